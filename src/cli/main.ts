@@ -1,0 +1,39 @@
+import { Command, CommanderError } from 'commander';
+import { LeadsimError, InputError } from '../core/errors.ts';
+import { EXIT } from './exitCodes.ts';
+import { commands } from './commands/index.ts';
+
+/**
+ * Runs the leadsim CLI with `argv` (without the node and script paths) and resolves to the exit code.
+ * The CLI is a thin shell: each command parses and validates its options, calls the library, formats, exits.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = new Command('leadsim')
+    .description('Simulate and test B2B lead processing against in-memory Salesforce, Marketo and Impartner.')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  let exitCode: number = EXIT.ok;
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
+  for (const register of commands) register(program, setExit);
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    return EXIT.badInput;
+  }
+  if (error instanceof InputError || (error instanceof LeadsimError && error.code !== 'API_ERROR')) {
+    process.stderr.write(`leadsim: ${error.message}\n`);
+    return EXIT.badInput;
+  }
+  process.stderr.write(`leadsim: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return EXIT.failed;
+}

@@ -1,0 +1,219 @@
+/**
+ * The simulated CRM's schema: the objects and fields of DOMAIN.md, by their Salesforce API names. This table is the
+ * contract shared by the CRM (validation, describe, SOQL), the routing graph (field references are checked against
+ * it) and the pipeline (what it may write).
+ */
+
+/** Field data types, named as Salesforce's describe names them. */
+export type FieldType =
+  | 'id'
+  | 'string'
+  | 'email'
+  | 'phone'
+  | 'url'
+  | 'textarea'
+  | 'boolean'
+  | 'picklist'
+  | 'reference'
+  | 'datetime'
+  | 'date'
+  | 'int'
+  | 'double';
+
+/** One field of an object. */
+export interface FieldSpec {
+  readonly type: FieldType;
+  /** Maximum length for text types. */
+  readonly length?: number;
+  /** Must be non-empty on create (REQUIRED_FIELD_MISSING otherwise). */
+  readonly required?: boolean;
+  /** Picklist values, in display order. */
+  readonly values?: readonly string[];
+  /** A restricted picklist rejects other values (INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST). */
+  readonly restricted?: boolean;
+  /** Default on create when the field is not given. */
+  readonly defaultValue?: string | boolean | number;
+  /** Object types a reference may point to. */
+  readonly referenceTo?: readonly SObjectType[];
+  /** Set by the system only (Id, audit fields, conversion fields). */
+  readonly readOnly?: boolean;
+  /** The relationship name for a reference (`Owner` for `OwnerId`), usable in SOQL as `Owner.Name`. */
+  readonly relationshipName?: string;
+}
+
+/** Every object type the simulated CRM stores. */
+export const SOBJECT_TYPES = ['Lead', 'Contact', 'Account', 'Campaign', 'CampaignMember', 'User', 'Group'] as const;
+export type SObjectType = (typeof SOBJECT_TYPES)[number];
+
+/** The key prefix of each object type's record ids (the first three characters). */
+export const KEY_PREFIXES: Readonly<Record<SObjectType, string>> = {
+  Lead: '00Q',
+  Contact: '003',
+  Account: '001',
+  Campaign: '701',
+  CampaignMember: '00v',
+  User: '005',
+  Group: '00G',
+};
+
+/** Lead status values; `Inquiry` is the default, `Converted` is the converted status used by convertLead. */
+export const LEAD_STATUSES = ['Inquiry', 'MQL', 'Accepted', 'Qualifying', 'Qualified', 'Unqualified', 'Nurture', 'Converted'] as const;
+export const MAILABILITY_VALUES = ['Mailable', 'Opt-in required', 'Not mailable'] as const;
+export const REGIONS = ['AMER', 'EMEA', 'APJ'] as const;
+export type Region = (typeof REGIONS)[number];
+export const USER_ROLES = ['SDR', 'BDR', 'AE'] as const;
+export const PARTNER_TYPES = ['Channel', 'Distributor', 'Alliance'] as const;
+export const ACCOUNT_TYPES = ['Customer', 'Prospect', 'Partner'] as const;
+export const LEAD_SOURCES = ['Web', 'Chat', 'Advertisement', 'Event', 'Sales', 'Partner Referral', 'Trial', 'Other'] as const;
+export const LEAD_ACQUISITION_SOURCES = [
+  'Inbound',
+  'Partner Sponsored Event',
+  'Partner Referral',
+  'Event',
+  'Paid Social',
+  'Trial',
+  'Sales Generated',
+] as const;
+export const CAMPAIGN_MEMBER_STATUSES = [
+  'Sent',
+  'Registered',
+  'Attended',
+  'Visited Booth',
+  'Follow Up Requested',
+  'Responded',
+  'No Show',
+] as const;
+export const OFFER_TYPES = ['Demo - 1:1', 'Webinar', 'Free Trial', 'Contact Sales', 'Content', 'Event', 'Chat'] as const;
+
+const YES_NO = ['Yes', 'No'] as const;
+
+const audit: Record<string, FieldSpec> = {
+  Id: { type: 'id', readOnly: true },
+  IsDeleted: { type: 'boolean', readOnly: true, defaultValue: false },
+  CreatedDate: { type: 'datetime', readOnly: true },
+  CreatedById: { type: 'reference', referenceTo: ['User'], readOnly: true, relationshipName: 'CreatedBy' },
+  LastModifiedDate: { type: 'datetime', readOnly: true },
+  LastModifiedById: { type: 'reference', referenceTo: ['User'], readOnly: true, relationshipName: 'LastModifiedBy' },
+  SystemModstamp: { type: 'datetime', readOnly: true },
+};
+
+/** Person fields that leads and contacts share (DOMAIN.md: "Lead (and Contact, same person fields)"). */
+const personCustom: Record<string, FieldSpec> = {
+  Lead_Acquisition_Source__c: { type: 'picklist', values: LEAD_ACQUISITION_SOURCES },
+  Impartner_Partner_Account__c: { type: 'reference', referenceTo: ['Account'], relationshipName: 'Impartner_Partner_Account__r' },
+  Partner_Recalled__c: { type: 'boolean', defaultValue: false },
+  Partner_Recalled_Date__c: { type: 'datetime' },
+  Partner_Share_Status__c: { type: 'picklist', values: ['Pending', 'Accepted', 'Rejected'], restricted: true },
+  Partner_Lead_Status__c: { type: 'picklist', values: ['Qualifying', 'Qualified', 'Disqualified', 'Converted to DR'], restricted: true },
+  Prospect_Share_Status__c: { type: 'picklist', values: ['Sending to Partner', 'Shared', 'Accepted', 'Rejected'], restricted: true },
+  Partner_Prospect_Status__c: { type: 'picklist', values: ['Qualifying', 'Qualified', 'Disqualified'], restricted: true },
+  Actively_Being_Sequenced__c: { type: 'boolean', defaultValue: false },
+  Mailability__c: { type: 'picklist', values: MAILABILITY_VALUES, restricted: true },
+  High_Priority__c: { type: 'boolean', defaultValue: false },
+  Rerun_Routing__c: { type: 'boolean', defaultValue: false },
+  Email_Opt_In__c: { type: 'boolean', defaultValue: false },
+  HasOptedOutOfEmail: { type: 'boolean', defaultValue: false },
+};
+
+/** Field tables per object type. */
+export const CRM_SCHEMA: Readonly<Record<SObjectType, Readonly<Record<string, FieldSpec>>>> = {
+  Lead: {
+    ...audit,
+    FirstName: { type: 'string', length: 40 },
+    LastName: { type: 'string', length: 80, required: true },
+    Name: { type: 'string', length: 121, readOnly: true },
+    Email: { type: 'email', length: 80 },
+    Company: { type: 'string', length: 255, required: true },
+    Title: { type: 'string', length: 128 },
+    Phone: { type: 'phone', length: 40 },
+    Website: { type: 'url', length: 255 },
+    Country: { type: 'string', length: 80 },
+    CountryCode: { type: 'string', length: 2 },
+    NumberOfEmployees: { type: 'int' },
+    LeadSource: { type: 'picklist', values: LEAD_SOURCES },
+    Status: { type: 'picklist', values: LEAD_STATUSES, restricted: true, required: true, defaultValue: 'Inquiry' },
+    OwnerId: { type: 'reference', referenceTo: ['User', 'Group'], relationshipName: 'Owner' },
+    IsConverted: { type: 'boolean', readOnly: true, defaultValue: false },
+    ConvertedDate: { type: 'date', readOnly: true },
+    ConvertedAccountId: { type: 'reference', referenceTo: ['Account'], readOnly: true, relationshipName: 'ConvertedAccount' },
+    ConvertedContactId: { type: 'reference', referenceTo: ['Contact'], readOnly: true, relationshipName: 'ConvertedContact' },
+    ...personCustom,
+  },
+  Contact: {
+    ...audit,
+    FirstName: { type: 'string', length: 40 },
+    LastName: { type: 'string', length: 80, required: true },
+    Name: { type: 'string', length: 121, readOnly: true },
+    Email: { type: 'email', length: 80 },
+    Title: { type: 'string', length: 128 },
+    Phone: { type: 'phone', length: 40 },
+    MailingCountry: { type: 'string', length: 80 },
+    MailingCountryCode: { type: 'string', length: 2 },
+    LeadSource: { type: 'picklist', values: LEAD_SOURCES },
+    Status__c: { type: 'picklist', values: LEAD_STATUSES, restricted: true },
+    AccountId: { type: 'reference', referenceTo: ['Account'], relationshipName: 'Account' },
+    OwnerId: { type: 'reference', referenceTo: ['User'], relationshipName: 'Owner' },
+    ...personCustom,
+  },
+  Account: {
+    ...audit,
+    Name: { type: 'string', length: 255, required: true },
+    Website: { type: 'url', length: 255 },
+    BillingCountry: { type: 'string', length: 80 },
+    BillingCountryCode: { type: 'string', length: 2 },
+    Type: { type: 'picklist', values: ACCOUNT_TYPES, restricted: true },
+    Partner_Type__c: { type: 'picklist', values: PARTNER_TYPES, restricted: true },
+    BDR__c: { type: 'reference', referenceTo: ['User'], relationshipName: 'BDR__r' },
+    Actively_Working__c: { type: 'boolean', defaultValue: false },
+    NumberOfEmployees: { type: 'int' },
+    OwnerId: { type: 'reference', referenceTo: ['User'], relationshipName: 'Owner' },
+  },
+  Campaign: {
+    ...audit,
+    Name: { type: 'string', length: 80, required: true },
+    Type: { type: 'picklist', values: ['Webinar', 'Conference', 'Trade Show', 'Content', 'Partner', 'Trial', 'Email', 'Advertisement', 'Other'] },
+    Status: { type: 'picklist', values: ['Planned', 'In Progress', 'Completed', 'Aborted'], defaultValue: 'In Progress' },
+    IsActive: { type: 'boolean', defaultValue: true },
+    MDF_Funding__c: { type: 'picklist', values: YES_NO, restricted: true, defaultValue: 'No' },
+    Channel_Partner_Involved__c: { type: 'picklist', values: YES_NO, restricted: true, defaultValue: 'No' },
+    Partner_Account__c: { type: 'reference', referenceTo: ['Account'], relationshipName: 'Partner_Account__r' },
+    OwnerId: { type: 'reference', referenceTo: ['User'], relationshipName: 'Owner' },
+  },
+  CampaignMember: {
+    ...audit,
+    CampaignId: { type: 'reference', referenceTo: ['Campaign'], required: true, relationshipName: 'Campaign' },
+    LeadId: { type: 'reference', referenceTo: ['Lead'], relationshipName: 'Lead' },
+    ContactId: { type: 'reference', referenceTo: ['Contact'], relationshipName: 'Contact' },
+    Status: { type: 'picklist', values: CAMPAIGN_MEMBER_STATUSES, restricted: true, defaultValue: 'Sent' },
+    HasResponded: { type: 'boolean', readOnly: true, defaultValue: false },
+    Offer_Type__c: { type: 'picklist', values: OFFER_TYPES },
+  },
+  User: {
+    ...audit,
+    Name: { type: 'string', length: 121, readOnly: true },
+    FirstName: { type: 'string', length: 40 },
+    LastName: { type: 'string', length: 80, required: true },
+    Email: { type: 'email', length: 128, required: true },
+    Username: { type: 'string', length: 80, required: true },
+    IsActive: { type: 'boolean', defaultValue: true },
+    Region__c: { type: 'picklist', values: REGIONS, restricted: true },
+    Role__c: { type: 'picklist', values: USER_ROLES, restricted: true },
+    Out_Of_Office__c: { type: 'boolean', defaultValue: false },
+  },
+  Group: {
+    ...audit,
+    Name: { type: 'string', length: 40, required: true },
+    DeveloperName: { type: 'string', length: 80 },
+    Type: { type: 'picklist', values: ['Queue', 'Regular'], restricted: true, required: true },
+  },
+};
+
+/** The field spec of `object.field`, or undefined when the object has no such field. */
+export function fieldSpec(object: SObjectType, field: string): FieldSpec | undefined {
+  return CRM_SCHEMA[object][field];
+}
+
+/** True when `name` is one of the simulated object types. */
+export function isSObjectType(name: string): name is SObjectType {
+  return (SOBJECT_TYPES as readonly string[]).includes(name);
+}
