@@ -113,6 +113,8 @@ const personCustom: Record<string, FieldSpec> = {
   Rerun_Routing__c: { type: 'boolean', defaultValue: false },
   Email_Opt_In__c: { type: 'boolean', defaultValue: false },
   HasOptedOutOfEmail: { type: 'boolean', defaultValue: false },
+  /** The inbound event whose processing created the person (stamped by the pipeline; empty for anything else). */
+  Pipeline_Event_Id__c: { type: 'string', length: 80 },
 };
 
 /** Field tables per object type. */
@@ -177,6 +179,8 @@ export const CRM_SCHEMA: Readonly<Record<SObjectType, Readonly<Record<string, Fi
     MDF_Funding__c: { type: 'picklist', values: YES_NO, restricted: true, defaultValue: 'No' },
     Channel_Partner_Involved__c: { type: 'picklist', values: YES_NO, restricted: true, defaultValue: 'No' },
     Partner_Account__c: { type: 'reference', referenceTo: ['Account'], relationshipName: 'Partner_Account__r' },
+    /** Set on a member's person when their Lead_Acquisition_Source__c is empty (e.g. "Partner Sponsored Event"). */
+    Default_Acquisition_Source__c: { type: 'picklist', values: LEAD_ACQUISITION_SOURCES },
     OwnerId: { type: 'reference', referenceTo: ['User'], relationshipName: 'Owner' },
   },
   CampaignMember: {

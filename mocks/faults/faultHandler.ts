@@ -1,0 +1,41 @@
+import { http, HttpResponse, getResponse, type HttpHandler, type RequestHandler } from 'msw';
+import type { FaultInjector } from './faultInjector.ts';
+import type { FaultKind, SystemName } from './faultPlan.ts';
+
+/**
+ * An MSW handler that goes first and injects the injector's faults in each vendor's own shape. When there is no
+ * fault it falls through to the real handlers. For a lost response it runs the real handlers (so the write is
+ * applied) and then answers with a network error.
+ */
+export function faultHandler(injector: FaultInjector, handlers: () => readonly RequestHandler[]): HttpHandler {
+  return http.all('*', async ({ request }) => {
+    const fault = injector.decide(request);
+    if (!fault) return undefined;
+    if (fault.kind === 'timeout') return HttpResponse.error();
+    if (fault.kind === 'lostResponse') {
+      await getResponse([...handlers()], request.clone());
+      return HttpResponse.error();
+    }
+    return vendorFault(fault.system, fault.kind);
+  });
+}
+
+/** The answer each vendor gives for a server error or a rate limit. */
+export function vendorFault(system: SystemName, kind: Exclude<FaultKind, 'timeout' | 'lostResponse'>): Response {
+  switch (system) {
+    case 'salesforce':
+      return kind === 'serverError'
+        ? HttpResponse.json([{ message: 'Server temporarily unavailable.', errorCode: 'SERVER_UNAVAILABLE' }], { status: 503 })
+        : HttpResponse.json([{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }], { status: 403 });
+    case 'marketo':
+      return HttpResponse.json({
+        requestId: 'fault#0',
+        success: false,
+        errors: [kind === 'serverError' ? { code: '608', message: 'API Temporarily Unavailable' } : { code: '606', message: "Max rate limit '100' exceeded with in '20' secs" }],
+      });
+    case 'impartner':
+      return kind === 'serverError'
+        ? HttpResponse.json({ success: false, message: 'Service Unavailable' }, { status: 503 })
+        : HttpResponse.json({ success: false, message: 'Too Many Requests' }, { status: 429 });
+  }
+}

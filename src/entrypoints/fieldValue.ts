@@ -1,0 +1,38 @@
+/**
+ * A vendor's text field as a value: undefined when the vendor left it out, sent null, or sent only spaces.
+ * Anything else is kept exactly as sent (messy values are the standardize job's business, not the transform's).
+ */
+export function present(value: string | null | undefined): string | undefined {
+  return value === undefined || value === null || value.trim() === '' ? undefined : value;
+}
+
+/** A copy of `object` without its undefined-valued keys, so standard objects serialize the same way every time. */
+export function compact<T extends object>(object: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(object)) if (value !== undefined) out[key] = value;
+  return out as T;
+}
+
+/** The host of a website as a bare domain: no scheme, no `www.`, no path, lower case ("https://www.Acme.com/x" → "acme.com"). */
+export function domainOfWebsite(website: string | undefined): string | undefined {
+  const host = present(website)
+    ?.trim()
+    .toLowerCase()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+    .replace(/^www\./, '')
+    .split(/[/?#:]/)[0];
+  return host === undefined || host === '' ? undefined : host;
+}
+
+/**
+ * Consent from a checkbox-like vendor value: true / "yes" / "opt-in" → 'opt-in', false / "no" / "opt-out" →
+ * 'opt-out', anything else (unchecked, blank, missing) → 'unknown'.
+ */
+export function consentOf(value: boolean | string | undefined): 'opt-in' | 'opt-out' | 'unknown' {
+  if (value === true) return 'opt-in';
+  if (value === false) return 'opt-out';
+  const v = (value ?? '').trim().toLowerCase();
+  if (['yes', 'y', 'true', '1', 'opt-in', 'optin', 'opted in'].includes(v)) return 'opt-in';
+  if (['no', 'n', 'false', '0', 'opt-out', 'optout', 'opted out', 'unsubscribed'].includes(v)) return 'opt-out';
+  return 'unknown';
+}

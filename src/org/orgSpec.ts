@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import {
+  ACCOUNT_TYPES,
+  CAMPAIGN_MEMBER_STATUSES,
+  LEAD_ACQUISITION_SOURCES,
+  LEAD_STATUSES,
+  OFFER_TYPES,
+  PARTNER_TYPES,
+  REGIONS,
+  USER_ROLES,
+} from '../systems/crm/schema.ts';
+
+/**
+ * The initial state of a simulated org, as plain data: users, queues, accounts (customers, prospects, partners),
+ * campaigns and the leads and contacts that already exist. Records refer to each other by `key`, never by CRM id:
+ * ids are assigned when the org is seeded, deterministically, so a spec seeds the same ids every time.
+ * Scenario files embed this shape as their `org`.
+ */
+export const UserSpecSchema = z.strictObject({
+  key: z.string().min(1),
+  FirstName: z.string(),
+  LastName: z.string().min(1),
+  Email: z.string().email(),
+  IsActive: z.boolean().default(true),
+  Region__c: z.enum(REGIONS),
+  Role__c: z.enum(USER_ROLES),
+  Out_Of_Office__c: z.boolean().default(false),
+});
+
+export const AccountSpecSchema = z.strictObject({
+  key: z.string().min(1),
+  Name: z.string().min(1),
+  Website: z.string().optional(),
+  BillingCountryCode: z.string().length(2).optional(),
+  Type: z.enum(ACCOUNT_TYPES),
+  Partner_Type__c: z.enum(PARTNER_TYPES).optional(),
+  /** Key of the BDR user (APJ accounts). */
+  bdr: z.string().optional(),
+  /** Key of the owning user (an AE). */
+  owner: z.string().optional(),
+  Actively_Working__c: z.boolean().default(false),
+});
+
+export const CampaignSpecSchema = z.strictObject({
+  key: z.string().min(1),
+  Name: z.string().min(1),
+  Type: z.enum(['Webinar', 'Conference', 'Trade Show', 'Content', 'Partner', 'Trial', 'Email', 'Advertisement', 'Other']),
+  MDF_Funding__c: z.enum(['Yes', 'No']).default('No'),
+  Channel_Partner_Involved__c: z.enum(['Yes', 'No']).default('No'),
+  /** Key of the partner account behind the campaign, if any. */
+  partnerAccount: z.string().optional(),
+  Default_Acquisition_Source__c: z.enum(LEAD_ACQUISITION_SOURCES).optional(),
+  /** The offer type members of this campaign get, e.g. "Webinar". */
+  offerType: z.enum(OFFER_TYPES).optional(),
+  /** The member status a new member gets. */
+  memberStatus: z.enum(CAMPAIGN_MEMBER_STATUSES).optional(),
+});
+
+/** A person who already exists in the CRM before the run, as a lead or as a contact. */
+export const PersonSpecSchema = z.strictObject({
+  key: z.string().min(1),
+  kind: z.enum(['Lead', 'Contact']),
+  Email: z.string(),
+  FirstName: z.string().optional(),
+  LastName: z.string().min(1),
+  Company: z.string().optional(),
+  CountryCode: z.string().length(2).optional(),
+  Status: z.enum(LEAD_STATUSES).optional(),
+  /** Key of the owning user, or a queue name. */
+  owner: z.string().optional(),
+  /** Key of the account (contacts). */
+  account: z.string().optional(),
+  /** Key of the partner account the person is shared with. */
+  partnerAccount: z.string().optional(),
+  Actively_Being_Sequenced__c: z.boolean().optional(),
+  High_Priority__c: z.boolean().optional(),
+});
+
+/** A partner-portal user (Impartner), who registers leads for a partner account. */
+export const PartnerUserSpecSchema = z.strictObject({
+  key: z.string().min(1),
+  partnerAccount: z.string().min(1),
+  FirstName: z.string(),
+  LastName: z.string().min(1),
+  Email: z.string().email(),
+});
+
+export const OrgSpecSchema = z.strictObject({
+  users: z.array(UserSpecSchema),
+  queues: z.array(z.string().min(1)).default(['Partner Queue', 'Inquiry Queue']),
+  accounts: z.array(AccountSpecSchema).default([]),
+  campaigns: z.array(CampaignSpecSchema).default([]),
+  people: z.array(PersonSpecSchema).default([]),
+  partnerUsers: z.array(PartnerUserSpecSchema).default([]),
+});
+
+export type UserSpec = z.infer<typeof UserSpecSchema>;
+export type AccountSpec = z.infer<typeof AccountSpecSchema>;
+export type CampaignSpec = z.infer<typeof CampaignSpecSchema>;
+export type PersonSpec = z.infer<typeof PersonSpecSchema>;
+export type PartnerUserSpec = z.infer<typeof PartnerUserSpecSchema>;
+/** A whole org, after defaults. */
+export type OrgSpec = z.infer<typeof OrgSpecSchema>;
+/** A whole org as written in a file, before defaults. */
+export type OrgSpecInput = z.input<typeof OrgSpecSchema>;

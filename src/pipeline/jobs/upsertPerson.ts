@@ -1,0 +1,61 @@
+import { ApiError } from '../../clients/apiError.ts';
+import type { PipelineJob } from '../pipelineJob.ts';
+import type { CrmRecord, LeadWork } from '../leadWork.ts';
+import type { PipelineContext } from '../pipelineContext.ts';
+import { fillEmpty, personFields } from './personFields.ts';
+
+/**
+ * Creates the person as a CRM lead, or updates the existing lead or contact by filling only its empty fields.
+ * Safe to run again: if a create was applied but its answer lost, the retry meets the CRM's duplicate rule and
+ * turns into an update of the record the rule names.
+ */
+export const upsertPerson: PipelineJob = {
+  name: 'upsertPerson',
+  async run(work, ctx) {
+    const lead = work.lead!;
+    if (work.existing) return update(work, ctx, work.existing.type, work.existing.record, false);
+    const fields = personFields(lead, 'Lead');
+    if (lead.owner) fields['OwnerId'] = lead.owner.id;
+    fields['Pipeline_Event_Id__c'] = work.event.id;
+    try {
+      const id = await ctx.salesforce.create('Lead', fields);
+      work.person = { type: 'Lead', id, created: true, record: { Id: id, Status: 'Inquiry', ...fields } };
+      return { input: { action: 'create' }, output: { action: 'created', type: 'Lead', id, fields } };
+    } catch (error) {
+      const duplicateId = error instanceof ApiError ? duplicateRecordId(error) : undefined;
+      if (!duplicateId) throw error;
+      const type = duplicateId.startsWith('003') ? 'Contact' : 'Lead';
+      const record = await ctx.salesforce.retrieve(type, duplicateId);
+      if (!record) throw error;
+      work.existing = { type, record: record as CrmRecord };
+      return update(work, ctx, type, work.existing.record, true);
+    }
+  },
+};
+
+async function update(work: LeadWork, ctx: PipelineContext, type: 'Lead' | 'Contact', record: CrmRecord, afterDuplicate: boolean) {
+  const changes = fillEmpty(record, personFields(work.lead!, type));
+  delete changes['LeadSource'];
+  if (Object.keys(changes).length > 0) await ctx.salesforce.update(type, record.Id, changes);
+  work.person = { type, id: record.Id, created: createdByThisEvent(work, record), record: { ...record, ...changes } };
+  return {
+    input: { action: 'update', existingId: record.Id, afterDuplicateRule: afterDuplicate },
+    output: { action: 'updated', type, id: record.Id, changes },
+  };
+}
+
+/**
+ * Whether this event counts as the person's creation: the pipeline created it for this event (also when the answer
+ * to the create was lost and a retry found it), or it is a sales-created event's own lead (the rep created it).
+ */
+function createdByThisEvent(work: LeadWork, record: CrmRecord): boolean {
+  if (record['Pipeline_Event_Id__c'] === work.event.id) return true;
+  return work.event.entryPoint === 'sales-created' && work.event.payload.ChangeEventHeader.recordIds.includes(record.Id);
+}
+
+/** The id of the record the CRM's duplicate rule matched, from a DUPLICATES_DETECTED answer. */
+export function duplicateRecordId(error: ApiError): string | undefined {
+  if (error.vendorCode !== 'DUPLICATES_DETECTED' || !Array.isArray(error.body)) return undefined;
+  const first = error.body[0] as { duplicateResut?: { matchResults?: { matchRecords?: { record?: { Id?: string } }[] }[] } } | undefined;
+  return first?.duplicateResut?.matchResults?.[0]?.matchRecords?.[0]?.record?.Id;
+}

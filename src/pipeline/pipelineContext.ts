@@ -1,0 +1,30 @@
+import type { SimClock } from '../core/clock.ts';
+import type { SalesforceClient } from '../clients/salesforceClient.ts';
+import type { MarketoClient } from '../clients/marketoClient.ts';
+import type { ImpartnerClient } from '../clients/impartnerClient.ts';
+import type { Graph } from '../routing/graphSchema.ts';
+import type { RoundRobinState } from '../routing/roundRobin.ts';
+import type { Directory } from './directory.ts';
+
+/** Retry policy for retryable API answers (5xx, rate limits, timeouts, lost responses). */
+export interface RetryPolicy {
+  /** Tries per job before the event is parked (default 4). */
+  readonly maxAttempts: number;
+  /** Backoff before try n (n ≥ 2) is `baseDelayMs × 2^(n-2)` of simulated time (default 1000). */
+  readonly baseDelayMs: number;
+}
+
+/** Everything a job may use: the clock, the three API clients, the org directory and the routing graph. */
+export interface PipelineContext {
+  readonly clock: SimClock;
+  readonly salesforce: SalesforceClient;
+  readonly marketo: MarketoClient;
+  readonly impartner: ImpartnerClient;
+  readonly directory: Directory;
+  readonly graph: Graph;
+  /** Round-robin state, carried from one routing decision to the next. */
+  roundRobin: RoundRobinState;
+  readonly retry: RetryPolicy;
+  /** Impartner account ids by CRM Account id, learned from the PRM as partners are first shared with. */
+  readonly prmAccountIds: Map<string, number | string>;
+}

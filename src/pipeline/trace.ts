@@ -1,0 +1,39 @@
+import type { ApiCall } from '../clients/apiCall.ts';
+import type { JobName } from './jobNames.ts';
+
+/** What one job did for one event: its input, its output, the API calls it made, and when (simulated time). */
+export interface JobTrace {
+  readonly job: JobName;
+  readonly startedAt: number;
+  finishedAt: number;
+  /** 1 for the first try; more when a retryable API error made the pipeline try the job again. */
+  attempts: number;
+  input: unknown;
+  output: unknown;
+  readonly calls: ApiCall[];
+  /** The error of the last failed attempt, if any. */
+  error?: string;
+}
+
+/** How an inbound event ended. Every event ends in exactly one of these; none vanishes. */
+export type Outcome =
+  | { readonly kind: 'created'; readonly personType: 'Lead' | 'Contact'; readonly personId: string }
+  | { readonly kind: 'merged'; readonly personType: 'Lead' | 'Contact'; readonly personId: string }
+  | { readonly kind: 'rejected'; readonly reason: string; readonly job: JobName }
+  | { readonly kind: 'parked'; readonly reason: string; readonly job: JobName; readonly personId?: string };
+
+/** The whole record of one inbound event through the pipeline. */
+export interface EventTrace {
+  readonly eventId: string;
+  readonly entryPoint: string;
+  readonly receivedAt: number;
+  /** How many times the event went through the pipeline (a parked event may be retried later). */
+  runs: number;
+  readonly steps: JobTrace[];
+  outcome: Outcome | undefined;
+  finishedAt: number | undefined;
+  /** Simulated ms from receipt to the routing decision being written (speed to lead), when routed. */
+  speedToLeadMs?: number;
+  /** The routing decision's path, for reports and diffs. */
+  routedTo?: { readonly kind: 'user' | 'queue'; readonly id: string; readonly name: string };
+}

@@ -1,0 +1,65 @@
+import { CRM_SCHEMA, REGIONS, type FieldSpec, type SObjectType } from '../systems/crm/schema.ts';
+
+/** What triggered a routing run: a new person, an existing person engaging again, or `Rerun_Routing__c`. */
+export const TRIGGERS = ['new', 'engagement', 'rerun'] as const;
+export type Trigger = (typeof TRIGGERS)[number];
+
+/** The records a condition can read, and the CRM object each one is. */
+export const ROUTING_OBJECTS = {
+  person: 'Lead',
+  campaign: 'Campaign',
+  campaignMember: 'CampaignMember',
+  account: 'Account',
+  partnerAccount: 'Account',
+} as const satisfies Record<string, SObjectType>;
+export type RoutingObject = keyof typeof ROUTING_OBJECTS;
+
+/** Facts about the person that the routing context derives (they are not CRM fields). */
+export const DERIVED_PERSON_FACTS: Readonly<Record<string, FieldSpec>> = {
+  region: { type: 'picklist', values: REGIONS, restricted: true },
+  ownerIsUser: { type: 'boolean' },
+  isSalesCreated: { type: 'boolean' },
+};
+
+const TRIGGER_SPEC: FieldSpec = { type: 'picklist', values: TRIGGERS, restricted: true };
+
+/** A field reference such as `person.Status`, resolved against the CRM schema. */
+export type ResolvedField =
+  | { readonly ok: true; readonly object: RoutingObject | 'trigger'; readonly field: string; readonly spec: FieldSpec; readonly derived: boolean }
+  | { readonly ok: false; readonly message: string; readonly expected: string; readonly got: string };
+
+/**
+ * Resolves `person.<Lead field>`, `campaign.<Campaign field>`, `campaignMember.<CampaignMember field>`,
+ * `account.<Account field>`, `partnerAccount.<Account field>`, the derived facts `person.region`,
+ * `person.ownerIsUser`, `person.isSalesCreated`, and `trigger`.
+ */
+export function resolveFieldRef(ref: string): ResolvedField {
+  if (ref === 'trigger') return { ok: true, object: 'trigger', field: 'trigger', spec: TRIGGER_SPEC, derived: true };
+  const dot = ref.indexOf('.');
+  const objectName = dot < 0 ? ref : ref.slice(0, dot);
+  const field = dot < 0 ? '' : ref.slice(dot + 1);
+  if (!Object.hasOwn(ROUTING_OBJECTS, objectName)) {
+    return {
+      ok: false,
+      message: `unknown record "${objectName}" in field reference "${ref}"`,
+      expected: `"trigger" or <record>.<field> with record one of ${Object.keys(ROUTING_OBJECTS).join(', ')}`,
+      got: JSON.stringify(ref),
+    };
+  }
+  const object = objectName as RoutingObject;
+  const sobject = ROUTING_OBJECTS[object];
+  if (object === 'person' && Object.hasOwn(DERIVED_PERSON_FACTS, field)) {
+    return { ok: true, object, field, spec: DERIVED_PERSON_FACTS[field] as FieldSpec, derived: true };
+  }
+  const spec = Object.hasOwn(CRM_SCHEMA[sobject], field) ? CRM_SCHEMA[sobject][field] : undefined;
+  if (spec === undefined) {
+    const extra = object === 'person' ? ` or a derived fact (${Object.keys(DERIVED_PERSON_FACTS).join(', ')})` : '';
+    return {
+      ok: false,
+      message: `unknown field "${field}" on ${sobject} (${object})`,
+      expected: `a ${sobject} field API name${extra}`,
+      got: JSON.stringify(field),
+    };
+  }
+  return { ok: true, object, field, spec, derived: false };
+}

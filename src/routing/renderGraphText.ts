@@ -1,0 +1,54 @@
+import type { AssignTarget, GraphNode, Test } from './graphSchema.ts';
+
+/**
+ * A test as one line of text, e.g. `(person.Status = "MQL" and not (account.BDR__c is empty))`. Used in traces,
+ * diffs and diagrams.
+ */
+export function renderTest(test: Test): string {
+  switch (test.op) {
+    case 'equals':
+      return `${test.field} = ${JSON.stringify(test.value)}`;
+    case 'in':
+      return `${test.field} in ${typeof test.values === 'string' ? test.values : `[${test.values.map((v) => JSON.stringify(v)).join(', ')}]`}`;
+    case 'startsWith':
+      return `${test.field} starts with ${JSON.stringify(test.value)}`;
+    case 'empty':
+      return `${test.field} is empty`;
+    case 'notEmpty':
+      return `${test.field} is not empty`;
+    case 'and':
+    case 'or':
+      return test.tests.length === 1 ? renderTest(test.tests[0] as Test) : `(${test.tests.map(renderTest).join(` ${test.op} `)})`;
+    case 'not':
+      return `not (${renderTest(test.test)})`;
+  }
+}
+
+/** An assignment target as text, e.g. `queue "Partner Queue"` or `round robin: SDR in $person.region`. */
+export function renderTarget(target: AssignTarget): string {
+  if ('queue' in target) return `queue ${JSON.stringify(target.queue)}`;
+  if ('user' in target) return `user ${JSON.stringify(target.user)}`;
+  if ('accountBdr' in target) return "the matched account's BDR";
+  if ('accountOwner' in target) return "the matched account's owner";
+  if ('keepCurrentOwner' in target) return 'the current owner (keep)';
+  const pool = target.roundRobin.pool;
+  if (typeof pool === 'string') return `round robin: pool ${JSON.stringify(pool)}`;
+  if ('users' in pool) return `round robin: users ${pool.users.map((u) => JSON.stringify(u)).join(', ')}`;
+  return `round robin: ${pool.role} in ${pool.region}`;
+}
+
+/** What a node does, as one line (without its edges). */
+export function renderNode(node: GraphNode): string {
+  switch (node.kind) {
+    case 'condition':
+      return `if ${renderTest(node.test)}`;
+    case 'update':
+      return `set ${Object.entries(node.fields).map(([field, value]) => `${field} = ${JSON.stringify(value)}`).join(', ')}`;
+    case 'assign':
+      return `assign to ${renderTarget(node.target)}`;
+    case 'sharePrm':
+      return 'share to the PRM';
+    case 'end':
+      return 'end';
+  }
+}

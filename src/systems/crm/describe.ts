@@ -1,0 +1,112 @@
+import { CRM_API_VERSION } from './duplicateRule.ts';
+import { fieldLabel, objectLabel, objectLabelPlural } from './fieldLabel.ts';
+import { CRM_SCHEMA, KEY_PREFIXES, SOBJECT_TYPES, type FieldSpec, type SObjectType } from './schema.ts';
+import { isWritable } from './validateFields.ts';
+
+/** One field in a describe result (the subset of Salesforce's DescribeFieldResult that clients read). */
+export interface DescribeField {
+  readonly name: string;
+  readonly label: string;
+  readonly type: string;
+  readonly length: number;
+  readonly nillable: boolean;
+  readonly createable: boolean;
+  readonly updateable: boolean;
+  readonly defaultedOnCreate: boolean;
+  readonly defaultValue: string | boolean | number | null;
+  readonly custom: boolean;
+  readonly restrictedPicklist: boolean;
+  readonly picklistValues: readonly { value: string; label: string; active: boolean; defaultValue: boolean; validFor: null }[];
+  readonly referenceTo: readonly string[];
+  readonly relationshipName: string | null;
+}
+
+/** The result of `GET /sobjects/{Type}/describe`. */
+export interface DescribeSObject {
+  readonly name: string;
+  readonly label: string;
+  readonly labelPlural: string;
+  readonly keyPrefix: string;
+  readonly custom: false;
+  readonly createable: boolean;
+  readonly updateable: boolean;
+  readonly deletable: boolean;
+  readonly queryable: true;
+  readonly retrieveable: true;
+  readonly searchable: true;
+  readonly urls: Readonly<Record<string, string>>;
+  readonly fields: readonly DescribeField[];
+  readonly childRelationships: readonly unknown[];
+  readonly recordTypeInfos: readonly unknown[];
+}
+
+const SYSTEM_DEFAULTED = new Set(['Id', 'IsDeleted', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp', 'OwnerId', 'Name']);
+
+function urls(type: SObjectType): Record<string, string> {
+  const base = `/services/data/v${CRM_API_VERSION}/sobjects/${type}`;
+  return { sobject: base, describe: `${base}/describe`, rowTemplate: `${base}/{ID}` };
+}
+
+function describeField(type: SObjectType, name: string, spec: FieldSpec): DescribeField {
+  return {
+    name,
+    label: fieldLabel(type, name),
+    type: spec.type,
+    length: spec.length ?? (spec.type === 'id' || spec.type === 'reference' ? 18 : 0),
+    nillable: !spec.required && spec.type !== 'boolean' && name !== 'Id',
+    createable: isWritable(type, name, 'create'),
+    updateable: isWritable(type, name, 'update'),
+    defaultedOnCreate: spec.defaultValue !== undefined || SYSTEM_DEFAULTED.has(name),
+    defaultValue: spec.defaultValue ?? null,
+    custom: name.endsWith('__c'),
+    restrictedPicklist: spec.restricted === true,
+    picklistValues: (spec.values ?? []).map((value) => ({ value, label: value, active: true, defaultValue: value === spec.defaultValue, validFor: null })),
+    referenceTo: spec.referenceTo ?? [],
+    relationshipName: spec.relationshipName ?? null,
+  };
+}
+
+/** Describes one object type, like `GET /services/data/vXX.X/sobjects/{Type}/describe`. */
+export function describeSObject(type: SObjectType): DescribeSObject {
+  const writable = type !== 'User' && type !== 'Group';
+  return {
+    name: type,
+    label: objectLabel(type),
+    labelPlural: objectLabelPlural(type),
+    keyPrefix: KEY_PREFIXES[type],
+    custom: false,
+    createable: true,
+    updateable: true,
+    deletable: writable,
+    queryable: true,
+    retrieveable: true,
+    searchable: true,
+    urls: urls(type),
+    fields: Object.entries(CRM_SCHEMA[type]).map(([name, spec]) => describeField(type, name, spec)),
+    childRelationships: [],
+    recordTypeInfos: [],
+  };
+}
+
+/** Lists every object type, like `GET /services/data/vXX.X/sobjects`. */
+export function describeGlobal(): { encoding: string; maxBatchSize: number; sobjects: readonly Record<string, unknown>[] } {
+  return {
+    encoding: 'UTF-8',
+    maxBatchSize: 200,
+    sobjects: SOBJECT_TYPES.map((type) => ({
+      name: type,
+      label: objectLabel(type),
+      labelPlural: objectLabelPlural(type),
+      keyPrefix: KEY_PREFIXES[type],
+      custom: false,
+      createable: true,
+      updateable: true,
+      deletable: type !== 'User' && type !== 'Group',
+      queryable: true,
+      retrieveable: true,
+      searchable: true,
+      urls: urls(type),
+    })),
+  };
+}
+

@@ -1,0 +1,114 @@
+import type { CrmError } from './crmError.ts';
+import type { SRecord } from './recordSource.ts';
+import type { SObjectType } from './schema.ts';
+
+/** API version used in record urls the CRM builds itself (the HTTP layer accepts any version). */
+export const CRM_API_VERSION = '62.0';
+
+/** One matched record in a duplicate rule verdict, shaped like Salesforce's REST body. */
+export interface DuplicateMatchRecord {
+  readonly additionalInformation: readonly unknown[];
+  readonly fieldDiffs: readonly unknown[];
+  readonly matchConfidence: number;
+  readonly record: { readonly attributes: { readonly type: string; readonly url: string }; readonly Id: string };
+}
+
+/** The duplicate rule verdict (`duplicateResut` in REST bodies). */
+export interface DuplicateResult {
+  readonly allowSave: boolean;
+  readonly duplicateRule: string;
+  readonly duplicateRuleEntityType: string;
+  readonly errorMessage: string;
+  readonly matchResults: readonly {
+    readonly entityType: string;
+    readonly errors: readonly unknown[];
+    readonly matchEngine: string;
+    readonly matchRecords: readonly DuplicateMatchRecord[];
+    readonly rule: string;
+    readonly size: number;
+    readonly success: boolean;
+  }[];
+}
+
+/** The rule's configured error message (Salesforce's default text for the standard rules). */
+export const DUPLICATE_MESSAGE = "You're creating a duplicate record. We recommend you use an existing record instead.";
+
+const MATCH_RULES: Readonly<Record<'Lead' | 'Contact', string>> = {
+  Lead: 'Standard_Lead_Match_Rule_v1_0',
+  Contact: 'Standard_Contact_Match_Rule_v1_1',
+};
+
+/** The rule's matching key: the email trimmed and lower-cased (kept local to the rule on purpose). */
+function matchKey(email: unknown): string | undefined {
+  if (typeof email !== 'string') return undefined;
+  const key = email.trim().toLowerCase();
+  return key === '' ? undefined : key;
+}
+
+/** A record the rule compares against: a live lead or contact; converted leads are out of the rule's reach. */
+function isCandidate(record: SRecord | undefined): record is SRecord {
+  return record !== undefined && record['IsDeleted'] !== true && record['IsConverted'] !== true;
+}
+
+/**
+ * The standard duplicate rules for leads and contacts, as a block rule matching on email: an index from the
+ * normalized email to the live leads and contacts holding it, kept in step with every store write.
+ */
+export class DuplicateIndex {
+  readonly #byKey = new Map<string, Map<string, 'Lead' | 'Contact'>>();
+
+  /** Follows one store write (insert, replace or rollback). */
+  update(type: SObjectType, id: string, prev: SRecord | undefined, next: SRecord | undefined): void {
+    if (type !== 'Lead' && type !== 'Contact') return;
+    const before = isCandidate(prev) ? matchKey(prev['Email']) : undefined;
+    const after = isCandidate(next) ? matchKey(next['Email']) : undefined;
+    if (before === after) return;
+    if (before !== undefined) {
+      const ids = this.#byKey.get(before);
+      ids?.delete(id);
+      if (ids?.size === 0) this.#byKey.delete(before);
+    }
+    if (after !== undefined) {
+      const ids = this.#byKey.get(after) ?? new Map<string, 'Lead' | 'Contact'>();
+      ids.set(id, type);
+      this.#byKey.set(after, ids);
+    }
+  }
+
+  /**
+   * Checks a lead or contact about to be saved with `email`. Returns the DUPLICATES_DETECTED error when another
+   * live lead or contact (not one of `ignoreIds`) has the same normalized email. A block rule: the
+   * `allowSave` request header does not bypass it.
+   */
+  check(type: 'Lead' | 'Contact', email: unknown, ignoreIds: readonly string[]): CrmError | undefined {
+    const key = matchKey(email);
+    if (key === undefined) return undefined;
+    const matches = [...(this.#byKey.get(key) ?? [])].filter(([id]) => !ignoreIds.includes(id));
+    if (matches.length === 0) return undefined;
+    const matchResults = (['Lead', 'Contact'] as const)
+      .map((entityType) => {
+        const matchRecords = matches
+          .filter(([, t]) => t === entityType)
+          .map(([id]): DuplicateMatchRecord => ({
+            additionalInformation: [],
+            fieldDiffs: [],
+            matchConfidence: 100.0,
+            record: { attributes: { type: entityType, url: `/services/data/v${CRM_API_VERSION}/sobjects/${entityType}/${id}` }, Id: id },
+          }));
+        return { entityType, errors: [], matchEngine: 'FuzzyMatchEngine', matchRecords, rule: MATCH_RULES[entityType], size: matchRecords.length, success: true };
+      })
+      .filter((result) => result.size > 0);
+    return {
+      statusCode: 'DUPLICATES_DETECTED',
+      message: DUPLICATE_MESSAGE,
+      fields: [],
+      duplicateResult: {
+        allowSave: false,
+        duplicateRule: `Standard_${type}_Duplicate_Rule`,
+        duplicateRuleEntityType: type,
+        errorMessage: DUPLICATE_MESSAGE,
+        matchResults,
+      },
+    };
+  }
+}

@@ -1,0 +1,84 @@
+import type { SRecord } from './recordSource.ts';
+import { SOBJECT_TYPES, type SObjectType } from './schema.ts';
+
+/** Called after every change to a stored record (including rollbacks), so indexes can follow. */
+export type StoreListener = (type: SObjectType, id: string, prev: SRecord | undefined, next: SRecord | undefined) => void;
+
+interface JournalEntry {
+  readonly type: SObjectType;
+  readonly id: string;
+  readonly prev: SRecord | undefined;
+}
+
+/**
+ * The CRM's tables: records by type in insertion order, each record an immutable object replaced on every write.
+ * Inside a transaction every write is journaled (id + previous object), so a rollback costs one step per write,
+ * whatever the size of the tables.
+ */
+export class RecordStore {
+  readonly #tables = new Map<SObjectType, Map<string, SRecord>>(SOBJECT_TYPES.map((t) => [t, new Map()]));
+  readonly #typeOf = new Map<string, SObjectType>();
+  readonly #journal: JournalEntry[] = [];
+  readonly #marks: number[] = [];
+  readonly #listener: StoreListener;
+
+  constructor(listener: StoreListener) {
+    this.#listener = listener;
+  }
+
+  /** The record with this 18-character id, with its type. */
+  get(id: string): { type: SObjectType; record: SRecord } | undefined {
+    const type = this.#typeOf.get(id);
+    if (type === undefined) return undefined;
+    const record = this.#table(type).get(id);
+    return record === undefined ? undefined : { type, record };
+  }
+
+  /** Every stored record of a type (deleted ones too), in creation order. */
+  all(type: SObjectType): IterableIterator<SRecord> {
+    return this.#table(type).values();
+  }
+
+  /** Stores (inserts or replaces) a record. */
+  put(type: SObjectType, record: SRecord): void {
+    const table = this.#table(type);
+    const prev = table.get(record.Id);
+    if (this.#marks.length > 0) this.#journal.push({ type, id: record.Id, prev });
+    table.set(record.Id, record);
+    this.#typeOf.set(record.Id, type);
+    this.#listener(type, record.Id, prev, record);
+  }
+
+  /** Opens a (possibly nested) transaction. */
+  begin(): void {
+    this.#marks.push(this.#journal.length);
+  }
+
+  /** Keeps the writes of the innermost transaction. */
+  commit(): void {
+    this.#marks.pop();
+    if (this.#marks.length === 0) this.#journal.length = 0;
+  }
+
+  /** Undoes the writes of the innermost transaction, newest first. */
+  rollback(): void {
+    const mark = this.#marks.pop() ?? 0;
+    for (let i = this.#journal.length - 1; i >= mark; i--) {
+      const { type, id, prev } = this.#journal[i]!;
+      const table = this.#table(type);
+      const current = table.get(id);
+      if (prev === undefined) {
+        table.delete(id);
+        this.#typeOf.delete(id);
+      } else {
+        table.set(id, prev);
+      }
+      this.#listener(type, id, current, prev);
+    }
+    this.#journal.length = mark;
+  }
+
+  #table(type: SObjectType): Map<string, SRecord> {
+    return this.#tables.get(type)!;
+  }
+}

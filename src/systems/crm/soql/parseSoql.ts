@@ -1,0 +1,89 @@
+import { createRequire } from 'node:module';
+import type * as SoqlParserJs from 'soql-parser-js';
+import type { Query } from 'soql-parser-js';
+import { malformed, type SoqlFailure } from './soqlError.ts';
+
+// soql-parser-js ships a UMD bundle as `main`, so Node's ESM loader sees no named exports; require it instead.
+const require = createRequire(import.meta.url);
+const { parseQuery } = require('soql-parser-js') as typeof SoqlParserJs;
+
+/** A chevrotain token, as much of it as the error position needs. */
+interface ParserToken {
+  readonly image: string;
+  readonly startLine?: number | null;
+  readonly startColumn?: number | null;
+}
+
+/** The unbundled parser modules of soql-parser-js; loaded only on the error path, to find where the error is. */
+interface UnbundledParser {
+  readonly lex: (soql: string) => { tokens: unknown[]; errors: { line: number; column: number; offset: number; length: number }[] };
+  readonly parser: { input: unknown[]; selectStatement(): unknown; errors: { token: ParserToken }[] };
+}
+
+let unbundled: UnbundledParser | null | undefined;
+
+function loadUnbundled(): UnbundledParser | null {
+  if (unbundled !== undefined) return unbundled;
+  try {
+    const lexer = require('soql-parser-js/dist/src/parser/lexer.js') as { lex: UnbundledParser['lex'] };
+    const parserModule = require('soql-parser-js/dist/src/parser/parser.js') as { SoqlParser: new () => UnbundledParser['parser'] };
+    unbundled = { lex: lexer.lex, parser: new parserModule.SoqlParser() };
+  } catch {
+    // The package layout changed: report errors without a position rather than fail.
+    unbundled = null;
+  }
+  return unbundled;
+}
+
+/** Where the first syntax error of `soql` is, and the token found there; undefined when it cannot be told. */
+function locateError(soql: string): { line: number; column: number; token: string } | undefined {
+  const p = loadUnbundled();
+  if (!p) return undefined;
+  try {
+    const lexed = p.lex(soql);
+    const lexError = lexed.errors[0];
+    if (lexError) return { line: lexError.line, column: lexError.column, token: soql.slice(lexError.offset, lexError.offset + lexError.length) };
+    p.parser.input = lexed.tokens;
+    p.parser.selectStatement();
+    const token = p.parser.errors[0]?.token;
+    if (!token) return undefined;
+    if (token.image === '' || token.startLine == null || token.startColumn == null) {
+      const lines = soql.split('\n');
+      return { line: lines.length, column: (lines[lines.length - 1] ?? '').length + 1, token: '' };
+    }
+    return { line: token.startLine, column: token.startColumn, token: token.image };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The offending token named in a soql-parser-js error message, when the message names one. */
+function tokenFromMessage(message: string): string | undefined {
+  const found = /but found(?: --> '(.*)' <--|: '?(.*?)'?$)/s.exec(message);
+  if (found) return found[1] ?? found[2] ?? '';
+  const lexed = /unexpected character: ->(.)<-/.exec(message);
+  return lexed?.[1];
+}
+
+/** Salesforce's MALFORMED_QUERY message: the query line, a caret, the position and the unexpected token. */
+export function syntaxErrorMessage(soql: string, parserMessage: string): string {
+  const at = locateError(soql);
+  const token = at?.token ?? tokenFromMessage(parserMessage);
+  const what = token === undefined ? parserMessage : `unexpected token: ${token === '' ? '<EOF>' : `'${token}'`}`;
+  if (!at) return what;
+  const line = soql.split('\n')[at.line - 1] ?? '';
+  return `\n${line}\n${' '.repeat(Math.max(0, at.column - 1))}^\nERROR at Row:${at.line}:Column:${at.column}\n${what}`;
+}
+
+/**
+ * Parses SOQL text with soql-parser-js. Returns the parser's AST, or throws a MALFORMED_QUERY `SoqlFailure` whose
+ * message reads like Salesforce's (`unexpected token: 'Lead'` with `ERROR at Row:1:Column:15`).
+ */
+export function parseSoql(soql: string): Query {
+  try {
+    return parseQuery(soql);
+  } catch (error) {
+    const failure: SoqlFailure = malformed(syntaxErrorMessage(soql, error instanceof Error ? error.message : String(error)));
+    throw failure;
+  }
+}

@@ -1,0 +1,108 @@
+import { CRM_SCHEMA, SOBJECT_TYPES, type FieldSpec, type SObjectType } from '../schema.ts';
+import type { RecordSource, SRecord } from '../recordSource.ts';
+import { noSuchColumn, unknownRelationship, unsupportedType } from './soqlError.ts';
+
+/** One step through a reference field: `OwnerId`, written `Owner` in a field path. */
+export interface RelationshipHop {
+  /** Canonical reference field holding the id (`OwnerId`). */
+  readonly idField: string;
+  /** Canonical relationship name (`Owner`), the key of the nested object in query results. */
+  readonly relationshipName: string;
+  /** Types the reference may point to (several for a polymorphic reference). */
+  readonly targets: readonly SObjectType[];
+}
+
+/** A field path resolved against the schema, in canonical casing. */
+export interface ResolvedField {
+  /** Reference fields to follow, outermost first; empty for a field of the queried object. */
+  readonly hops: readonly RelationshipHop[];
+  /** Canonical name of the last field (`Name` in `Owner.Name`). */
+  readonly field: string;
+  /** Its spec, from the first target type that has it. */
+  readonly spec: FieldSpec;
+  /** The canonical dotted path (`Owner.Name`). */
+  readonly path: string;
+}
+
+const lowerTypes = new Map<string, SObjectType>(SOBJECT_TYPES.map((t) => [t.toLowerCase(), t]));
+const lowerFields = new Map<SObjectType, Map<string, string>>(
+  SOBJECT_TYPES.map((t) => [t, new Map(Object.keys(CRM_SCHEMA[t]).map((f) => [f.toLowerCase(), f]))]),
+);
+const lowerRelationships = new Map<SObjectType, Map<string, string>>(
+  SOBJECT_TYPES.map((t) => [
+    t,
+    new Map(
+      Object.entries(CRM_SCHEMA[t]).flatMap(([f, spec]) => (spec.relationshipName ? [[spec.relationshipName.toLowerCase(), f] as const] : [])),
+    ),
+  ]),
+);
+
+/** The canonical object type for a name in any casing (`lead` → `Lead`); INVALID_TYPE when unknown. */
+export function resolveObject(name: string): SObjectType {
+  const type = lowerTypes.get(name.toLowerCase());
+  if (!type) throw unsupportedType(name);
+  return type;
+}
+
+/**
+ * Resolves a field path such as `email`, `Owner.Name` or `Impartner_Partner_Account__r.Partner_Type__c` on `type`.
+ * Names are case-insensitive; a polymorphic reference (Lead `Owner`: User or Group) accepts a field that any of its
+ * targets has. `alias` is the query's object alias, stripped from the front of the path. Throws INVALID_FIELD.
+ */
+export function resolveField(type: SObjectType, dottedPath: string, alias?: string): ResolvedField {
+  let parts = dottedPath.split('.');
+  if (alias && parts.length > 1 && parts[0]?.toLowerCase() === alias.toLowerCase()) parts = parts.slice(1);
+  const hops: RelationshipHop[] = [];
+  let current: readonly SObjectType[] = [type];
+  for (const rel of parts.slice(0, -1)) {
+    const hop = findRelationship(current, rel);
+    if (!hop) throw unknownRelationship(rel);
+    hops.push(hop);
+    current = hop.targets;
+  }
+  const name = parts[parts.length - 1] ?? '';
+  for (const t of current) {
+    const field = lowerFields.get(t)?.get(name.toLowerCase());
+    const spec = field === undefined ? undefined : CRM_SCHEMA[t][field];
+    if (field !== undefined && spec) {
+      return { hops, field, spec, path: [...hops.map((h) => h.relationshipName), field].join('.') };
+    }
+  }
+  // Salesforce names a polymorphic relationship's target entity `Name`.
+  throw noSuchColumn(name, current.length === 1 ? (current[0] ?? type) : 'Name');
+}
+
+function findRelationship(types: readonly SObjectType[], rel: string): RelationshipHop | undefined {
+  for (const t of types) {
+    const idField = lowerRelationships.get(t)?.get(rel.toLowerCase());
+    const spec = idField === undefined ? undefined : CRM_SCHEMA[t][idField];
+    if (idField !== undefined && spec?.relationshipName) {
+      return { idField, relationshipName: spec.relationshipName, targets: spec.referenceTo ?? [] };
+    }
+  }
+  return undefined;
+}
+
+/** Follows one hop: the referenced record and its actual type, or undefined when the reference is empty or dangling. */
+export function followHop(record: SRecord, hop: RelationshipHop, source: RecordSource): { type: SObjectType; record: SRecord } | undefined {
+  const id = record[hop.idField];
+  if (typeof id !== 'string' || id === '') return undefined;
+  return source.byId(id);
+}
+
+/**
+ * Reads a resolved field from a record of the queried type, following relationships. A field missing on a
+ * polymorphic target's actual type (a Group owner has no `Region__c`) reads as undefined.
+ */
+export function readField(record: SRecord, field: ResolvedField, source: RecordSource): unknown {
+  if (field.hops.length === 0) return record[field.field];
+  let current = record;
+  let type: SObjectType | undefined;
+  for (const hop of field.hops) {
+    const next = followHop(current, hop, source);
+    if (!next) return undefined;
+    current = next.record;
+    type = next.type;
+  }
+  return type !== undefined && CRM_SCHEMA[type][field.field] ? current[field.field] : undefined;
+}

@@ -1,0 +1,114 @@
+import type { RecordSource, SRecord } from '../recordSource.ts';
+import { compileQuery, type CompiledQuery } from './compileQuery.ts';
+import type { EvalEnv } from './compileWhere.ts';
+import type { IndexedRecordSource } from './indexedRecordSource.ts';
+import { readField } from './resolveField.ts';
+import { QueryCache } from './queryCache.ts';
+import { shapeRecord } from './shapeRecord.ts';
+import { malformed, SoqlFailure, type SoqlError } from './soqlError.ts';
+
+/** Options of `runQuery`. */
+export interface RunQueryOptions {
+  /** Include recycle-bin records, as `/queryAll` does. Default false. */
+  readonly includeDeleted?: boolean;
+  /** API version used in the records' `attributes.url`. Default `'62.0'`. */
+  readonly apiVersion?: string;
+  /** Simulated now (epoch ms), needed only by queries using TODAY, YESTERDAY, LAST_N_DAYS:n and the like. */
+  readonly now?: number;
+}
+
+/** A query's result, shaped for the REST `/query` response; or Salesforce's error code and message. */
+export type QueryResult =
+  | { ok: true; records: Record<string, unknown>[]; totalSize: number; entity: string }
+  | { ok: false; errorCode: 'MALFORMED_QUERY' | 'INVALID_FIELD' | 'INVALID_TYPE'; message: string };
+
+const cache = new QueryCache<CompiledQuery | SoqlError>(500);
+
+/** The compiled form of `soql`, from a 500-entry LRU cache keyed by the exact text (errors are cached too). */
+export function compileCached(soql: string): CompiledQuery | SoqlError {
+  let compiled = cache.get(soql);
+  if (compiled === undefined) {
+    try {
+      compiled = compileQuery(soql);
+    } catch (error) {
+      if (!(error instanceof SoqlFailure)) throw error;
+      compiled = error.error;
+    }
+    cache.set(soql, compiled);
+  }
+  return compiled;
+}
+
+function isError(compiled: CompiledQuery | SoqlError): compiled is SoqlError {
+  return 'ok' in compiled;
+}
+
+/** The records to test: an index lookup when the query pins a text field and the source can serve it, else a scan. */
+function candidates(q: CompiledQuery, source: RecordSource, includeDeleted: boolean): Iterable<SRecord> {
+  const lookup = (source as IndexedRecordSource).lookup;
+  if (q.hint && lookup && !includeDeleted) {
+    const lists: Iterable<SRecord>[] = [];
+    for (const value of q.hint.values) {
+      const hits = lookup.call(source, q.type, q.hint.field, value);
+      if (hits === undefined) return source.records(q.type);
+      lists.push(hits);
+    }
+    if (lists.length === 1) return lists[0] as Iterable<SRecord>;
+    const byId = new Map<string, SRecord>();
+    for (const list of lists) for (const r of list) byId.set(r.Id, r);
+    // The simulator's ids come from zero-padded counters, so id order is creation order, as a scan would give.
+    return [...byId.values()].sort((a, b) => (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
+  }
+  return source.records(q.type, { includeDeleted });
+}
+
+/**
+ * Runs a SOQL query over a RecordSource, the way Salesforce's REST `/query` (or `/queryAll` with
+ * `includeDeleted`) would: records in the REST shape, `totalSize` the number of records returned (for `COUNT()`, the
+ * count, with no records). Compiled queries are cached by their text, so repeated queries cost one scan (or one
+ * index lookup on an `IndexedRecordSource`).
+ * @example runQuery("SELECT Id, Email FROM Lead WHERE Email = 'ada@example.com'", crm)
+ */
+export function runQuery(soql: string, source: RecordSource, options: RunQueryOptions = {}): QueryResult {
+  const q = compileCached(soql);
+  if (isError(q)) return { ok: false, errorCode: q.errorCode, message: q.message };
+  if (q.usesNow && options.now === undefined) {
+    const { error } = malformed(`Failed to run query "${soql}": it uses a relative date literal but no simulated time was given. Pass options.now (epoch ms) to runQuery.`);
+    return { ok: false, errorCode: error.errorCode, message: error.message };
+  }
+  const env: EvalEnv = { source, now: options.now ?? 0 };
+  const apiVersion = options.apiVersion ?? '62.0';
+  // Without ORDER BY, a records query can stop as soon as OFFSET + LIMIT records match.
+  const stopAt = !q.sort && q.select.kind === 'records' && q.limit !== undefined ? q.offset + q.limit : Infinity;
+  let matched: SRecord[] = [];
+  if (stopAt > 0) {
+    for (const record of candidates(q, source, options.includeDeleted ?? false)) {
+      if (q.where && !q.where(record, env)) continue;
+      matched.push(record);
+      if (matched.length >= stopAt) break;
+    }
+  }
+  if (q.sort) matched = q.sort(matched, source);
+  const end = q.limit === undefined ? undefined : q.offset + q.limit;
+  switch (q.select.kind) {
+    case 'count': {
+      const count = Math.max(0, Math.min(matched.length, end ?? Infinity) - q.offset);
+      return { ok: true, records: [], totalSize: count, entity: q.type };
+    }
+    case 'countField': {
+      const { field, alias } = q.select;
+      let count = 0;
+      for (const r of matched) {
+        const v = readField(r, field, source);
+        if (v !== undefined && v !== null && v !== '') count++;
+      }
+      return { ok: true, records: [{ attributes: { type: 'AggregateResult' }, [alias]: count }], totalSize: 1, entity: q.type };
+    }
+    case 'records': {
+      const page = matched.slice(q.offset, end);
+      const { shape } = q.select;
+      const records = page.map((r) => shapeRecord(q.type, r, shape, source, apiVersion));
+      return { ok: true, records, totalSize: records.length, entity: q.type };
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { CRM_SCHEMA, type SObjectType } from '../schema.ts';
+import type { RecordSource, SRecord } from '../recordSource.ts';
+import { followHop, type RelationshipHop, type ResolvedField } from './resolveField.ts';
+
+/** How one selected column appears in a result record: a field, or a nested relationship object. */
+export type ShapeNode =
+  | { readonly kind: 'field'; readonly name: string }
+  | { readonly kind: 'relationship'; readonly hop: RelationshipHop; readonly children: ShapeNode[] };
+
+/**
+ * Groups the SELECT fields into the nested layout of a REST query record: fields in SELECT order, and fields
+ * through the same relationship merged into one nested object placed where the first of them was selected.
+ */
+export function buildShape(fields: readonly ResolvedField[]): ShapeNode[] {
+  const root: ShapeNode[] = [];
+  for (const field of fields) {
+    let level = root;
+    for (const hop of field.hops) {
+      let node = level.find((n): n is Extract<ShapeNode, { kind: 'relationship' }> => n.kind === 'relationship' && n.hop.relationshipName === hop.relationshipName);
+      if (!node) {
+        node = { kind: 'relationship', hop, children: [] };
+        level.push(node);
+      }
+      level = node.children;
+    }
+    level.push({ kind: 'field', name: field.field });
+  }
+  return root;
+}
+
+function fill(out: Record<string, unknown>, type: SObjectType, record: SRecord, nodes: readonly ShapeNode[], source: RecordSource, apiVersion: string): void {
+  const fields = CRM_SCHEMA[type];
+  for (const node of nodes) {
+    if (node.kind === 'field') {
+      const spec = fields[node.name];
+      const value = spec ? record[node.name] : undefined;
+      // Salesforce checkboxes are never null.
+      out[node.name] = value === undefined || value === '' ? (spec?.type === 'boolean' ? false : null) : value;
+    } else {
+      const target = fields[node.hop.idField] ? followHop(record, node.hop, source) : undefined;
+      out[node.hop.relationshipName] = target ? shapeRecord(target.type, target.record, node.children, source, apiVersion) : null;
+    }
+  }
+}
+
+/**
+ * One record as the REST query endpoint returns it:
+ * `{ attributes: { type, url }, <selected fields in order> }`, relationships nested (`Owner: { attributes, Name }`)
+ * or null when the reference is empty. For a polymorphic target, `type` is the referenced record's actual type and a
+ * field that type lacks is null.
+ */
+export function shapeRecord(type: SObjectType, record: SRecord, nodes: readonly ShapeNode[], source: RecordSource, apiVersion: string): Record<string, unknown> {
+  const out: Record<string, unknown> = { attributes: { type, url: `/services/data/v${apiVersion}/sobjects/${type}/${record.Id}` } };
+  fill(out, type, record, nodes, source, apiVersion);
+  return out;
+}

@@ -1,0 +1,56 @@
+import type { SimClock } from '../../core/clock.ts';
+import { marketoError, type MarketoError } from './marketoError.ts';
+
+/** Limits of {@link CallLimiter}; `false` turns a limit off. */
+export interface MarketoLimits {
+  /** Sliding-window rate limit. Default `{ maxCalls: 100, windowMs: 20_000 }` (Marketo's 100 calls / 20 s). */
+  readonly rateLimit?: { readonly maxCalls: number; readonly windowMs: number } | false;
+  /** Calls per day before 607. Default 50,000. The day resets at 12:00 AM CST (06:00 UTC), as Marketo's does. */
+  readonly dailyQuota?: number | false;
+}
+
+const CST_OFFSET_MS = 6 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * Marketo's API limits on the simulated clock: 606 when a call would be the (maxCalls+1)th within the window,
+ * 607 when the day's quota is used up. Refused calls do not count.
+ */
+export class CallLimiter {
+  readonly #clock: SimClock;
+  #rate: { maxCalls: number; windowMs: number } | false = { maxCalls: 100, windowMs: 20_000 };
+  #quota: number | false = 50_000;
+  #recent: number[] = [];
+  #day = -1;
+  #usedToday = 0;
+
+  constructor(clock: SimClock, limits: MarketoLimits = {}) {
+    this.#clock = clock;
+    this.configure(limits);
+  }
+
+  /** Changes the limits; omitted ones keep their value. */
+  configure(limits: MarketoLimits): void {
+    if (limits.rateLimit !== undefined) this.#rate = limits.rateLimit === false ? false : { ...limits.rateLimit };
+    if (limits.dailyQuota !== undefined) this.#quota = limits.dailyQuota;
+  }
+
+  /** Counts one call, or refuses it with 606/607. */
+  admit(): { ok: true } | { ok: false; error: MarketoError } {
+    const now = this.#clock.now();
+    const day = Math.floor((now - CST_OFFSET_MS) / DAY_MS);
+    if (day !== this.#day) {
+      this.#day = day;
+      this.#usedToday = 0;
+    }
+    if (this.#quota !== false && this.#usedToday >= this.#quota) return { ok: false, error: marketoError('607') };
+    if (this.#rate !== false) {
+      const { maxCalls, windowMs } = this.#rate;
+      this.#recent = this.#recent.filter((t) => t > now - windowMs);
+      if (this.#recent.length >= maxCalls) return { ok: false, error: marketoError('606', maxCalls, windowMs / 1000) };
+      this.#recent.push(now);
+    }
+    this.#usedToday += 1;
+    return { ok: true };
+  }
+}

@@ -1,0 +1,149 @@
+import type { SimClock } from '../../core/clock.ts';
+import { ACTIVITY_TYPES, type ActivityLog } from './activityLog.ts';
+import { marketoTime } from './marketoTime.ts';
+
+/** A field value as stored and returned by the REST API. */
+export type LeadValue = string | number | boolean | null;
+
+/** A stored lead: REST field name → value. `id`, `createdAt` and `updatedAt` are always set. */
+export type MarketoLead = { readonly id: number; readonly createdAt: string; readonly updatedAt: string } & Readonly<Record<string, LeadValue>>;
+
+/** Which channel changed a field: the REST API or a form fill. */
+export type LeadChangeSource = 'api' | 'form';
+
+/** One field change, like a CRM audit-trail row. */
+export interface LeadHistoryEntry {
+  readonly leadId: number;
+  readonly field: string;
+  readonly oldValue: LeadValue;
+  readonly newValue: LeadValue;
+  readonly source: LeadChangeSource;
+  /** Simulated time of the change, ISO-8601 with milliseconds (`SimClock.iso()`). */
+  readonly at: string;
+}
+
+/** Trims and lower-cases an email for matching; the stored value keeps the client's spelling. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * The lead table of the simulated Marketo: integer ids from a counter starting at 1, an email index
+ * (case-insensitive, trimmed), field history and the New Lead / Change Data Value activities. Values passed in are
+ * already validated and coerced (see `coerceLeadValue`).
+ */
+export class LeadDatabase {
+  readonly #clock: SimClock;
+  readonly #activities: ActivityLog;
+  readonly #leads = new Map<number, MarketoLead>();
+  readonly #byEmail = new Map<string, number[]>();
+  readonly #history: LeadHistoryEntry[] = [];
+  #nextId = 1;
+
+  constructor(clock: SimClock, activities: ActivityLog) {
+    this.#clock = clock;
+    this.#activities = activities;
+  }
+
+  /** The lead with this id, or undefined. */
+  get(id: number): MarketoLead | undefined {
+    return this.#leads.get(id);
+  }
+
+  /** Every lead, in id order. */
+  all(): IterableIterator<MarketoLead> {
+    return this.#leads.values();
+  }
+
+  /** Number of leads. */
+  get size(): number {
+    return this.#leads.size;
+  }
+
+  /** Ids of the leads whose email matches (case-insensitive, trimmed), in id order. */
+  idsByEmail(email: string): readonly number[] {
+    return this.#byEmail.get(normalizeEmail(email)) ?? [];
+  }
+
+  /** Ids of the leads whose `field` equals `value` (emails compared normalized), in id order. */
+  idsBy(field: string, value: LeadValue): readonly number[] {
+    if (field === 'email') return typeof value === 'string' ? this.idsByEmail(value) : [];
+    if (field === 'id') return typeof value === 'number' && this.#leads.has(value) ? [value] : [];
+    const ids: number[] = [];
+    for (const lead of this.#leads.values()) if (lead[field] !== undefined && lead[field] === value) ids.push(lead.id);
+    return ids;
+  }
+
+  /** Creates a lead from validated values and logs a New Lead activity. */
+  create(values: Readonly<Record<string, LeadValue>>, source: LeadChangeSource, sourceType = 'Web service API'): MarketoLead {
+    const id = this.#nextId++;
+    const at = marketoTime(this.#clock.now());
+    const lead: MarketoLead = { ...values, id, createdAt: at, updatedAt: at, originalSourceType: sourceType };
+    this.#leads.set(id, lead);
+    this.#index(lead);
+    for (const [field, value] of Object.entries(values)) this.#record(id, field, null, value, source);
+    this.#activities.log({ leadId: id, activityTypeId: ACTIVITY_TYPES.newLead.id, primaryAttributeValue: String(values['email'] ?? id), attributes: [{ name: 'Source Type', value: sourceType }] });
+    return lead;
+  }
+
+  /** Applies validated values to a lead; returns the fields that changed. Unchanged values leave no trace. */
+  update(id: number, values: Readonly<Record<string, LeadValue>>, source: LeadChangeSource): string[] {
+    const current = this.#leads.get(id);
+    if (!current) throw new RangeError(`Failed to update Marketo lead "${id}": no such lead. Look the lead up before updating it.`);
+    const at = marketoTime(this.#clock.now());
+    const changed: string[] = [];
+    const next: Record<string, LeadValue> = { ...current };
+    for (const [field, value] of Object.entries(values)) {
+      const old = current[field] ?? null;
+      if (old === value) continue;
+      next[field] = value;
+      changed.push(field);
+      this.#record(id, field, old, value, source);
+      this.#activities.log({
+        leadId: id,
+        activityTypeId: ACTIVITY_TYPES.changeDataValue.id,
+        primaryAttributeValue: field,
+        attributes: [
+          { name: 'New Value', value },
+          { name: 'Old Value', value: old },
+          { name: 'Source', value: source === 'form' ? 'Form fill' : 'Web service API' },
+        ],
+      });
+    }
+    if (changed.length === 0) return changed;
+    next['updatedAt'] = at;
+    this.#unindex(current);
+    const lead = next as MarketoLead;
+    this.#leads.set(id, lead);
+    this.#index(lead);
+    return changed;
+  }
+
+  /** Field history, oldest first; only one lead's when `leadId` is given. */
+  history(leadId?: number): readonly LeadHistoryEntry[] {
+    return leadId === undefined ? this.#history : this.#history.filter((entry) => entry.leadId === leadId);
+  }
+
+  #record(leadId: number, field: string, oldValue: LeadValue, newValue: LeadValue, source: LeadChangeSource): void {
+    this.#history.push({ leadId, field, oldValue, newValue, source, at: this.#clock.iso() });
+  }
+
+  #index(lead: MarketoLead): void {
+    const email = lead['email'];
+    if (typeof email !== 'string' || email.trim() === '') return;
+    const key = normalizeEmail(email);
+    const ids = this.#byEmail.get(key) ?? [];
+    ids.push(lead.id);
+    ids.sort((a, b) => a - b);
+    this.#byEmail.set(key, ids);
+  }
+
+  #unindex(lead: MarketoLead): void {
+    const email = lead['email'];
+    if (typeof email !== 'string') return;
+    const key = normalizeEmail(email);
+    const ids = (this.#byEmail.get(key) ?? []).filter((id) => id !== lead.id);
+    if (ids.length) this.#byEmail.set(key, ids);
+    else this.#byEmail.delete(key);
+  }
+}
