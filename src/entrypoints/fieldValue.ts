@@ -1,3 +1,5 @@
+import type { Consent } from '../model/person.ts';
+
 /**
  * A vendor's text field as a value: undefined when the vendor left it out, sent null, or sent only spaces.
  * Anything else is kept exactly as sent (messy values are the standardize job's business, not the transform's).
@@ -28,7 +30,7 @@ export function domainOfWebsite(website: string | undefined): string | undefined
  * Consent from a checkbox-like vendor value: true / "yes" / "opt-in" → 'opt-in', false / "no" / "opt-out" →
  * 'opt-out', anything else (unchecked, blank, missing) → 'unknown'.
  */
-export function consentOf(value: boolean | string | undefined): 'opt-in' | 'opt-out' | 'unknown' {
+export function consentOf(value: boolean | string | undefined): Consent {
   if (value === true) return 'opt-in';
   if (value === false) return 'opt-out';
   const v = (value ?? '').trim().toLowerCase();

@@ -44,7 +44,7 @@ export type WebFormPayload = z.infer<typeof WebFormPayloadSchema>;
 function transform(payload: WebFormPayload, at: number): StandardLead {
   const f = payload.leadFormFields;
   const offerType = present(f.offerType);
-  const consent = f.unsubscribed === true ? 'opt-out' : f.emailOptIn === true ? 'opt-in' : consentOf(undefined);
+  const consent = f.unsubscribed === true ? ('opt-out' as const) : consentOf(f.emailOptIn === true ? true : undefined);
   return {
     person: compact({
       email: f.email,

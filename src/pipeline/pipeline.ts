@@ -58,6 +58,7 @@ export class Pipeline {
     const step: JobTrace = { job: job.name, startedAt: this.ctx.clock.now(), finishedAt: 0, attempts: 0, input: null, output: null, calls: [] };
     work.trace.steps.push(step);
     if (this.#calls) this.#calls.current = step.calls;
+    this.ctx.salesforce.workflow = `pipeline:${job.name}`;
     try {
       for (;;) {
         step.attempts += 1;

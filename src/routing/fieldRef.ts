@@ -2,6 +2,7 @@ import { CRM_SCHEMA, REGIONS, type FieldSpec, type SObjectType } from '../system
 
 /** What triggered a routing run: a new person, an existing person engaging again, or `Rerun_Routing__c`. */
 export const TRIGGERS = ['new', 'engagement', 'rerun'] as const;
+/** One of {@link TRIGGERS}. */
 export type Trigger = (typeof TRIGGERS)[number];
 
 /** The records a condition can read, and the CRM object each one is. */
@@ -12,6 +13,7 @@ export const ROUTING_OBJECTS = {
   account: 'Account',
   partnerAccount: 'Account',
 } as const satisfies Record<string, SObjectType>;
+/** A record name a field reference starts with (`person`, `campaign`...). */
 export type RoutingObject = keyof typeof ROUTING_OBJECTS;
 
 /** Facts about the person that the routing context derives (they are not CRM fields). */

@@ -12,5 +12,5 @@ export const GRAPH_JSON_SCHEMA_PATH = fileURLToPath(new URL('../../scenarios/gra
  */
 export function graphJsonSchema(): string {
   const schema = z.toJSONSchema(GraphSchema, { target: 'draft-2020-12' });
-  return `${JSON.stringify({ ...schema, $id: 'https://leadsim.dev/schemas/graph.schema.json' }, null, 2)}\n`;
+  return `${JSON.stringify(schema, null, 2)}\n`;
 }

@@ -53,6 +53,7 @@ export const PoolSpecSchema = z.union([
   z.strictObject({ role: z.enum(USER_ROLES), region: RegionRefSchema }),
   z.strictObject({ users: z.array(z.string().min(1)).min(1).meta({ description: 'User Ids or Names.' }) }),
 ]);
+/** A round-robin pool (see {@link PoolSpecSchema}). */
 export type PoolSpec = z.infer<typeof PoolSpecSchema>;
 
 /** Who an assign node gives the person to. */
@@ -66,6 +67,7 @@ export const AssignTargetSchema = z
     z.strictObject({ roundRobin: z.strictObject({ pool: z.union([z.string().min(1), PoolSpecSchema]) }) }),
   ])
   .meta({ id: 'AssignTarget' });
+/** An assign node's target (see {@link AssignTargetSchema}). */
 export type AssignTarget = z.infer<typeof AssignTargetSchema>;
 
 const label = z.string().optional().meta({ description: 'What the node does, for people (shown by `leadsim graph show`).' });
@@ -91,7 +93,9 @@ export const NodeSchema = z
     z.strictObject({ kind: z.literal('end'), label }),
   ])
   .meta({ id: 'Node' });
+/** One node of a routing graph. */
 export type GraphNode = z.infer<typeof NodeSchema>;
+/** The kinds of node: condition, update, assign, sharePrm, end. */
 export type NodeKind = GraphNode['kind'];
 
 /** Graph-wide settings: value lists conditions refer to as `$settings.<name>`, and named round-robin pools. */
@@ -101,6 +105,7 @@ export const GraphSettingsSchema = z.strictObject({
     .meta({ description: 'CampaignMember Status values that count as engaging with a partner (rule 3).' }),
   pools: z.record(NodeIdSchema, PoolSpecSchema).optional(),
 });
+/** Graph-wide settings (see {@link GraphSettingsSchema}). */
 export type GraphSettings = z.infer<typeof GraphSettingsSchema>;
 
 /** A routing graph file (version 1). Nodes are keyed by id so that a diff of the file reads node by node. */
@@ -115,6 +120,7 @@ export const GraphSchema = z
     nodes: z.record(NodeIdSchema, NodeSchema),
   })
   .meta({ title: 'leadsim routing graph', description: 'Routing as data: conditions, field updates and assignments.' });
+/** A valid routing graph, as `lintGraph` returns it. */
 export type Graph = z.infer<typeof GraphSchema>;
 
 /** The edges leaving a node, by name (`then`, `else`, `next`, `fallback`), in a stable order. */

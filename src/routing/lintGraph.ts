@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { formatIssue, issuesFromZod, type InputIssue } from '../core/errors.ts';
+import { describeValue, formatIssue, issuesFromZod, type InputIssue } from '../core/errors.ts';
 import { checkGraphShape } from './checkGraphShape.ts';
 import { checkNodeFields } from './checkNodeFields.ts';
 import { GraphSchema, type Graph } from './graphSchema.ts';
@@ -26,7 +26,7 @@ const TARGET_SHAPES =
 export function lintGraph(json: unknown, options: LintGraphOptions = {}): LintResult {
   const file = options.file === undefined ? {} : { file: options.file };
   const parsed = GraphSchema.safeParse(json, { reportInput: true });
-  if (!parsed.success) return { ok: false, ...file, issues: shapeIssues(parsed.error) };
+  if (!parsed.success) return { ok: false, ...file, issues: shapeIssues(parsed.error, json) };
   const issues = [...checkNodeFields(parsed.data), ...checkGraphShape(parsed.data)];
   return issues.length === 0 ? { ok: true, graph: parsed.data } : { ok: false, ...file, issues };
 }
@@ -36,19 +36,31 @@ export function formatLintIssues(file: string, issues: readonly InputIssue[]): s
   return issues.map((issue) => `${file} ${formatIssue(issue)}`);
 }
 
-function shapeIssues(error: z.ZodError): InputIssue[] {
+function shapeIssues(error: z.ZodError, json: unknown): InputIssue[] {
   const raw = error.issues;
   return issuesFromZod(error).map((issue, i) => {
     const source = raw[i] as (typeof raw)[number];
+    const got = describeValue(valueAt(json, issue.path));
     let next: InputIssue = issue;
     if (source.code === 'invalid_union' && issue.path.at(-1) === 'target') {
-      next = { ...issue, message: 'not an assignment target', expected: TARGET_SHAPES };
+      next = { path: issue.path, message: 'not an assignment target', expected: TARGET_SHAPES, got: JSON.stringify(valueAt(json, issue.path)) };
     } else if (source.code === 'invalid_key' && issue.path[0] === 'nodes') {
       next = { path: issue.path, message: 'invalid node id', expected: 'a letter, then letters, digits or underscores', got: JSON.stringify(issue.path.at(-1)) };
     } else if (source.code === 'invalid_union' && 'discriminator' in source) {
-      next = { ...issue, message: `unknown ${String(source.discriminator)}` };
+      const options = (source as { options?: unknown[] }).options ?? [];
+      next = { path: issue.path, message: `unknown ${String(source.discriminator)}`, expected: `one of ${options.map((o) => JSON.stringify(o)).join(', ')}`, got };
+    } else if (source.code === 'unrecognized_keys') {
+      next = { path: issue.path, message: issue.message.replace(/^Unrecognized key/, 'unknown key'), expected: 'only the keys this kind of object takes' };
+    } else if (source.code === 'invalid_value' || source.code === 'invalid_type') {
+      next = { ...issue, message: 'wrong value', got };
     }
     const node = issue.path[0] === 'nodes' && typeof issue.path[1] === 'string' ? issue.path[1] : undefined;
     return node === undefined ? next : { ...next, message: `node "${node}": ${next.message}` };
   });
+}
+
+function valueAt(json: unknown, path: readonly (string | number)[]): unknown {
+  let value = json;
+  for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<string | number, unknown>)[key] : undefined;
+  return value;
 }

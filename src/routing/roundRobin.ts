@@ -7,6 +7,7 @@ import { z } from 'zod';
  * burst of catch-up assignments, and the next person goes to the eligible user with the fewest turns.
  */
 export const RoundRobinStateSchema = z.record(z.string(), z.record(z.string(), z.number().int().min(0)));
+/** Round-robin turns per pool and user (see {@link RoundRobinStateSchema}). */
 export type RoundRobinState = z.infer<typeof RoundRobinStateSchema>;
 
 /** The state before any assignment. */

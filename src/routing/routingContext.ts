@@ -15,6 +15,7 @@ export const RoutingUserSchema = z.object({
   Role__c: z.enum(USER_ROLES).nullable().optional(),
   Out_Of_Office__c: z.boolean().nullable().optional(),
 });
+/** A user routing may assign to. */
 export type RoutingUser = z.infer<typeof RoutingUserSchema>;
 
 /**
@@ -36,7 +37,9 @@ export const RoutingContextSchema = z.object({
   users: z.array(RoutingUserSchema),
   queues: z.array(z.object({ Id: z.string().min(1), Name: z.string() })),
 });
+/** Everything a routing run may read (see {@link RoutingContextSchema}). */
 export type RoutingContext = z.infer<typeof RoutingContextSchema>;
+/** The person of a routing context: Lead fields by API name plus the derived facts. */
 export type RoutingPerson = RoutingContext['person'];
 
 /**

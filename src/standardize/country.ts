@@ -27,7 +27,7 @@ const ALIASES: Readonly<Record<string, string>> = {
 };
 
 /**
- * The lookup key of a raw value: accents folded, lower case, dots dropped ("U.S.A." → "usa"), every other run of
+ * The lookup key of a raw value: accents folded, lower case, ß as ss, dots dropped ("U.S.A." → "usa"), every other run of
  * punctuation or space collapsed to one space, a leading "the " dropped.
  */
 export function countryKey(raw: string): string {
@@ -35,6 +35,8 @@ export function countryKey(raw: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    // Upper-casing turns ß into SS ("GROSSBRITANNIEN"); fold both to ss.
+    .replace(/ß/g, 'ss')
     .replace(/\./g, '')
     .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
     .trim()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InboundEventSchema, parsePayload } from '../../src/entrypoints/registry.ts';
+import { InboundEventSchema, parsePayload, transformPayload } from '../../src/entrypoints/registry.ts';
 
 describe('parsePayload', () => {
   it('returns the validated payload tagged with its entry point', () => {
@@ -57,5 +57,15 @@ describe('InboundEventSchema', () => {
     expect(wrongShape.success).toBe(false);
     const unknown = InboundEventSchema.safeParse({ id: 'e3', entryPoint: 'fax', payload: {} });
     expect(unknown.success).toBe(false);
+  });
+
+  it('gives events the transform job accepts as they are', () => {
+    const event = InboundEventSchema.parse({
+      id: 'e4',
+      entryPoint: 'partner-portal',
+      receivedAt: 5,
+      payload: { Email: 'a@b.co', PartnerAccountId: '001000000000001AAA', PartnerUserId: 'u1' },
+    });
+    expect(transformPayload(event, event.receivedAt ?? 0).attribution).toEqual({ source: 'partner-portal', partnerAccount: '001000000000001AAA', acquisitionSource: 'Partner Referral', occurredAt: 5 });
   });
 });

@@ -1,4 +1,7 @@
+import { fc, test as prop } from '@fast-check/vitest';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { SimClock } from '../../src/core/clock.ts';
+import { CallLimiter } from '../../src/systems/map/callLimiter.ts';
 import { marketoHarness } from './marketoHarness.ts';
 
 const h = marketoHarness();
@@ -36,4 +39,22 @@ describe('Marketo API limits on the simulated clock', () => {
     h.resetToken();
     expect((await h.rest('/rest/v1/leads/describe.json')).success).toBe(true);
   });
+});
+
+describe('rate limiter properties', () => {
+  prop.prop([fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 300 })], { numRuns: 50 })(
+    'admitted calls never exceed 100 in any 20 s window, and a refused call always has 100 admitted calls in the window before it',
+    (gaps) => {
+      const clock = new SimClock();
+      const limiter = new CallLimiter(clock);
+      const admitted: number[] = [];
+      for (const gap of gaps) {
+        clock.advance(gap);
+        const inWindow = admitted.filter((t) => t > clock.now() - 20_000).length;
+        const res = limiter.admit();
+        if (res.ok) admitted.push(clock.now());
+        expect(res.ok).toBe(inWindow < 100);
+      }
+    },
+  );
 });

@@ -10,7 +10,7 @@ export class MemorySource implements IndexedRecordSource {
   readonly #counters = new Map<SObjectType, number>();
   readonly deleted = new Set<string>();
   lookups = 0;
-  lookup?: IndexedRecordSource['lookup'];
+  lookup?: NonNullable<IndexedRecordSource['lookup']>;
 
   constructor(options: { indexed?: readonly string[] } = {}) {
     const indexed = options.indexed;

@@ -32,6 +32,8 @@ describe('standardizeCountry', () => {
     ['Royaume-Uni', 'GB'],
     ['the Netherlands', 'NL'],
     ['Schweiz', 'CH'],
+    ['GROSSBRITANNIEN', 'GB'],
+    ['Großbritannien', 'GB'],
     ['Brasil', 'BR'],
     ['日本', 'JP'],
     ['Côte d’Ivoire', 'CI'],

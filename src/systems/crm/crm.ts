@@ -7,9 +7,11 @@ import { crmFailure, type CrmResult } from './crmError.ts';
 import { describeGlobal, describeSObject, type DescribeSObject } from './describe.ts';
 import { DuplicateIndex } from './duplicateRule.ts';
 import { FieldHistory, type HistoryEntry } from './fieldHistory.ts';
+import { FieldIndex } from './fieldIndex.ts';
 import { IdFactory, makeId, normalizeId } from './ids.ts';
 import { RecordStore } from './recordStore.ts';
-import type { RecordSource, SRecord } from './recordSource.ts';
+import type { SRecord } from './recordSource.ts';
+import type { IndexedRecordSource } from './soql/indexedRecordSource.ts';
 import { CRM_SCHEMA, KEY_PREFIXES, type SObjectType } from './schema.ts';
 import { formatSfDateTime } from './sfDateTime.ts';
 import { Sessions } from './sessions.ts';
@@ -49,7 +51,7 @@ const NAMED_TYPES = new Set<SObjectType>(['Lead', 'Contact', 'User']);
  * const crm = new Crm({ clock: new SimClock() });
  * const res = crm.create('Lead', { LastName: 'Ng', Company: 'Acme' }, { userId: crm.integrationUserId });
  */
-export class Crm implements RecordSource {
+export class Crm implements IndexedRecordSource {
   /** The org id (`00D…`, 18 characters). */
   readonly orgId: string = makeId('00D', 1);
   /** The API user created at bootstrap ("Integration User", integration@leadsim.test). */
@@ -64,8 +66,10 @@ export class Crm implements RecordSource {
   readonly #events = new ChangeEvents();
   readonly #duplicates = new DuplicateIndex();
   readonly #members = new CampaignMemberIndex();
+  readonly #fields = new FieldIndex();
   readonly #store = new RecordStore((type, id, prev, next) => {
     this.#duplicates.update(type, id, prev, next);
+    this.#fields.update(type, prev, next);
     if (type === 'CampaignMember') this.#members.update(prev, next);
   });
 
@@ -141,6 +145,11 @@ export class Crm implements RecordSource {
   byId(id: string): { type: SObjectType; record: SRecord } | undefined {
     const id18 = normalizeId(id);
     return id18 === undefined ? undefined : this.#store.get(id18);
+  }
+
+  /** Live records whose indexed text field equals a lower-cased value (IndexedRecordSource, for SOQL). */
+  lookup(type: SObjectType, field: string, normalizedValue: string): Iterable<SRecord> | undefined {
+    return this.#fields.lookup(type, field, normalizedValue);
   }
 
   /** Field history, oldest first: every entry, or those of one record. */

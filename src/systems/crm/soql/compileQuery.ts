@@ -1,7 +1,7 @@
 import type { FieldType, Query } from 'soql-parser-js';
 import type { SObjectType } from '../schema.ts';
 import { compileWhere, type Predicate } from './compileWhere.ts';
-import { indexHint, type IndexHint } from './indexedRecordSource.ts';
+import { indexHints, type IndexHint } from './indexedRecordSource.ts';
 import { compileOrderBy, type RecordSorter } from './orderBy.ts';
 import { parseSoql } from './parseSoql.ts';
 import { resolveField, resolveObject, type ResolvedField } from './resolveField.ts';
@@ -25,8 +25,8 @@ export interface CompiledQuery {
   readonly sort: RecordSorter | undefined;
   readonly limit: number | undefined;
   readonly offset: number;
-  /** A field/value pin an IndexedRecordSource can serve without a scan. */
-  readonly hint: IndexHint | undefined;
+  /** Field/value pins an IndexedRecordSource may serve without a scan, in clause order. */
+  readonly hints: readonly IndexHint[];
 }
 
 function compileSelect(fields: readonly FieldType[], type: SObjectType, soql: string): SelectPlan {
@@ -81,7 +81,7 @@ export function compileQuery(soql: string): CompiledQuery {
   const alias = query.sObjectAlias;
   const select = compileSelect(query.fields ?? [], type, soql);
   const ctx = { soql, type, alias, usesNow: false };
-  const tree = query.where ? whereTree(query.where) : undefined;
+  const tree = query.where ? whereTree(query.where, soql) : undefined;
   const where = tree ? compileWhere(tree, ctx) : undefined;
   const sort = query.orderBy ? compileOrderBy(query.orderBy, type, soql, alias) : undefined;
   return {
@@ -92,6 +92,6 @@ export function compileQuery(soql: string): CompiledQuery {
     sort,
     limit: query.limit,
     offset: query.offset ?? 0,
-    hint: tree ? indexHint(tree, type, alias) : undefined,
+    hints: tree ? indexHints(tree, type, alias) : [],
   };
 }

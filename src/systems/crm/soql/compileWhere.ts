@@ -41,6 +41,8 @@ function parseOperand(raw: string, literal: LiteralType | undefined, field: Reso
     case 'id': {
       if (literal !== 'STRING') throw wrongType();
       const text = unquote(raw);
+      // Salesforce stores no empty strings, so `Field = ''` means `Field = null`.
+      if (text === '' && !like) return { kind: 'null' };
       if (like) return { kind: 'value', value: text };
       const plain = plainString(text);
       return { kind: 'value', value: kind === 'id' ? (normalizeId(plain) ?? plain) : plain };
@@ -137,8 +139,10 @@ function compileCondition(condition: ConditionWithValueQuery, ctx: WhereContext)
       break;
     case 'IN':
     case 'NOT IN': {
-      const tests = rawValues.map((_, i) => equalsTest(operand(i), kind));
-      const textSet = kind === 'text' && literals.every((l) => l === 'STRING') ? new Set(rawValues.map((_, i) => String((operand(i) as { value: string }).value).toLowerCase())) : undefined;
+      const operands = rawValues.map((_, i) => operand(i));
+      const tests = operands.map((o) => equalsTest(o, kind));
+      const textSet =
+        kind === 'text' && operands.every((o) => o.kind === 'value') ? new Set(operands.map((o) => String((o as { value: string }).value).toLowerCase())) : undefined;
       test = textSet ? (v) => typeof v === 'string' && textSet.has(v.toLowerCase()) : (v, now) => tests.some((t) => t(v, now));
       negate = operator === 'NOT IN';
       break;

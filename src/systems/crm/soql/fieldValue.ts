@@ -30,11 +30,13 @@ export function kindOf(spec: FieldSpec): ValueKind {
 }
 
 /**
- * A stored value in comparable form: text and ids as non-empty strings, numbers, booleans (missing = false, as
- * Salesforce checkboxes are never null), dates and datetimes as epoch ms. Empty and unreadable values are null.
+ * A stored value in comparable form: text and ids as non-empty strings, numbers, booleans, dates and datetimes as
+ * epoch ms. Empty and unreadable values are null, except that an absent (undefined) checkbox is false, since
+ * Salesforce checkboxes are never null; `readField` gives null, not undefined, through an empty relationship.
  */
 export function comparable(kind: ValueKind, value: unknown): string | number | boolean | null {
-  if (value === undefined || value === null || value === '') return kind === 'boolean' ? false : null;
+  if (value === undefined) return kind === 'boolean' ? false : null;
+  if (value === null || value === '') return null;
   switch (kind) {
     case 'text':
     case 'id':

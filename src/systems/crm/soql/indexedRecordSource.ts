@@ -25,10 +25,13 @@ export interface IndexHint {
   readonly values: readonly string[];
 }
 
-/** The first `text field = 'x'` / `IN (...)` conjunct of a WHERE tree, usable with `lookup`; undefined if none. */
-export function indexHint(tree: WhereNode, type: SObjectType, alias?: string): IndexHint | undefined {
-  const candidates = tree.kind === 'and' ? tree.children : [tree];
-  for (const node of candidates) {
+/**
+ * The `text field = 'x'` / `IN (...)` conjuncts of a WHERE tree that `lookup` could serve, in clause order
+ * (`runQuery` uses the first one the source has an index for). A conjunct comparing with '' (null) is skipped.
+ */
+export function indexHints(tree: WhereNode, type: SObjectType, alias?: string): IndexHint[] {
+  const hints: IndexHint[] = [];
+  for (const node of tree.kind === 'and' ? tree.children : [tree]) {
     if (node.kind !== 'condition') continue;
     const c = node.condition;
     if (!('field' in c) || 'valueQuery' in c || (c.operator !== '=' && c.operator !== 'IN')) continue;
@@ -36,8 +39,9 @@ export function indexHint(tree: WhereNode, type: SObjectType, alias?: string): I
     if (literals.some((l) => l !== 'STRING')) continue;
     const field = resolveField(type, c.field, alias);
     if (field.hops.length > 0 || kindOf(field.spec) !== 'text') continue;
-    const raw = Array.isArray(c.value) ? c.value : [c.value];
-    return { field: field.field, values: [...new Set(raw.map((v) => plainString(unquote(v)).toLowerCase()))] };
+    const values = (Array.isArray(c.value) ? c.value : [c.value]).map((v) => plainString(unquote(v)).toLowerCase());
+    if (values.includes('')) continue;
+    hints.push({ field: field.field, values: [...new Set(values)] });
   }
-  return undefined;
+  return hints;
 }

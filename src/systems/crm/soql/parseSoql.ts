@@ -75,6 +75,23 @@ export function syntaxErrorMessage(soql: string, parserMessage: string): string 
   return `\n${line}\n${' '.repeat(Math.max(0, at.column - 1))}^\nERROR at Row:${at.line}:Column:${at.column}\n${what}`;
 }
 
+const TRAILING_OFFSET = /\s+OFFSET\s+(\d+)\s*$/i;
+
+/**
+ * soql-parser-js 5 reads `WHERE … OFFSET n` (no LIMIT or ORDER BY between) as a condition on a field named OFFSET and
+ * fails. Salesforce accepts it, so parse the query without its trailing OFFSET clause and put the offset back.
+ */
+function retryTrailingOffset(soql: string): Query | undefined {
+  const match = TRAILING_OFFSET.exec(soql);
+  if (!match) return undefined;
+  try {
+    const query = parseQuery(soql.slice(0, match.index));
+    return query.offset === undefined ? { ...query, offset: Number(match[1]) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Parses SOQL text with soql-parser-js. Returns the parser's AST, or throws a MALFORMED_QUERY `SoqlFailure` whose
  * message reads like Salesforce's (`unexpected token: 'Lead'` with `ERROR at Row:1:Column:15`).
@@ -83,6 +100,8 @@ export function parseSoql(soql: string): Query {
   try {
     return parseQuery(soql);
   } catch (error) {
+    const retried = retryTrailingOffset(soql);
+    if (retried) return retried;
     const failure: SoqlFailure = malformed(syntaxErrorMessage(soql, error instanceof Error ? error.message : String(error)));
     throw failure;
   }

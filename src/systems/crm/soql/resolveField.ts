@@ -92,7 +92,8 @@ export function followHop(record: SRecord, hop: RelationshipHop, source: RecordS
 
 /**
  * Reads a resolved field from a record of the queried type, following relationships. A field missing on a
- * polymorphic target's actual type (a Group owner has no `Region__c`) reads as undefined.
+ * polymorphic target's actual type (a Group owner has no `Region__c`), and any field through an empty or dangling
+ * reference, reads as null (not undefined: a checkbox there is null, not false).
  */
 export function readField(record: SRecord, field: ResolvedField, source: RecordSource): unknown {
   if (field.hops.length === 0) return record[field.field];
@@ -100,9 +101,9 @@ export function readField(record: SRecord, field: ResolvedField, source: RecordS
   let type: SObjectType | undefined;
   for (const hop of field.hops) {
     const next = followHop(current, hop, source);
-    if (!next) return undefined;
+    if (!next) return null;
     current = next.record;
     type = next.type;
   }
-  return type !== undefined && CRM_SCHEMA[type][field.field] ? current[field.field] : undefined;
+  return type !== undefined && CRM_SCHEMA[type][field.field] ? current[field.field] : null;
 }

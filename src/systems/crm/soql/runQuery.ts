@@ -1,7 +1,8 @@
 import type { RecordSource, SRecord } from '../recordSource.ts';
 import { compileQuery, type CompiledQuery } from './compileQuery.ts';
 import type { EvalEnv } from './compileWhere.ts';
-import type { IndexedRecordSource } from './indexedRecordSource.ts';
+import type { IndexedRecordSource, IndexHint } from './indexedRecordSource.ts';
+import type { SObjectType } from '../schema.ts';
 import { readField } from './resolveField.ts';
 import { QueryCache } from './queryCache.ts';
 import { shapeRecord } from './shapeRecord.ts';
@@ -43,21 +44,27 @@ function isError(compiled: CompiledQuery | SoqlError): compiled is SoqlError {
   return 'ok' in compiled;
 }
 
-/** The records to test: an index lookup when the query pins a text field and the source can serve it, else a scan. */
+/** Index lookups for one hint: the candidate records, or undefined when the source has no index for the field. */
+function lookUp(source: IndexedRecordSource, lookup: NonNullable<IndexedRecordSource['lookup']>, type: SObjectType, hint: IndexHint): Iterable<SRecord> | undefined {
+  if (hint.values.length === 1) return lookup.call(source, type, hint.field, hint.values[0] as string);
+  const byId = new Map<string, SRecord>();
+  for (const value of hint.values) {
+    const hits = lookup.call(source, type, hint.field, value);
+    if (hits === undefined) return undefined;
+    for (const r of hits) byId.set(r.Id, r);
+  }
+  // The simulator's ids come from zero-padded counters, so id order is creation order, as a scan would give.
+  return [...byId.values()].sort((a, b) => (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
+}
+
+/** The records to test: an index lookup when the query pins a text field the source indexes, else a scan. */
 function candidates(q: CompiledQuery, source: RecordSource, includeDeleted: boolean): Iterable<SRecord> {
   const lookup = (source as IndexedRecordSource).lookup;
-  if (q.hint && lookup && !includeDeleted) {
-    const lists: Iterable<SRecord>[] = [];
-    for (const value of q.hint.values) {
-      const hits = lookup.call(source, q.type, q.hint.field, value);
-      if (hits === undefined) return source.records(q.type);
-      lists.push(hits);
+  if (lookup && !includeDeleted) {
+    for (const hint of q.hints) {
+      const hits = lookUp(source, lookup, q.type, hint);
+      if (hits !== undefined) return hits;
     }
-    if (lists.length === 1) return lists[0] as Iterable<SRecord>;
-    const byId = new Map<string, SRecord>();
-    for (const list of lists) for (const r of list) byId.set(r.Id, r);
-    // The simulator's ids come from zero-padded counters, so id order is creation order, as a scan would give.
-    return [...byId.values()].sort((a, b) => (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0));
   }
   return source.records(q.type, { includeDeleted });
 }

@@ -1,5 +1,5 @@
 import type { ConditionWithValueQuery, WhereClause } from 'soql-parser-js';
-import { malformed } from './soqlError.ts';
+import { malformed, notSupported } from './soqlError.ts';
 
 /** A WHERE clause as a boolean tree (soql-parser-js gives a flat chain with parenthesis counts instead). */
 export type WhereNode =
@@ -40,8 +40,13 @@ function tokenize(where: WhereClause): Token[] {
  * Rebuilds the boolean tree of a WHERE clause. NOT applies to the condition or parenthesised group after it; AND
  * and OR may not be mixed without parentheses (Salesforce rejects `a AND b OR c` with MALFORMED_QUERY).
  */
-export function whereTree(where: WhereClause): WhereNode {
+export function whereTree(where: WhereClause, soql: string): WhereNode {
   const tokens = tokenize(where);
+  // soql-parser-js 5 drops a "( NOT" pair from `NOT (NOT (NOT …))`; the unbalanced parentheses give it away.
+  const opens = tokens.filter((t) => t === '(').length;
+  if (opens !== tokens.filter((t) => t === ')').length) {
+    throw notSupported(soql, 'Writing `NOT (NOT (NOT …`', 'Remove a pair of NOTs, which cancel out, or restructure the condition');
+  }
   let pos = 0;
 
   const unexpected = (token: Token | undefined) =>

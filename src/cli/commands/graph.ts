@@ -1,0 +1,62 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { EXIT } from '../exitCodes.ts';
+import { diffGraphs, formatGraphDiff } from '../../routing/diffGraphs.ts';
+import { graphToMermaid } from '../../routing/graphToMermaid.ts';
+import { formatLintIssues } from '../../routing/lintGraph.ts';
+import { loadGraph, readGraphFile } from '../../routing/loadGraph.ts';
+import type { RegisterCommand } from './index.ts';
+
+/**
+ * `leadsim graph lint|diff|show`: the ops tools for routing graphs.
+ * - `graph lint FILE`: exit 0 when the graph is valid, 2 with one line per problem otherwise.
+ * - `graph diff OLD NEW [--json]`: what changed, node by node.
+ * - `graph show FILE [--out FILE]`: a Mermaid flowchart of the graph.
+ */
+export const registerGraphCommands: RegisterCommand = (program: Command, setExit) => {
+  const graph = program.command('graph').description('Lint, diff and draw routing graphs (routing as data).');
+
+  graph
+    .command('lint')
+    .description('Check a routing graph: schema, CRM field names and types, references, cycles, unreachable nodes, paths without an owner.')
+    .argument('<file>', 'the graph JSON file')
+    .action((file: string) => {
+      const result = readGraphFile(file);
+      if (result.ok) {
+        process.stdout.write(`${file}: valid routing graph "${result.graph.name}" (${Object.keys(result.graph.nodes).length} nodes)\n`);
+        setExit(EXIT.ok);
+        return;
+      }
+      const n = result.issues.length;
+      process.stdout.write(`${formatLintIssues(file, result.issues).join('\n')}\n${n} problem${n === 1 ? '' : 's'} in ${file}\n`);
+      setExit(EXIT.badInput);
+    });
+
+  graph
+    .command('diff')
+    .description('Show what changed between two routing graphs, node by node.')
+    .argument('<old>', 'the graph before (e.g. exported from production)')
+    .argument('<new>', 'the graph after (the candidate)')
+    .option('--json', 'print the changes as JSON')
+    .action((oldFile: string, newFile: string, options: { json?: boolean }) => {
+      const changes = diffGraphs(loadGraph(oldFile), loadGraph(newFile));
+      process.stdout.write(options.json ? `${JSON.stringify(changes, null, 2)}\n` : `${formatGraphDiff(changes).join('\n')}\n`);
+      setExit(EXIT.ok);
+    });
+
+  graph
+    .command('show')
+    .description('Draw a routing graph as a Mermaid flowchart (for a pull request or a wiki).')
+    .argument('<file>', 'the graph JSON file')
+    .option('--out <file>', 'write the flowchart to this file instead of stdout')
+    .option('--lr', 'draw left to right instead of top-down')
+    .action((file: string, options: { out?: string; lr?: boolean }) => {
+      const mermaid = graphToMermaid(loadGraph(file), { direction: options.lr ? 'LR' : 'TD' });
+      if (options.out === undefined) process.stdout.write(mermaid);
+      else {
+        writeFileSync(options.out, mermaid);
+        process.stdout.write(`wrote ${options.out}\n`);
+      }
+      setExit(EXIT.ok);
+    });
+};

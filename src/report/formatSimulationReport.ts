@@ -1,0 +1,61 @@
+import type { SimulationSummary } from './simulationSummary.ts';
+
+/** One invariant's result as the report shows it. */
+export interface InvariantLine {
+  readonly id: string;
+  readonly title: string;
+  readonly ok: boolean;
+  readonly violations: readonly { readonly message: string; readonly personId?: string; readonly eventId?: string }[];
+}
+
+/** Options of {@link formatSimulationReport}. */
+export interface FormatReportOptions {
+  /** The command that replays this run, printed at the end when something failed. */
+  readonly replayCommand: string;
+  /** Most violations listed per invariant (default 20); the rest are counted. */
+  readonly maxViolations?: number;
+}
+
+/** Renders a run's summary and invariant results as the plain-text report `leadsim simulate` prints. */
+export function formatSimulationReport(summary: SimulationSummary, invariants: readonly InvariantLine[], options: FormatReportOptions): string {
+  const out: string[] = [];
+  const min = (ms: number) => `${(ms / 60_000).toFixed(1)} min`;
+  out.push(`leadsim simulate  seed=${summary.seed}  events=${summary.events}  simulated time=${(summary.simulatedMs / 3_600_000).toFixed(1)} h`);
+  out.push('', 'Leads per entry point        received  created  merged  rejected  parked');
+  for (const [ep, r] of Object.entries(summary.byEntryPoint)) {
+    out.push(`  ${ep.padEnd(26)} ${pad(r.received, 8)} ${pad(r.created, 8)} ${pad(r.merged, 7)} ${pad(r.rejected, 9)} ${pad(r.parked, 7)}`);
+  }
+  const o = summary.outcomes;
+  out.push(`  ${'total'.padEnd(26)} ${pad(summary.events, 8)} ${pad(o.created, 8)} ${pad(o.merged, 7)} ${pad(o.rejected, 9)} ${pad(o.parked, 7)}`);
+  section(out, 'Rejected (reason)', summary.rejectedReasons);
+  section(out, 'Parked for retry (reason)', summary.parkedReasons);
+  section(out, 'Refused before the intake', summary.blocked);
+  if (summary.redelivered > 0) out.push('', `Webhooks delivered twice (ignored by the intake): ${summary.redelivered}`);
+  section(out, 'Owners: queues', summary.owners.queues);
+  section(out, 'Owners: users by region', summary.owners.regions);
+  out.push('', `Shared to the partner portal (PRM prospects): ${summary.sharedToPrm}`);
+  out.push('', 'Speed to lead (simulated)    routed   median      p90      max');
+  for (const [ep, s] of Object.entries(summary.speedToLead)) out.push(`  ${ep.padEnd(26)} ${pad(s.routed, 6)} ${min(s.median).padStart(9)} ${min(s.p90).padStart(9)} ${min(s.max).padStart(9)}`);
+  out.push('', `API calls: ${Object.entries(summary.apiCalls).map(([k, v]) => `${k} ${v}`).join(', ')}${summary.faultsInjected ? `; faults injected: ${summary.faultsInjected}` : ''}`);
+  out.push('', 'Invariants');
+  const max = options.maxViolations ?? 20;
+  for (const inv of invariants) {
+    out.push(`  ${inv.ok ? 'PASS' : 'FAIL'}  ${inv.title}${inv.ok ? '' : `  (${inv.violations.length} violation${inv.violations.length === 1 ? '' : 's'})`}`);
+    for (const v of inv.violations.slice(0, max)) out.push(`        - ${[v.personId, v.eventId].filter(Boolean).join(' / ')}${v.personId || v.eventId ? ': ' : ''}${v.message}`);
+    if (inv.violations.length > max) out.push(`        … and ${inv.violations.length - max} more (see --json)`);
+  }
+  const failed = invariants.filter((i) => !i.ok).length;
+  out.push('', failed === 0 ? `All ${invariants.length} invariants hold.` : `${failed} invariant${failed === 1 ? '' : 's'} failed. Replay: ${options.replayCommand}`);
+  return out.join('\n') + '\n';
+}
+
+function section(out: string[], title: string, counts: Readonly<Record<string, number>>): void {
+  const entries = Object.entries(counts);
+  if (entries.length === 0) return;
+  out.push('', title);
+  for (const [key, n] of entries) out.push(`  ${pad(n, 6)}  ${key}`);
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width);
+}

@@ -1,0 +1,60 @@
+import type { SRecord } from './recordSource.ts';
+import type { SObjectType } from './schema.ts';
+
+/** The text fields the CRM indexes for SOQL `Field = 'x'` lookups (the pipeline searches people by email). */
+export const INDEXED_FIELDS: Readonly<Partial<Record<SObjectType, readonly string[]>>> = {
+  Lead: ['Email'],
+  Contact: ['Email'],
+  Account: ['Website', 'Name'],
+  User: ['Username'],
+  Campaign: ['Name'],
+};
+
+function keyOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined;
+}
+
+/**
+ * Live records by the lower-cased value of a few text fields, kept in step with every store write, so
+ * `SELECT … WHERE Email = '…'` costs a lookup instead of a scan (see `IndexedRecordSource` in soql/).
+ */
+export class FieldIndex {
+  readonly #maps = new Map<string, Map<string, Map<string, SRecord>>>();
+
+  /** Follows one store write (insert, replace or rollback). */
+  update(type: SObjectType, prev: SRecord | undefined, next: SRecord | undefined): void {
+    for (const field of INDEXED_FIELDS[type] ?? []) {
+      const map = this.#map(type, field);
+      const before = prev && prev['IsDeleted'] !== true ? keyOf(prev[field]) : undefined;
+      const after = next && next['IsDeleted'] !== true ? keyOf(next[field]) : undefined;
+      if (before !== undefined) {
+        const ids = map.get(before);
+        ids?.delete(prev!.Id);
+        if (ids?.size === 0) map.delete(before);
+      }
+      if (after !== undefined) {
+        const ids = map.get(after) ?? new Map<string, SRecord>();
+        ids.set(next!.Id, next!);
+        map.set(after, ids);
+      }
+    }
+  }
+
+  /** Live records whose field equals the lower-cased value, in creation order; undefined when not indexed. */
+  lookup(type: SObjectType, field: string, normalizedValue: string): SRecord[] | undefined {
+    if (!(INDEXED_FIELDS[type] ?? []).includes(field)) return undefined;
+    const hits = [...(this.#map(type, field).get(normalizedValue)?.values() ?? [])];
+    // Ids come from zero-padded counters: id order is creation order.
+    return hits.length > 1 ? hits.sort((a, b) => (a.Id < b.Id ? -1 : 1)) : hits;
+  }
+
+  #map(type: SObjectType, field: string): Map<string, Map<string, SRecord>> {
+    const key = `${type}.${field}`;
+    let map = this.#maps.get(key);
+    if (!map) {
+      map = new Map();
+      this.#maps.set(key, map);
+    }
+    return map;
+  }
+}

@@ -1,0 +1,62 @@
+import type { Crm, WriteContext } from '../systems/crm/crm.ts';
+import type { SObjectType } from '../systems/crm/schema.ts';
+import type { OrgSpec } from '../org/orgSpec.ts';
+
+/** The CRM ids an org spec's keys were seeded as. */
+export interface SeededOrg {
+  readonly userIds: ReadonlyMap<string, string>;
+  readonly queueIds: ReadonlyMap<string, string>;
+  readonly accountIds: ReadonlyMap<string, string>;
+  readonly campaignIds: ReadonlyMap<string, string>;
+  readonly personIds: ReadonlyMap<string, { type: 'Lead' | 'Contact'; id: string }>;
+}
+
+/**
+ * Seeds an org spec into the CRM through its own API (as the integration user, workflow "seed"), in dependency
+ * order: users, queues, accounts, campaigns, people. Throws when the spec refers to a key it does not define or
+ * the CRM refuses a record: a seed must be complete or nothing runs.
+ */
+export function seedCrm(crm: Crm, org: OrgSpec): SeededOrg {
+  const ctx: WriteContext = { userId: crm.integrationUserId, workflow: 'seed' };
+  const make = (type: SObjectType, key: string, fields: Record<string, unknown>): string => {
+    for (const k of Object.keys(fields)) if (fields[k] === undefined) delete fields[k];
+    const result = crm.create(type, fields, ctx);
+    if (!result.ok) throw new Error(`Failed to seed ${type} "${key}": ${result.errors.map((e) => `${e.statusCode} ${e.message}`).join('; ')}. Fix the org spec.`);
+    return result.value.id;
+  };
+  const ref = (map: Map<string, string>, kind: string, key: string | undefined, from: string): string | undefined => {
+    if (key === undefined) return undefined;
+    const id = map.get(key);
+    if (!id) throw new Error(`Failed to seed "${from}": it refers to ${kind} "${key}", which the org does not define. Add it or fix the key.`);
+    return id;
+  };
+  const userIds = new Map<string, string>();
+  for (const u of org.users) {
+    const { key, ...fields } = u;
+    userIds.set(key, make('User', key, { ...fields, Username: u.Email }));
+  }
+  const queueIds = new Map<string, string>();
+  for (const name of org.queues) queueIds.set(name, make('Group', name, { Name: name, DeveloperName: name.replace(/\W+/g, '_'), Type: 'Queue' }));
+  const accountIds = new Map<string, string>();
+  for (const a of org.accounts) {
+    const { key, bdr, owner, ...fields } = a;
+    accountIds.set(key, make('Account', key, { ...fields, BDR__c: ref(userIds, 'user', bdr, key), OwnerId: ref(userIds, 'user', owner, key) }));
+  }
+  const campaignIds = new Map<string, string>();
+  for (const c of org.campaigns) {
+    const { key, partnerAccount, offerType: _o, memberStatus: _m, ...fields } = c;
+    campaignIds.set(key, make('Campaign', key, { ...fields, Partner_Account__c: ref(accountIds, 'account', partnerAccount, key) }));
+  }
+  const personIds = new Map<string, { type: 'Lead' | 'Contact'; id: string }>();
+  for (const p of org.people) {
+    const { key, kind, owner, account, partnerAccount, CountryCode, Status, Company, ...fields } = p;
+    const ownerId = owner === undefined ? undefined : (userIds.get(owner) ?? queueIds.get(owner) ?? ref(userIds, 'user or queue', owner, key));
+    const common = { ...fields, OwnerId: ownerId, Impartner_Partner_Account__c: ref(accountIds, 'account', partnerAccount, key) };
+    const id =
+      kind === 'Lead'
+        ? make('Lead', key, { ...common, Company: Company ?? '[not provided]', CountryCode, Status })
+        : make('Contact', key, { ...common, MailingCountryCode: CountryCode, Status__c: Status, AccountId: ref(accountIds, 'account', account, key) });
+    personIds.set(key, { type: kind, id });
+  }
+  return { userIds, queueIds, accountIds, campaignIds, personIds };
+}

@@ -1,0 +1,97 @@
+import type { RequestHandler } from 'msw';
+import { SimClock, DEFAULT_EPOCH } from '../core/clock.ts';
+import { Rng } from '../core/random.ts';
+import { Crm } from '../systems/crm/crm.ts';
+import { Marketo } from '../systems/map/marketo.ts';
+import { Impartner } from '../systems/prm/impartner.ts';
+import { Intake } from '../pipeline/intake.ts';
+import type { OrgSpec } from '../org/orgSpec.ts';
+import { FaultInjector } from '../../mocks/faults/faultInjector.ts';
+import type { FaultPlanInput } from '../../mocks/faults/faultPlan.ts';
+import { createHandlers } from '../../mocks/createHandlers.ts';
+import { IMPARTNER_KEY, MARKETO_CLIENT } from './credentials.ts';
+import { NATIVE_SYNC_USERS, NativeIntegrationsSchema, type NativeIntegrations } from './nativeIntegrations.ts';
+import { seedCrm, type SeededOrg } from './seedOrg.ts';
+import { seedImpartner } from './seedImpartner.ts';
+import { wireEntryPoints } from './wireEntryPoints.ts';
+
+/** Options of {@link createWorld}. */
+export interface WorldOptions {
+  /** The run's seed: every random choice of the world derives from it. */
+  readonly seed: number;
+  /** The org to seed. */
+  readonly org: OrgSpec;
+  /** Native integration switches (all off by default). */
+  readonly nativeIntegrations?: Partial<NativeIntegrations>;
+  /** A seeded fault plan for the HTTP layer (none by default). */
+  readonly faults?: FaultPlanInput;
+  /** Simulated start time, epoch ms (default 2026-01-05 09:00 UTC). */
+  readonly start?: number;
+}
+
+/**
+ * One simulated world: the clock, the seeded random source, the CRM, the MAP and the PRM seeded with an org, the
+ * pipeline's intake, and the MSW handlers that put all of them behind their vendors' HTTP APIs. Everything the
+ * systems do on their own (a rep's lead raising a change event, a form fill, a partner registration, a native
+ * connector writing to the CRM) is wired here.
+ */
+export interface World {
+  readonly seed: number;
+  readonly clock: SimClock;
+  readonly rng: Rng;
+  readonly crm: Crm;
+  readonly marketo: Marketo;
+  readonly impartner: Impartner;
+  readonly intake: Intake;
+  readonly org: OrgSpec;
+  readonly ids: SeededOrg;
+  readonly native: NativeIntegrations;
+  /** The CRM users the native connectors write as. */
+  readonly nativeUserIds: Readonly<Record<keyof NativeIntegrations, string>>;
+  /** The fault injector, when a fault plan was given. */
+  readonly faults: FaultInjector | undefined;
+  /** The pipeline's CRM session (the integration user). */
+  readonly salesforceToken: string;
+  /** Every simulated API, fault injection first when there is a plan. */
+  readonly handlers: readonly RequestHandler[];
+}
+
+/** Builds and seeds a world. Same options, same world. */
+export function createWorld(options: WorldOptions): World {
+  const clock = new SimClock(options.start ?? DEFAULT_EPOCH);
+  const rng = new Rng(options.seed);
+  const crm = new Crm({ clock });
+  const marketo = new Marketo({ clock, ...MARKETO_CLIENT });
+  const impartner = new Impartner({ clock, ...IMPARTNER_KEY });
+  const intake = new Intake(clock);
+  const native = NativeIntegrationsSchema.parse(options.nativeIntegrations ?? {});
+  const ids = seedCrm(crm, options.org);
+  const nativeUserIds = Object.fromEntries(
+    Object.entries(NATIVE_SYNC_USERS).map(([name, u]) => {
+      const created = crm.create('User', { ...u, Username: u.Email, IsActive: true }, { userId: crm.integrationUserId, workflow: 'seed' });
+      if (!created.ok) throw new Error(`Failed to seed the ${name} connector user: ${created.errors[0]?.message}.`);
+      return [name, created.value.id];
+    }),
+  ) as Record<keyof NativeIntegrations, string>;
+  seedImpartner(impartner, options.org, ids);
+  const faults = options.faults ? new FaultInjector(options.faults, rng.fork('faults'), clock) : undefined;
+  const world: World = {
+    seed: options.seed,
+    clock,
+    rng,
+    crm,
+    marketo,
+    impartner,
+    intake,
+    org: options.org,
+    ids,
+    native,
+    nativeUserIds,
+    faults,
+    salesforceToken: crm.sessions.issueToken(crm.integrationUserId),
+    handlers: [],
+  };
+  (world as { handlers: readonly RequestHandler[] }).handlers = createHandlers(world);
+  wireEntryPoints(world);
+  return world;
+}
