@@ -1,0 +1,79 @@
+import type { EventTrace } from '../pipeline/trace.ts';
+import type { RunRecord } from '../simulation/runRecord.ts';
+import type { Invariant } from './invariant.ts';
+import { livePeople } from './livePeople.ts';
+import type { Violation } from './violation.ts';
+
+/** The roles of the users who can own a person (DOMAIN.md "Owner": an SDR, BDR or AE, or a queue). */
+const OWNER_ROLES: ReadonlySet<unknown> = new Set(['SDR', 'BDR', 'AE']);
+
+/**
+ * Every live lead and contact has an owner who can work it: a user with a sales role (SDR, BDR, AE) or a queue
+ * (a Group of Type Queue). An id that names nothing, a group that is not a queue, or a user without a sales role
+ * (the pipeline's integration user, a native connector's user) is no owner. A person whose last event is parked
+ * (waiting for its retry, see no-event-lost) is left out.
+ */
+export const everyPersonOwned: Invariant = {
+  id: 'every-person-owned',
+  title: 'Every person has an owner',
+  description: 'Every live lead and contact is owned by a sales user (SDR, BDR, AE) or a queue.',
+  check(run) {
+    const crm = run.world.crm;
+    const parked = parkedPeople(run.traces);
+    const out: Violation[] = [];
+    for (const { type, record } of livePeople(crm)) {
+      if (parked.has(record.Id)) continue;
+      const ownerId = record['OwnerId'];
+      const found = typeof ownerId === 'string' && ownerId !== '' ? crm.byId(ownerId) : undefined;
+      const owner = found?.record['IsDeleted'] === true ? undefined : found;
+      let problem: string | undefined;
+      if (owner === undefined) problem = ownerId == null || ownerId === '' ? 'has no OwnerId' : `is owned by ${JSON.stringify(ownerId)}, which names no user or queue`;
+      else if (owner.type === 'Group' && owner.record['Type'] !== 'Queue') problem = `is owned by group ${String(owner.record['Name'])} (${owner.record.Id}), which is not a queue`;
+      else if (owner.type === 'User' && !OWNER_ROLES.has(owner.record['Role__c'])) problem = `is owned by user ${String(owner.record['Name'])} (${owner.record.Id}), who has no sales role`;
+      else if (owner.type !== 'User' && owner.type !== 'Group') problem = `is owned by a ${owner.type} (${owner.record.Id})`;
+      if (problem === undefined) continue;
+      const lastEvent = lastEventOf(run, record.Id);
+      out.push({
+        invariant: 'every-person-owned',
+        message: `${type} ${record.Id} ${problem}; expected a sales user (SDR, BDR, AE) or a queue.`,
+        personId: record.Id,
+        ...(lastEvent ? { eventId: lastEvent.eventId } : {}),
+        evidence: {
+          record: { Id: record.Id, Email: record['Email'] ?? null, OwnerId: ownerId ?? null, CreatedById: record['CreatedById'] ?? null },
+          owner: owner ? { type: owner.type, Id: owner.record.Id, Name: owner.record['Name'] ?? null, Role__c: owner.record['Role__c'] ?? null, Type: owner.record['Type'] ?? null } : null,
+          ownerHistory: crm.history(record.Id).filter((h) => h.field === 'OwnerId'),
+          lastEvent: lastEvent ? { eventId: lastEvent.eventId, entryPoint: lastEvent.entryPoint, outcome: lastEvent.outcome ?? null } : null,
+        },
+      });
+    }
+    return out;
+  },
+};
+
+/** The people whose last event ended parked (their processing is not over). */
+function parkedPeople(traces: readonly EventTrace[]): Set<string> {
+  const last = new Map<string, EventTrace>();
+  for (const trace of traces) {
+    const o = trace.outcome;
+    const id = o && 'personId' in o ? o.personId : upsertedId(trace);
+    if (id !== undefined) last.set(id, trace);
+  }
+  return new Set([...last].filter(([, t]) => t.outcome?.kind === 'parked').map(([id]) => id));
+}
+
+function upsertedId(trace: EventTrace): string | undefined {
+  for (const step of trace.steps) {
+    const id = step.job === 'upsertPerson' ? (step.output as { id?: unknown } | null)?.id : undefined;
+    if (typeof id === 'string') return id;
+  }
+  return undefined;
+}
+
+function lastEventOf(run: RunRecord, personId: string): EventTrace | undefined {
+  let found: EventTrace | undefined;
+  for (const trace of run.traces) {
+    const o = trace.outcome;
+    if ((o && 'personId' in o && o.personId === personId) || upsertedId(trace) === personId) found = trace;
+  }
+  return found;
+}
