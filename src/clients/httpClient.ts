@@ -2,12 +2,43 @@ import type { SimClock } from '../core/clock.ts';
 import type { SystemName } from '../../mocks/faults/faultPlan.ts';
 import { networkError } from './apiError.ts';
 import type { CallListener, SendRequest } from './apiCall.ts';
+import type { ApiExchange, ApiRequest } from './apiExchange.ts';
 
 /** What every vendor client needs: how to send, the simulated clock, and who hears about each call. */
 export interface HttpClientOptions {
   readonly send: SendRequest;
   readonly clock: SimClock;
   readonly onCall?: CallListener;
+  /** When set, calls go through this instead of `send`: no Request, no Response, no JSON text (the `direct` transport). */
+  readonly exchange?: ApiExchange;
+}
+
+/**
+ * Makes one call and records it: over HTTP with `send` (a Request with a JSON body, the Response read as JSON), or
+ * through `exchange` when the client has one. Network errors (a timeout or a lost response injected by the fault
+ * layer) become a retryable ApiError with status 0; every other answer is returned for the vendor client to read.
+ */
+export async function callRecorded(options: HttpClientOptions, action: string, call: ApiRequest): Promise<{ status: number; body: unknown }> {
+  const at = options.clock.now();
+  const record = (status: number) => options.onCall?.({ system: call.system, method: call.method, path: pathOf(call.url), status, at });
+  if (options.exchange) {
+    const answer = await options.exchange(call);
+    if (answer.networkError) {
+      record(0);
+      throw networkError(call.system, action, answer.cause);
+    }
+    record(answer.status);
+    return answer;
+  }
+  const request = new Request(call.url, { method: call.method, headers: call.headers, ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}) });
+  const response = await sendRecorded(options, call.system, action, request);
+  return { status: response.status, body: await readJson(response) };
+}
+
+/** Path and query of an absolute URL as a Request would carry it (the URL parser's escaping), without the origin. */
+function pathOf(url: string): string {
+  const parsed = new URL(url);
+  return parsed.pathname + parsed.search;
 }
 
 /**

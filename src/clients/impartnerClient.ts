@@ -1,5 +1,5 @@
 import { ApiError } from './apiError.ts';
-import { readJson, sendRecorded, type HttpClientOptions } from './httpClient.ts';
+import { callRecorded, type HttpClientOptions } from './httpClient.ts';
 
 /** Options of {@link ImpartnerClient}. */
 export interface ImpartnerClientOptions extends HttpClientOptions {
@@ -41,9 +41,8 @@ export class ImpartnerClient {
   async #call(action: string, method: string, path: string, body?: unknown): Promise<unknown> {
     const headers: Record<string, string> = { Authorization: `prm-key ${this.#o.apiKey}`, 'X-PRM-TenantId': this.#o.tenantId };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const request = new Request(`${this.#o.baseUrl}/api/objects/v1${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-    const response = await sendRecorded(this.#o, 'impartner', action, request);
-    const envelope = (await readJson(response)) as { success?: boolean; data?: unknown; message?: string } | undefined;
+    const response = await callRecorded(this.#o, action, { system: 'impartner', method, url: `${this.#o.baseUrl}/api/objects/v1${path}`, headers, ...(body !== undefined ? { body } : {}) });
+    const envelope = response.body as { success?: boolean; data?: unknown; message?: string } | undefined;
     if (response.status >= 400 || !envelope?.success) {
       throw new ApiError({
         system: 'impartner',

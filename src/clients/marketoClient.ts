@@ -1,5 +1,5 @@
 import { ApiError } from './apiError.ts';
-import { readJson, sendRecorded, type HttpClientOptions } from './httpClient.ts';
+import { callRecorded, type HttpClientOptions } from './httpClient.ts';
 
 /** Options of {@link MarketoClient}. */
 export interface MarketoClientOptions extends HttpClientOptions {
@@ -47,9 +47,8 @@ export class MarketoClient {
     const token = this.#token ?? (await this.#authenticate());
     const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const request = new Request(this.#o.baseUrl + path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-    const response = await sendRecorded(this.#o, 'marketo', action, request);
-    const envelope = (await readJson(response)) as Envelope | undefined;
+    const response = await callRecorded(this.#o, action, { system: 'marketo', method, url: this.#o.baseUrl + path, headers, ...(body !== undefined ? { body } : {}) });
+    const envelope = response.body as Envelope | undefined;
     if (response.status >= 400 || !envelope || typeof envelope !== 'object') {
       throw new ApiError({ system: 'marketo', action, status: response.status, vendorCode: `HTTP_${response.status}`, message: 'unexpected answer', retryable: response.status >= 500, body: envelope });
     }
@@ -66,8 +65,8 @@ export class MarketoClient {
 
   async #authenticate(): Promise<string> {
     const q = new URLSearchParams({ grant_type: 'client_credentials', client_id: this.#o.clientId, client_secret: this.#o.clientSecret });
-    const response = await sendRecorded(this.#o, 'marketo', 'get an identity token', new Request(`${this.#o.identityUrl}/oauth/token?${q}`));
-    const body = (await readJson(response)) as { access_token?: string; error_description?: string } | undefined;
+    const response = await callRecorded(this.#o, 'get an identity token', { system: 'marketo', method: 'GET', url: `${this.#o.identityUrl}/oauth/token?${q}`, headers: {} });
+    const body = response.body as { access_token?: string; error_description?: string } | undefined;
     if (response.status !== 200 || !body?.access_token) {
       throw new ApiError({ system: 'marketo', action: 'get an identity token', status: response.status, vendorCode: `HTTP_${response.status}`, message: body?.error_description ?? 'no token', retryable: response.status >= 500, body });
     }

@@ -1,5 +1,5 @@
 import { ApiError } from './apiError.ts';
-import { readJson, sendRecorded, type HttpClientOptions } from './httpClient.ts';
+import { callRecorded, type HttpClientOptions } from './httpClient.ts';
 
 /** Options of {@link SalesforceClient}. */
 export interface SalesforceClientOptions extends HttpClientOptions {
@@ -98,11 +98,9 @@ export class SalesforceClient {
     const headers: Record<string, string> = { Authorization: `Bearer ${this.#o.accessToken}`, 'Sforce-Auto-Assign': 'FALSE' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (this.workflow) headers['X-Leadsim-Workflow'] = this.workflow;
-    const request = new Request(this.#base + path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-    const response = await sendRecorded(this.#o, 'salesforce', action, request);
-    const parsed = await readJson(response);
-    if (response.status >= 400) throw this.#error(action, response.status, parsed);
-    return parsed;
+    const response = await callRecorded(this.#o, action, { system: 'salesforce', method, url: this.#base + path, headers, ...(body !== undefined ? { body } : {}) });
+    if (response.status >= 400) throw this.#error(action, response.status, response.body);
+    return response.body;
   }
 
   #error(action: string, status: number, body: unknown): ApiError {

@@ -85,8 +85,14 @@ function renderInputError(options: { action: string; file?: string; issues: read
 export function issuesFromZod(error: z.ZodError): InputIssue[] {
   return error.issues.map((issue) => {
     const raw = issue as unknown as { expected?: unknown; received?: unknown; input?: unknown; values?: unknown[] };
-    const expected =
-      raw.expected !== undefined ? String(raw.expected) : Array.isArray(raw.values) ? `one of ${raw.values.map((v) => JSON.stringify(v)).join(', ')}` : undefined;
+    const stated = /\bexpected\b/i.test(issue.message);
+    const expected = stated
+      ? undefined
+      : raw.expected !== undefined
+        ? String(raw.expected)
+        : Array.isArray(raw.values)
+          ? `one of ${raw.values.map((v) => JSON.stringify(v)).join(', ')}`
+          : undefined;
     const got = raw.input !== undefined ? describeValue(raw.input) : raw.received !== undefined ? String(raw.received) : undefined;
     return {
       path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
@@ -116,7 +122,7 @@ export function parseInput<S extends z.ZodType>(
   value: unknown,
   options: { action: string; file?: string; code?: LeadsimErrorCode; hint?: string },
 ): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   throw new InputError(options.code ?? 'INVALID_INPUT', {
     action: options.action,

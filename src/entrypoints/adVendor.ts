@@ -50,7 +50,6 @@ function transform(payload: AdVendorPayload, at: number): StandardLead {
       offerType: 'Content',
       campaign: present(payload.campaign_name),
       memberStatus: 'Responded',
-      acquisitionSource: 'Paid Social' as const,
       occurredAt: at,
     }),
   };

@@ -49,7 +49,6 @@ function transform(payload: ChatPayload, at: number): StandardLead {
       offerType: 'Chat',
       campaign: present(payload.data.campaign),
       memberStatus: 'Responded',
-      acquisitionSource: 'Inbound' as const,
       occurredAt: at,
     }),
   };

@@ -62,7 +62,7 @@ function transform(payload: ListUploadPayload, at: number): StandardLead {
       memberStatus: payload.memberStatus,
       partnerAccount,
       // A list stamped with a partner account comes from that partner's sponsored event.
-      acquisitionSource: payload.acquisitionSource ?? (partnerAccount !== undefined ? ('Partner Sponsored Event' as const) : ('Event' as const)),
+      acquisitionSource: payload.acquisitionSource ?? (partnerAccount !== undefined ? ('Partner Sponsored Event' as const) : undefined),
       occurredAt: at,
     }),
   };

@@ -45,7 +45,6 @@ function transform(payload: PartnerPortalPayload, at: number): StandardLead {
       source: 'partner-portal' as const,
       campaign: present(payload.CampaignCrmId),
       partnerAccount: payload.PartnerAccountId,
-      acquisitionSource: 'Partner Referral' as const,
       occurredAt: at,
     }),
   };

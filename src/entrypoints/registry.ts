@@ -74,7 +74,7 @@ export function parsePayload(
 ): ({ ok: true } & ParsedPayload) | { ok: false; error: InputError } {
   if (!isEntryPoint(entryPointId)) return { ok: false, error: unknownEntryPoint(entryPointId, source) };
   const definition: EntryPointDefinition = ENTRY_POINT_DEFINITIONS[entryPointId];
-  const result = definition.payloadSchema.safeParse(payload);
+  const result = definition.payloadSchema.safeParse(payload, { reportInput: true });
   if (result.success) return { ok: true, entryPoint: entryPointId, payload: result.data } as { ok: true } & ParsedPayload;
   const prefix = source.path ?? [];
   return {

@@ -51,7 +51,7 @@ function transform(payload: SalesCreatedPayload, at: number): StandardLead {
     company: compact({ name: present(payload.Company), domain: domainOfWebsite(payload.Website), employees: payload.NumberOfEmployees }),
     attribution: compact({
       source: 'sales-created' as const,
-      acquisitionSource: payload.Lead_Acquisition_Source__c ?? ('Sales Generated' as const),
+      acquisitionSource: payload.Lead_Acquisition_Source__c,
       occurredAt: at,
     }),
     // DOMAIN.md rule 5: a sales-created lead is owned by the rep who created it from the start.

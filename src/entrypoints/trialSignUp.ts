@@ -53,7 +53,6 @@ function transform(payload: TrialSignUpPayload, at: number): StandardLead {
       campaign: present(payload.referral?.campaign),
       memberStatus: 'Responded',
       partnerAccount: present(payload.referral?.partner_account_id),
-      acquisitionSource: 'Trial' as const,
       occurredAt: at,
     }),
   };

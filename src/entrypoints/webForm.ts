@@ -62,7 +62,6 @@ function transform(payload: WebFormPayload, at: number): StandardLead {
       campaign: present(payload.programName),
       // A webinar form is a registration; every other form fill is a response.
       memberStatus: offerType === 'Webinar' ? 'Registered' : 'Responded',
-      acquisitionSource: 'Inbound' as const,
       occurredAt: at,
     }),
   };

@@ -40,8 +40,10 @@ function groupBy<T>(items: Iterable<T>, key: (item: T) => string | undefined): M
 function duplicatePeople(run: RunRecord): Violation[] {
   const crm = run.world.crm;
   const out: Violation[] = [];
-  for (const [email, people] of groupBy(livePeople(crm), (p) => normalizedEmail(p.record['Email']))) {
-    if (people.length < 2) continue;
+  for (const [email, group] of groupBy(livePeople(crm), (p) => normalizedEmail(p.record['Email']))) {
+    if (group.length < 2) continue;
+    // Oldest first, so the violation names the person that came second.
+    const people = group.map((p) => ({ p, at: crm.history(p.record.Id)[0]?.at ?? 0 })).sort((a, b) => a.at - b.at).map(({ p }) => p);
     const later = people[people.length - 1]!;
     const eventId = later.record['Pipeline_Event_Id__c'];
     out.push({

@@ -36,8 +36,9 @@ export class Pipeline {
   async process(event: ReceivedEvent, previous?: EventTrace): Promise<EventTrace> {
     const trace: EventTrace = previous ?? { eventId: event.id, entryPoint: event.entryPoint, receivedAt: event.receivedAt, runs: 0, steps: [], outcome: undefined, finishedAt: undefined };
     trace.runs += 1;
+    trace.outcome = undefined;
     const now = this.ctx.clock.now();
-    trace.steps.push({ job: 'intake', startedAt: now, finishedAt: now, attempts: 1, input: { eventId: event.id, entryPoint: event.entryPoint, run: trace.runs }, output: { accepted: true }, calls: [] });
+    trace.steps.push({ job: 'intake', startedAt: now, finishedAt: now, attempts: 1, status: 'ok', input: { eventId: event.id, entryPoint: event.entryPoint, run: trace.runs }, output: { accepted: true }, calls: [] });
     const work: LeadWork = { event, trace };
     for (const job of this.jobs) {
       const outcome = await this.#runStep(job, work);
@@ -55,7 +56,7 @@ export class Pipeline {
   }
 
   async #runStep(job: PipelineJob, work: LeadWork): Promise<Outcome | undefined> {
-    const step: JobTrace = { job: job.name, startedAt: this.ctx.clock.now(), finishedAt: 0, attempts: 0, input: null, output: null, calls: [] };
+    const step: JobTrace = { job: job.name, startedAt: this.ctx.clock.now(), finishedAt: 0, attempts: 0, status: 'ok', input: null, output: null, calls: [] };
     work.trace.steps.push(step);
     if (this.#calls) this.#calls.current = step.calls;
     this.ctx.salesforce.workflow = `pipeline:${job.name}`;
@@ -66,12 +67,16 @@ export class Pipeline {
           const result = await job.run(work, this.ctx);
           step.input = result.input;
           step.output = result.output;
-          return result.reject === undefined ? undefined : { kind: 'rejected', reason: result.reject, job: job.name };
+          if (result.reject === undefined) return undefined;
+          step.status = 'rejected';
+          return { kind: 'rejected', reason: result.reject, job: job.name };
         } catch (error) {
           if (!(error instanceof ApiError)) throw error;
           step.error = error.message;
+          if (!error.retryable) step.status = 'rejected';
           if (!error.retryable) return { kind: 'rejected', reason: `${error.system} refused: ${error.vendorCode} ${error.message}`.trim(), job: job.name };
           if (step.attempts >= this.ctx.retry.maxAttempts) {
+            step.status = 'parked';
             return { kind: 'parked', reason: `${error.system} ${error.vendorCode} after ${step.attempts} tries`, job: job.name, ...(work.person ? { personId: work.person.id } : {}) };
           }
           this.ctx.clock.advance(this.ctx.retry.baseDelayMs * 2 ** (step.attempts - 1));

@@ -11,7 +11,9 @@ export interface JobTrace {
   input: unknown;
   output: unknown;
   readonly calls: ApiCall[];
-  /** The error of the last failed attempt, if any. */
+  /** How the step ended: `ok`, or the step ended the event (`rejected`, `parked`). */
+  status: 'ok' | 'rejected' | 'parked';
+  /** The error of the last failed attempt, if any (also kept when a later attempt succeeded). */
   error?: string;
 }
 

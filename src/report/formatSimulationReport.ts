@@ -19,7 +19,7 @@ export interface FormatReportOptions {
 /** Renders a run's summary and invariant results as the plain-text report `leadsim simulate` prints. */
 export function formatSimulationReport(summary: SimulationSummary, invariants: readonly InvariantLine[], options: FormatReportOptions): string {
   const out: string[] = [];
-  const min = (ms: number) => `${(ms / 60_000).toFixed(1)} min`;
+  const min = (ms: number) => (ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 60_000).toFixed(1)} min`);
   out.push(`leadsim simulate  seed=${summary.seed}  events=${summary.events}  simulated time=${(summary.simulatedMs / 3_600_000).toFixed(1)} h`);
   out.push('', 'Leads per entry point        received  created  merged  rejected  parked');
   for (const [ep, r] of Object.entries(summary.byEntryPoint)) {

@@ -39,7 +39,7 @@ export async function deliver(world: World, transport: Transport, event: ParsedP
       const { PartnerUserId, PartnerAccountId: _crmAccount, Id: _id, Created: _created, ...fields } = event.payload;
       const userId = prmUserId(world.impartner, PartnerUserId);
       if (userId === undefined) return { entryPoint: event.entryPoint, reason: `PRM refused the registration: no portal user ${PartnerUserId}`, at };
-      const registered = world.impartner.registerLead(userId, fields);
+      const registered = world.impartner.registerLead(userId, { ...fields, Email: fields.Email.trim() });
       return registered.ok ? undefined : { entryPoint: event.entryPoint, reason: `PRM refused the registration: ${registered.message}`, at };
     }
     case 'web-form': {
@@ -64,6 +64,12 @@ export async function deliver(world: World, transport: Transport, event: ParsedP
     default:
       return postWebhook(world, transport, event, options.repeat);
   }
+}
+
+/** Whether this entry point reaches the intake as a vendor webhook (which can be delivered twice). */
+export function isWebhook(world: World, entryPoint: string): boolean {
+  if (entryPoint === 'chat') return !world.native.chat;
+  return entryPoint !== 'sales-created' && entryPoint !== 'partner-portal';
 }
 
 async function postWebhook(world: World, transport: Transport, event: ParsedPayload & { id: string }, repeat = false): Promise<BlockedAction | undefined> {

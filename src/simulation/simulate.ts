@@ -14,7 +14,7 @@ import type { FaultPlanInput } from '../../mocks/faults/faultPlan.ts';
 import { createWorld } from '../world/world.ts';
 import type { NativeIntegrations } from '../world/nativeIntegrations.ts';
 import { worldHintsOf } from '../world/worldHints.ts';
-import { deliver } from './deliver.ts';
+import { deliver, isWebhook } from './deliver.ts';
 import type { BlockedAction, RunRecord } from './runRecord.ts';
 
 /** Options of {@link simulate}. */
@@ -71,10 +71,11 @@ export async function simulate(options: SimulateOptions): Promise<RunRecord> {
     for (let i = 0; i < actions.length; i++) {
       world.clock.advance(timing.int(5_000, 180_000));
       const id = `evt-${String(i + 1).padStart(6, '0')}`;
-      const repeat = timing.chance(options.redeliveryRate ?? 0.02);
-      if (repeat) redelivered.push(id);
-      const refused = await deliver(world, transport, { ...(actions[i] as (typeof actions)[number]), id }, { repeat });
+      const action = actions[i] as (typeof actions)[number];
+      const repeat = timing.chance(options.redeliveryRate ?? 0.02) && isWebhook(world, action.entryPoint);
+      const refused = await deliver(world, transport, { ...action, id }, { repeat });
       if (refused) blocked.push(refused);
+      else if (repeat) redelivered.push(id);
       await drain();
       options.onProgress?.(i + 1, actions.length);
     }

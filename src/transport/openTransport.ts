@@ -1,24 +1,27 @@
-import { getResponse, type RequestHandler } from 'msw';
+import type { RequestHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import { startLoopbackServer } from '../server/loopbackServer.ts';
 import { SIM_ORIGINS } from '../world/credentials.ts';
+import { createHandlerDispatcher } from './handlerDispatcher.ts';
 import type { Transport, TransportKind } from './transport.ts';
 import { UnhandledRequestError } from './unhandledRequestError.ts';
 
 /** Opens a transport of `kind` onto `handlers`. Close it when done (the msw kind patches the global fetch). */
 export async function openTransport(kind: TransportKind, handlers: readonly RequestHandler[]): Promise<Transport> {
   switch (kind) {
-    case 'dispatch':
+    case 'dispatch': {
+      const dispatch = createHandlerDispatcher(handlers);
       return {
         kind,
         origins: SIM_ORIGINS,
         send: async (request) => {
-          const response = await getResponse([...handlers], request);
+          const response = await dispatch(request);
           if (!response) throw new UnhandledRequestError(request);
           return response;
         },
         close: async () => {},
       };
+    }
     case 'msw': {
       const server = setupServer(...handlers);
       server.listen({

@@ -40,6 +40,7 @@ export function wireEntryPoints(world: World): void {
  */
 export function nativeCreate(world: World, connector: keyof World['nativeUserIds'], fields: Record<string, unknown>): void {
   for (const key of Object.keys(fields)) if (fields[key] === undefined || fields[key] === '') delete fields[key];
+  if (typeof fields['Email'] === 'string') fields['Email'] = fields['Email'].trim();
   world.crm.create('Lead', fields, { userId: world.nativeUserIds[connector], workflow: `native:${connector}` });
 }
 

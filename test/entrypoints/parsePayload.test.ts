@@ -28,7 +28,7 @@ describe('parsePayload', () => {
     expect(result.error.issues.map((i) => i.path)).toEqual([['events', 0, 'payload', 'leadFormFields', 'email']]);
     expect(result.error.message).toMatchInlineSnapshot(`
       "Failed to read the web-form payload "scenarios/q1.json": 1 problem found.
-        scenarios/q1.json $.events[0].payload.leadFormFields.email: Invalid input: expected string, received undefined (expected string)
+        scenarios/q1.json $.events[0].payload.leadFormFields.email: Invalid input: expected string, received undefined
       Fix the payload to the web-form shape: A Marketo form fill: Marketo REST field names (email, firstName, company, country, ...) in leadFormFields, with the visitor data and the program it runs under. Country is whatever the visitor typed or picked; names may be missing."
     `);
   });
@@ -43,7 +43,7 @@ describe('parsePayload', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatchInlineSnapshot(`
       "Failed to read the ad-vendor payload "input": 1 problem found.
-        input $.field_data: no answer named "email"
+        input $.field_data: no answer named "email" (got an array of 1)
       Fix the payload to the ad-vendor shape: A lead-gen form submission from a social ad vendor: answers as field_data [{ name, values }], a full name or first/last names, country as a code or a name, and the ad campaign name."
     `);
   });
@@ -66,6 +66,6 @@ describe('InboundEventSchema', () => {
       receivedAt: 5,
       payload: { Email: 'a@b.co', PartnerAccountId: '001000000000001AAA', PartnerUserId: 'u1' },
     });
-    expect(transformPayload(event, event.receivedAt ?? 0).attribution).toEqual({ source: 'partner-portal', partnerAccount: '001000000000001AAA', acquisitionSource: 'Partner Referral', occurredAt: 5 });
+    expect(transformPayload(event, event.receivedAt ?? 0).attribution).toEqual({ source: 'partner-portal', partnerAccount: '001000000000001AAA', occurredAt: 5 });
   });
 });

@@ -21,8 +21,8 @@ export const route: PipelineJob = {
 export async function routePerson(work: LeadWork, ctx: PipelineContext, trigger: Trigger) {
   const person = work.person!;
   const context = await routingContext(work, ctx, trigger);
+  // The round-robin turn is only taken once the owner is written: a retried write must not skip a rep.
   const decision = runGraph(ctx.graph, context, ctx.roundRobin);
-  ctx.roundRobin = decision.roundRobin;
   const input = { trigger, person: context.person, campaign: context.campaign?.['Id'] ?? null, account: context.account?.['Id'] ?? null, partnerAccount: context.partnerAccount?.['Id'] ?? null };
   if (!decision.ok) return { input, output: { decision }, reject: `routing failed: ${decision.reason}` };
   const changes: Record<string, unknown> = {};
@@ -35,6 +35,7 @@ export async function routePerson(work: LeadWork, ctx: PipelineContext, trigger:
     await ctx.salesforce.update(person.type, person.id, changes);
     Object.assign(person.record, changes);
   }
+  ctx.roundRobin = decision.roundRobin;
   work.sharePrm = decision.sharePrm && !keepContactOwner;
   work.trace.speedToLeadMs = ctx.clock.now() - work.event.receivedAt;
   work.trace.routedTo = keepContactOwner ? { kind: 'user', id: String(person.record['OwnerId']), name: 'contact owner' } : { kind: decision.owner.kind, id: decision.owner.id, name: decision.owner.name };

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as SoqlParserJs from 'soql-parser-js';
 import type { Query } from 'soql-parser-js';
+import { QueryCache } from './queryCache.ts';
 import { malformed, type SoqlFailure } from './soqlError.ts';
 
 // soql-parser-js ships a UMD bundle as `main`, so Node's ESM loader sees no named exports; require it instead.
@@ -92,11 +93,58 @@ function retryTrailingOffset(soql: string): Query | undefined {
   }
 }
 
+const STRING_LITERAL = /'(?:[^'\\]|\\.)*'/g;
+const PLACEHOLDER = /^'__leadsim_literal_(\d+)__'$/;
+const templates = new QueryCache<Query | null>(200);
+
+/** A copy of `node` with each placeholder string put back to its literal; counts the ones replaced in `seen`. */
+function fillLiterals(node: unknown, literals: readonly string[], seen: { count: number }): unknown {
+  if (typeof node === 'string') {
+    const m = PLACEHOLDER.exec(node);
+    if (!m) return node;
+    seen.count += 1;
+    return literals[Number(m[1])];
+  }
+  if (Array.isArray(node)) return node.map((n) => fillLiterals(n, literals, seen));
+  if (node !== null && typeof node === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(node)) out[key] = fillLiterals((node as Record<string, unknown>)[key], literals, seen);
+    return out;
+  }
+  return node;
+}
+
+/**
+ * The AST of `soql` from the parse of its template (the query with every string literal replaced by a numbered
+ * placeholder), so queries that differ only in their literals (`WHERE Email = '…'`, one per lead) are parsed once.
+ * Undefined when the template does not parse or the literals cannot all be put back: the caller parses `soql` itself.
+ */
+function parseByTemplate(soql: string): Query | undefined {
+  const literals: string[] = [];
+  const template = soql.replace(STRING_LITERAL, (literal) => `'__leadsim_literal_${literals.push(literal) - 1}__'`);
+  if (literals.length === 0) return undefined;
+  let ast = templates.get(template);
+  if (ast === undefined) {
+    try {
+      ast = parseQuery(template);
+    } catch {
+      ast = null;
+    }
+    templates.set(template, ast);
+  }
+  if (ast === null) return undefined;
+  const seen = { count: 0 };
+  const filled = fillLiterals(ast, literals, seen) as Query;
+  return seen.count === literals.length ? filled : undefined;
+}
+
 /**
  * Parses SOQL text with soql-parser-js. Returns the parser's AST, or throws a MALFORMED_QUERY `SoqlFailure` whose
  * message reads like Salesforce's (`unexpected token: 'Lead'` with `ERROR at Row:1:Column:15`).
  */
 export function parseSoql(soql: string): Query {
+  const byTemplate = parseByTemplate(soql);
+  if (byTemplate) return byTemplate;
   try {
     return parseQuery(soql);
   } catch (error) {

@@ -1,0 +1,33 @@
+import fc from 'fast-check';
+import type { ParsedPayload } from '../entrypoints/registry.ts';
+import { inboundEventArbitrary } from '../generators/inboundEventArbitrary.ts';
+import { type CheckWorld, openCheckHarness } from './checkWorld.ts';
+import { assertRunHolds } from './invariantFailure.ts';
+
+/** Options of {@link batchProperty}. */
+export interface BatchPropertyOptions {
+  /** Most inbound events per run (default 12). */
+  readonly maxEvents?: number;
+}
+
+/** The arbitrary of one batch: 1 to `maxEvents` inbound events from any entry point of the check world. */
+export function batchArbitrary(w: CheckWorld, options: BatchPropertyOptions = {}): fc.Arbitrary<ParsedPayload[]> {
+  return fc.array(inboundEventArbitrary(w.hints), { minLength: 1, maxLength: options.maxEvents ?? 12 });
+}
+
+/**
+ * The property over plain inbound batches: deliver the events the production way into a fresh world, retry the
+ * parked ones, and every invariant holds.
+ */
+export function batchProperty(w: CheckWorld, options: BatchPropertyOptions = {}): fc.IAsyncProperty<[ParsedPayload[]]> {
+  return fc.asyncProperty(batchArbitrary(w, options), async (events) => {
+    const h = await openCheckHarness(w);
+    try {
+      for (const event of events) await h.deliver(event);
+      await h.retryParked();
+      assertRunHolds(h.record(), `after ${events.length} inbound event${events.length === 1 ? '' : 's'}`, w.only ? { only: w.only } : {});
+    } finally {
+      await h.close();
+    }
+  });
+}

@@ -1,0 +1,24 @@
+import { afterStep } from '../afterStep.ts';
+import type { SequenceCommand, SequenceModel, SequenceReal } from '../sequenceModel.ts';
+
+/**
+ * A webhook delivered again with the same idempotency key (the `pick`-th accepted event): at-least-once delivery.
+ * The intake must acknowledge and ignore it.
+ */
+export class DuplicateDeliveryCommand implements SequenceCommand {
+  constructor(readonly pick: number) {}
+
+  check(model: Readonly<SequenceModel>): boolean {
+    return model.accepted.length > 0;
+  }
+
+  async run(model: SequenceModel, real: SequenceReal): Promise<void> {
+    const id = model.accepted[this.pick % model.accepted.length]!;
+    const traces = await real.harness.redeliver(id);
+    afterStep(model, real, `${this.toString()} → ${id}`, traces);
+  }
+
+  toString(): string {
+    return `duplicateDelivery(#${this.pick})`;
+  }
+}

@@ -1,0 +1,27 @@
+import type { ParsedPayload } from '../../entrypoints/registry.ts';
+import { afterStep } from '../afterStep.ts';
+import type { SequenceCommand, SequenceModel, SequenceReal } from '../sequenceModel.ts';
+import { describeEvent } from './describeEvent.ts';
+
+/** An inbound event from any entry point, delivered the production way and processed. */
+export class InboundEventCommand implements SequenceCommand {
+  readonly event: ParsedPayload;
+
+  constructor(event: ParsedPayload) {
+    this.event = event;
+  }
+
+  check(): boolean {
+    return true;
+  }
+
+  async run(model: SequenceModel, real: SequenceReal): Promise<void> {
+    const delivery = await real.harness.deliver(this.event);
+    const outcome = delivery.blocked ? `blocked: ${delivery.blocked.reason}` : delivery.traces.map((t) => `${t.eventId} ${t.outcome?.kind ?? 'no outcome'}`).join(', ') || 'nothing queued';
+    afterStep(model, real, `${this.toString()} → ${outcome}`, delivery.traces);
+  }
+
+  toString(): string {
+    return `inbound(${describeEvent(this.event)})`;
+  }
+}

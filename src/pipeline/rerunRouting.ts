@@ -1,0 +1,94 @@
+import { ApiError } from '../clients/apiError.ts';
+import type { StandardLead } from '../model/inboundLead.ts';
+import type { ReceivedEvent } from './inboundEvent.ts';
+import { matchAccount } from './jobs/matchAccount.ts';
+import { routePerson } from './jobs/route.ts';
+import type { CrmRecord, LeadWork } from './leadWork.ts';
+import type { Pipeline } from './pipeline.ts';
+import type { PipelineJob } from './pipelineJob.ts';
+import type { EventTrace, JobTrace } from './trace.ts';
+
+/** The person whose routing is re-run. */
+export interface RerunTarget {
+  readonly type: 'Lead' | 'Contact';
+  readonly id: string;
+}
+
+/** Options of {@link rerunRouting}. */
+export interface RerunRoutingOptions {
+  /** The id of the re-run's trace (default `rerun-<personId>-<simulated ms>`). */
+  readonly id?: string;
+}
+
+/**
+ * How a re-run ended: `ran` with its trace (the matchAccount and route steps), or `skipped` with why (the person
+ * is gone, converted, or `Rerun_Routing__c` is not set). An API error ends it as `failed` with the vendor's reason.
+ */
+export type RerunResult =
+  | { readonly kind: 'ran'; readonly trace: EventTrace }
+  | { readonly kind: 'skipped'; readonly reason: string }
+  | { readonly kind: 'failed'; readonly reason: string; readonly trace: EventTrace };
+
+/**
+ * DOMAIN.md rule 7 the way production runs it: after a rep sets `Rerun_Routing__c` (usually with a country
+ * change), the pipeline reads the person back through the CRM API, matches its account again (rule 6's account
+ * ownership decides whether reassignment applies) and routes it with trigger `rerun`; the graph clears the flag.
+ * The trace is returned, not added to any run record: a re-run is not an inbound event.
+ * @example
+ * await crmPatch(lead, { CountryCode: 'DE', Rerun_Routing__c: true });
+ * const result = await rerunRouting(pipeline, { type: 'Lead', id: lead });
+ */
+export async function rerunRouting(pipeline: Pipeline, target: RerunTarget, options: RerunRoutingOptions = {}): Promise<RerunResult> {
+  const ctx = pipeline.ctx;
+  const now = ctx.clock.now();
+  const record = (await ctx.salesforce.retrieve(target.type, target.id)) as CrmRecord | undefined;
+  if (record === undefined) return { kind: 'skipped', reason: `${target.type} ${target.id} does not exist` };
+  if (record['IsConverted'] === true) return { kind: 'skipped', reason: `${target.type} ${target.id} is converted` };
+  if (target.type === 'Lead' && record['Rerun_Routing__c'] !== true) return { kind: 'skipped', reason: `Rerun_Routing__c is not set on ${target.id}` };
+  const id = options.id ?? `rerun-${target.id}-${now}`;
+  const event = { id, entryPoint: 'rerun', receivedAt: now, payload: {} } as unknown as ReceivedEvent;
+  const trace: EventTrace = { eventId: id, entryPoint: 'rerun', receivedAt: now, runs: 1, steps: [], outcome: undefined, finishedAt: undefined };
+  const work: LeadWork = {
+    event,
+    trace,
+    // matchAccount reads only the person's email (and the existing contact's account).
+    lead: { person: { email: String(record['Email'] ?? '').trim().toLowerCase() } } as StandardLead,
+    existing: { type: target.type, record },
+    person: { type: target.type, id: record.Id, created: false, record },
+  };
+  for (const job of [matchAccount, rerunRoute]) {
+    const failed = await runStep(pipeline, job, work);
+    if (failed !== undefined) {
+      trace.outcome = { kind: 'rejected', reason: failed, job: job.name };
+      trace.finishedAt = ctx.clock.now();
+      return { kind: 'failed', reason: failed, trace };
+    }
+  }
+  trace.outcome = { kind: 'merged', personType: target.type, personId: record.Id };
+  trace.finishedAt = ctx.clock.now();
+  return { kind: 'ran', trace };
+}
+
+/** The route job with trigger `rerun`. */
+const rerunRoute: PipelineJob = { name: 'route', run: (work, ctx) => routePerson(work, ctx, 'rerun') };
+
+async function runStep(pipeline: Pipeline, job: PipelineJob, work: LeadWork): Promise<string | undefined> {
+  const ctx = pipeline.ctx;
+  const step: JobTrace = { job: job.name, startedAt: ctx.clock.now(), finishedAt: 0, attempts: 1, status: 'ok', input: null, output: null, calls: [] };
+  work.trace.steps.push(step);
+  const previous = ctx.salesforce.workflow;
+  ctx.salesforce.workflow = `pipeline:${job.name}`;
+  try {
+    const result = await job.run(work, ctx);
+    step.input = result.input;
+    step.output = result.output;
+    return result.reject;
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    step.error = error.message;
+    return `${error.system} refused: ${error.vendorCode} ${error.message}`.trim();
+  } finally {
+    step.finishedAt = ctx.clock.now();
+    ctx.salesforce.workflow = previous;
+  }
+}

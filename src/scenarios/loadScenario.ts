@@ -1,0 +1,191 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { InputError, LeadsimError, parseInput, type InputIssue } from '../core/errors.ts';
+import { DEFAULT_EPOCH } from '../core/clock.ts';
+import { parsePayload } from '../entrypoints/registry.ts';
+import type { Graph } from '../routing/graphSchema.ts';
+import { lintGraph } from '../routing/lintGraph.ts';
+import { readGraphFile } from '../routing/loadGraph.ts';
+import { CRM_SCHEMA } from '../systems/crm/schema.ts';
+import { checkRefs, keysOf, substituteRefs, unknownKeyIssue, type ScenarioKeys } from './orgRef.ts';
+import { SCENARIO_VERSION, ScenarioSchema, type Scenario, type ScenarioEvent } from './scenarioSchema.ts';
+import { resolveEventTime } from './scenarioTime.ts';
+
+/** One event of a loaded scenario with its simulated time and its index in the file's `events`. */
+export interface TimedEvent {
+  readonly index: number;
+  readonly time: number;
+  readonly event: ScenarioEvent;
+}
+
+/** A scenario file read, checked and ready to run. */
+export interface LoadedScenario {
+  readonly file: string;
+  readonly scenario: Scenario;
+  /** Simulated start, epoch ms. */
+  readonly start: number;
+  /** The events in time order (ties in file order). */
+  readonly events: readonly TimedEvent[];
+  /** The scenario's own graph, when it names one. */
+  readonly graph: Graph | undefined;
+}
+
+const HINT = 'Fix the scenario (editors check it against scenarios/scenario.schema.json), then run "leadsim replay" on it again.';
+
+/**
+ * Reads a scenario file and checks everything before anything runs: the version, the format, every payload
+ * against its entry point's schema, every key an event or expectation refers to, CRM field names, event times and
+ * the graph. Throws an {@link InputError} (code INVALID_SCENARIO or UNSUPPORTED_VERSION) listing every problem
+ * with its JSON path, or a {@link LeadsimError} FILE_NOT_FOUND.
+ */
+export function loadScenario(file: string): LoadedScenario {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new LeadsimError('FILE_NOT_FOUND', `Failed to read scenario "${file}": ${code === 'ENOENT' ? 'the file does not exist' : `the file cannot be read (${code ?? String(error)})`}. Check the path.`, { cause: error });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError('INVALID_SCENARIO', { action: 'load scenario', file, issues: [{ path: [], message: `invalid JSON: ${(error as Error).message}`, expected: 'a JSON object' }], hint: HINT });
+  }
+  return checkScenario(json, file);
+}
+
+/** {@link loadScenario} for a value already parsed from JSON; `file` names it in errors and anchors a relative graph path. */
+export function checkScenario(json: unknown, file: string): LoadedScenario {
+  checkVersion(json, file);
+  const scenario = parseInput(ScenarioSchema, json, { action: 'load scenario', file, code: 'INVALID_SCENARIO', hint: HINT });
+  const issues: InputIssue[] = [];
+  const start = scenario.start === undefined ? DEFAULT_EPOCH : Date.parse(scenario.start);
+  const created = scenario.events.flatMap((e) => (e.kind === 'inbound' && e.person !== undefined ? [e.person] : []));
+  const keys = keysOf(scenario.org, created);
+  const ids = new Set<string>();
+  const events: TimedEvent[] = [];
+  let previous = start - 60_000;
+  scenario.events.forEach((event, index) => {
+    const at = ['events', index] as const;
+    const time = resolveEventTime(event.at, start, previous, [...at, 'at']);
+    if (!time.ok) issues.push(time.issue);
+    else {
+      previous = time.time;
+      events.push({ index, time: time.time, event });
+    }
+    issues.push(...checkEvent(event, keys, [...at], file, ids));
+  });
+  for (const [person, expectation] of Object.entries(scenario.expect)) {
+    const at = ['expect', person];
+    const unknown = unknownKeyIssue(keys, 'person', person, at);
+    if (unknown) issues.push(unknown);
+    if (expectation.owner !== undefined) issues.push(...ownerIssues(expectation.owner, keys, [...at, 'owner']));
+    for (const [field, value] of Object.entries(expectation.fields ?? {})) {
+      const fieldIssue = personFieldIssue(field, false, [...at, 'fields', field]);
+      if (fieldIssue) issues.push(fieldIssue);
+      issues.push(...checkRefs(value, keys, [...at, 'fields', field]));
+    }
+  }
+  const graph = scenario.graph === undefined ? undefined : loadScenarioGraph(scenario.graph, file, issues);
+  if (issues.length > 0) throw new InputError('INVALID_SCENARIO', { action: 'load scenario', file, issues, hint: HINT });
+  events.sort((a, b) => a.time - b.time || a.index - b.index);
+  return { file, scenario, start, events, graph };
+}
+
+function checkVersion(json: unknown, file: string): void {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return;
+  const version = (json as Record<string, unknown>)['version'];
+  if (version === undefined || version === 0) {
+    throw new InputError('UNSUPPORTED_VERSION', {
+      action: 'load scenario',
+      file,
+      issues: [{ path: ['version'], message: version === undefined ? 'no version: a scenario written before format version 1' : 'format version 0 (a pre-release draft)', expected: String(SCENARIO_VERSION), got: version === undefined ? 'nothing' : '0' }],
+      hint: `Upgrade it: set "version": ${SCENARIO_VERSION} (and "$schema": "./scenario.schema.json" for editor checks), then run "leadsim replay ${file}": it lists, by JSON path, anything else that no longer fits.`,
+    });
+  }
+  if (typeof version === 'number' && Number.isInteger(version) && version > SCENARIO_VERSION) {
+    throw new InputError('UNSUPPORTED_VERSION', {
+      action: 'load scenario',
+      file,
+      issues: [{ path: ['version'], message: 'the file was written by a newer leadsim', expected: `at most ${SCENARIO_VERSION}`, got: String(version) }],
+      hint: 'Upgrade leadsim (npm install leadsim@latest) to read it.',
+    });
+  }
+}
+
+function checkEvent(event: ScenarioEvent, keys: ScenarioKeys, at: (string | number)[], file: string, ids: Set<string>): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const as = 'as' in event ? event.as : undefined;
+  if (as !== undefined) pushIssue(issues, unknownKeyIssue(keys, 'user', as, [...at, 'as']));
+  switch (event.kind) {
+    case 'inbound': {
+      if (ids.has(event.id)) issues.push({ path: [...at, 'id'], message: 'duplicate inbound event id', expected: 'an id no other inbound event of the scenario has (use "repeat": true to deliver one twice)', got: JSON.stringify(event.id) });
+      ids.add(event.id);
+      const refIssues = checkRefs(event.payload, keys, [...at, 'payload']);
+      issues.push(...refIssues);
+      if (refIssues.length === 0) {
+        const parsed = parsePayload(event.entryPoint, substituteRefs(event.payload), { file, path: [...at, 'payload'] });
+        if (!parsed.ok) issues.push(...parsed.error.issues);
+      }
+      return issues;
+    }
+    case 'repEdit':
+      pushIssue(issues, unknownKeyIssue(keys, 'person', event.person, [...at, 'person']));
+      for (const [field, value] of Object.entries(event.fields)) {
+        pushIssue(issues, personFieldIssue(field, true, [...at, 'fields', field]));
+        issues.push(...checkRefs(value, keys, [...at, 'fields', field]));
+      }
+      return issues;
+    case 'memberStatus':
+      pushIssue(issues, unknownKeyIssue(keys, 'person', event.person, [...at, 'person']));
+      pushIssue(issues, unknownKeyIssue(keys, 'campaign', event.campaign, [...at, 'campaign']));
+      return issues;
+    case 'countryChange':
+    case 'recall':
+    case 'convert':
+      pushIssue(issues, unknownKeyIssue(keys, 'person', event.person, [...at, 'person']));
+      return issues;
+  }
+}
+
+function pushIssue(issues: InputIssue[], issue: InputIssue | undefined): void {
+  if (issue) issues.push(issue);
+}
+
+/** An issue when `field` is no Lead or Contact field (or, for a rep's edit, one the API cannot write). */
+function personFieldIssue(field: string, writable: boolean, path: (string | number)[]): InputIssue | undefined {
+  const spec = CRM_SCHEMA.Lead[field] ?? CRM_SCHEMA.Contact[field];
+  if (spec === undefined) return { path, message: `unknown field "${field}" on Lead and Contact`, expected: 'a Lead or Contact field API name (src/systems/crm/schema.ts), e.g. "Status", "OwnerId", "Partner_Share_Status__c"', got: JSON.stringify(field) };
+  if (writable && spec.readOnly) return { path, message: `field "${field}" is read-only`, expected: 'a field a rep can edit', got: JSON.stringify(field) };
+  return undefined;
+}
+
+function ownerIssues(owner: string, keys: ScenarioKeys, path: (string | number)[]): InputIssue[] {
+  if (owner.startsWith('queue:')) {
+    const issue = unknownKeyIssue(keys, 'queue', owner.slice('queue:'.length), path);
+    return issue ? [issue] : [];
+  }
+  const issue = unknownKeyIssue(keys, 'user', owner, path);
+  return issue ? [{ ...issue, expected: `${issue.expected ?? 'a user key'}, or "queue:<name>"` }] : [];
+}
+
+function loadScenarioGraph(graph: string | Record<string, unknown>, file: string, issues: InputIssue[]): Graph | undefined {
+  if (typeof graph !== 'string') {
+    const result = lintGraph(graph, { file });
+    if (result.ok) return result.graph;
+    issues.push(...result.issues.map((issue) => ({ ...issue, path: ['graph', ...issue.path] })));
+    return undefined;
+  }
+  const path = resolve(dirname(file), graph);
+  let result: ReturnType<typeof readGraphFile>;
+  try {
+    result = readGraphFile(path);
+  } catch {
+    issues.push({ path: ['graph'], message: 'the graph file does not exist', expected: 'a graph file path relative to the scenario', got: JSON.stringify(graph) });
+    return undefined;
+  }
+  if (result.ok) return result.graph;
+  issues.push({ path: ['graph'], message: `the graph file ${path} has ${result.issues.length} problem(s); check it with "leadsim graph lint ${path}"`, got: JSON.stringify(graph) });
+  return undefined;
+}

@@ -1,0 +1,189 @@
+import type { FaultPlanInput } from '../../mocks/faults/faultPlan.ts';
+import { Rng } from '../core/random.ts';
+import type { ParsedPayload } from '../entrypoints/registry.ts';
+import type { WorldHints } from '../generators/worldHints.ts';
+import { generateOrg } from '../org/generateOrg.ts';
+import type { OrgSpec } from '../org/orgSpec.ts';
+import { createPipeline } from '../pipeline/createPipeline.ts';
+import type { Pipeline } from '../pipeline/pipeline.ts';
+import type { PipelineJob } from '../pipeline/pipelineJob.ts';
+import { rerunRouting, type RerunResult, type RerunTarget } from '../pipeline/rerunRouting.ts';
+import type { EventTrace } from '../pipeline/trace.ts';
+import type { Graph } from '../routing/graphSchema.ts';
+import { loadDefaultGraph } from '../routing/loadGraph.ts';
+import { deliver as deliverAction } from '../simulation/deliver.ts';
+import type { BlockedAction, RunRecord } from '../simulation/runRecord.ts';
+import { openTransport } from '../transport/openTransport.ts';
+import type { Transport, TransportKind } from '../transport/transport.ts';
+import type { NativeIntegrations } from '../world/nativeIntegrations.ts';
+import { createWorld, type World } from '../world/world.ts';
+import { worldHintsOf } from '../world/worldHints.ts';
+
+/** Options of {@link createHarness}. */
+export interface HarnessOptions {
+  /** The seed of the world (and of the org when none is given); the same seed gives the same world. */
+  readonly seed: number;
+  /** The org to seed (default: `generateOrg` from the seed, as `simulate` does). */
+  readonly org?: OrgSpec;
+  /** The routing graph (default: scenarios/graphs/default.json). */
+  readonly graph?: Graph;
+  /** Replace the pipeline's jobs (to test a changed pipeline, or to break it on purpose). */
+  readonly jobs?: readonly PipelineJob[];
+  /** Native integration switches (all off by default). */
+  readonly nativeIntegrations?: Partial<NativeIntegrations>;
+  /** A fault plan for the simulated APIs (none by default). */
+  readonly faults?: FaultPlanInput;
+  /** How requests reach the simulated APIs (default `dispatch`: no sockets, fastest). */
+  readonly transport?: TransportKind;
+  /** Simulated ms the clock moves before each delivery (default 60 000). */
+  readonly gapMs?: number;
+}
+
+/** An inbound action to deliver: an entry point's payload, with an idempotency key when the test wants its own. */
+export type HarnessEvent = ParsedPayload & { readonly id?: string };
+
+/** What one delivery did: the id it was delivered with, the refusal when a system refused it, the traces it caused. */
+export interface Delivery {
+  readonly id: string;
+  readonly blocked?: BlockedAction;
+  /** The traces of the events the delivery put on the intake (a rep's lead or a partner registration has its own id). */
+  readonly traces: readonly EventTrace[];
+}
+
+/**
+ * A seeded world, a transport and a pipeline for one test: deliver inbound actions the way production does, make
+ * the changes people make between them, and hand the run to the invariants. Create one per test (or per property
+ * run) and close it.
+ * @example
+ * const h = await createHarness({ seed: 7 });
+ * await h.deliver({ entryPoint: 'chat', payload });
+ * expectInvariants(h.record());
+ * await h.close();
+ */
+export interface LeadsimHarness {
+  readonly seed: number;
+  readonly world: World;
+  readonly transport: Transport;
+  readonly pipeline: Pipeline;
+  readonly graph: Graph;
+  /** What the generators may know about this world (campaigns, partners, domains, existing people, reps). */
+  readonly hints: WorldHints;
+  /** Every trace so far, in processing order. */
+  readonly traces: readonly EventTrace[];
+  /** The traces of routing re-runs (rule 7); not inbound events, so not in {@link record}'s traces. */
+  readonly reruns: readonly EventTrace[];
+  /** A fresh idempotency key (`evt-000001`, `evt-000002`, …); deliveries without an id take the next one. */
+  nextEventId(): string;
+  /** Delivers one action (advancing the clock by `gapMs` first) and processes everything the intake queued. */
+  deliver(event: HarnessEvent, options?: { readonly repeat?: boolean }): Promise<Delivery>;
+  /** Delivers one action without processing it: it waits on the intake until {@link drain}. */
+  send(event: HarnessEvent): Promise<{ readonly id: string; readonly blocked?: BlockedAction }>;
+  /** Processes every event waiting on the intake, in arrival order; returns their traces. */
+  drain(): Promise<EventTrace[]>;
+  /** Posts an accepted event to the intake again with the same idempotency key (an at-least-once webhook), then drains. */
+  redeliver(eventId: string): Promise<EventTrace[]>;
+  /** Tries parked events once more (after a pause of simulated time), as the end of a simulation does. */
+  retryParked(): Promise<EventTrace[]>;
+  /** Re-runs routing (rule 7) for a person whose `Rerun_Routing__c` is set. */
+  rerun(target: RerunTarget): Promise<RerunResult>;
+  /** The run so far, for the invariants and reports. */
+  record(): RunRecord;
+  close(): Promise<void>;
+}
+
+/** Builds a {@link LeadsimHarness}. Deterministic: the same options and the same calls give the same run. */
+export async function createHarness(options: HarnessOptions): Promise<LeadsimHarness> {
+  const org = options.org ?? generateOrg(new Rng(options.seed).fork('org'));
+  const world = createWorld({
+    seed: options.seed,
+    org,
+    ...(options.nativeIntegrations ? { nativeIntegrations: options.nativeIntegrations } : {}),
+    ...(options.faults ? { faults: options.faults } : {}),
+  });
+  const graph = options.graph ?? loadDefaultGraph();
+  const transport = await openTransport(options.transport ?? 'dispatch', world.handlers);
+  const pipeline = createPipeline(world, transport, { graph, ...(options.jobs ? { jobs: options.jobs } : {}) });
+  const startedAt = world.clock.now();
+  const gapMs = options.gapMs ?? 60_000;
+  const traces: EventTrace[] = [];
+  const reruns: EventTrace[] = [];
+  const blocked: BlockedAction[] = [];
+  const redelivered: string[] = [];
+  const raw = new Map<string, unknown>();
+  let next = 1;
+
+  const nextEventId = () => `evt-${String(next++).padStart(6, '0')}`;
+  const send = async (event: HarnessEvent) => {
+    const id = event.id ?? nextEventId();
+    world.clock.advance(gapMs);
+    raw.set(id, event.payload);
+    const refused = await deliverAction(world, transport, { ...event, id } as ParsedPayload & { id: string });
+    if (refused) blocked.push(refused);
+    return { id, ...(refused ? { blocked: refused } : {}) };
+  };
+  const drain = async () => {
+    const done: EventTrace[] = [];
+    for (let event = world.intake.take(); event; event = world.intake.take()) {
+      const trace = await pipeline.process(event);
+      traces.push(trace);
+      done.push(trace);
+    }
+    return done;
+  };
+
+  return {
+    seed: options.seed,
+    world,
+    transport,
+    pipeline,
+    graph,
+    hints: worldHintsOf(world),
+    traces,
+    reruns,
+    nextEventId,
+    send,
+    drain,
+    async deliver(event, deliverOptions = {}) {
+      const sent = await send(event);
+      if (deliverOptions.repeat && world.intake.received.has(sent.id)) await postAgain(sent.id);
+      return { ...sent, traces: await drain() };
+    },
+    async redeliver(eventId) {
+      await postAgain(eventId);
+      return drain();
+    },
+    async retryParked() {
+      world.clock.advance(15 * 60_000);
+      const retried: EventTrace[] = [];
+      for (const trace of traces) {
+        if (trace.outcome?.kind !== 'parked') continue;
+        const event = world.intake.received.get(trace.eventId);
+        if (event) retried.push(await pipeline.process(event, trace));
+      }
+      return retried;
+    },
+    async rerun(target) {
+      const result = await rerunRouting(pipeline, target);
+      if (result.kind !== 'skipped') reruns.push(result.trace);
+      return result;
+    },
+    record() {
+      return { seed: options.seed, world, graph, traces: [...traces], blocked: [...blocked], redelivered: [...redelivered], startedAt };
+    },
+    close: () => transport.close(),
+  };
+
+  async function postAgain(eventId: string): Promise<void> {
+    const event = world.intake.received.get(eventId);
+    if (event === undefined) throw new RangeError(`Failed to redeliver "${eventId}": the intake never accepted an event with this id. Redeliver an id from an earlier delivery.`);
+    redelivered.push(eventId);
+    const response = await transport.send(
+      new Request(`${transport.origins.intake}/intake/${event.entryPoint}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': eventId },
+        body: JSON.stringify(raw.get(eventId) ?? event.payload),
+      }),
+    );
+    if (response.status >= 400) throw new Error(`Failed to redeliver "${eventId}": the intake answered ${response.status} ${await response.text()}. This is a bug in leadsim.`);
+  }
+}

@@ -1,0 +1,115 @@
+import { getResponse, HttpHandler, type RequestHandler } from 'msw';
+import { compileMswPath, type PathMatcher } from './mswPathMatcher.ts';
+
+/** Sends a request to the first handler that answers it, as msw's `getResponse` does; undefined when none does. */
+export type HandlerDispatcher = (request: Request) => Promise<Response | undefined>;
+
+/** A handler the dispatcher can run itself: method, the static text its URL must contain, the compiled path. */
+interface FastRoute {
+  readonly kind: 'fast';
+  readonly handler: HttpHandler;
+  readonly method: string | RegExp;
+  /** Lower-cased static text after the leading `*` (up to the first param): a URL without it cannot match. */
+  readonly needle: string;
+  readonly match: PathMatcher;
+}
+
+/** Any other handler: msw runs it (its own matching, `once`, generators, cookies). */
+interface MswRoute {
+  readonly kind: 'msw';
+  readonly handler: RequestHandler;
+}
+
+type Route = FastRoute | MswRoute;
+
+type Resolver = (info: Record<string, unknown>) => unknown;
+
+/** What msw keeps protected on a handler; read here the way msw's own `run` reads it. */
+interface HandlerInternals {
+  readonly resolver: Resolver;
+  readonly options?: { readonly once?: boolean };
+}
+
+function internals(handler: RequestHandler): HandlerInternals {
+  return handler as unknown as HandlerInternals;
+}
+
+function isGenerator(fn: unknown): boolean {
+  const name = (fn as { constructor?: { name?: string } } | undefined)?.constructor?.name;
+  return name === 'GeneratorFunction' || name === 'AsyncGeneratorFunction';
+}
+
+function routeOf(handler: RequestHandler): Route {
+  if (!(handler instanceof HttpHandler) || internals(handler).options?.once || isGenerator(internals(handler).resolver)) return { kind: 'msw', handler };
+  const { path, method } = handler.info;
+  const match = typeof path === 'string' ? compileMswPath(path) : undefined;
+  if (!match || typeof path !== 'string') return { kind: 'msw', handler };
+  const needle = (/^\*([^:*]*)/.exec(path)?.[1] ?? '').toLowerCase();
+  return { kind: 'fast', handler, method: typeof method === 'string' ? method.toUpperCase() : method, needle, match };
+}
+
+let counter = 0;
+
+/**
+ * The `dispatch` transport's engine: the same MSW handlers, in the same order and with the same first-answer-wins
+ * rule as msw's `getResponse`, without its per-request cost. Each handler's path is compiled once (msw compiles it
+ * for every request and every handler it tries); a cheap method and static-text check skips handlers that cannot
+ * match before any regular expression runs; the matching handler's resolver is called with `request`, `params`,
+ * `requestId` and `cookies` (parsed lazily from the Cookie header), and a resolver that returns nothing (the fault
+ * handler when it injects no fault) passes the request on. Handlers this cannot run exactly as msw does (`once`,
+ * generator resolvers, custom predicates, other path syntax) are handed to msw's `getResponse` in their turn.
+ */
+export function createHandlerDispatcher(handlers: readonly RequestHandler[]): HandlerDispatcher {
+  const routes = handlers.map(routeOf);
+  return async (request) => {
+    const url = new URL(request.url);
+    const cleanUrl = url.origin + url.pathname;
+    const haystack = cleanUrl.toLowerCase();
+    const method = request.method.toUpperCase();
+    for (const route of routes) {
+      if (route.kind === 'msw') {
+        const response = await getResponse([route.handler], request);
+        if (response) return response;
+        continue;
+      }
+      if (typeof route.method === 'string' ? route.method !== method : !route.method.test(method)) continue;
+      if (!haystack.includes(route.needle)) continue;
+      const params = route.match(cleanUrl);
+      if (!params) continue;
+      const response = await resolve(route.handler, request, params);
+      if (response) return response;
+    }
+    return undefined;
+  };
+}
+
+async function resolve(handler: HttpHandler, request: Request, params: Record<string, string>): Promise<Response | undefined> {
+  let cookies: Record<string, string> | undefined;
+  const info = {
+    request,
+    params,
+    requestId: `dispatch-${(counter += 1)}`,
+    get cookies() {
+      return (cookies ??= parseCookieHeader(request.headers.get('cookie')));
+    },
+  };
+  try {
+    const result = await internals(handler).resolver(info);
+    return result instanceof Response ? result : undefined;
+  } catch (thrown) {
+    // msw lets a resolver throw a Response (`throw HttpResponse.json(…)`) as its answer.
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+function parseCookieHeader(header: string | null): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    const name = part.slice(0, eq).trim();
+    if (name && !(name in cookies)) cookies[name] = decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return cookies;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './runCli.ts';
+
+describe('leadsim simulate', () => {
+  it('prints the seed first and gives the same report byte for byte for the same seed', () => {
+    const a = runCli(['simulate', '--seed', '5', '--leads', '80']);
+    const b = runCli(['simulate', '--seed', '5', '--leads', '80']);
+    expect(a.status).toBe(0);
+    expect(a.stdout.split('\n')[0]).toBe('seed 5');
+    expect(a.stdout).toContain('All 9 invariants hold.');
+    expect(b.stdout).toBe(a.stdout);
+    const c = runCli(['simulate', '--seed', '6', '--leads', '80']);
+    expect(c.stdout).not.toBe(a.stdout);
+  });
+
+  it('exits 1 and names the violating leads and the replay command when a native integration bypasses the pipeline', () => {
+    const r = runCli(['simulate', '--seed', '5', '--leads', '80', '--native', 'chat']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/FAIL {2}One process/);
+    expect(r.stdout).toMatch(/00Q\w{15}: Lead 00Q\w{15} was created by Chat Connector/);
+    expect(r.stdout).toContain('Replay: leadsim simulate --seed 5 --leads 80 --native chat');
+  });
+
+  it('exits 2 with the option, what was expected and what was found on bad options', () => {
+    const r = runCli(['simulate', '--leads', 'many']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('$.leads');
+    expect(r.stdout).toBe('');
+    const native = runCli(['simulate', '--native', 'hubspot']);
+    expect(native.status).toBe(2);
+    expect(native.stderr).toContain('$.native[0]: Invalid option: expected one of "marketo"|"impartner"|"chat" (got "hubspot")');
+  });
+
+  it('exits 2 naming the file when the graph does not exist', () => {
+    const r = runCli(['simulate', '--graph', 'no/such/graph.json']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('no/such/graph.json');
+  });
+});
