@@ -2,7 +2,6 @@ import { setupServer } from 'msw/node';
 import { Rng } from '../src/core/random.ts';
 import { generateOrg } from '../src/org/generateOrg.ts';
 import type { OrgSpec } from '../src/org/orgSpec.ts';
-import { UnhandledRequestError } from '../src/transport/unhandledRequestError.ts';
 import { IMPARTNER_KEY, MARKETO_CLIENT, SIM_ORIGINS } from '../src/world/credentials.ts';
 import { createWorld, type World } from '../src/world/world.ts';
 import type { FaultPlanInput } from './faults/faultPlan.ts';
@@ -34,11 +33,8 @@ export function setupSimulation(options: SetupSimulationOptions = {}): Simulatio
   const seed = options.seed ?? 42;
   const world = createWorld({ seed, org: options.org ?? generateOrg(new Rng(seed).fork('org')), ...(options.faults ? { faults: options.faults } : {}) });
   const server = setupServer(...world.handlers);
-  server.listen({
-    onUnhandledRequest: (request) => {
-      throw new UnhandledRequestError(request);
-    },
-  });
+  // 'error' makes msw fail the request (fetch rejects) and log which one: it never reaches the network.
+  server.listen({ onUnhandledRequest: 'error' });
   return {
     world,
     salesforce: { instanceUrl: SIM_ORIGINS.salesforce, accessToken: world.salesforceToken, version: '62.0' },

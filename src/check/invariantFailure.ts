@@ -1,5 +1,5 @@
 import { checkInvariants, type InvariantReport } from '../invariants/checkInvariants.ts';
-import type { Violation } from '../invariants/violation.ts';
+import { INVARIANT_IDS, type Violation } from '../invariants/violation.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import { formatInvariantFailure, traceOfViolation } from '../testing/formatInvariantFailure.ts';
 import { formatTrace } from '../testing/formatTrace.ts';
@@ -34,5 +34,6 @@ export function assertRunHolds(run: RunRecord, at: string, options: { readonly o
 
 /** After a command: checks the harness's run so far; the message names the step and what it did. */
 export function assertStepHolds(real: SequenceReal): void {
-  assertRunHolds(real.harness.record(), `after step ${real.log.length} (${real.log[real.log.length - 1] ?? 'start'})`, real.only ? { only: real.only } : {});
+  const only = (real.only ?? INVARIANT_IDS).filter((id) => !real.skipped.has(id));
+  assertRunHolds(real.harness.record(), `after step ${real.log.length} (${real.log[real.log.length - 1] ?? 'start'})`, { only });
 }

@@ -155,7 +155,7 @@ export function replayCommand(options: RunCheckOptions, runs: number, property: 
   ].join(' ');
 }
 
-/** The replay path fast-check prints after a command sequence (`/*replayPath="…"*/`), needed to replay it. */
+/** The replay path fast-check prints after a command sequence (a `replayPath="…"` comment), needed to replay it. */
 function commandsReplayPath(value: unknown): string | undefined {
   const match = /\/\*replayPath="([^"]*)"\*\//.exec(String(value));
   return match?.[1] || undefined;

@@ -37,7 +37,14 @@ export function createPipeline(world: World, transport: Transport, options: Crea
     world.clock.advance(latency);
     return transport.send(request);
   };
-  const http = { send, clock: world.clock, onCall: calls.listener };
+  const direct = transport.exchange;
+  const exchange: typeof direct = direct
+    ? (call) => {
+        world.clock.advance(latency);
+        return direct(call);
+      }
+    : undefined;
+  const http = { send, clock: world.clock, onCall: calls.listener, ...(exchange ? { exchange } : {}) };
   const salesforce = new SalesforceClient({ ...http, instanceUrl: transport.origins.salesforce, accessToken: world.salesforceToken });
   const marketo = new MarketoClient({ ...http, baseUrl: `${transport.origins.marketo}/rest`, identityUrl: `${transport.origins.marketo}/identity`, ...MARKETO_CLIENT });
   const impartner = new ImpartnerClient({ ...http, baseUrl: transport.origins.impartner, ...IMPARTNER_KEY });

@@ -1,4 +1,5 @@
 import type { Expectation } from './scenarioSchema.ts';
+import { touchedPeople } from './personOutcome.ts';
 import { isSharedToPrm, ownerLabel } from './personState.ts';
 import type { ScenarioRun } from './runScenario.ts';
 
@@ -13,10 +14,8 @@ export const GOLDEN_FIELDS = ['Status', 'CountryCode', 'Mailability__c', 'Lead_A
 export function expectationsFromRun(scenarioRun: ScenarioRun): Record<string, Expectation> {
   const { run, people, rejections } = scenarioRun;
   const world = run.world;
-  const touched = new Set([...scenarioRun.traces.keys(), ...rejections.keys()]);
-  for (const e of scenarioRun.loaded.scenario.events) if (e.kind !== 'inbound') touched.add(e.person);
   const out: Record<string, Expectation> = {};
-  for (const key of touched) {
+  for (const key of touchedPeople(scenarioRun)) {
     if (key.startsWith('event:')) continue;
     const rejection = rejections.get(key);
     if (rejection !== undefined) {

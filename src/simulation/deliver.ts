@@ -28,12 +28,12 @@ export async function deliver(world: World, transport: Transport, event: ParsedP
       const fields = Object.fromEntries(
         Object.entries({ Email: p.Email.trim(), FirstName: p.FirstName, LastName: p.LastName, Company: p.Company, Title: p.Title, Phone: p.Phone, Country: p.Country, Website: p.Website, NumberOfEmployees: p.NumberOfEmployees, LeadSource: 'Sales', Lead_Acquisition_Source__c: p.Lead_Acquisition_Source__c, OwnerId: rep }).filter(([, v]) => v !== undefined),
       );
-      const response = await transport.send(
-        new Request(`${transport.origins.salesforce}/services/data/v62.0/sobjects/Lead`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(fields) }),
+      const response = await resubmit(world, () =>
+        transport.send(new Request(`${transport.origins.salesforce}/services/data/v62.0/sobjects/Lead`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(fields) })),
       );
       if (response.status === 201) return undefined;
-      const body = (await response.json()) as { errorCode?: string; message?: string }[];
-      return { entryPoint: event.entryPoint, reason: `CRM refused the rep's lead: ${body[0]?.errorCode ?? response.status} ${body[0]?.message ?? ''}`.trim(), at };
+      const body = (await readBody(response)) as { errorCode?: string; message?: string }[] | undefined;
+      return { entryPoint: event.entryPoint, reason: `CRM refused the rep's lead: ${body?.[0]?.errorCode ?? (response.type === 'error' ? 'no response' : response.status)} ${body?.[0]?.message ?? ''}`.trim(), at };
     }
     case 'partner-portal': {
       const { PartnerUserId, PartnerAccountId: _crmAccount, Id: _id, Created: _created, ...fields } = event.payload;
@@ -45,12 +45,15 @@ export async function deliver(world: World, transport: Transport, event: ParsedP
     case 'web-form': {
       const fields = Object.fromEntries(Object.entries(event.payload.leadFormFields).filter(([k]) => FORM_FIELDS.includes(k)));
       const token = await marketoToken(world, transport);
-      await transport.send(
-        new Request(`${transport.origins.marketo}/rest/v1/leads/submitForm.json`, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ formId: event.payload.formId, input: [{ leadFormFields: fields, ...(event.payload.visitorData ? { visitorData: event.payload.visitorData } : {}) }] }),
-        }),
+      // Marketo keeping its own copy of the fill is best effort; its webhook to the intake is what the pipeline needs.
+      await resubmit(world, () =>
+        transport.send(
+          new Request(`${transport.origins.marketo}/rest/v1/leads/submitForm.json`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ formId: event.payload.formId, input: [{ leadFormFields: fields, ...(event.payload.visitorData ? { visitorData: event.payload.visitorData } : {}) }] }),
+          }),
+        ),
       );
       return postWebhook(world, transport, event, options.repeat);
     }
@@ -82,7 +85,7 @@ async function postWebhook(world: World, transport: Transport, event: ParsedPayl
       }),
     );
     if (response.status >= 400) {
-      const body = (await response.json()) as { message?: string };
+      const body = ((await readBody(response)) ?? {}) as { message?: string };
       return { entryPoint: event.entryPoint, reason: `intake refused the payload: ${body.message ?? response.status}`, at: world.clock.now() };
     }
   }
@@ -96,7 +99,30 @@ async function marketoToken(world: World, transport: Transport): Promise<string>
   if (cached && cached.until > world.clock.now()) return cached.token;
   const q = new URLSearchParams({ grant_type: 'client_credentials', client_id: MARKETO_CLIENT.clientId, client_secret: MARKETO_CLIENT.clientSecret });
   const response = await transport.send(new Request(`${transport.origins.marketo}/identity/oauth/token?${q}`));
-  const body = (await response.json()) as { access_token: string; expires_in: number };
+  const body = (await readBody(response)) as { access_token: string; expires_in: number };
   tokens.set(transport, { token: body.access_token, until: world.clock.now() + (body.expires_in - 60) * 1000 });
   return body.access_token;
+}
+
+/**
+ * Sends again, as a person or a browser does, when the answer is a network error, a 5xx or a rate limit: up to three
+ * tries, a few simulated seconds apart. The last answer is returned whatever it is.
+ */
+async function resubmit(world: World, send: () => Promise<Response>): Promise<Response> {
+  let response = await send();
+  for (let tries = 1; tries < 3 && (response.type === 'error' || response.status >= 500 || response.status === 429 || response.status === 403); tries++) {
+    world.clock.advance(5_000);
+    response = await send();
+  }
+  return response;
+}
+
+/** The JSON body of a response, or undefined for a network error or a body that is not JSON. */
+async function readBody(response: Response): Promise<unknown> {
+  if (response.type === 'error') return undefined;
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
 }

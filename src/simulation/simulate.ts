@@ -85,6 +85,7 @@ export async function simulate(options: SimulateOptions): Promise<RunRecord> {
       const event = world.intake.received.get(trace.eventId);
       if (event) await pipeline.process(event, trace);
     }
+    blocked.push(...world.connectorRefusals);
     return { seed: options.seed, world, graph, traces: [...traces.values()], blocked, redelivered, startedAt };
   } finally {
     await transport.close();

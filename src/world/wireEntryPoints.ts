@@ -35,13 +35,14 @@ export function wireEntryPoints(world: World): void {
 }
 
 /**
- * A native connector writes a lead straight into the CRM as its own user, bypassing the pipeline. A duplicate the
- * CRM refuses is simply not created (as the real connectors log and move on).
+ * A native connector writes a lead straight into the CRM as its own user, bypassing the pipeline. What the CRM
+ * refuses is not created (real connectors log and move on) and is kept in `world.connectorRefusals`.
  */
 export function nativeCreate(world: World, connector: keyof World['nativeUserIds'], fields: Record<string, unknown>): void {
   for (const key of Object.keys(fields)) if (fields[key] === undefined || fields[key] === '') delete fields[key];
   if (typeof fields['Email'] === 'string') fields['Email'] = fields['Email'].trim();
-  world.crm.create('Lead', fields, { userId: world.nativeUserIds[connector], workflow: `native:${connector}` });
+  const result = world.crm.create('Lead', fields, { userId: world.nativeUserIds[connector], workflow: `native:${connector}` });
+  if (!result.ok) world.connectorRefusals.push({ entryPoint: `native:${connector}`, reason: `CRM refused the ${connector} connector's lead: ${result.errors.map((e) => `${e.statusCode} ${e.message}`).join('; ')}`, at: world.clock.now() });
 }
 
 function salesCreatedPayload(world: World, event: ChangeEvent): Record<string, unknown> {

@@ -52,6 +52,8 @@ export interface World {
   readonly faults: FaultInjector | undefined;
   /** The pipeline's CRM session (the integration user). */
   readonly salesforceToken: string;
+  /** Leads a native connector tried to write and the CRM refused (kept: nothing is dropped silently). */
+  readonly connectorRefusals: { readonly entryPoint: string; readonly reason: string; readonly at: number }[];
   /** Every simulated API, fault injection first when there is a plan. */
   readonly handlers: readonly RequestHandler[];
 }
@@ -89,6 +91,7 @@ export function createWorld(options: WorldOptions): World {
     nativeUserIds,
     faults,
     salesforceToken: crm.sessions.issueToken(crm.integrationUserId),
+    connectorRefusals: [],
     handlers: [],
   };
   (world as { handlers: readonly RequestHandler[] }).handlers = createHandlers(world);

@@ -52,7 +52,7 @@ export function fakeRun(w: FakeWorld, traces: EventTrace[], options: { redeliver
 }
 
 /** One step of a fake trace: job, input, output, and optionally attempts, error and times. */
-export type StepSpec = [job: JobName, input?: unknown, output?: unknown, extra?: Partial<JobTrace>];
+export type StepSpec = [job: JobName, input?: unknown, output?: unknown, extra?: { attempts?: number; error?: string; status?: JobTrace['status'] }];
 
 /** A trace from step specs (an `intake` step is prepended unless the first spec is one) and an outcome. */
 export function trace(eventId: string, entryPoint: string, steps: StepSpec[], outcome: Outcome | undefined, at = START): EventTrace {
@@ -62,7 +62,7 @@ export function trace(eventId: string, entryPoint: string, steps: StepSpec[], ou
     entryPoint,
     receivedAt: at,
     runs: specs.filter((s) => s[0] === 'intake').length,
-    steps: specs.map(([job, input = null, output = null, extra = {}]): JobTrace => ({ job, startedAt: at, finishedAt: at, attempts: 1, input, output, calls: [], ...extra })),
+    steps: specs.map(([job, input = null, output = null, extra = {}]): JobTrace => ({ job, startedAt: at, finishedAt: at, attempts: 1, input, output, calls: [], status: 'ok', ...extra })),
     outcome,
     finishedAt: outcome ? at : undefined,
   };

@@ -66,13 +66,13 @@ describe('one-process', () => {
       trace('evt-1', 'web-form', reordered, { kind: 'merged', personType: 'Lead', personId: '00Q000000000001AAA' }),
       trace('evt-2', 'chat', fullRun().slice(0, 5), { kind: 'merged', personType: 'Lead', personId: '00Q000000000001AAA' }),
       trace('evt-3', 'chat', [...fullRun(), ['intake'], ...fullRun()], { kind: 'parked', reason: 'salesforce 503 after 4 tries', job: 'attribution' }),
-      trace('evt-4', 'chat', [...fullRun().slice(0, 7).map((s, i): StepSpec => (i === 6 ? [s[0], s[1], s[2], { error: 'lost', attempts: 4 }] : s)), ['intake'], ...fullRun()], { kind: 'created', personType: 'Lead', personId: '00Q000000000001AAA' }),
+      trace('evt-4', 'chat', [...fullRun().slice(0, 7).map((s, i): StepSpec => (i === 6 ? [s[0], s[1], s[2], { error: 'lost', attempts: 4, status: 'parked' }] : s)), ['intake'], ...fullRun()], { kind: 'created', personType: 'Lead', personId: '00Q000000000001AAA' }),
     ]);
     const messages = oneProcess.check(run).map((v) => v.message.split(';')[0]);
     expect(messages).toEqual([
       'Event evt-1 (web-form) run 1 ran intake → transform → compliance → validate → searchExisting → matchAccount → upsertPerson → attribution → standardize → qualify → route → sync: step 3 is compliance where standardize belongs',
       'Event evt-2 (chat) run 1 ran intake → transform → standardize → validate → searchExisting → matchAccount: the event ended merged after only 6 of 12 jobs',
-      'Event evt-3 (chat) run 1 ran intake → transform → standardize → validate → searchExisting → matchAccount → upsertPerson → attribution → compliance → qualify → route → sync: a run that was tried again ended at sync without a failed step',
+      'Event evt-3 (chat) run 1 ran intake → transform → standardize → validate → searchExisting → matchAccount → upsertPerson → attribution → compliance → qualify → route → sync: a run that was tried again ended at sync without being parked there',
       'Event evt-3 (chat) run 2 ran intake → transform → standardize → validate → searchExisting → matchAccount → upsertPerson → attribution → compliance → qualify → route → sync: the event was parked at attribution but its last step is sync',
     ]);
   });

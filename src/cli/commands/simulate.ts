@@ -22,6 +22,7 @@ const SimulateOptionsSchema = z.strictObject({
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(z.enum(['marketo', 'impartner', 'chat'])))
     .optional(),
+  faultRate: z.coerce.number().min(0).max(0.25).optional(),
 });
 
 /** `leadsim simulate`: the main job on a generated org and generated leads across every entry point. */
@@ -35,6 +36,7 @@ export const registerSimulate: RegisterCommand = (program, setExit) => {
     .option('--json <file>', 'also write the full report as JSON to this file')
     .option('--transport <kind>', `how requests reach the simulated APIs: ${TRANSPORT_KINDS.join(', ')}`, 'dispatch')
     .option('--native <list>', 'switch native integrations on (comma list of marketo, impartner, chat); breaks "one process"')
+    .option('--fault-rate <p>', 'inject seeded faults: each request gets a 5xx, a rate limit, a timeout or a lost response with probability p each (0 to 0.25)')
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(SimulateOptionsSchema, raw, 'simulate');
       const graph = o.graph ? loadGraph(o.graph) : undefined;
@@ -46,12 +48,13 @@ export const registerSimulate: RegisterCommand = (program, setExit) => {
         transport: o.transport,
         ...(graph ? { graph } : {}),
         ...(o.native ? { nativeIntegrations: Object.fromEntries(o.native.map((n) => [n, true])) } : {}),
+        ...(o.faultRate ? { faults: { serverError: o.faultRate, rateLimit: o.faultRate, timeout: o.faultRate, lostResponse: o.faultRate } } : {}),
         onProgress: (done) => bar.update(done),
       });
       bar.stop();
       const summary = summarize(run);
       const invariants = checkInvariants(run);
-      const replay = ['leadsim simulate', `--seed ${o.seed}`, `--leads ${o.leads}`, ...(o.graph ? [`--graph ${o.graph}`] : []), ...(o.native ? [`--native ${o.native.join(',')}`] : [])].join(' ');
+      const replay = ['leadsim simulate', `--seed ${o.seed}`, `--leads ${o.leads}`, ...(o.graph ? [`--graph ${o.graph}`] : []), ...(o.native ? [`--native ${o.native.join(',')}`] : []), ...(o.faultRate ? [`--fault-rate ${o.faultRate}`] : [])].join(' ');
       process.stdout.write(formatSimulationReport(summary, invariants.results, { replayCommand: replay }));
       if (o.json) writeFileAtomic(o.json, JSON.stringify({ summary, invariants: invariants.results, replay }, null, 2) + '\n');
       setExit(invariants.results.every((r) => r.ok) ? EXIT.ok : EXIT.failed);

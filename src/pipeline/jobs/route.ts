@@ -23,7 +23,16 @@ export async function routePerson(work: LeadWork, ctx: PipelineContext, trigger:
   const context = await routingContext(work, ctx, trigger);
   // The round-robin turn is only taken once the owner is written: a retried write must not skip a rep.
   const decision = runGraph(ctx.graph, context, ctx.roundRobin);
-  const input = { trigger, person: context.person, campaign: context.campaign?.['Id'] ?? null, account: context.account?.['Id'] ?? null, partnerAccount: context.partnerAccount?.['Id'] ?? null };
+  const owner = context.users.find((u) => u.Id === person.record['OwnerId']);
+  const input = {
+    trigger,
+    person: context.person,
+    ownerIsActive: owner ? owner.IsActive : null,
+    campaign: context.campaign ?? null,
+    campaignMember: context.campaignMember ?? null,
+    account: context.account?.['Id'] ?? null,
+    partnerAccount: context.partnerAccount ?? null,
+  };
   if (!decision.ok) return { input, output: { decision }, reject: `routing failed: ${decision.reason}` };
   const changes: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(decision.fieldUpdates)) {

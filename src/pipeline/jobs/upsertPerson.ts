@@ -2,7 +2,9 @@ import { ApiError } from '../../clients/apiError.ts';
 import type { PipelineJob } from '../pipelineJob.ts';
 import type { CrmRecord, LeadWork } from '../leadWork.ts';
 import type { PipelineContext } from '../pipelineContext.ts';
+import { soqlString } from '../soqlString.ts';
 import { fillEmpty, personFields } from './personFields.ts';
+import { PERSON_FIELDS, stripAttributes } from './searchExisting.ts';
 
 /**
  * Creates the person as a CRM lead, or updates the existing lead or contact by filling only its empty fields.
@@ -14,6 +16,11 @@ export const upsertPerson: PipelineJob = {
   async run(work, ctx) {
     const lead = work.lead!;
     if (work.existing) return update(work, ctx, work.existing.type, work.existing.record, false);
+    if (isRetry(work)) {
+      // A create whose answer was lost may have been applied: find the lead this event already created.
+      const [mine] = await ctx.salesforce.query<CrmRecord>(`SELECT ${PERSON_FIELDS.join(', ')}, Company, CountryCode, Status FROM Lead WHERE Pipeline_Event_Id__c = ${soqlString(work.event.id)}`);
+      if (mine) return update(work, ctx, 'Lead', stripAttributes(mine), true);
+    }
     const fields = personFields(lead, 'Lead');
     if (lead.owner) fields['OwnerId'] = lead.owner.id;
     fields['Pipeline_Event_Id__c'] = work.event.id;
@@ -51,6 +58,12 @@ async function update(work: LeadWork, ctx: PipelineContext, type: 'Lead' | 'Cont
 function createdByThisEvent(work: LeadWork, record: CrmRecord): boolean {
   if (record['Pipeline_Event_Id__c'] === work.event.id) return true;
   return work.event.entryPoint === 'sales-created' && work.event.payload.ChangeEventHeader.recordIds.includes(record.Id);
+}
+
+/** Whether this run of the job follows a failed attempt or an earlier, parked run of the same event. */
+function isRetry(work: LeadWork): boolean {
+  const current = work.trace.steps[work.trace.steps.length - 1];
+  return work.trace.runs > 1 || (current !== undefined && current.job === 'upsertPerson' && current.attempts > 1);
 }
 
 /** The id of the record the CRM's duplicate rule matched, from a DUPLICATES_DETECTED answer. */

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
+import { loadGraph } from '../../routing/loadGraph.ts';
+import { loadAllowList } from '../../scenarios/allowList.ts';
+import { diffScenarios } from '../../scenarios/diffScenarios.ts';
+import { findScenarioFiles } from '../../scenarios/findScenarioFiles.ts';
+import { formatDiffText } from '../../scenarios/formatDiffText.ts';
+import { EXIT } from '../exitCodes.ts';
+import { parseOptions } from '../options.ts';
+import type { RegisterCommand } from './index.ts';
+
+const DiffOptionsSchema = z.strictObject({
+  baseline: z.string().min(1),
+  candidate: z.string().min(1),
+  allow: z.string().optional(),
+  json: z.boolean().optional(),
+  out: z.string().optional(),
+});
+
+/**
+ * `leadsim diff --baseline LIVE.json --candidate NEW.json PATH... [--allow FILE] [--json] [--out FILE]`: replays
+ * the scenarios under both graphs and reports each person whose outcome differs, with the path each took. Exit 0
+ * when every difference is allowed, 1 on an unexpected one, 2 on bad input.
+ */
+export const registerDiff: RegisterCommand = (program, setExit) => {
+  program
+    .command('diff')
+    .description('Replay scenarios under the live and a candidate routing graph and show, person by person, what would change.')
+    .argument('<paths...>', 'scenario files or folders of them')
+    .requiredOption('--baseline <file>', 'the live routing graph')
+    .requiredOption('--candidate <file>', 'the candidate routing graph')
+    .option('--allow <file>', 'allow-list of expected differences: [{ "scenario"?, "person", "field"?, "reason" }]')
+    .option('--json', 'print the report as JSON')
+    .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
+    .action(async (paths: string[], raw: Record<string, unknown>) => {
+      const o = parseOptions(DiffOptionsSchema, raw, 'diff');
+      const baseline = loadGraph(o.baseline);
+      const candidate = loadGraph(o.candidate);
+      const allow = o.allow ? loadAllowList(o.allow) : [];
+      const report = await diffScenarios(findScenarioFiles(paths), { baseline, candidate, allow });
+      const text = o.json ? `${JSON.stringify(report, null, 2)}\n` : formatDiffText(report);
+      if (o.out === undefined) process.stdout.write(text);
+      else {
+        writeFileAtomic(o.out, text);
+        process.stdout.write(`${report.counts.differences} differences (${report.counts.unexpected} unexpected); report in ${o.out}\n`);
+      }
+      setExit(report.ok ? EXIT.ok : EXIT.failed);
+    });
+};

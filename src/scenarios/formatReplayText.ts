@@ -1,0 +1,36 @@
+import { formatViolation } from '../invariants/index.ts';
+import type { ReplayReport } from './replayScenarios.ts';
+
+/** Options of {@link formatReplayText}. */
+export interface FormatReplayTextOptions {
+  /** List passing checks too (default false: only failures and one line per scenario). */
+  readonly verbose?: boolean;
+}
+
+/**
+ * The replay report for people: one line per scenario (PASS/FAIL, its file, its graph), every failed expectation
+ * (person, what, expected, got) and every violated invariant with its evidence, then the totals.
+ */
+export function formatReplayText(report: ReplayReport, options: FormatReplayTextOptions = {}): string {
+  const lines: string[] = [];
+  for (const s of report.scenarios) {
+    lines.push(`${s.ok ? 'PASS' : 'FAIL'} ${s.file} — ${s.name} (seed ${s.seed}, graph "${s.graph}")`);
+    for (const c of s.checks) {
+      if (c.ok && !options.verbose) continue;
+      lines.push(c.ok ? `  ✓ ${c.person} ${c.what}: ${c.expected}` : `  ✗ ${c.person} ${c.what}: expected ${c.expected}, got ${c.actual}`);
+    }
+    for (const r of s.invariants) {
+      if (r.ok) {
+        if (options.verbose) lines.push(`  ✓ invariant ${r.id}`);
+        continue;
+      }
+      lines.push(`  ✗ invariant ${r.id} (${r.title}): ${r.violations.length} violation${r.violations.length === 1 ? '' : 's'}`);
+      for (const v of r.violations.slice(0, 5)) lines.push(`    ${formatViolation(v)}`);
+      if (r.violations.length > 5) lines.push(`    … and ${r.violations.length - 5} more`);
+    }
+  }
+  const c = report.counts;
+  lines.push('');
+  lines.push(`${c.scenarios} scenario${c.scenarios === 1 ? '' : 's'}: ${c.scenarios - c.failedScenarios} passed, ${c.failedScenarios} failed; ${c.checks} expectation checks, ${c.failedChecks} failed; ${c.failedInvariants} invariant failure${c.failedInvariants === 1 ? '' : 's'}.`);
+  return `${lines.join('\n')}\n`;
+}

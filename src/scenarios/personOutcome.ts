@@ -1,0 +1,62 @@
+import type { PathStep } from '../routing/route.ts';
+import { isSharedToPrm, ownerLabel } from './personState.ts';
+import type { ScenarioRun } from './runScenario.ts';
+
+/** What happened to one person in a scenario run, as the diff compares it. */
+export interface PersonOutcome {
+  readonly person: string;
+  /** `Lead 00Q…` / `Contact 003…`, or null when the person was never created. */
+  readonly record: string | null;
+  /** The owner: a user key, `queue:<name>`, or null. */
+  readonly owner: string | null;
+  /** Field updates routing made (the graph's `update` nodes), last value per field; OwnerId is `owner`. */
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly sharedToPrm: boolean;
+  /** Why its last inbound event was rejected, parked or refused, or null. */
+  readonly rejected: string | null;
+  /** The graph path of each routing of the person, in order: `isRerun(no) → … → assignInquiryQueue`. */
+  readonly paths: readonly string[];
+}
+
+/** The person keys a run did something to: inbound events' people and the people later events name. */
+export function touchedPeople(scenarioRun: ScenarioRun): string[] {
+  const keys = new Set([...scenarioRun.traces.keys(), ...scenarioRun.rejections.keys()]);
+  for (const e of scenarioRun.loaded.scenario.events) keys.add(e.kind === 'inbound' ? (e.person ?? `event:${e.id}`) : e.person);
+  return [...keys];
+}
+
+/** Every touched person's outcome, by person key. */
+export function personOutcomes(scenarioRun: ScenarioRun): Map<string, PersonOutcome> {
+  const world = scenarioRun.run.world;
+  const out = new Map<string, PersonOutcome>();
+  for (const key of touchedPeople(scenarioRun)) {
+    const person = scenarioRun.people.get(key);
+    const record = person ? world.crm.get(person.type, person.id) : undefined;
+    const fields: Record<string, unknown> = {};
+    const paths: string[] = [];
+    for (const trace of scenarioRun.traces.get(key) ?? []) {
+      for (const step of trace.steps) {
+        if (step.job !== 'route') continue;
+        const output = step.output as { changes?: Record<string, unknown>; path?: readonly PathStep[]; decision?: { path?: readonly PathStep[] } } | null;
+        for (const [field, value] of Object.entries(output?.changes ?? {})) if (field !== 'OwnerId') fields[field] = value;
+        const path = output?.path ?? output?.decision?.path;
+        if (path) paths.push(renderPath(path));
+      }
+    }
+    out.set(key, {
+      person: key,
+      record: person && record ? `${person.type} ${person.id}` : null,
+      owner: record ? ownerLabel(world, record['OwnerId']) : null,
+      fields,
+      sharedToPrm: person !== undefined && isSharedToPrm(world, person.id),
+      rejected: scenarioRun.rejections.get(key) ?? null,
+      paths,
+    });
+  }
+  return out;
+}
+
+/** A graph path on one line: conditions with their answer, then the node names. */
+export function renderPath(path: readonly PathStep[]): string {
+  return path.map((s) => (s.kind === 'condition' && s.result !== undefined ? `${s.node}(${s.result ? 'yes' : 'no'})` : s.node)).join(' → ');
+}
