@@ -1,4 +1,5 @@
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { http, type HttpHandler } from 'msw';
+import { jsonResponse } from '../jsonResponse.ts';
 import type { Impartner } from '../../src/systems/prm/impartner.ts';
 import type { PrmListQuery } from '../../src/systems/prm/prmQuery.ts';
 import type { PrmResult } from '../../src/systems/prm/prmResult.ts';
@@ -25,9 +26,9 @@ export function impartnerHandlers(ctx: ImpartnerMockContext): HttpHandler[] {
     (run: (call: Call) => Promise<PrmResult<unknown>> | PrmResult<unknown>): Resolver =>
     async ({ request, params }) => {
       const auth = impartner.checkAuth(request.headers.get('authorization'), request.headers.get('x-prm-tenantid'));
-      if (!auth.ok) return HttpResponse.json({ success: false, message: auth.message }, { status: auth.status });
+      if (!auth.ok) return jsonResponse({ success: false, message: auth.message }, { status: auth.status });
       const outcome = await run({ request, url: new URL(request.url), params });
-      return outcome.ok ? HttpResponse.json({ success: true, data: outcome.value }) : HttpResponse.json({ success: false, message: outcome.message }, { status: outcome.status });
+      return outcome.ok ? jsonResponse({ success: true, data: outcome.value }) : jsonResponse({ success: false, message: outcome.message }, { status: outcome.status });
     };
 
   const handlers = (base: string): HttpHandler[] => [

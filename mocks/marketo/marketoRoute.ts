@@ -1,4 +1,4 @@
-import { HttpResponse } from 'msw';
+import { jsonResponse } from '../jsonResponse.ts';
 import type { Marketo } from '../../src/systems/map/marketo.ts';
 import type { MarketoResult } from '../../src/systems/map/marketoError.ts';
 import { marketoEnvelope, type RequestIds } from './marketoEnvelope.ts';
@@ -29,13 +29,13 @@ export function marketoRoute(marketo: Marketo, ids: RequestIds, run: (call: Mark
     const url = new URL(request.url);
     const requestId = ids.next();
     const auth = marketo.checkToken(bearerToken(request, url));
-    if (!auth.ok) return HttpResponse.json(marketoEnvelope(requestId, { ok: false, errors: [auth.error] }));
+    if (!auth.ok) return jsonResponse(marketoEnvelope(requestId, { ok: false, errors: [auth.error] }));
     const admitted = marketo.admitCall();
-    if (!admitted.ok) return HttpResponse.json(marketoEnvelope(requestId, { ok: false, errors: [admitted.error] }));
+    if (!admitted.ok) return jsonResponse(marketoEnvelope(requestId, { ok: false, errors: [admitted.error] }));
     const isJson = (request.headers.get('content-type') ?? '').includes('json');
     const params = isJson ? new URLSearchParams(url.searchParams) : await readParams(request, url);
     const outcome = await run({ request, url, params, pathParams });
-    return HttpResponse.json(marketoEnvelope(requestId, outcome));
+    return jsonResponse(marketoEnvelope(requestId, outcome));
   };
 }
 

@@ -1,4 +1,5 @@
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { http, type HttpHandler } from 'msw';
+import { jsonResponse } from '../jsonResponse.ts';
 import { formatIssue } from '../../src/core/errors.ts';
 import { ENTRY_POINTS } from '../../src/model/entryPointId.ts';
 import type { Intake } from '../../src/pipeline/intake.ts';
@@ -16,13 +17,13 @@ export function intakeHandlers(intake: Intake): HttpHandler[] {
       try {
         payload = await request.json();
       } catch {
-        return HttpResponse.json({ error: 'INVALID_JSON', message: 'Failed to read the webhook body: it is not JSON. Send the vendor payload as application/json.' }, { status: 400 });
+        return jsonResponse({ error: 'INVALID_JSON', message: 'Failed to read the webhook body: it is not JSON. Send the vendor payload as application/json.' }, { status: 400 });
       }
       const key = request.headers.get('idempotency-key');
       const receipt = intake.receive(entryPoint, payload, key ? { id: key } : {});
-      if (receipt.ok) return HttpResponse.json({ eventId: receipt.duplicate ? receipt.eventId : receipt.event.id, duplicate: receipt.duplicate }, { status: 202 });
+      if (receipt.ok) return jsonResponse({ eventId: receipt.duplicate ? receipt.eventId : receipt.event.id, duplicate: receipt.duplicate }, { status: 202 });
       const unknown = receipt.error.code === 'UNKNOWN_ENTRY_POINT';
-      return HttpResponse.json(
+      return jsonResponse(
         { error: receipt.error.code, message: receipt.error.message, issues: receipt.error.issues.map(formatIssue), ...(unknown ? { entryPoints: ENTRY_POINTS } : {}) },
         { status: unknown ? 404 : 400 },
       );

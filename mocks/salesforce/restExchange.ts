@@ -1,4 +1,4 @@
-import { HttpResponse } from 'msw';
+import { jsonResponse } from '../jsonResponse.ts';
 import type { WriteContext } from '../../src/systems/crm/crm.ts';
 import type { Crm } from '../../src/systems/crm/crm.ts';
 import { sfErrorBody } from './errorResponse.ts';
@@ -72,6 +72,5 @@ export function writeContext(req: RestRequest): WriteContext {
 /** Turns a REST answer into the HTTP response, with extra headers (Sforce-Limit-Info). */
 export function toHttpResponse(res: RestResponse, headers: Record<string, string>): Response {
   const all = { ...headers, ...res.headers };
-  if (res.body === undefined) return new HttpResponse(null, { status: res.status, headers: all });
-  return HttpResponse.json(res.body as never, { status: res.status, headers: all });
+  return jsonResponse(res.body, { status: res.status, headers: all });
 }

@@ -18,6 +18,8 @@ export interface LaneResult {
   readonly leads: number;
   /** Wall-clock ms of delivering and processing the workload (world seeding and generation excluded). */
   readonly ms: number;
+  /** CPU ms the process spent meanwhile (user + system): steadier than `ms` when other processes share the cores. */
+  readonly cpuMs: number;
   /** API calls that went through the transport (deliveries included), or through `exchange` for `direct`. */
   readonly calls: number;
   /** Events the pipeline processed (redeliveries are acknowledged by the intake, not processed again). */
@@ -58,9 +60,11 @@ export async function runLane(workload: BenchWorkload, lane: BenchLane): Promise
   const traces = new Map<string, EventTrace>();
   const blocked: unknown[] = [];
   let ms: number;
+  let cpuMs: number;
   try {
     const pipeline = createPipeline(world, transport, { graph: workload.graph });
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     for (const { action, waitMs, repeat } of workload.actions) {
       world.clock.advance(waitMs);
       const refused = await deliver(world, transport, action, { repeat });
@@ -74,9 +78,11 @@ export async function runLane(workload: BenchWorkload, lane: BenchLane): Promise
       if (event) await pipeline.process(event, trace);
     }
     ms = performance.now() - started;
+    const cpu = process.cpuUsage(cpuStarted);
+    cpuMs = (cpu.user + cpu.system) / 1000;
   } finally {
     await opened.close();
   }
   const fingerprint = createHash('sha256').update(JSON.stringify({ traces: [...traces.values()], blocked })).digest('hex').slice(0, 12);
-  return { lane, leads: workload.actions.length, ms, calls: counter.calls, events: traces.size, fingerprint };
+  return { lane, leads: workload.actions.length, ms, cpuMs, calls: counter.calls, events: traces.size, fingerprint };
 }

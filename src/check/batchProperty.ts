@@ -3,6 +3,7 @@ import type { ParsedPayload } from '../entrypoints/registry.ts';
 import { inboundEventArbitrary } from '../generators/inboundEventArbitrary.ts';
 import { type CheckWorld, openCheckHarness } from './checkWorld.ts';
 import { assertRunHolds } from './invariantFailure.ts';
+import { inboundStep, type ScenarioStep } from './scenarioSteps.ts';
 
 /** Options of {@link batchProperty}. */
 export interface BatchPropertyOptions {
@@ -23,9 +24,13 @@ export function batchProperty(w: CheckWorld, options: BatchPropertyOptions = {})
   return fc.asyncProperty(batchArbitrary(w, options), async (events) => {
     const h = await openCheckHarness(w);
     try {
-      for (const event of events) await h.deliver(event);
+      const steps: ScenarioStep[] = [];
+      for (const event of events) {
+        const delivery = await h.deliver(event);
+        steps.push(inboundStep(h, delivery.id, event, delivery.traces));
+      }
       await h.retryParked();
-      assertRunHolds(h.record(), `after ${events.length} inbound event${events.length === 1 ? '' : 's'}`, w.only ? { only: w.only } : {});
+      assertRunHolds(h.record(), `after ${events.length} inbound event${events.length === 1 ? '' : 's'}`, { ...(w.only ? { only: w.only } : {}), steps });
     } finally {
       await h.close();
     }

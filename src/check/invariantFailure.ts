@@ -3,6 +3,7 @@ import { INVARIANT_IDS, type Violation } from '../invariants/violation.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import { formatInvariantFailure, traceOfViolation } from '../testing/formatInvariantFailure.ts';
 import { formatTrace } from '../testing/formatTrace.ts';
+import type { ScenarioStep } from './scenarioSteps.ts';
 import type { SequenceReal } from './sequenceModel.ts';
 
 /**
@@ -15,10 +16,13 @@ export class InvariantFailure extends Error {
   readonly trace: string | undefined;
   /** Where in the run it broke (e.g. `after command 4: recall …`). */
   readonly at: string;
+  /** The run's steps in the scenario file format, to save the counterexample as a regression scenario. */
+  readonly steps: readonly ScenarioStep[];
 
-  constructor(run: RunRecord, report: InvariantReport, at: string) {
+  constructor(run: RunRecord, report: InvariantReport, at: string, steps: readonly ScenarioStep[] = []) {
     super(`${at}: ${formatInvariantFailure(run, report)}`);
     this.name = 'InvariantFailure';
+    this.steps = [...steps];
     this.violations = report.violations;
     const trace = traceOfViolation(run, report.violations[0]);
     this.trace = trace ? formatTrace(trace) : undefined;
@@ -27,13 +31,13 @@ export class InvariantFailure extends Error {
 }
 
 /** Checks the invariants on a run and throws an {@link InvariantFailure} when one breaks. */
-export function assertRunHolds(run: RunRecord, at: string, options: { readonly only?: SequenceReal['only'] } = {}): void {
+export function assertRunHolds(run: RunRecord, at: string, options: { readonly only?: SequenceReal['only']; readonly steps?: readonly ScenarioStep[] } = {}): void {
   const report = checkInvariants(run, options.only ? { only: options.only } : {});
-  if (!report.ok) throw new InvariantFailure(run, report, at);
+  if (!report.ok) throw new InvariantFailure(run, report, at, options.steps);
 }
 
 /** After a command: checks the harness's run so far; the message names the step and what it did. */
 export function assertStepHolds(real: SequenceReal): void {
   const only = (real.only ?? INVARIANT_IDS).filter((id) => !real.skipped.has(id));
-  assertRunHolds(real.harness.record(), `after step ${real.log.length} (${real.log[real.log.length - 1] ?? 'start'})`, { only });
+  assertRunHolds(real.harness.record(), `after step ${real.log.length} (${real.log[real.log.length - 1] ?? 'start'})`, { only, steps: real.steps });
 }

@@ -6,6 +6,7 @@ import { batchProperty } from './batchProperty.ts';
 import { checkWorld, type CheckWorld } from './checkWorld.ts';
 import { counterexampleData, describeCounterexample } from './describeCounterexample.ts';
 import { InvariantFailure } from './invariantFailure.ts';
+import type { ScenarioStep } from './scenarioSteps.ts';
 import { sequenceProperty } from './sequenceProperty.ts';
 
 /** The properties of the suite: plain inbound batches, and model-based command sequences. */
@@ -61,6 +62,8 @@ export interface CheckFailure {
   readonly at: string;
   /** The failing event's trace, compact. */
   readonly trace: string | undefined;
+  /** The counterexample's steps in the scenario file format (events of src/scenarios/scenarioSchema.ts). */
+  readonly steps: readonly ScenarioStep[];
   /** The error message (the whole report for an invariant failure). */
   readonly error: string;
   readonly numRuns: number;
@@ -133,6 +136,7 @@ async function checkProperty(property: CheckPropertyName, world: CheckWorld, run
       violations,
       at: invariantFailure?.at ?? 'while running',
       trace: invariantFailure?.trace,
+      steps: invariantFailure?.steps ?? [],
       error: error instanceof Error ? error.message : String(error),
       numRuns: details.numRuns,
       numShrinks: details.numShrinks,

@@ -1,6 +1,7 @@
 import type fc from 'fast-check';
 import type { InvariantId } from '../invariants/violation.ts';
 import type { LeadsimHarness } from '../testing/createHarness.ts';
+import type { ScenarioStep } from './scenarioSteps.ts';
 
 /**
  * What the model-based check keeps beside the real world: the ids of the events the intake accepted (every one
@@ -25,6 +26,8 @@ export interface SequenceReal {
    * routing re-run moved an owner, invariants that read owners from the inbound traces would blame the re-run.
    */
   readonly skipped: Map<InvariantId, string>;
+  /** What the commands did, as scenario steps (so a counterexample can be saved as a regression scenario). */
+  readonly steps: ScenarioStep[];
 }
 
 /** A command of the model-based check. */

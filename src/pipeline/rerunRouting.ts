@@ -5,6 +5,7 @@ import { matchAccount } from './jobs/matchAccount.ts';
 import { routePerson } from './jobs/route.ts';
 import type { CrmRecord, LeadWork } from './leadWork.ts';
 import type { Pipeline } from './pipeline.ts';
+import { soqlString } from './soqlString.ts';
 import type { PipelineJob } from './pipelineJob.ts';
 import type { EventTrace, JobTrace } from './trace.ts';
 
@@ -32,7 +33,8 @@ export type RerunResult =
 /**
  * DOMAIN.md rule 7 the way production runs it: after a rep sets `Rerun_Routing__c` (usually with a country
  * change), the pipeline reads the person back through the CRM API, matches its account again (rule 6's account
- * ownership decides whether reassignment applies) and routes it with trigger `rerun`; the graph clears the flag.
+ * ownership decides whether reassignment applies), takes its latest campaign membership, and routes it with
+ * trigger `rerun`; the graph clears the flag.
  * The trace is returned, not added to any run record: a re-run is not an inbound event.
  * @example
  * await crmPatch(lead, { CountryCode: 'DE', Rerun_Routing__c: true });
@@ -56,6 +58,14 @@ export async function rerunRouting(pipeline: Pipeline, target: RerunTarget, opti
     existing: { type: target.type, record },
     person: { type: target.type, id: record.Id, created: false, record },
   };
+  // The graph may read the person's campaign on a re-run too: its latest membership, as attribution left it.
+  const members = await ctx.salesforce.query<CrmRecord>(`SELECT Id, CampaignId, LeadId, ContactId, Status, Offer_Type__c FROM CampaignMember WHERE ${target.type === 'Lead' ? 'LeadId' : 'ContactId'} = ${soqlString(record.Id)}`);
+  const member = members[members.length - 1];
+  const campaign = member ? await ctx.directory.campaign(String(member['CampaignId'])) : undefined;
+  if (member && campaign) {
+    work.member = member;
+    work.campaign = campaign;
+  }
   for (const job of [matchAccount, rerunRoute]) {
     const failed = await runStep(pipeline, job, work);
     if (failed !== undefined) {
@@ -82,10 +92,12 @@ async function runStep(pipeline: Pipeline, job: PipelineJob, work: LeadWork): Pr
     const result = await job.run(work, ctx);
     step.input = result.input;
     step.output = result.output;
+    if (result.reject !== undefined) step.status = 'rejected';
     return result.reject;
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     step.error = error.message;
+    step.status = 'rejected';
     return `${error.system} refused: ${error.vendorCode} ${error.message}`.trim();
   } finally {
     step.finishedAt = ctx.clock.now();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { InputError, LeadsimError, parseInput, type InputIssue } from '../core/errors.ts';
+import type { z } from 'zod';
+import { InputError, issuesFromZod, LeadsimError, type InputIssue } from '../core/errors.ts';
 import { DEFAULT_EPOCH } from '../core/clock.ts';
 import { parsePayload } from '../entrypoints/registry.ts';
 import type { Graph } from '../routing/graphSchema.ts';
@@ -58,7 +59,9 @@ export function loadScenario(file: string): LoadedScenario {
 /** {@link loadScenario} for a value already parsed from JSON; `file` names it in errors and anchors a relative graph path. */
 export function checkScenario(json: unknown, file: string): LoadedScenario {
   checkVersion(json, file);
-  const scenario = parseInput(ScenarioSchema, json, { action: 'load scenario', file, code: 'INVALID_SCENARIO', hint: HINT });
+  const parsed = ScenarioSchema.safeParse(json);
+  if (!parsed.success) throw new InputError('INVALID_SCENARIO', { action: 'load scenario', file, issues: formatIssues(parsed.error), hint: HINT });
+  const scenario = parsed.data;
   const issues: InputIssue[] = [];
   const start = scenario.start === undefined ? DEFAULT_EPOCH : Date.parse(scenario.start);
   const created = scenario.events.flatMap((e) => (e.kind === 'inbound' && e.person !== undefined ? [e.person] : []));
@@ -91,6 +94,20 @@ export function checkScenario(json: unknown, file: string): LoadedScenario {
   if (issues.length > 0) throw new InputError('INVALID_SCENARIO', { action: 'load scenario', file, issues, hint: HINT });
   events.sort((a, b) => a.time - b.time || a.index - b.index);
   return { file, scenario, start, events, graph };
+}
+
+/** zod's issues as input issues; a key the format does not have is reported at its own path. */
+function formatIssues(error: z.ZodError): InputIssue[] {
+  return error.issues.flatMap((issue, i) => {
+    if (issue.code === 'unrecognized_keys') {
+      const at = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+      return issue.keys.map((key) => ({ path: [...at, key], message: `field "${key}" is not in the scenario format`, expected: 'only the fields scenarios/scenario.schema.json lists here', got: JSON.stringify(key) }));
+    }
+    if (issue.code === 'invalid_union' && issue.path.at(-1) === 'kind') {
+      return [{ path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: 'unknown event kind', expected: 'one of inbound, repEdit, countryChange, recall, memberStatus, convert' }];
+    }
+    return [issuesFromZod(error)[i]!];
+  });
 }
 
 function checkVersion(json: unknown, file: string): void {

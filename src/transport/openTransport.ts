@@ -24,11 +24,8 @@ export async function openTransport(kind: TransportKind, handlers: readonly Requ
     }
     case 'msw': {
       const server = setupServer(...handlers);
-      server.listen({
-        onUnhandledRequest: (request) => {
-          throw new UnhandledRequestError(request);
-        },
-      });
+      // 'error' makes msw fail the request (fetch rejects) and log which one: it never reaches the network.
+      server.listen({ onUnhandledRequest: 'error' });
       return { kind, origins: SIM_ORIGINS, send: (request) => fetch(request), close: async () => server.close() };
     }
     case 'loopback': {

@@ -1,4 +1,5 @@
 import type { SendRequest } from '../clients/apiCall.ts';
+import type { ApiExchange } from '../clients/apiExchange.ts';
 
 /**
  * How requests reach the simulated APIs:
@@ -12,8 +13,11 @@ export type TransportKind = (typeof TRANSPORT_KINDS)[number];
 
 /** An open transport: how to send, which origins to address, and how to close it. */
 export interface Transport {
-  readonly kind: TransportKind;
+  /** `direct` is the benchmark's lower bound (src/transport/directTransport.ts), opened on a world, not on handlers. */
+  readonly kind: TransportKind | 'direct';
   readonly send: SendRequest;
+  /** Set by the `direct` transport: the clients hand their calls to it instead of building HTTP requests. */
+  readonly exchange?: ApiExchange;
   /** Origin per system; the loopback transport serves them all on one. */
   readonly origins: { readonly salesforce: string; readonly marketo: string; readonly impartner: string; readonly intake: string };
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 import { CONVERTED_STATUS } from '../../systems/crm/convertLead.ts';
 import { actingRep } from '../actors.ts';
 import { afterStep } from '../afterStep.ts';
+import { orgKey, personKey } from '../scenarioSteps.ts';
 import type { SequenceCommand, SequenceModel, SequenceReal } from '../sequenceModel.ts';
 
 /**
@@ -23,6 +24,7 @@ export class ConvertCommand implements SequenceCommand {
     if (!lead || !rep) return afterStep(model, real, `${this.toString()} → no lead or rep`);
     const result = h.world.crm.convertLead({ leadId: lead.Id, convertedStatus: CONVERTED_STATUS, ownerId: rep, doNotCreateOpportunity: true }, { userId: rep });
     h.pipeline.ctx.directory.invalidate();
+    if (result.success) real.steps.push({ kind: 'convert', person: personKey(h, lead.Id), as: orgKey(h.world.ids.userIds, rep) });
     const what = result.success ? `Contact ${result.contactId}, Account ${result.accountId}` : `refused: ${result.errors.map((e) => e.statusCode ?? e.message).join(', ')}`;
     afterStep(model, real, `${this.toString()} → Lead ${lead.Id} by ${rep}: ${what}`);
   }

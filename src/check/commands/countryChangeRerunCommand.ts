@@ -1,6 +1,7 @@
 import type { EventTrace } from '../../pipeline/trace.ts';
 import { actingRep, crmPatch, refused } from '../actors.ts';
 import { afterStep } from '../afterStep.ts';
+import { orgKey, personKey } from '../scenarioSteps.ts';
 import type { SequenceCommand, SequenceModel, SequenceReal } from '../sequenceModel.ts';
 
 /** Countries a rep moves a lead to, with the name the CRM shows: every region, and GDPR/CASL countries. */
@@ -41,6 +42,7 @@ export class CountryChangeRerunCommand implements SequenceCommand {
     const fields = { Country: RERUN_COUNTRIES[this.countryCode] ?? this.countryCode, CountryCode: this.countryCode, Rerun_Routing__c: true };
     const result = await crmPatch(h, rep, 'Lead', lead.Id, fields);
     if (!result.ok) throw refused(`move Lead ${lead.Id} to ${this.countryCode} as rep ${rep}`, result);
+    real.steps.push({ kind: 'countryChange', person: personKey(h, lead.Id), country: this.countryCode, rerun: true, as: orgKey(h.world.ids.userIds, rep) });
     const ownerBefore = h.world.crm.get('Lead', lead.Id)?.['OwnerId'];
     const rerun = await h.rerun({ type: 'Lead', id: lead.Id });
     const ownerAfter = h.world.crm.get('Lead', lead.Id)?.['OwnerId'];

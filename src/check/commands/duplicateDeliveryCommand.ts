@@ -15,6 +15,9 @@ export class DuplicateDeliveryCommand implements SequenceCommand {
   async run(model: SequenceModel, real: SequenceReal): Promise<void> {
     const id = model.accepted[this.pick % model.accepted.length]!;
     const traces = await real.harness.redeliver(id);
+    // A scenario delivers a webhook twice as one step: mark the original delivery as repeated.
+    const index = real.steps.findIndex((s) => s.kind === 'inbound' && s['id'] === id);
+    if (index >= 0) real.steps[index] = { ...real.steps[index]!, repeat: true };
     afterStep(model, real, `${this.toString()} → ${id}`, traces);
   }
 

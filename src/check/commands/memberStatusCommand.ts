@@ -1,6 +1,7 @@
 import { CAMPAIGN_MEMBER_STATUSES } from '../../systems/crm/schema.ts';
 import { actingRep, crmPatch, refused } from '../actors.ts';
 import { afterStep } from '../afterStep.ts';
+import { orgKey, personKey } from '../scenarioSteps.ts';
 import type { SequenceCommand, SequenceModel, SequenceReal } from '../sequenceModel.ts';
 
 /** A campaign member status a marketer sets. */
@@ -28,6 +29,8 @@ export class MemberStatusCommand implements SequenceCommand {
     if (!member || !marketer) return afterStep(model, real, `${this.toString()} → no campaign member`);
     const result = await crmPatch(h, marketer, 'CampaignMember', member.Id, { Status: this.status });
     if (!result.ok) throw refused(`set CampaignMember ${member.Id} Status to ${this.status}`, result);
+    const personId = String(member['LeadId'] ?? member['ContactId']);
+    real.steps.push({ kind: 'memberStatus', person: personKey(h, personId), campaign: orgKey(h.world.ids.campaignIds, String(member['CampaignId'])), status: this.status, as: orgKey(h.world.ids.userIds, marketer) });
     afterStep(model, real, `${this.toString()} → CampaignMember ${member.Id} (${String(member['LeadId'] ?? member['ContactId'])})`);
   }
 

@@ -1,5 +1,6 @@
 import { actingRep, crmPatch, prmRecall, refused } from '../actors.ts';
 import { afterStep } from '../afterStep.ts';
+import { orgKey, personKey } from '../scenarioSteps.ts';
 import type { SequenceCommand, SequenceModel, SequenceReal } from '../sequenceModel.ts';
 
 const RECALLABLE = new Set(['Pending', 'Accepted']);
@@ -29,6 +30,7 @@ export class RecallCommand implements SequenceCommand {
     if (!recalled.ok) throw refused(`recall prospect ${prospect.Id}`, recalled);
     const result = await crmPatch(h, manager, 'Lead', leadId, { Partner_Recalled__c: true, Partner_Recalled_Date__c: h.world.clock.iso() });
     if (!result.ok) throw refused(`mark Lead ${leadId} recalled`, result);
+    real.steps.push({ kind: 'recall', person: personKey(h, leadId), as: orgKey(h.world.ids.userIds, manager) });
     afterStep(model, real, `${this.toString()} → prospect ${prospect.Id}, Lead ${leadId} by ${manager}`);
   }
 

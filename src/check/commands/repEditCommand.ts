@@ -1,6 +1,7 @@
 import { livePeople } from '../../invariants/livePeople.ts';
 import { actingRep, crmPatch, refused } from '../actors.ts';
 import { afterStep } from '../afterStep.ts';
+import { orgKey, personKey } from '../scenarioSteps.ts';
 import type { SequenceCommand, SequenceModel, SequenceReal } from '../sequenceModel.ts';
 
 /** The person fields a rep edits by hand in the model-based check. */
@@ -29,6 +30,7 @@ export class RepEditCommand implements SequenceCommand {
     if (!target || !rep) return afterStep(model, real, `${this.toString()} → no person or rep`);
     const result = await crmPatch(h, rep, target.type, target.record.Id, { [this.field]: this.value });
     if (!result.ok) throw refused(`set ${target.type} ${target.record.Id} ${this.field} as rep ${rep}`, result);
+    real.steps.push({ kind: 'repEdit', person: personKey(h, target.record.Id), fields: { [this.field]: this.value }, as: orgKey(h.world.ids.userIds, rep) });
     afterStep(model, real, `${this.toString()} → ${target.type} ${target.record.Id} by ${rep}`);
   }
 

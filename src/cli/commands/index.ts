@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerBench } from './bench.ts';
 import { registerGraphCommands } from './graph.ts';
 import { registerServe } from './serve.ts';
 import { registerSimulate } from './simulate.ts';
@@ -7,4 +8,4 @@ import { registerSimulate } from './simulate.ts';
 export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
 
 /** Every command of the CLI, in the order `leadsim --help` lists them. */
-export const commands: RegisterCommand[] = [registerSimulate, registerServe, registerGraphCommands];
+export const commands: RegisterCommand[] = [registerSimulate, registerServe, registerGraphCommands, registerBench];

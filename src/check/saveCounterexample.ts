@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { Rng } from '../core/random.ts';
+import { writeFileAtomic } from '../io/writeFileAtomic.ts';
+import { generateOrg } from '../org/generateOrg.ts';
+import { checkScenario } from '../scenarios/loadScenario.ts';
+import { SCENARIO_VERSION } from '../scenarios/scenarioSchema.ts';
+import type { CheckFailure, CheckReport } from './runCheck.ts';
+
+/** What {@link saveCounterexample} wrote: a scenario file, or (when the steps do not make a valid scenario) JSON. */
+export interface SavedCounterexample {
+  readonly format: 'scenario' | 'counterexample JSON';
+  /** Why the file is not a scenario, when it is not. */
+  readonly reason?: string;
+}
+
+/**
+ * Writes a failure as a scenario file (the `leadsim replay` format: the seed's org, the graph inline, the
+ * counterexample's steps as events) so it becomes a regression test; add `expect` entries for what must hold.
+ * When the steps do not load as a scenario, writes the counterexample as JSON instead (and says so).
+ */
+export function saveCounterexample(file: string, report: CheckReport, failure: CheckFailure, graphFile?: string): SavedCounterexample {
+  const scenario = {
+    version: SCENARIO_VERSION,
+    name: `counterexample: ${failure.invariants.join(', ') || 'error'} (seed ${report.seed}, ${failure.property})`,
+    description: `Found by leadsim check: ${failure.at}. Replay the search with: ${failure.replay}`,
+    seed: report.seed,
+    org: generateOrg(new Rng(report.seed).fork('org')),
+    ...(graphFile ? { graph: JSON.parse(readFileSync(graphFile, 'utf8')) as unknown } : {}),
+    events: failure.steps,
+    expect: {},
+  };
+  try {
+    checkScenario(scenario, file);
+    writeFileAtomic(file, `${JSON.stringify(scenario, null, 2)}\n`);
+    return { format: 'scenario' };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const json = { format: 'leadsim-counterexample', seed: report.seed, property: failure.property, path: failure.path, replay: failure.replay, invariants: failure.invariants, at: failure.at, counterexample: failure.counterexampleValue, steps: failure.steps, notScenarioBecause: reason };
+    writeFileAtomic(file, `${JSON.stringify(json, null, 2)}\n`);
+    return { format: 'counterexample JSON', reason };
+  }
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { BENCH_LANES } from '../../bench/runLane.ts';
+import { formatBench } from '../../bench/formatBench.ts';
+import { runBench } from '../../bench/runBench.ts';
+import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
+import { EXIT } from '../exitCodes.ts';
+import { intOption, parseOptions, seedOption } from '../options.ts';
+import type { RegisterCommand } from './index.ts';
+
+const BenchOptionsSchema = z.strictObject({
+  leads: intOption(1, 1_000_000).default(1000),
+  seed: seedOption.default(42),
+  warmup: intOption(0, 100_000).default(100),
+  transports: z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(BENCH_LANES)).min(1))
+    .default([...BENCH_LANES]),
+  json: z.string().optional(),
+});
+
+/** `leadsim bench`: the same generated workload through the pipeline over each transport, leads per second side by side. */
+export const registerBench: RegisterCommand = (program, setExit) => {
+  program
+    .command('bench')
+    .description('Measure the pipeline: the same workload over msw, dispatch, loopback and direct (no HTTP), side by side')
+    .option('--leads <n>', 'leads in the measured workload', '1000')
+    .option('--seed <n>', 'workload seed', '42')
+    .option('--warmup <n>', 'leads in each lane\'s unmeasured warm-up run (0: none)', '100')
+    .option('--transports <list>', `lanes to run, comma list of ${BENCH_LANES.join(', ')}`, BENCH_LANES.join(','))
+    .option('--json <file>', 'also write the measurements as JSON to this file')
+    .action(async (raw: Record<string, unknown>) => {
+      const o = parseOptions(BenchOptionsSchema, raw, 'bench');
+      const report = await runBench({
+        leads: o.leads,
+        seed: o.seed,
+        lanes: o.transports,
+        warmupLeads: o.warmup,
+        onLane: (lane, phase) => {
+          if (phase !== 'done') process.stderr.write(`${lane}: ${phase}…\n`);
+        },
+      });
+      process.stdout.write(formatBench(report));
+      if (o.json) writeFileAtomic(o.json, JSON.stringify(report, null, 2) + '\n');
+      setExit(report.sameResults ? EXIT.ok : EXIT.failed);
+    });
+};

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { InputError } from '../../core/errors.ts';
+import { formatCheckReport } from '../../check/formatCheckReport.ts';
+import { CHECK_PROPERTIES, runCheck } from '../../check/runCheck.ts';
+import { saveCounterexample } from '../../check/saveCounterexample.ts';
+import { loadGraph } from '../../routing/loadGraph.ts';
+import { EXIT } from '../exitCodes.ts';
+import { intOption, parseOptions, seedOption } from '../options.ts';
+import type { RegisterCommand } from './index.ts';
+
+const CheckOptionsSchema = z.strictObject({
+  seed: seedOption.default(42),
+  runs: intOption(1, 1_000_000).default(100),
+  graph: z.string().optional(),
+  property: z.enum(CHECK_PROPERTIES).optional(),
+  path: z.string().regex(/^\d+(:\d+)*$/, 'a fast-check path such as 12:1:0').optional(),
+  replayPath: z.string().optional(),
+  maxCommands: intOption(1, 1_000).optional(),
+  maxEvents: intOption(1, 1_000).optional(),
+  saveCounterexample: z.string().optional(),
+});
+
+/**
+ * `leadsim check`: the property suite (inbound batches and model-based sequences) against a graph. Prints the
+ * seed first, then PASS/FAIL per property with each violated invariant, the shrunk counterexample, the failing
+ * event's trace and the replay command. Exit 0 when every property holds, 1 on a failure, 2 on bad options or a bad
+ * graph file.
+ */
+export const registerCheck: RegisterCommand = (program, setExit) => {
+  program
+    .command('check')
+    .description('Run the property suite (generated inbound batches and model-based event sequences) and check every invariant')
+    .option('--seed <n>', 'the seed; the same seed checks the same cases', '42')
+    .option('--runs <n>', 'runs per property', '100')
+    .option('--graph <file>', 'routing graph JSON (default: scenarios/graphs/default.json)')
+    .option('--property <name>', `run one property: ${CHECK_PROPERTIES.join(', ')}`)
+    .option('--path <path>', 'replay one reported case (with --property and the reported seed)')
+    .option('--replay-path <path>', 'the command sequence replay path of a reported sequence failure')
+    .option('--max-commands <n>', 'most commands per sequence (default 15)')
+    .option('--max-events <n>', 'most inbound events per batch (default 12)')
+    .option('--save-counterexample <file>', 'write the first failure as a file that replays it as a regression test')
+    .action(async (raw: Record<string, unknown>) => {
+      const o = parseOptions(CheckOptionsSchema, raw, 'check');
+      if (o.path !== undefined && o.property === undefined) {
+        throw new InputError('INVALID_ARGUMENT', {
+          action: 'run "leadsim check" with these options',
+          file: 'leadsim check',
+          issues: [{ path: ['property'], message: '--path replays one property\'s case, so it needs --property', expected: CHECK_PROPERTIES.join(' or '), got: 'nothing' }],
+        });
+      }
+      const graph = o.graph ? loadGraph(o.graph) : undefined;
+      process.stdout.write(`seed ${o.seed}\n`);
+      const report = await runCheck({
+        seed: o.seed,
+        runs: o.runs,
+        ...(graph && o.graph ? { graph, graphFile: o.graph } : {}),
+        ...(o.property ? { property: o.property } : {}),
+        ...(o.path !== undefined ? { path: o.path } : {}),
+        ...(o.replayPath !== undefined ? { replayPath: o.replayPath } : {}),
+        ...(o.maxCommands !== undefined ? { maxCommands: o.maxCommands } : {}),
+        ...(o.maxEvents !== undefined ? { maxEvents: o.maxEvents } : {}),
+      });
+      process.stdout.write(formatCheckReport(report));
+      const first = report.failures[0];
+      if (o.saveCounterexample && first) {
+        const saved = saveCounterexample(o.saveCounterexample, report, first, o.graph);
+        process.stdout.write(`\nCounterexample saved to ${o.saveCounterexample} (${saved.format}).\n`);
+      }
+      setExit(report.ok ? EXIT.ok : EXIT.failed);
+    });
+};

@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+import { z } from 'zod';
+import { LeadsimError, parseInput } from '../../core/errors.ts';
+import { Rng } from '../../core/random.ts';
+import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
+import { generateOrg } from '../../org/generateOrg.ts';
+import { OrgSpecSchema, type OrgSpec } from '../../org/orgSpec.ts';
+import { loadGraph } from '../../routing/loadGraph.ts';
+import { readCsvTraffic, readHarTraffic, readJsonlTraffic, type TrafficRead } from '../../scenarios/readTraffic.ts';
+import { recordScenario, recordSimulation } from '../../scenarios/recordScenario.ts';
+import { SCENARIO_JSON_SCHEMA_PATH } from '../../scenarios/scenarioJsonSchema.ts';
+import type { ScenarioInput } from '../../scenarios/scenarioSchema.ts';
+import { EXIT } from '../exitCodes.ts';
+import { intOption, parseOptions, seedOption } from '../options.ts';
+import type { RegisterCommand } from './index.ts';
+
+const RecordOptionsSchema = z
+  .strictObject({
+    out: z.string().min(1),
+    seed: seedOption.default(42),
+    leads: intOption(1, 10_000).default(50),
+    fromJsonl: z.string().optional(),
+    entryPoint: z.string().optional(),
+    fromCsv: z.string().optional(),
+    campaign: z.string().optional(),
+    memberStatus: z.string().default('Attended'),
+    partnerAccount: z.string().optional(),
+    fromHar: z.string().optional(),
+    org: z.string().optional(),
+    graph: z.string().optional(),
+    name: z.string().optional(),
+    keepPersonalData: z.boolean().optional(),
+    skipInvalid: z.boolean().optional(),
+  })
+  .refine((o) => [o.fromJsonl, o.fromCsv, o.fromHar].filter(Boolean).length <= 1, { message: 'give at most one of --from-jsonl, --from-csv, --from-har', path: ['fromJsonl'] })
+  .refine((o) => o.fromCsv === undefined || o.campaign !== undefined, { message: '--from-csv needs --campaign NAME (the campaign the list was uploaded to)', path: ['campaign'] });
+
+/**
+ * `leadsim record --out FILE ...`: writes a scenario with a golden baseline (outcomes as expectations), atomically.
+ * - `--seed N --leads N`: from a seeded simulation (default 50 leads).
+ * - `--from-jsonl FILE [--entry-point X]`, `--from-csv FILE --campaign NAME`, `--from-har FILE`: from real inbound
+ *   traffic, into `--org FILE` (an org spec or a scenario's org; default generated from the seed), personal data
+ *   pseudonymized unless `--keep-personal-data`.
+ */
+export const registerRecord: RegisterCommand = (program, setExit) => {
+  program
+    .command('record')
+    .description('Record a scenario with a golden baseline: from a seeded simulation, or from real inbound traffic (JSONL, CSV, HAR).')
+    .requiredOption('--out <file>', 'the scenario file to write')
+    .option('--seed <n>', 'the seed (simulation, generated org, pseudonyms)', '42')
+    .option('--leads <n>', 'how many simulated leads', '50')
+    .option('--from-jsonl <file>', 'import webhook payload logs, one JSON a line')
+    .option('--entry-point <id>', 'the entry point of bare payloads in --from-jsonl')
+    .option('--from-csv <file>', 'import an event list upload CSV')
+    .option('--campaign <name>', 'the campaign a --from-csv list was uploaded to')
+    .option('--member-status <status>', 'the member status of a --from-csv list', 'Attended')
+    .option('--partner-account <key>', "the org key of the partner account behind a --from-csv list")
+    .option('--from-har <file>', 'import captured HTTP: POSTs to /intake/{entryPoint} and Marketo submitForm')
+    .option('--org <file>', 'the org to import into: an org spec JSON, or a scenario whose org to use')
+    .option('--graph <file>', 'route the recording with this graph (default: the default graph)')
+    .option('--name <name>', 'the scenario name')
+    .option('--keep-personal-data', 'do not pseudonymize emails, names, phones (imports)')
+    .option('--skip-invalid', 'leave out payloads that do not fit their entry point instead of failing (imports)')
+    .action(async (raw: Record<string, unknown>) => {
+      const o = parseOptions(RecordOptionsSchema, raw, 'record');
+      const graph = o.graph ? loadGraph(o.graph) : undefined;
+      const schemaRef = relative(dirname(o.out), SCENARIO_JSON_SCHEMA_PATH).split('\\').join('/');
+      let scenario: ScenarioInput;
+      let skipped = 0;
+      const source = o.fromJsonl ?? o.fromCsv ?? o.fromHar;
+      if (source === undefined) {
+        scenario = await recordSimulation({ seed: o.seed, leads: o.leads, schemaRef, ...(graph ? { graph } : {}) });
+      } else {
+        const text = readText(source);
+        const options = { file: source, skipInvalid: o.skipInvalid ?? false };
+        const read: TrafficRead = o.fromJsonl
+          ? readJsonlTraffic(text, o.entryPoint, options)
+          : o.fromCsv
+            ? readCsvTraffic(text, { campaign: o.campaign!, memberStatus: o.memberStatus, ...(o.partnerAccount ? { partnerAccountId: `@account:${o.partnerAccount}` } : {}) }, options)
+            : readHarTraffic(text, options);
+        skipped = read.skipped;
+        scenario = await recordScenario({
+          name: o.name ?? `Imported from ${source}`,
+          description: `Recorded with "leadsim record" from ${source}${o.keepPersonalData ? '' : ' (personal data pseudonymized)'}.`,
+          seed: o.seed,
+          org: o.org ? readOrg(o.org) : generateOrg(new Rng(o.seed).fork('org')),
+          events: read.events,
+          pseudonymize: !o.keepPersonalData,
+          schemaRef,
+          ...(graph ? { graph } : {}),
+        });
+      }
+      writeFileAtomic(o.out, `${JSON.stringify(scenario, null, 2)}\n`);
+      const people = Object.keys(scenario.expect ?? {}).length;
+      process.stdout.write(`recorded ${scenario.events?.length ?? 0} events and ${people} people's outcomes${skipped ? ` (${skipped} entries skipped)` : ''} to ${o.out}\nreplay it: leadsim replay ${o.out}\n`);
+      setExit(EXIT.ok);
+    });
+};
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new LeadsimError('FILE_NOT_FOUND', `Failed to read "${file}": the file does not exist or cannot be read. Check the path.`, { cause: error });
+  }
+}
+
+/** An org spec file, or the `org` of a scenario file. */
+function readOrg(file: string): OrgSpec {
+  let json: unknown;
+  try {
+    json = JSON.parse(readText(file));
+  } catch (error) {
+    if (error instanceof LeadsimError) throw error;
+    throw new LeadsimError('INVALID_INPUT', `Failed to read org "${file}": invalid JSON (${(error as Error).message}). Fix the file.`);
+  }
+  const org = typeof json === 'object' && json !== null && 'org' in json ? (json as { org: unknown }).org : json;
+  return parseInput(OrgSpecSchema, org, { action: 'read the org', file });
+}

@@ -1,0 +1,141 @@
+import { describeValue, InputError, type InputIssue } from '../core/errors.ts';
+import { isEntryPoint, parsePayload } from '../entrypoints/registry.ts';
+import { parseListUploadCsv } from '../entrypoints/parseListUploadCsv.ts';
+
+/** One inbound payload read from real traffic, with its entry point and, when the log has one, its time. */
+export interface TrafficEvent {
+  readonly entryPoint: string;
+  readonly payload: unknown;
+  readonly id?: string;
+  /** Epoch ms, from the log. */
+  readonly time?: number;
+}
+
+/** What a traffic reader found: the events, and the entries it skipped (not an inbound request; invalid with skipInvalid). */
+export interface TrafficRead {
+  readonly events: TrafficEvent[];
+  readonly skipped: number;
+}
+
+/** Options of the traffic readers. */
+export interface ReadTrafficOptions {
+  /** Names the file in errors. */
+  readonly file?: string;
+  /** Skip payloads that do not fit their entry point instead of failing (default false). */
+  readonly skipInvalid?: boolean;
+}
+
+/**
+ * Webhook payload logs, one JSON object a line: either `{ "entryPoint", "payload", "id"?, "receivedAt"? }`, or the
+ * bare payload of `entryPoint`. Problems are reported by line (`$[line]`).
+ */
+export function readJsonlTraffic(text: string, entryPoint: string | undefined, options: ReadTrafficOptions = {}): TrafficRead {
+  const issues: InputIssue[] = [];
+  const events: TrafficEvent[] = [];
+  const lines: number[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (error) {
+      issues.push({ path: [i + 1], message: `invalid JSON on line ${i + 1}: ${(error as Error).message}`, expected: 'one JSON object per line' });
+      return;
+    }
+    const wrapped = typeof json === 'object' && json !== null && 'payload' in json && 'entryPoint' in json ? (json as { entryPoint: unknown; payload: unknown; id?: unknown; receivedAt?: unknown }) : undefined;
+    const ep = wrapped ? String(wrapped.entryPoint) : entryPoint;
+    if (ep === undefined) {
+      issues.push({ path: [i + 1], message: 'no entry point', expected: '{ "entryPoint", "payload" } lines, or --entry-point for bare payloads', got: describeValue(json) });
+      return;
+    }
+    const time = wrapped && typeof wrapped.receivedAt === 'number' ? wrapped.receivedAt : undefined;
+    lines.push(i + 1);
+    events.push({ entryPoint: ep, payload: wrapped ? wrapped.payload : json, ...(wrapped && typeof wrapped.id === 'string' ? { id: wrapped.id } : {}), ...(time !== undefined ? { time } : {}) });
+  });
+  return finish(events, issues, options, (i) => [lines[i]!]);
+}
+
+/** An event CSV (list upload): one list-upload payload per row, for `campaign` with `memberStatus`. */
+export function readCsvTraffic(text: string, upload: { campaign: string; memberStatus: string; partnerAccountId?: string }, options: ReadTrafficOptions = {}): TrafficRead {
+  const parsed = parseListUploadCsv(text, options.file !== undefined ? { file: options.file } : {});
+  if (!parsed.ok) throw parsed.error;
+  const file = options.file?.split('/').at(-1);
+  const events = parsed.rows.map(({ line, row }) => ({
+    entryPoint: 'list-upload',
+    payload: { ...(file ? { file } : {}), line, campaign: upload.campaign, memberStatus: upload.memberStatus, ...(upload.partnerAccountId ? { partnerAccountId: upload.partnerAccountId } : {}), row },
+  }));
+  return finish(events, [], options, (i) => [parsed.rows[i]!.line]);
+}
+
+/**
+ * Captured HTTP (a HAR file): every POST to `/intake/{entryPoint}` (the pipeline's webhook), and every Marketo
+ * `submitForm.json` (each input a web-form payload). Other requests are skipped.
+ */
+export function readHarTraffic(text: string, options: ReadTrafficOptions = {}): TrafficRead {
+  let har: { log?: { entries?: unknown[] } };
+  try {
+    har = JSON.parse(text) as typeof har;
+  } catch (error) {
+    throw new InputError('INVALID_INPUT', { action: 'read the HAR file', ...(options.file ? { file: options.file } : {}), issues: [{ path: [], message: `invalid JSON: ${(error as Error).message}`, expected: 'a HAR 1.2 file' }] });
+  }
+  const entries = har.log?.entries;
+  if (!Array.isArray(entries)) throw new InputError('INVALID_INPUT', { action: 'read the HAR file', ...(options.file ? { file: options.file } : {}), issues: [{ path: ['log', 'entries'], message: 'no entries', expected: 'a HAR 1.2 file with log.entries' }] });
+  const events: TrafficEvent[] = [];
+  const paths: (string | number)[][] = [];
+  let skipped = 0;
+  entries.forEach((entry, i) => {
+    const e = entry as { startedDateTime?: string; request?: { method?: string; url?: string; postData?: { text?: string }; headers?: { name: string; value: string }[] } };
+    const req = e.request;
+    const url = (() => {
+      try {
+        return new URL(req?.url ?? '');
+      } catch {
+        return undefined;
+      }
+    })();
+    if (req?.method !== 'POST' || !url || req.postData?.text === undefined) return void skipped++;
+    const time = e.startedDateTime ? Date.parse(e.startedDateTime) : Number.NaN;
+    const at = Number.isNaN(time) ? {} : { time };
+    const path = ['log', 'entries', i, 'request', 'postData', 'text'];
+    let body: unknown;
+    try {
+      body = JSON.parse(req.postData.text);
+    } catch {
+      return void skipped++;
+    }
+    const intake = /\/intake\/([a-z-]+)\/?$/.exec(url.pathname);
+    if (intake && isEntryPoint(intake[1]!)) {
+      const key = req.headers?.find((h) => h.name.toLowerCase() === 'idempotency-key')?.value;
+      events.push({ entryPoint: intake[1]!, payload: body, ...(key ? { id: key } : {}), ...at });
+      paths.push(path);
+      return;
+    }
+    if (/\/rest\/v1\/leads\/submitForm\.json$/.test(url.pathname)) {
+      const form = body as { formId?: unknown; input?: { leadFormFields?: unknown; visitorData?: unknown }[] };
+      (form.input ?? []).forEach((input, j) => {
+        events.push({ entryPoint: 'web-form', payload: { formId: form.formId, leadFormFields: input.leadFormFields, ...(input.visitorData ? { visitorData: input.visitorData } : {}) }, ...at });
+        paths.push([...path, 'input', j]);
+      });
+      return;
+    }
+    skipped++;
+  });
+  const read = finish(events, [], options, (i) => paths[i] ?? []);
+  return { events: read.events, skipped: read.skipped + skipped };
+}
+
+/** Checks every payload against its entry point; throws all problems at once unless skipInvalid. */
+function finish(events: TrafficEvent[], issues: InputIssue[], options: ReadTrafficOptions, where: (index: number) => (string | number)[]): TrafficRead {
+  const kept: TrafficEvent[] = [];
+  let skipped = 0;
+  events.forEach((event, i) => {
+    const parsed = parsePayload(event.entryPoint, event.payload, { path: where(i) });
+    if (parsed.ok) kept.push(event);
+    else if (options.skipInvalid) skipped++;
+    else issues.push(...parsed.error.issues);
+  });
+  if (issues.length > 0) {
+    throw new InputError('INVALID_PAYLOAD', { action: 'import the traffic', ...(options.file ? { file: options.file } : {}), issues, hint: 'Fix or remove those entries, or pass --skip-invalid to leave them out.' });
+  }
+  return { events: kept, skipped };
+}
