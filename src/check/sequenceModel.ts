@@ -21,11 +21,6 @@ export interface SequenceReal {
   readonly only?: readonly InvariantId[];
   /** One line per command: what it actually did (the target it picked, or why it did nothing). */
   readonly log: string[];
-  /**
-   * Invariants no longer checked in this run, with why: the run record holds inbound events only, so after a
-   * routing re-run moved an owner, invariants that read owners from the inbound traces would blame the re-run.
-   */
-  readonly skipped: Map<InvariantId, string>;
   /** What the commands did, as scenario steps (so a counterexample can be saved as a regression scenario). */
   readonly steps: ScenarioStep[];
 }

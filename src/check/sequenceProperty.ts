@@ -23,7 +23,7 @@ export function sequenceProperty(w: CheckWorld, options: SequencePropertyOptions
   return fc.asyncProperty(commands, async (cmds) => {
     const harness = await openCheckHarness(w);
     try {
-      await fc.asyncModelRun(() => ({ model: emptyModel(), real: { harness, log: [], skipped: new Map(), steps: [], ...(w.only ? { only: w.only } : {}) } }), cmds);
+      await fc.asyncModelRun(() => ({ model: emptyModel(), real: { harness, log: [], steps: [], ...(w.only ? { only: w.only } : {}) } }), cmds);
     } finally {
       await harness.close();
     }

@@ -5,7 +5,7 @@ import type { SObjectType } from '../systems/crm/schema.ts';
 import type { Invariant } from './invariant.ts';
 import { isEmptyValue, livePeople } from './livePeople.ts';
 import { PARTNER_STATUS_FIELDS, partnerVerdict, type PartnerFacts, type PartnerVerdict } from './partnerRules.ts';
-import { stepEvidence, stepOf, traceSegments } from './traceSegments.ts';
+import { stepEvidence, stepOf, traceSegments, routingTraces } from './traceSegments.ts';
 import type { Violation } from './violation.ts';
 
 /** The queue partner leads go to. */
@@ -41,7 +41,7 @@ export const partnerQueue: Invariant = {
     const statuses = run.graph.settings.partnerEngagementStatuses;
     const out: Violation[] = [];
     const last = new Map<string, Routing>();
-    for (const trace of run.traces) {
+    for (const trace of routingTraces(run)) {
       for (const segment of traceSegments(trace)) {
         const routing = routingOf(crm, trace, segment, statuses);
         if (routing === undefined) continue;

@@ -1,7 +1,7 @@
 import type { RunRecord } from '../simulation/runRecord.ts';
 import type { SRecord } from '../systems/crm/recordSource.ts';
 import type { Invariant } from './invariant.ts';
-import { traceSegments, stepOf } from './traceSegments.ts';
+import { traceSegments, stepOf, routingTraces } from './traceSegments.ts';
 import type { Violation } from './violation.ts';
 
 /** One round-robin assignment as a route step's path records it. */
@@ -64,7 +64,7 @@ export const roundRobinFair: Invariant = {
 /** Every round-robin assignment of the run, in trace order. */
 export function roundRobinAssignments(run: RunRecord): RoundRobinAssignment[] {
   const out: RoundRobinAssignment[] = [];
-  for (const trace of run.traces) {
+  for (const trace of routingTraces(run)) {
     for (const segment of traceSegments(trace)) {
       const path = (stepOf(segment, 'route')?.output as { path?: readonly { kind?: string; detail?: string }[] } | null | undefined)?.path;
       for (const step of path ?? []) {

@@ -1,5 +1,6 @@
 import type { JobName } from '../pipeline/jobNames.ts';
 import type { EventTrace, JobTrace } from '../pipeline/trace.ts';
+import type { RunRecord } from '../simulation/runRecord.ts';
 
 /**
  * The runs of one event through the pipeline: the trace's steps cut at each `intake` step (a parked event that is
@@ -34,4 +35,14 @@ export function tracesById(traces: readonly EventTrace[]): Map<string, EventTrac
 /** A step reduced to what a reader of a violation needs: job, attempts, input, output, error. */
 export function stepEvidence(step: JobTrace): Record<string, unknown> {
   return { job: step.job, attempts: step.attempts, input: step.input, output: step.output, ...(step.error ? { error: step.error } : {}) };
+}
+
+/**
+ * Every trace that routed someone, in the order it happened: the inbound events' traces and the rule 7 re-runs,
+ * merged by the simulated time each began.
+ */
+export function routingTraces(run: RunRecord): EventTrace[] {
+  const all = [...run.traces, ...(run.reruns ?? [])];
+  const start = (t: EventTrace) => t.steps[0]?.startedAt ?? t.receivedAt;
+  return all.map((t, i) => ({ t, i })).sort((a, b) => start(a.t) - start(b.t) || a.i - b.i).map(({ t }) => t);
 }

@@ -1,6 +1,7 @@
 import { parsePayload } from '../entrypoints/registry.ts';
 import { createPipeline } from '../pipeline/createPipeline.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
+import { rerunRouting } from '../pipeline/rerunRouting.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import { loadDefaultGraph } from '../routing/loadGraph.ts';
@@ -13,7 +14,6 @@ import { createWorld, type World } from '../world/world.ts';
 import type { LoadedScenario, TimedEvent } from './loadScenario.ts';
 import { resolveRef, substituteRefs } from './orgRef.ts';
 import { repFor, restAsRep } from './repActions.ts';
-import { rerunRouting } from './rerunRouting.ts';
 
 /** A person of a scenario run: the CRM record its key names now. */
 export interface ScenarioPerson {
@@ -39,7 +39,7 @@ export interface ScenarioRun {
   readonly rejections: ReadonlyMap<string, string>;
   /** Person key → the traces that routed it (inbound events and re-runs), in order. */
   readonly traces: ReadonlyMap<string, readonly EventTrace[]>;
-  /** Person key → org person key it should have merged into, when an inbound event merged elsewhere. */
+  /** Events the run could not apply (a refused rep edit, an unknown person at that time, a merge into the wrong org person). */
   readonly problems: readonly EventProblem[];
 }
 
@@ -62,7 +62,7 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
   const graph = options.graph ?? loaded.graph ?? loadDefaultGraph();
   const transport = await openTransport('dispatch', world.handlers);
   const startedAt = world.clock.now();
-  const state: RunState = { world, transport, pipeline: createPipeline(world, transport, { graph }), people: new Map(), rejections: new Map(), personTraces: new Map(), traces: new Map(), blocked: [], redelivered: [], problems: [], reruns: 0 };
+  const state: RunState = { world, transport, pipeline: createPipeline(world, transport, { graph }), people: new Map(), rejections: new Map(), personTraces: new Map(), traces: new Map(), blocked: [], redelivered: [], problems: [], reruns: [] };
   for (const [key, p] of world.ids.personIds) state.people.set(key, p);
   try {
     for (const timed of loaded.events) {
@@ -79,7 +79,7 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
   } finally {
     await transport.close();
   }
-  const run: RunRecord = { seed: scenario.seed, world, graph, traces: [...state.traces.values()], blocked: state.blocked, redelivered: state.redelivered, startedAt };
+  const run: RunRecord = { seed: scenario.seed, world, graph, traces: [...state.traces.values()], reruns: state.reruns, blocked: state.blocked, redelivered: state.redelivered, startedAt };
   return { loaded, graph, run, people: state.people, rejections: state.rejections, traces: state.personTraces, problems: state.problems };
 }
 
@@ -95,7 +95,8 @@ interface RunState {
   readonly blocked: BlockedAction[];
   readonly redelivered: string[];
   readonly problems: EventProblem[];
-  reruns: number;
+  /** Rule 7 re-runs, in order (routings, not inbound events). */
+  readonly reruns: EventTrace[];
 }
 
 async function applyEvent(state: RunState, { index, event }: TimedEvent): Promise<void> {
@@ -148,9 +149,11 @@ async function applyEvent(state: RunState, { index, event }: TimedEvent): Promis
       const [countryField, codeField] = person.type === 'Lead' ? ['Country', 'CountryCode'] : ['MailingCountry', 'MailingCountryCode'];
       const fields: Record<string, unknown> = { [countryField]: event.country, ...(code.ok ? { [codeField]: code.code } : {}), ...(event.rerun ? { Rerun_Routing__c: true } : {}) };
       if (!(await patch(person.type, person.id, fields, 'the country change')) || !event.rerun) return;
-      state.reruns += 1;
-      const trace = await rerunRouting(world, state.pipeline, person, `rerun-${String(state.reruns).padStart(4, '0')}`);
-      if (trace.outcome?.kind === 'rejected') problem(`re-run routing failed: ${trace.outcome.reason}`);
+      const result = await rerunRouting(state.pipeline, person, { id: `rerun-${String(state.reruns.length + 1).padStart(4, '0')}` });
+      if (result.kind === 'skipped') return void problem(`re-run routing was skipped: ${result.reason}`);
+      if (result.kind === 'failed') problem(`re-run routing failed: ${result.reason}`);
+      const trace = result.trace;
+      state.reruns.push(trace);
       const list = state.personTraces.get(event.person) ?? [];
       list.push(trace);
       state.personTraces.set(event.person, list);

@@ -20,6 +20,8 @@ export interface RunRecord {
   readonly graph: Graph;
   /** One trace per accepted event, in receive order. */
   readonly traces: readonly EventTrace[];
+  /** Routing re-runs (rule 7) after a rep set `Rerun_Routing__c`, in order: routings, but not inbound events. */
+  readonly reruns?: readonly EventTrace[];
   /** Actions a system refused before the intake (they are not inbound events, but they are not lost either). */
   readonly blocked: readonly BlockedAction[];
   /** Event ids delivered more than once (the intake ignored the repeats). */

@@ -168,7 +168,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
       return result;
     },
     record() {
-      return { seed: options.seed, world, graph, traces: [...traces], blocked: [...blocked], redelivered: [...redelivered], startedAt };
+      return { seed: options.seed, world, graph, traces: [...traces], reruns: [...reruns], blocked: [...blocked, ...world.connectorRefusals], redelivered: [...redelivered], startedAt };
     },
     close: () => transport.close(),
   };

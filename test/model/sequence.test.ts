@@ -16,7 +16,7 @@ describe('model-based sequences', () => {
     async (cmds) => {
       const harness = await openCheckHarness(world);
       try {
-        await fc.asyncModelRun(() => ({ model: emptyModel(), real: { harness, log: [], skipped: new Map(), steps: [] } }), cmds);
+        await fc.asyncModelRun(() => ({ model: emptyModel(), real: { harness, log: [], steps: [] } }), cmds);
       } finally {
         await harness.close();
       }
@@ -25,7 +25,7 @@ describe('model-based sequences', () => {
 
   test('a duplicate delivery is ignored: the model and the intake still count each event once', async () => {
     const harness = await openCheckHarness(world);
-    const real: SequenceReal = { harness, log: [], skipped: new Map(), steps: [] };
+    const real: SequenceReal = { harness, log: [], steps: [] };
     const model = emptyModel();
     const [event] = fc.sample(inboundEventArbitrary(world.hints, { weights: { chat: 1 } }), { seed: 5, numRuns: 1 });
     await new InboundEventCommand(event!).run(model, real);
@@ -39,7 +39,7 @@ describe('model-based sequences', () => {
 
   test('a country change with Rerun_Routing__c re-runs routing, clears the flag and logs the owner move', async () => {
     const harness = await openCheckHarness(world);
-    const real: SequenceReal = { harness, log: [], skipped: new Map(), steps: [] };
+    const real: SequenceReal = { harness, log: [], steps: [] };
     await new CountryChangeRerunCommand(0, 'JP').run(emptyModel(), real);
     const lead = [...harness.world.crm.records('Lead')][0]!;
     expect(lead['CountryCode']).toBe('JP');
@@ -52,7 +52,7 @@ describe('model-based sequences', () => {
 
   test('the model catches an event processed twice', async () => {
     const harness = await openCheckHarness(world);
-    const real: SequenceReal = { harness, log: [], skipped: new Map(), steps: [] };
+    const real: SequenceReal = { harness, log: [], steps: [] };
     const model = emptyModel();
     const [event] = fc.sample(inboundEventArbitrary(world.hints, { weights: { chat: 1 } }), { seed: 6, numRuns: 1 });
     const delivery = await harness.deliver(event!);

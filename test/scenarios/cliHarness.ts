@@ -2,15 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
-import { registerDiff } from '../../src/cli/commands/diff.ts';
-import { commands } from '../../src/cli/commands/index.ts';
-import { registerRecord } from '../../src/cli/commands/record.ts';
-import { registerReplay } from '../../src/cli/commands/replay.ts';
 import { main } from '../../src/cli/main.ts';
 import { DEFAULT_GRAPH_PATH } from '../../src/routing/loadGraph.ts';
-
-// The lead wires these into src/cli/commands/index.ts; until then, the tests add them.
-for (const register of [registerReplay, registerDiff, registerRecord]) if (!commands.includes(register)) commands.push(register);
 
 /** A fresh temporary folder. */
 export function tempDir(label: string): string {

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_GRAPH_PATH } from '../../src/routing/loadGraph.ts';
 import { InputError, LeadsimError } from '../../src/core/errors.ts';
 import { loadScenario } from '../../src/scenarios/loadScenario.ts';
 import { tempDir, writeJson } from './cliHarness.ts';
@@ -129,6 +131,17 @@ describe('loading a scenario', () => {
       }),
     );
     expect(error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(['events.0.at: unreadable event time', 'events.1.at: event time before the scenario starts', 'events.1.id: duplicate inbound event id']);
+  });
+
+  it('reads the graph from a path relative to the file, or inline, and reports a bad one at $.graph', () => {
+    const graph = JSON.parse(readFileSync(DEFAULT_GRAPH_PATH, 'utf8')) as Record<string, any>;
+    graph.name = 'mine';
+    writeJson(dir, 'mine.graph.json', graph);
+    expect(loadScenario(writeJson(dir, 'rel.json', scenario((s) => (s.graph = './mine.graph.json')))).graph?.name).toBe('mine');
+    expect(loadScenario(writeJson(dir, 'inline.json', scenario((s) => (s.graph = graph)))).graph?.name).toBe('mine');
+    expect(loadError(scenario((s) => (s.graph = './nope.json'))).issues.map((i) => [i.path, i.message])).toEqual([[['graph'], 'the graph file does not exist']]);
+    const broken = { ...graph, start: 'nowhere' };
+    expect(loadError(scenario((s) => (s.graph = broken))).issues[0]!.path[0]).toBe('graph');
   });
 
   it('throws FILE_NOT_FOUND for a missing file', () => {

@@ -1,6 +1,11 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkScenario } from '../../src/scenarios/loadScenario.ts';
+import { recordSimulation } from '../../src/scenarios/recordScenario.ts';
+import { runScenario } from '../../src/scenarios/runScenario.ts';
+import { simulate } from '../../src/simulation/simulate.ts';
+import type { Crm } from '../../src/systems/crm/crm.ts';
 import { cli, tempDir, writeJson } from './cliHarness.ts';
 import { SHIPPED_ORG } from './shipped/shippedOrg.ts';
 
@@ -100,5 +105,18 @@ describe('leadsim record', () => {
     expect(result.err).toContain('$[3]: invalid JSON on line 3');
     expect(readdirSync(dir)).not.toContain('never.json');
     expect((await cli('record', '--from-csv', log, '--org', org, '--out', out)).code).toBe(2);
+    const skipped = await cli('record', '--from-jsonl', log, '--entry-point', 'web-form', '--org', org, '--out', out, '--skip-invalid');
+    expect(skipped.code).toBe(2);
+    writeFileSync(log, `${webFormLine('a@b.example', 'A')}\n{"formId": "x"}\n`);
+    const partial = await cli('record', '--from-jsonl', log, '--entry-point', 'web-form', '--org', org, '--out', out, '--skip-invalid');
+    expect(partial.out).toContain('recorded 1 events and 1 people\'s outcomes (1 entries skipped)');
   });
+
+  it('a recorded simulation replays to the same CRM the simulation ended with', async () => {
+    const sim = await simulate({ seed: 3, leads: 40, redeliveryRate: 0 });
+    const replayed = await runScenario(checkScenario(await recordSimulation({ seed: 3, leads: 40 }), 'recorded'));
+    const leads = (crm: Crm) => [...crm.records('Lead')].map((r) => [r['Email'], r['OwnerId'], r['Status'], r['Mailability__c'], r['Partner_Share_Status__c'] ?? null]);
+    expect(leads(replayed.run.world.crm)).toEqual(leads(sim.world.crm));
+    expect(replayed.run.world.impartner.records('Prospect').length).toBe(sim.world.impartner.records('Prospect').length);
+  }, 60_000);
 });

@@ -49,6 +49,10 @@ describe('leadsim replay', () => {
     expect(result.code).toBe(2);
     expect(result.err).toContain(`$.events[0].entryPoint: unknown entry point`);
     expect(existsSync(out)).toBe(false);
+    // A report from an earlier run stays whole: nothing is written when the input is bad.
+    const earlier = writeJson(dir, 'earlier.xml', '<testsuites/>');
+    expect((await cli('replay', bad, '--reporter', 'junit', '--out', earlier)).code).toBe(2);
+    expect(readFileSync(earlier, 'utf8')).toBe('<testsuites/>');
     expect((await cli('replay', DEUTSCHLAND, '--reporter', 'yaml')).code).toBe(2);
     expect((await cli('replay', join(dir, 'missing.json'))).code).toBe(2);
   });
@@ -63,6 +67,14 @@ describe('leadsim replay', () => {
     expect(xml).toContain('<testcase classname="' + DEUTSCHLAND + '" name="no-consent fields.Mailability__c"/>');
     expect(xml).toContain('<failure message="expected &quot;Mailable&quot;, got &quot;Opt-in required&quot;">');
     expect(xml).toContain('name="invariant no-duplicates: ');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('leaves no partial or temporary file when the report cannot be written', async () => {
+    const out = join(dir, 'no-such-folder', 'junit.xml');
+    const { code } = await cli('replay', DEUTSCHLAND, '--reporter', 'junit', '--out', out);
+    expect(code).toBe(1);
+    expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 

@@ -47,29 +47,10 @@ export class CountryChangeRerunCommand implements SequenceCommand {
     const rerun = await h.rerun({ type: 'Lead', id: lead.Id });
     const ownerAfter = h.world.crm.get('Lead', lead.Id)?.['OwnerId'];
     const what = rerun.kind === 'skipped' ? `skipped: ${rerun.reason}` : rerun.kind === 'failed' ? `failed: ${rerun.reason}` : `owner ${String(ownerBefore)} → ${String(ownerAfter)}`;
-    const skipping = rerun.kind === 'ran' ? skipAfterRerun(real, rerun.trace, ownerBefore !== ownerAfter) : [];
-    afterStep(model, real, `${this.toString()} → Lead ${lead.Id} by ${rep}, re-run ${what}${skipping.length ? ` (not checked from here: ${skipping.join(', ')})` : ''}`);
+    afterStep(model, real, `${this.toString()} → Lead ${lead.Id} by ${rep}, re-run ${what}`);
   }
 
   toString(): string {
     return `countryChange(#${this.pick}, ${this.countryCode}) + rerun`;
   }
-}
-
-/**
- * The invariants a re-run takes out of reach for the rest of the run (the run record holds inbound traces only):
- * partner-queue once a re-run moved an owner (it judges owners by the last inbound routing), round-robin-fair
- * once a re-run drew from round robin (it counts the inbound assignments only). Returns the newly skipped ones.
- */
-function skipAfterRerun(real: SequenceReal, trace: EventTrace, ownerMoved: boolean): string[] {
-  const added: string[] = [];
-  const skip = (id: 'partner-queue' | 'round-robin-fair', why: string) => {
-    if (real.skipped.has(id)) return;
-    real.skipped.set(id, why);
-    added.push(id);
-  };
-  if (ownerMoved) skip('partner-queue', `re-run ${trace.eventId} moved the owner outside the inbound traces`);
-  const path = (trace.steps.find((s) => s.job === 'route')?.output as { path?: readonly { kind?: string; detail?: string }[] } | null)?.path ?? [];
-  if (path.some((p) => p.kind === 'assign' && p.detail?.startsWith('round robin'))) skip('round-robin-fair', `re-run ${trace.eventId} drew from round robin outside the inbound traces`);
-  return added;
 }

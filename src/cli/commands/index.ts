@@ -1,5 +1,9 @@
 import type { Command } from 'commander';
 import { registerBench } from './bench.ts';
+import { registerCheck } from './check.ts';
+import { registerDiff } from './diff.ts';
+import { registerRecord } from './record.ts';
+import { registerReplay } from './replay.ts';
 import { registerGraphCommands } from './graph.ts';
 import { registerServe } from './serve.ts';
 import { registerSimulate } from './simulate.ts';
@@ -8,4 +12,4 @@ import { registerSimulate } from './simulate.ts';
 export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
 
 /** Every command of the CLI, in the order `leadsim --help` lists them. */
-export const commands: RegisterCommand[] = [registerSimulate, registerServe, registerGraphCommands, registerBench];
+export const commands: RegisterCommand[] = [registerSimulate, registerCheck, registerReplay, registerDiff, registerRecord, registerServe, registerGraphCommands, registerBench];

@@ -3,23 +3,26 @@ import type { PipelineJob } from '../pipelineJob.ts';
 import type { CrmRecord, LeadWork } from '../leadWork.ts';
 import type { PipelineContext } from '../pipelineContext.ts';
 import { soqlString } from '../soqlString.ts';
+import type { StandardLead } from '../../model/inboundLead.ts';
 import { fillEmpty, personFields } from './personFields.ts';
+import { withTouchSource } from './touchSource.ts';
 import { PERSON_FIELDS, stripAttributes } from './searchExisting.ts';
 
 /**
- * Creates the person as a CRM lead, or updates the existing lead or contact by filling only its empty fields.
+ * Creates the person as a CRM lead, or updates the existing lead or contact by filling only its empty fields, with
+ * where the person came from (acquisition source, partner account) decided from the touch.
  * Safe to run again: if a create was applied but its answer lost, the retry meets the CRM's duplicate rule and
  * turns into an update of the record the rule names.
  */
 export const upsertPerson: PipelineJob = {
   name: 'upsertPerson',
   async run(work, ctx) {
-    const lead = work.lead!;
-    if (work.existing) return update(work, ctx, work.existing.type, work.existing.record, false);
+    const { lead } = await withTouchSource(work.lead!, ctx);
+    if (work.existing) return update(work, ctx, lead, work.existing.type, work.existing.record, false);
     if (isRetry(work)) {
       // A create whose answer was lost may have been applied: find the lead this event already created.
       const [mine] = await ctx.salesforce.query<CrmRecord>(`SELECT ${PERSON_FIELDS.join(', ')}, Company, CountryCode, Status FROM Lead WHERE Pipeline_Event_Id__c = ${soqlString(work.event.id)}`);
-      if (mine) return update(work, ctx, 'Lead', stripAttributes(mine), true);
+      if (mine) return update(work, ctx, lead, 'Lead', stripAttributes(mine), true);
     }
     const fields = personFields(lead, 'Lead');
     if (lead.owner) fields['OwnerId'] = lead.owner.id;
@@ -35,13 +38,13 @@ export const upsertPerson: PipelineJob = {
       const record = await ctx.salesforce.retrieve(type, duplicateId);
       if (!record) throw error;
       work.existing = { type, record: record as CrmRecord };
-      return update(work, ctx, type, work.existing.record, true);
+      return update(work, ctx, lead, type, work.existing.record, true);
     }
   },
 };
 
-async function update(work: LeadWork, ctx: PipelineContext, type: 'Lead' | 'Contact', record: CrmRecord, afterDuplicate: boolean) {
-  const changes = fillEmpty(record, personFields(work.lead!, type));
+async function update(work: LeadWork, ctx: PipelineContext, lead: StandardLead, type: 'Lead' | 'Contact', record: CrmRecord, afterDuplicate: boolean) {
+  const changes = fillEmpty(record, personFields(lead, type));
   delete changes['LeadSource'];
   if (Object.keys(changes).length > 0) await ctx.salesforce.update(type, record.Id, changes);
   work.person = { type, id: record.Id, created: createdByThisEvent(work, record), record: { ...record, ...changes } };

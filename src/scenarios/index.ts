@@ -1,0 +1,33 @@
+// Recorded scenarios: load and check a scenario file, replay it (expectations and invariants), diff a candidate
+// routing graph against the live one person by person, and record scenarios from simulations or real traffic.
+export { SCENARIO_VERSION, ScenarioSchema, ScenarioEventSchema, ExpectationSchema, scenarioSchemaForEditors } from './scenarioSchema.ts';
+export type { Scenario, ScenarioInput, ScenarioEvent, Expectation } from './scenarioSchema.ts';
+export { loadScenario, checkScenario } from './loadScenario.ts';
+export type { LoadedScenario, TimedEvent } from './loadScenario.ts';
+export { findScenarioFiles } from './findScenarioFiles.ts';
+export { ORG_REF, parseOrgRef, substituteRefs, refsById } from './orgRef.ts';
+export type { OrgRefKind } from './orgRef.ts';
+export { resolveEventTime, formatOffset } from './scenarioTime.ts';
+export { runScenario } from './runScenario.ts';
+export type { ScenarioRun, ScenarioPerson, EventProblem, RunScenarioOptions } from './runScenario.ts';
+export { checkExpectations } from './checkExpectations.ts';
+export type { ExpectationCheck } from './checkExpectations.ts';
+export { replayScenario, replayScenarios } from './replayScenarios.ts';
+export type { ReplayReport, ScenarioReport, ReplayOptions } from './replayScenarios.ts';
+export { formatReplayText } from './formatReplayText.ts';
+export { formatReplayJunit } from './formatReplayJunit.ts';
+export { personOutcomes, touchedPeople, renderPath } from './personOutcome.ts';
+export type { PersonOutcome } from './personOutcome.ts';
+export { diffScenarios, compareOutcomes } from './diffScenarios.ts';
+export type { DiffReport, DiffOptions, OutcomeDifference } from './diffScenarios.ts';
+export { formatDiffText } from './formatDiffText.ts';
+export { AllowEntrySchema, AllowListSchema, loadAllowList, findAllowance } from './allowList.ts';
+export type { AllowEntry } from './allowList.ts';
+export { expectationsFromRun, GOLDEN_FIELDS } from './expectationsFromRun.ts';
+export { recordScenario, recordSimulation } from './recordScenario.ts';
+export type { RecordScenarioOptions, RecordSimulationOptions } from './recordScenario.ts';
+export { readJsonlTraffic, readCsvTraffic, readHarTraffic } from './readTraffic.ts';
+export type { TrafficEvent, TrafficRead, ReadTrafficOptions } from './readTraffic.ts';
+export { createPseudonymizer } from './pseudonymize.ts';
+export type { Pseudonymizer } from './pseudonymize.ts';
+export { scenarioJsonSchema, SCENARIO_JSON_SCHEMA_PATH } from './scenarioJsonSchema.ts';
