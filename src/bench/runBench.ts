@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { benchWorkload } from './benchWorkload.ts';
+import { generateWorkload } from '../simulation/workload.ts';
 import { runLane, type BenchLane, type LaneResult } from './runLane.ts';
 
 /** Options of {@link runBench}. */
@@ -38,8 +38,8 @@ export async function runBench(options: RunBenchOptions = {}): Promise<BenchRepo
   const leads = options.leads ?? 1000;
   const lanes = options.lanes ?? (['msw', 'dispatch', 'loopback', 'direct'] as const);
   const warmupLeads = options.warmupLeads ?? 100;
-  const warmup = warmupLeads > 0 ? benchWorkload({ seed: seed + 1, leads: warmupLeads }) : undefined;
-  const workload = benchWorkload({ seed, leads });
+  const warmup = warmupLeads > 0 ? generateWorkload({ seed: seed + 1, leads: warmupLeads }) : undefined;
+  const workload = generateWorkload({ seed, leads });
   const results: LaneResult[] = [];
   for (const lane of lanes) {
     if (warmup) {

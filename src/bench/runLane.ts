@@ -1,12 +1,8 @@
 import { createHash } from 'node:crypto';
-import { createPipeline } from '../pipeline/createPipeline.ts';
-import type { EventTrace } from '../pipeline/trace.ts';
-import { deliver } from '../simulation/deliver.ts';
-import { openDirectTransport } from '../transport/directTransport.ts';
-import { openTransport } from '../transport/openTransport.ts';
-import type { Transport, TransportKind } from '../transport/transport.ts';
-import { createWorld } from '../world/world.ts';
-import type { BenchWorkload } from './benchWorkload.ts';
+import { createHarness } from '../simulation/createHarness.ts';
+import { runWorkload } from '../simulation/runWorkload.ts';
+import type { Workload } from '../simulation/workload.ts';
+import type { Transport } from '../transport/transport.ts';
 
 /** The benchmark's lanes: the three transports, and `direct` (no HTTP) as the lower bound. */
 export const BENCH_LANES = ['msw', 'dispatch', 'loopback', 'direct'] as const;
@@ -49,40 +45,21 @@ function counted(transport: Transport, counter: { calls: number }): Transport {
 }
 
 /**
- * Runs the workload through a fresh world and pipeline over `lane`, the way `simulate` does: each action delivered
- * the production way, the intake drained after each, parked events tried once more at the end. Only that part is timed.
+ * Runs the workload through a fresh harness over `lane`, exactly as `simulate` does (`runWorkload`); only that part
+ * is timed, not seeding or generation.
  */
-export async function runLane(workload: BenchWorkload, lane: BenchLane): Promise<LaneResult> {
-  const world = createWorld({ seed: workload.seed, org: workload.org });
+export async function runLane(workload: Workload, lane: BenchLane): Promise<LaneResult> {
   const counter = { calls: 0 };
-  const opened = lane === 'direct' ? openDirectTransport(world) : await openTransport(lane satisfies TransportKind, world.handlers);
-  const transport = counted(opened, counter);
-  const traces = new Map<string, EventTrace>();
-  const blocked: unknown[] = [];
-  let ms: number;
-  let cpuMs: number;
+  const harness = await createHarness({ seed: workload.seed, org: workload.org, gapMs: 0, transport: lane, wrapTransport: (t) => counted(t, counter) });
   try {
-    const pipeline = createPipeline(world, transport, { graph: workload.graph });
     const started = performance.now();
     const cpuStarted = process.cpuUsage();
-    for (const { action, waitMs, repeat } of workload.actions) {
-      world.clock.advance(waitMs);
-      const refused = await deliver(world, transport, action, { repeat });
-      if (refused) blocked.push(refused);
-      for (let event = world.intake.take(); event; event = world.intake.take()) traces.set(event.id, await pipeline.process(event));
-    }
-    world.clock.advance(15 * 60_000);
-    for (const trace of traces.values()) {
-      if (trace.outcome?.kind !== 'parked') continue;
-      const event = world.intake.received.get(trace.eventId);
-      if (event) await pipeline.process(event, trace);
-    }
-    ms = performance.now() - started;
+    const run = await runWorkload(harness, workload);
+    const ms = performance.now() - started;
     const cpu = process.cpuUsage(cpuStarted);
-    cpuMs = (cpu.user + cpu.system) / 1000;
+    const fingerprint = createHash('sha256').update(JSON.stringify({ traces: run.traces, blocked: run.blocked })).digest('hex').slice(0, 12);
+    return { lane, leads: workload.actions.length, ms, cpuMs: (cpu.user + cpu.system) / 1000, calls: counter.calls, events: run.traces.length, fingerprint };
   } finally {
-    await opened.close();
+    await harness.close();
   }
-  const fingerprint = createHash('sha256').update(JSON.stringify({ traces: [...traces.values()], blocked })).digest('hex').slice(0, 12);
-  return { lane, leads: workload.actions.length, ms, cpuMs, calls: counter.calls, events: traces.size, fingerprint };
 }

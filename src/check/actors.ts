@@ -1,4 +1,4 @@
-import type { LeadsimHarness } from '../testing/createHarness.ts';
+import type { LeadsimHarness } from '../simulation/createHarness.ts';
 import { IMPARTNER_KEY } from '../world/credentials.ts';
 
 const SALES_ROLES = new Set(['SDR', 'BDR', 'AE']);

@@ -5,7 +5,7 @@ import { generateOrg } from '../org/generateOrg.ts';
 import type { OrgSpec } from '../org/orgSpec.ts';
 import type { PipelineJob } from '../pipeline/pipelineJob.ts';
 import type { Graph } from '../routing/graphSchema.ts';
-import { createHarness, type LeadsimHarness } from '../testing/createHarness.ts';
+import { createHarness, type LeadsimHarness } from '../simulation/createHarness.ts';
 import { worldHintsFor } from '../testing/orgArbitrary.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { ParsedPayload } from '../entrypoints/registry.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
-import type { LeadsimHarness } from '../testing/createHarness.ts';
+import type { LeadsimHarness } from '../simulation/createHarness.ts';
 
 /** One step of a counterexample in the scenario file format (src/scenarios/scenarioSchema.ts, `events`). */
 export type ScenarioStep = Readonly<Record<string, unknown>> & { readonly kind: string };

@@ -1,6 +1,6 @@
 import type fc from 'fast-check';
 import type { InvariantId } from '../invariants/violation.ts';
-import type { LeadsimHarness } from '../testing/createHarness.ts';
+import type { LeadsimHarness } from '../simulation/createHarness.ts';
 import type { ScenarioStep } from './scenarioSteps.ts';
 
 /**

@@ -1,16 +1,11 @@
 import { parsePayload } from '../entrypoints/registry.ts';
-import { createPipeline } from '../pipeline/createPipeline.ts';
-import type { Pipeline } from '../pipeline/pipeline.ts';
-import { rerunRouting } from '../pipeline/rerunRouting.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import { loadDefaultGraph } from '../routing/loadGraph.ts';
-import { deliver } from '../simulation/deliver.ts';
-import type { BlockedAction, RunRecord } from '../simulation/runRecord.ts';
+import { createHarness, type LeadsimHarness } from '../simulation/createHarness.ts';
+import type { RunRecord } from '../simulation/runRecord.ts';
 import { standardizeCountry } from '../standardize/country.ts';
-import { openTransport } from '../transport/openTransport.ts';
-import type { Transport } from '../transport/transport.ts';
-import { createWorld, type World } from '../world/world.ts';
+import type { World } from '../world/world.ts';
 import type { LoadedScenario, TimedEvent } from './loadScenario.ts';
 import { resolveRef, substituteRefs } from './orgRef.ts';
 import { repFor, restAsRep } from './repActions.ts';
@@ -58,49 +53,35 @@ export interface RunScenarioOptions {
  */
 export async function runScenario(loaded: LoadedScenario, options: RunScenarioOptions = {}): Promise<ScenarioRun> {
   const { scenario } = loaded;
-  const world = createWorld({ seed: scenario.seed, org: scenario.org, start: loaded.start });
   const graph = options.graph ?? loaded.graph ?? loadDefaultGraph();
-  const transport = await openTransport('dispatch', world.handlers);
-  const startedAt = world.clock.now();
-  const state: RunState = { world, transport, pipeline: createPipeline(world, transport, { graph }), people: new Map(), rejections: new Map(), personTraces: new Map(), traces: new Map(), blocked: [], redelivered: [], problems: [], reruns: [] };
-  for (const [key, p] of world.ids.personIds) state.people.set(key, p);
+  const harness = await createHarness({ seed: scenario.seed, org: scenario.org, start: loaded.start, graph, gapMs: 0 });
+  const state: RunState = { harness, world: harness.world, people: new Map(), rejections: new Map(), personTraces: new Map(), problems: [] };
+  for (const [key, p] of harness.world.ids.personIds) state.people.set(key, p);
   try {
     for (const timed of loaded.events) {
-      world.clock.advanceTo(timed.time);
+      harness.world.clock.advanceTo(timed.time);
       await applyEvent(state, timed);
     }
-    world.clock.advance(15 * 60_000);
-    for (const trace of state.traces.values()) {
-      if (trace.outcome?.kind !== 'parked') continue;
-      const event = world.intake.received.get(trace.eventId);
-      if (event) await state.pipeline.process(event, trace);
-    }
+    await harness.retryParked();
     for (const [key, traces] of state.personTraces) noteOutcome(state, key, traces.at(-1));
   } finally {
-    await transport.close();
+    await harness.close();
   }
-  const run: RunRecord = { seed: scenario.seed, world, graph, traces: [...state.traces.values()], reruns: state.reruns, blocked: state.blocked, redelivered: state.redelivered, startedAt };
-  return { loaded, graph, run, people: state.people, rejections: state.rejections, traces: state.personTraces, problems: state.problems };
+  return { loaded, graph, run: harness.record(), people: state.people, rejections: state.rejections, traces: state.personTraces, problems: state.problems };
 }
 
 interface RunState {
+  readonly harness: LeadsimHarness;
   readonly world: World;
-  readonly transport: Transport;
-  readonly pipeline: Pipeline;
   readonly people: Map<string, ScenarioPerson>;
   readonly rejections: Map<string, string>;
   readonly personTraces: Map<string, EventTrace[]>;
-  /** Inbound traces by intake event id, in receive order. */
-  readonly traces: Map<string, EventTrace>;
-  readonly blocked: BlockedAction[];
-  readonly redelivered: string[];
   readonly problems: EventProblem[];
-  /** Rule 7 re-runs, in order (routings, not inbound events). */
-  readonly reruns: EventTrace[];
 }
 
 async function applyEvent(state: RunState, { index, event }: TimedEvent): Promise<void> {
-  const { world, transport } = state;
+  const { world, harness } = state;
+  const transport = harness.transport;
   const problem = (message: string) => state.problems.push({ index, kind: event.kind, message });
   const resolve = (kind: Parameters<typeof resolveRef>[2], key: string) => resolveRef(world.ids, state.people, kind, key);
   if (event.kind === 'inbound') {
@@ -108,24 +89,16 @@ async function applyEvent(state: RunState, { index, event }: TimedEvent): Promis
     const parsed = parsePayload(event.entryPoint, substituteRefs(event.payload, resolve));
     if (!parsed.ok) return void problem(parsed.error.message);
     const { ok: _ok, ...payload } = parsed;
-    const before = world.intake.received.size;
-    if (event.repeat) state.redelivered.push(event.id);
-    const refused = await deliver(world, transport, { ...payload, id: event.id }, { repeat: event.repeat ?? false });
-    if (refused) {
-      state.blocked.push(refused);
-      state.rejections.set(key, refused.reason);
+    const delivery = await harness.deliver({ ...payload, id: event.id }, { repeat: event.repeat ?? false });
+    if (delivery.blocked) {
+      state.rejections.set(key, delivery.blocked.reason);
       return;
     }
-    const newIds = [...world.intake.received.keys()].slice(before);
-    for (let next = world.intake.take(); next; next = world.intake.take()) {
-      const trace = await state.pipeline.process(next);
-      state.traces.set(next.id, trace);
-      if (newIds.includes(next.id)) {
-        const list = state.personTraces.get(key) ?? [];
-        list.push(trace);
-        state.personTraces.set(key, list);
-        noteOutcome(state, key, trace);
-      }
+    for (const trace of delivery.traces) {
+      const list = state.personTraces.get(key) ?? [];
+      list.push(trace);
+      state.personTraces.set(key, list);
+      noteOutcome(state, key, trace);
     }
     return;
   }
@@ -142,18 +115,17 @@ async function applyEvent(state: RunState, { index, event }: TimedEvent): Promis
   switch (event.kind) {
     case 'repEdit':
       await patch(person.type, person.id, substituteRefs(event.fields, resolve), "the rep's edit");
-      state.pipeline.ctx.directory.invalidate();
+      harness.pipeline.ctx.directory.invalidate();
       return;
     case 'countryChange': {
       const code = standardizeCountry(event.country);
       const [countryField, codeField] = person.type === 'Lead' ? ['Country', 'CountryCode'] : ['MailingCountry', 'MailingCountryCode'];
       const fields: Record<string, unknown> = { [countryField]: event.country, ...(code.ok ? { [codeField]: code.code } : {}), ...(event.rerun ? { Rerun_Routing__c: true } : {}) };
       if (!(await patch(person.type, person.id, fields, 'the country change')) || !event.rerun) return;
-      const result = await rerunRouting(state.pipeline, person, { id: `rerun-${String(state.reruns.length + 1).padStart(4, '0')}` });
+      const result = await harness.rerun(person, { id: `rerun-${String(harness.reruns.length + 1).padStart(4, '0')}` });
       if (result.kind === 'skipped') return void problem(`re-run routing was skipped: ${result.reason}`);
       if (result.kind === 'failed') problem(`re-run routing failed: ${result.reason}`);
       const trace = result.trace;
-      state.reruns.push(trace);
       const list = state.personTraces.get(event.person) ?? [];
       list.push(trace);
       state.personTraces.set(event.person, list);

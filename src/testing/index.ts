@@ -15,7 +15,7 @@
  *   await h.close();
  * });
  */
-export { createHarness, type Delivery, type HarnessEvent, type HarnessOptions, type LeadsimHarness } from './createHarness.ts';
+export { createHarness, type Delivery, type HarnessEvent, type HarnessOptions, type LeadsimHarness } from '../simulation/createHarness.ts';
 export { expectInvariants, InvariantViolationError, runOf, type ExpectInvariantsOptions, type RunSource } from './expectInvariants.ts';
 export { installLeadsimMatchers, leadsimMatchers } from './toHoldInvariants.ts';
 export { formatInvariantFailure, traceOfViolation, type FormatInvariantFailureOptions } from './formatInvariantFailure.ts';

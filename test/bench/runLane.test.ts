@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { benchWorkload } from '../../src/bench/benchWorkload.ts';
+import { generateWorkload } from '../../src/simulation/workload.ts';
 import { formatBench } from '../../src/bench/formatBench.ts';
 import { runBench } from '../../src/bench/runBench.ts';
 import { runLane } from '../../src/bench/runLane.ts';
@@ -8,7 +8,7 @@ import { simulate } from '../../src/simulation/simulate.ts';
 
 describe('bench lanes', () => {
   test('every lane leaves the same traces as simulate on the same seed', async () => {
-    const workload = benchWorkload({ seed: 5, leads: 25 });
+    const workload = generateWorkload({ seed: 5, leads: 25 });
     const run = await simulate({ seed: 5, leads: 25 });
     const expected = createHash('sha256').update(JSON.stringify({ traces: run.traces, blocked: run.blocked })).digest('hex').slice(0, 12);
     for (const lane of ['dispatch', 'direct', 'msw', 'loopback'] as const) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SimClock } from '../../src/core/clock.ts';
 import { Rng } from '../../src/core/random.ts';
 import { FaultInjector } from '../../mocks/faults/faultInjector.ts';
-import { createHarness } from '../../src/testing/createHarness.ts';
+import { createHarness } from '../../src/simulation/createHarness.ts';
 import { openTransport } from '../../src/transport/openTransport.ts';
 
 const lead = () => new Request('https://x.my.salesforce.com/services/data/v62.0/sobjects/Lead', { method: 'POST' });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENTRY_POINTS } from '../../src/model/entryPointId.ts';
 import { PIPELINE_JOBS } from '../../src/pipeline/jobNames.ts';
-import { createHarness, type LeadsimHarness } from '../../src/testing/createHarness.ts';
+import { createHarness, type LeadsimHarness } from '../../src/simulation/createHarness.ts';
 import { payloadFor } from './payloads.ts';
 
 let harness: LeadsimHarness | undefined;

@@ -11,8 +11,9 @@ import { rerunRouting, type RerunResult, type RerunTarget } from '../pipeline/re
 import type { EventTrace } from '../pipeline/trace.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import { loadDefaultGraph } from '../routing/loadGraph.ts';
-import { deliver as deliverAction } from '../simulation/deliver.ts';
-import type { BlockedAction, RunRecord } from '../simulation/runRecord.ts';
+import { deliver as deliverAction } from './deliver.ts';
+import type { BlockedAction, RunRecord } from './runRecord.ts';
+import { openDirectTransport } from '../transport/directTransport.ts';
 import { openTransport } from '../transport/openTransport.ts';
 import type { Transport, TransportKind } from '../transport/transport.ts';
 import type { NativeIntegrations } from '../world/nativeIntegrations.ts';
@@ -33,8 +34,12 @@ export interface HarnessOptions {
   readonly nativeIntegrations?: Partial<NativeIntegrations>;
   /** A fault plan for the simulated APIs (none by default). */
   readonly faults?: FaultPlanInput;
-  /** How requests reach the simulated APIs (default `dispatch`: no sockets, fastest). */
-  readonly transport?: TransportKind;
+  /** How requests reach the simulated APIs (default `dispatch`: no sockets, fastest; `direct`: no HTTP at all). */
+  readonly transport?: TransportKind | 'direct';
+  /** Wraps the opened transport (the benchmark counts calls this way). */
+  readonly wrapTransport?: (transport: Transport) => Transport;
+  /** Simulated start time, epoch ms (default 2026-01-05 09:00 UTC). */
+  readonly start?: number;
   /** Simulated ms the clock moves before each delivery (default 60 000). */
   readonly gapMs?: number;
 }
@@ -84,8 +89,8 @@ export interface LeadsimHarness {
   redeliver(eventId: string): Promise<EventTrace[]>;
   /** Tries parked events once more (after a pause of simulated time), as the end of a simulation does. */
   retryParked(): Promise<EventTrace[]>;
-  /** Re-runs routing (rule 7) for a person whose `Rerun_Routing__c` is set. */
-  rerun(target: RerunTarget): Promise<RerunResult>;
+  /** Re-runs routing (rule 7) for a person whose `Rerun_Routing__c` is set; `id` names the re-run's trace. */
+  rerun(target: RerunTarget, options?: { readonly id?: string }): Promise<RerunResult>;
   /** The run so far, for the invariants and reports. */
   record(): RunRecord;
   close(): Promise<void>;
@@ -99,9 +104,12 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     org,
     ...(options.nativeIntegrations ? { nativeIntegrations: options.nativeIntegrations } : {}),
     ...(options.faults ? { faults: options.faults } : {}),
+    ...(options.start !== undefined ? { start: options.start } : {}),
   });
   const graph = options.graph ?? loadDefaultGraph();
-  const transport = await openTransport(options.transport ?? 'dispatch', world.handlers);
+  const kind = options.transport ?? 'dispatch';
+  const opened = kind === 'direct' ? openDirectTransport(world) : await openTransport(kind, world.handlers);
+  const transport = options.wrapTransport ? options.wrapTransport(opened) : opened;
   const pipeline = createPipeline(world, transport, { graph, ...(options.jobs ? { jobs: options.jobs } : {}) });
   const startedAt = world.clock.now();
   const gapMs = options.gapMs ?? 60_000;
@@ -162,15 +170,15 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
       }
       return retried;
     },
-    async rerun(target) {
-      const result = await rerunRouting(pipeline, target);
+    async rerun(target, rerunOptions = {}) {
+      const result = await rerunRouting(pipeline, target, rerunOptions);
       if (result.kind !== 'skipped') reruns.push(result.trace);
       return result;
     },
     record() {
       return { seed: options.seed, world, graph, traces: [...traces], reruns: [...reruns], blocked: [...blocked, ...world.connectorRefusals], redelivered: [...redelivered], startedAt };
     },
-    close: () => transport.close(),
+    close: () => opened.close(),
   };
 
   async function postAgain(eventId: string): Promise<void> {
