@@ -1,4 +1,5 @@
 import type { Consent } from '../model/person.ts';
+export { domainOfWebsite } from '../standardize/websiteDomain.ts';
 
 /**
  * A vendor's text field as a value: undefined when the vendor left it out, sent null, or sent only spaces.
@@ -15,17 +16,6 @@ export function compact<T extends object>(object: T): T {
   return out as T;
 }
 
-/** The host of a website as a bare domain: no scheme, no `www.`, no path, lower case ("https://www.Acme.com/x" → "acme.com"). */
-export function domainOfWebsite(website: string | undefined): string | undefined {
-  const host = present(website)
-    ?.trim()
-    .toLowerCase()
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
-    .replace(/^www\./, '')
-    .split(/[/?#:]/)[0];
-  return host === undefined || host === '' ? undefined : host;
-}
-
 /**
  * Consent from a checkbox-like vendor value: true / "yes" / "opt-in" → 'opt-in', false / "no" / "opt-out" →
  * 'opt-out', anything else (unchecked, blank, missing) → 'unknown'.
@@ -37,4 +27,17 @@ export function consentOf(value: boolean | string | undefined): Consent {
   if (['yes', 'y', 'true', '1', 'opt-in', 'optin', 'opted in'].includes(v)) return 'opt-in';
   if (['no', 'n', 'false', '0', 'opt-out', 'optout', 'opted out', 'unsubscribed'].includes(v)) return 'opt-out';
   return 'unknown';
+}
+
+/** The person fields of a payload that uses Salesforce-style PascalCase names (a CRM record, a PRM registration). */
+export function pascalPerson(p: { Email: string; FirstName?: string | undefined; LastName?: string | undefined; Title?: string | undefined; Phone?: string | undefined; Country?: string | undefined }, consent: Consent) {
+  return compact({
+    email: p.Email,
+    firstName: present(p.FirstName),
+    lastName: present(p.LastName),
+    title: present(p.Title),
+    phone: present(p.Phone),
+    country: present(p.Country),
+    consent,
+  });
 }

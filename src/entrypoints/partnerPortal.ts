@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { StandardLead } from '../model/inboundLead.ts';
 import type { EntryPointDefinition } from './entryPointDefinition.ts';
-import { compact, consentOf, present } from './fieldValue.ts';
+import { compact, consentOf, present, pascalPerson } from './fieldValue.ts';
 
 /**
  * A lead registration in the partner portal (Impartner-like; modelled, not vendor-verified): PascalCase fields,
@@ -31,15 +31,7 @@ export type PartnerPortalPayload = z.infer<typeof PartnerPortalPayloadSchema>;
 
 function transform(payload: PartnerPortalPayload, at: number): StandardLead {
   return {
-    person: compact({
-      email: payload.Email,
-      firstName: present(payload.FirstName),
-      lastName: present(payload.LastName),
-      title: present(payload.Title),
-      phone: present(payload.Phone),
-      country: present(payload.Country),
-      consent: consentOf(payload.MarketingOptIn),
-    }),
+    person: pascalPerson(payload, consentOf(payload.MarketingOptIn)),
     company: compact({ name: present(payload.Company) }),
     attribution: compact({
       source: 'partner-portal' as const,

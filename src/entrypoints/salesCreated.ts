@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { StandardLead } from '../model/inboundLead.ts';
 import { LEAD_ACQUISITION_SOURCES } from '../systems/crm/schema.ts';
 import type { EntryPointDefinition } from './entryPointDefinition.ts';
-import { compact, domainOfWebsite, present } from './fieldValue.ts';
+import { compact, domainOfWebsite, present, pascalPerson } from './fieldValue.ts';
 
 /**
  * A Lead a rep created in the CRM, as the CRM's change event (Salesforce Change Data Capture-like) delivers it to
@@ -38,16 +38,8 @@ export type SalesCreatedPayload = z.infer<typeof SalesCreatedPayloadSchema>;
 
 function transform(payload: SalesCreatedPayload, at: number): StandardLead {
   return {
-    person: compact({
-      email: payload.Email,
-      firstName: present(payload.FirstName),
-      lastName: present(payload.LastName),
-      title: present(payload.Title),
-      phone: present(payload.Phone),
-      country: present(payload.Country),
-      // A rep adding a prospect by hand is not a consent event.
-      consent: 'unknown' as const,
-    }),
+    // A rep adding a prospect by hand is not a consent event.
+    person: pascalPerson(payload, 'unknown' as const),
     company: compact({ name: present(payload.Company), domain: domainOfWebsite(payload.Website), employees: payload.NumberOfEmployees }),
     attribution: compact({
       source: 'sales-created' as const,

@@ -1,3 +1,4 @@
+import { domainOfWebsite } from '../standardize/websiteDomain.ts';
 import type { SimClock } from '../core/clock.ts';
 import type { SalesforceClient } from '../clients/salesforceClient.ts';
 import type { CrmRecord } from './leadWork.ts';
@@ -73,7 +74,7 @@ export class Directory {
     ]);
     const accountsByDomain = new Map<string, CrmRecord>();
     for (const a of accounts ?? []) {
-      const domain = websiteDomain(a.Website);
+      const domain = domainOfWebsite(typeof a.Website === 'string' ? a.Website : undefined);
       if (domain && !accountsByDomain.has(domain)) accountsByDomain.set(domain, a);
     }
     this.#snapshot = {
@@ -88,11 +89,4 @@ export class Directory {
     };
     return this.#snapshot;
   }
-}
-
-/** The bare host of a website (`https://www.acme.com/x` → `acme.com`), or undefined. */
-export function websiteDomain(website: unknown): string | undefined {
-  if (typeof website !== 'string' || website.trim() === '') return undefined;
-  const host = website.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').split(/[/?#]/)[0] ?? '';
-  return host.replace(/^www\./, '') || undefined;
 }

@@ -8,7 +8,7 @@ import { standardizeCountry } from '../standardize/country.ts';
 import type { World } from '../world/world.ts';
 import type { LoadedScenario, TimedEvent } from './loadScenario.ts';
 import { resolveRef, substituteRefs } from './orgRef.ts';
-import { repFor, restAsRep } from './repActions.ts';
+import { actingRep, restAsRep } from '../simulation/repActions.ts';
 
 /** A person of a scenario run: the CRM record its key names now. */
 export interface ScenarioPerson {
@@ -106,7 +106,7 @@ async function applyEvent(state: RunState, { index, event }: TimedEvent): Promis
   if (person === undefined) return void problem(`person "${event.person}" does not exist in the CRM at this point (its inbound event was rejected or has not happened yet)`);
   const record = world.crm.get(person.type, person.id);
   if (record === undefined) return void problem(`person "${event.person}" (${person.type} ${person.id}) is no longer in the CRM`);
-  const rep = repFor(world, event.as, record['OwnerId']);
+  const rep = actingRep(world, record['OwnerId'], event.as);
   const patch = async (type: string, id: string, fields: Record<string, unknown>, what: string) => {
     const result = await restAsRep(world, transport, rep, 'PATCH', `sobjects/${type}/${id}`, fields);
     if (!result.ok) problem(`the CRM refused ${what}: ${result.message}`);

@@ -1,6 +1,6 @@
 import type { CampaignPartnerKind, WorldHints } from '../generators/worldHints.ts';
 import type { CampaignSpec } from '../org/orgSpec.ts';
-import { websiteDomain } from '../pipeline/directory.ts';
+import { domainOfWebsite } from '../standardize/websiteDomain.ts';
 import type { World } from './world.ts';
 
 /** How a campaign involves a partner, by the fields routing reads (DOMAIN.md rules 1–3). */
@@ -31,7 +31,7 @@ export function worldHintsOf(world: Pick<World, 'org' | 'ids'>): WorldHints {
         partnerType: a.Partner_Type__c!,
         partnerUserIds: org.partnerUsers.filter((u) => u.partnerAccount === a.key).map((u) => u.Email),
       })),
-    accountDomains: org.accounts.filter((a) => a.Type !== 'Partner').flatMap((a) => websiteDomain(a.Website) ?? []),
+    accountDomains: org.accounts.filter((a) => a.Type !== 'Partner').flatMap((a) => domainOfWebsite(a.Website) ?? []),
     existingEmails: org.people.map((p) => p.Email),
     salesUsers: org.users
       .filter((u) => u.IsActive)

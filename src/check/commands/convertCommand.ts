@@ -1,5 +1,5 @@
 import { CONVERTED_STATUS } from '../../systems/crm/convertLead.ts';
-import { actingRep } from '../actors.ts';
+import { pickOpenLead } from '../actors.ts';
 import { afterStep } from '../afterStep.ts';
 import { orgKey, personKey } from '../scenarioSteps.ts';
 import type { SequenceCommand, SequenceModel, SequenceReal } from '../sequenceModel.ts';
@@ -18,10 +18,9 @@ export class ConvertCommand implements SequenceCommand {
 
   async run(model: SequenceModel, real: SequenceReal): Promise<void> {
     const h = real.harness;
-    const leads = [...h.world.crm.records('Lead')].filter((l) => l['IsConverted'] !== true);
-    const lead = leads[this.pick % leads.length];
-    const rep = lead ? actingRep(h, lead['OwnerId']) : undefined;
-    if (!lead || !rep) return afterStep(model, real, `${this.toString()} → no lead or rep`);
+    const picked = pickOpenLead(h, this.pick);
+    if (!picked) return afterStep(model, real, `${this.toString()} → no lead`);
+    const { lead, rep } = picked;
     const result = h.world.crm.convertLead({ leadId: lead.Id, convertedStatus: CONVERTED_STATUS, ownerId: rep, doNotCreateOpportunity: true }, { userId: rep });
     h.pipeline.ctx.directory.invalidate();
     if (result.success) real.steps.push({ kind: 'convert', person: personKey(h, lead.Id), as: orgKey(h.world.ids.userIds, rep) });

@@ -1,5 +1,5 @@
 import type { EventTrace } from '../../pipeline/trace.ts';
-import { actingRep, crmPatch, refused } from '../actors.ts';
+import { pickOpenLead, restAsRep, refused } from '../actors.ts';
 import { afterStep } from '../afterStep.ts';
 import { orgKey, personKey } from '../scenarioSteps.ts';
 import type { SequenceCommand, SequenceModel, SequenceReal } from '../sequenceModel.ts';
@@ -35,12 +35,11 @@ export class CountryChangeRerunCommand implements SequenceCommand {
 
   async run(model: SequenceModel, real: SequenceReal): Promise<void> {
     const h = real.harness;
-    const leads = [...h.world.crm.records('Lead')].filter((l) => l['IsConverted'] !== true);
-    const lead = leads[this.pick % leads.length];
-    const rep = lead ? actingRep(h, lead['OwnerId']) : undefined;
-    if (!lead || !rep) return afterStep(model, real, `${this.toString()} → no lead or rep`);
+    const picked = pickOpenLead(h, this.pick);
+    if (!picked) return afterStep(model, real, `${this.toString()} → no lead`);
+    const { lead, rep } = picked;
     const fields = { Country: RERUN_COUNTRIES[this.countryCode] ?? this.countryCode, CountryCode: this.countryCode, Rerun_Routing__c: true };
-    const result = await crmPatch(h, rep, 'Lead', lead.Id, fields);
+    const result = await restAsRep(h.world, h.transport, rep, 'PATCH', `sobjects/Lead/${lead.Id}`, fields);
     if (!result.ok) throw refused(`move Lead ${lead.Id} to ${this.countryCode} as rep ${rep}`, result);
     real.steps.push({ kind: 'countryChange', person: personKey(h, lead.Id), country: this.countryCode, rerun: true, as: orgKey(h.world.ids.userIds, rep) });
     const ownerBefore = h.world.crm.get('Lead', lead.Id)?.['OwnerId'];

@@ -1,5 +1,5 @@
 import { CAMPAIGN_MEMBER_STATUSES } from '../../systems/crm/schema.ts';
-import { actingRep, crmPatch, refused } from '../actors.ts';
+import { actingRep, restAsRep, refused } from '../actors.ts';
 import { afterStep } from '../afterStep.ts';
 import { orgKey, personKey } from '../scenarioSteps.ts';
 import type { SequenceCommand, SequenceModel, SequenceReal } from '../sequenceModel.ts';
@@ -25,9 +25,9 @@ export class MemberStatusCommand implements SequenceCommand {
     const h = real.harness;
     const members = [...h.world.crm.records('CampaignMember')];
     const member = members[this.pick % members.length];
-    const marketer = actingRep(h, undefined);
+    const marketer = actingRep(h.world, undefined);
     if (!member || !marketer) return afterStep(model, real, `${this.toString()} → no campaign member`);
-    const result = await crmPatch(h, marketer, 'CampaignMember', member.Id, { Status: this.status });
+    const result = await restAsRep(h.world, h.transport, marketer, 'PATCH', `sobjects/CampaignMember/${member.Id}`, { Status: this.status });
     if (!result.ok) throw refused(`set CampaignMember ${member.Id} Status to ${this.status}`, result);
     const personId = String(member['LeadId'] ?? member['ContactId']);
     real.steps.push({ kind: 'memberStatus', person: personKey(h, personId), campaign: orgKey(h.world.ids.campaignIds, String(member['CampaignId'])), status: this.status, as: orgKey(h.world.ids.userIds, marketer) });

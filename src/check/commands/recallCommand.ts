@@ -1,4 +1,4 @@
-import { actingRep, crmPatch, prmRecall, refused } from '../actors.ts';
+import { actingRep, restAsRep, prmRecall, refused } from '../actors.ts';
 import { afterStep } from '../afterStep.ts';
 import { orgKey, personKey } from '../scenarioSteps.ts';
 import type { SequenceCommand, SequenceModel, SequenceReal } from '../sequenceModel.ts';
@@ -24,11 +24,11 @@ export class RecallCommand implements SequenceCommand {
     if (!prospect) return afterStep(model, real, `${this.toString()} → no shared prospect`);
     const leadId = String(prospect['CrmId']);
     const lead = crm.get('Lead', leadId);
-    const manager = actingRep(h, undefined);
+    const manager = actingRep(h.world, undefined);
     if (!lead || lead['IsConverted'] === true || !manager) return afterStep(model, real, `${this.toString()} → lead ${leadId} converted`);
     const recalled = await prmRecall(h, prospect.Id);
     if (!recalled.ok) throw refused(`recall prospect ${prospect.Id}`, recalled);
-    const result = await crmPatch(h, manager, 'Lead', leadId, { Partner_Recalled__c: true, Partner_Recalled_Date__c: h.world.clock.iso() });
+    const result = await restAsRep(h.world, h.transport, manager, 'PATCH', `sobjects/Lead/${leadId}`, { Partner_Recalled__c: true, Partner_Recalled_Date__c: h.world.clock.iso() });
     if (!result.ok) throw refused(`mark Lead ${leadId} recalled`, result);
     real.steps.push({ kind: 'recall', person: personKey(h, leadId), as: orgKey(h.world.ids.userIds, manager) });
     afterStep(model, real, `${this.toString()} → prospect ${prospect.Id}, Lead ${leadId} by ${manager}`);

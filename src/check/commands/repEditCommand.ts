@@ -1,5 +1,5 @@
 import { livePeople } from '../../invariants/livePeople.ts';
-import { actingRep, crmPatch, refused } from '../actors.ts';
+import { actingRep, restAsRep, refused } from '../actors.ts';
 import { afterStep } from '../afterStep.ts';
 import { orgKey, personKey } from '../scenarioSteps.ts';
 import type { SequenceCommand, SequenceModel, SequenceReal } from '../sequenceModel.ts';
@@ -26,9 +26,9 @@ export class RepEditCommand implements SequenceCommand {
     const h = real.harness;
     const people = livePeople(h.world.crm);
     const target = people[this.pick % people.length];
-    const rep = target ? actingRep(h, target.record['OwnerId']) : undefined;
+    const rep = target ? actingRep(h.world, target.record['OwnerId']) : undefined;
     if (!target || !rep) return afterStep(model, real, `${this.toString()} → no person or rep`);
-    const result = await crmPatch(h, rep, target.type, target.record.Id, { [this.field]: this.value });
+    const result = await restAsRep(h.world, h.transport, rep, 'PATCH', `sobjects/${target.type}/${target.record.Id}`, { [this.field]: this.value });
     if (!result.ok) throw refused(`set ${target.type} ${target.record.Id} ${this.field} as rep ${rep}`, result);
     real.steps.push({ kind: 'repEdit', person: personKey(h, target.record.Id), fields: { [this.field]: this.value }, as: orgKey(h.world.ids.userIds, rep) });
     afterStep(model, real, `${this.toString()} → ${target.type} ${target.record.Id} by ${rep}`);

@@ -68,20 +68,8 @@ function describeField(type: SObjectType, name: string, spec: FieldSpec): Descri
 
 /** Describes one object type, like `GET /services/data/vXX.X/sobjects/{Type}/describe`. */
 export function describeSObject(type: SObjectType): DescribeSObject {
-  const writable = type !== 'User' && type !== 'Group';
   return {
-    name: type,
-    label: objectLabel(type),
-    labelPlural: objectLabelPlural(type),
-    keyPrefix: KEY_PREFIXES[type],
-    custom: false,
-    createable: true,
-    updateable: true,
-    deletable: writable,
-    queryable: true,
-    retrieveable: true,
-    searchable: true,
-    urls: urls(type),
+    ...objectSummary(type),
     fields: Object.entries(CRM_SCHEMA[type]).map(([name, spec]) => describeField(type, name, spec)),
     childRelationships: [],
     recordTypeInfos: [],
@@ -93,20 +81,25 @@ export function describeGlobal(): { encoding: string; maxBatchSize: number; sobj
   return {
     encoding: 'UTF-8',
     maxBatchSize: 200,
-    sobjects: SOBJECT_TYPES.map((type) => ({
-      name: type,
-      label: objectLabel(type),
-      labelPlural: objectLabelPlural(type),
-      keyPrefix: KEY_PREFIXES[type],
-      custom: false,
-      createable: true,
-      updateable: true,
-      deletable: type !== 'User' && type !== 'Group',
-      queryable: true,
-      retrieveable: true,
-      searchable: true,
-      urls: urls(type),
-    })),
+    sobjects: SOBJECT_TYPES.map(objectSummary),
+  };
+}
+
+/** What describe and describe global both say about an object type. */
+function objectSummary(type: SObjectType): Omit<DescribeSObject, 'fields' | 'childRelationships' | 'recordTypeInfos'> {
+  return {
+    name: type,
+    label: objectLabel(type),
+    labelPlural: objectLabelPlural(type),
+    keyPrefix: KEY_PREFIXES[type],
+    custom: false,
+    createable: true,
+    updateable: true,
+    deletable: type !== 'User' && type !== 'Group',
+    queryable: true,
+    retrieveable: true,
+    searchable: true,
+    urls: urls(type),
   };
 }
 
