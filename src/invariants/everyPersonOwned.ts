@@ -1,3 +1,4 @@
+import { isSalesUser } from '../systems/crm/schema.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import type { Invariant } from './invariant.ts';
@@ -5,7 +6,6 @@ import { livePeople } from './livePeople.ts';
 import type { Violation } from './violation.ts';
 
 /** The roles of the users who can own a person (DOMAIN.md "Owner": an SDR, BDR or AE, or a queue). */
-const OWNER_ROLES: ReadonlySet<unknown> = new Set(['SDR', 'BDR', 'AE']);
 
 /**
  * Every live lead and contact has an owner who can work it: a user with a sales role (SDR, BDR, AE) or a queue
@@ -29,7 +29,7 @@ export const everyPersonOwned: Invariant = {
       let problem: string | undefined;
       if (owner === undefined) problem = ownerId == null || ownerId === '' ? 'has no OwnerId' : `is owned by ${JSON.stringify(ownerId)}, which names no user or queue`;
       else if (owner.type === 'Group' && owner.record['Type'] !== 'Queue') problem = `is owned by group ${String(owner.record['Name'])} (${owner.record.Id}), which is not a queue`;
-      else if (owner.type === 'User' && !OWNER_ROLES.has(owner.record['Role__c'])) problem = `is owned by user ${String(owner.record['Name'])} (${owner.record.Id}), who has no sales role`;
+      else if (owner.type === 'User' && !isSalesUser(owner.record)) problem = `is owned by user ${String(owner.record['Name'])} (${owner.record.Id}), who has no sales role`;
       else if (owner.type !== 'User' && owner.type !== 'Group') problem = `is owned by a ${owner.type} (${owner.record.Id})`;
       if (problem === undefined) continue;
       const lastEvent = lastEventOf(run, record.Id);

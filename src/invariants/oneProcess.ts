@@ -1,3 +1,4 @@
+import { isSalesUser } from '../systems/crm/schema.ts';
 import { PIPELINE_JOBS } from '../pipeline/jobNames.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
@@ -8,7 +9,6 @@ import { stepEvidence, traceSegments, tracesById } from './traceSegments.ts';
 import type { Violation } from './violation.ts';
 
 /** The roles of the sales reps whose API-created leads reach the pipeline as `sales-created` events. */
-const SALES_ROLES: ReadonlySet<string> = new Set(['SDR', 'BDR', 'AE']);
 
 /**
  * DOMAIN.md invariant 2: every lead created during the run was created by the pipeline for exactly one event (its
@@ -66,7 +66,7 @@ function leadOrigins(run: RunRecord): Violation[] {
       }
       continue;
     }
-    if (created.workflow === undefined && creator && SALES_ROLES.has(String(creator['Role__c']))) {
+    if (created.workflow === undefined && isSalesUser(creator)) {
       const eventIds = salesEvents.get(lead.Id) ?? [];
       const traces = eventIds.flatMap((id) => byEvent.get(id) ?? []);
       if (traces.length !== 1) {

@@ -1,3 +1,4 @@
+import { isSalesUser } from '../systems/crm/schema.ts';
 import type { EventTrace, JobTrace } from '../pipeline/trace.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import type { Crm } from '../systems/crm/crm.ts';
@@ -88,7 +89,7 @@ function routingOf(crm: Crm, trace: EventTrace, segment: readonly JobTrace[], st
     campaign: recordOf(crm, 'Campaign', input.campaign),
     campaignMember: recordOf(crm, 'CampaignMember', input.campaignMember) ?? attribution?.member ?? undefined,
     partnerAccount: recordOf(crm, 'Account', input.partnerAccount) ?? recordOf(crm, 'Account', person['Impartner_Partner_Account__c']),
-    ownerIsActiveUser: owner?.['IsActive'] === true,
+    ownerIsActiveUser: owner?.['IsActive'] === true && isSalesUser(owner),
   };
   return { trace, route, segment, personId, personType, facts, verdict: partnerVerdict(facts, statuses), owner: output.owner };
 }

@@ -9,7 +9,7 @@ export interface PartnerFacts {
   readonly campaign?: Readonly<Record<string, unknown>> | undefined;
   readonly campaignMember?: Readonly<Record<string, unknown>> | undefined;
   readonly partnerAccount?: Readonly<Record<string, unknown>> | undefined;
-  /** Whether the person's owner before routing is an active user (rule 5 keeps such an owner). */
+  /** Whether the person's owner before routing is an active sales user, SDR, BDR or AE (rule 5 keeps such an owner). */
   readonly ownerIsActiveUser: boolean;
 }
 

@@ -1,7 +1,7 @@
+import { isSalesUser } from '../systems/crm/schema.ts';
 import type { Transport } from '../transport/transport.ts';
 import type { World } from '../world/world.ts';
 
-const SALES_ROLES = new Set(['SDR', 'BDR', 'AE']);
 
 /** What the CRM answered a rep's REST call: ok with the body, or the HTTP status and Salesforce's first error as text. */
 export type RepCallResult = { readonly ok: true; readonly body: unknown } | { readonly ok: false; readonly status: number; readonly message: string };
@@ -33,6 +33,6 @@ export function actingRep(world: World, ownerId: unknown, as?: string): string {
     return id;
   }
   const owner = typeof ownerId === 'string' ? world.crm.get('User', ownerId) : undefined;
-  if (owner && owner['IsActive'] === true && SALES_ROLES.has(String(owner['Role__c']))) return String(owner['Id']);
+  if (owner && owner['IsActive'] === true && isSalesUser(owner)) return String(owner['Id']);
   return [...world.crm.records('User')].find((u) => u['IsActive'] === true && u['Role__c'] === 'AE')?.Id ?? world.crm.integrationUserId;
 }

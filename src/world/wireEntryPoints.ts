@@ -1,7 +1,7 @@
+import { isSalesUser } from '../systems/crm/schema.ts';
 import type { ChangeEvent } from '../systems/crm/changeEvents.ts';
 import type { World } from './world.ts';
 
-const SALES_ROLES = new Set(['SDR', 'BDR', 'AE']);
 
 /**
  * Connects what the systems do on their own to the pipeline's intake (and, where a native integration is switched
@@ -16,7 +16,7 @@ export function wireEntryPoints(world: World): void {
   world.crm.onChange((event) => {
     if (event.kind !== 'create' || event.object !== 'Lead') return;
     const user = world.crm.get('User', event.userId);
-    if (!user || !SALES_ROLES.has(String(user['Role__c']))) return;
+    if (!isSalesUser(user)) return;
     world.intake.receive('sales-created', salesCreatedPayload(world, event), { id: `cdc-${event.id}` });
   });
   world.marketo.onFormFill((fill) => {

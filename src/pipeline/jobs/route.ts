@@ -1,3 +1,4 @@
+import { isSalesUser } from '../../systems/crm/schema.ts';
 import { route as runGraph } from '../../routing/route.ts';
 import type { RoutingContext, RoutingUser } from '../../routing/routingContext.ts';
 import type { Trigger } from '../../routing/fieldRef.ts';
@@ -60,6 +61,9 @@ async function routingContext(work: LeadWork, ctx: PipelineContext, trigger: Tri
     routingPerson['Status'] = r['Status__c'];
   }
   routingPerson['isSalesCreated'] = work.event.entryPoint === 'sales-created' && person.created;
+  // Rule 5's "already owned by a user" means a sales user: the integration user or a connector does not follow up.
+  const owner = (await ctx.directory.users()).find((u) => u.Id === r['OwnerId']);
+  routingPerson['ownerIsUser'] = isSalesUser(owner);
   const partnerId = r['Impartner_Partner_Account__c'];
   const partnerAccount = typeof partnerId === 'string' ? await ctx.directory.accountById(partnerId) : undefined;
   const users = (await ctx.directory.users()).map(

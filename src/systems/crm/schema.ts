@@ -62,6 +62,11 @@ export const MAILABILITY_VALUES = ['Mailable', 'Opt-in required', 'Not mailable'
 export const REGIONS = ['AMER', 'EMEA', 'APJ'] as const;
 export type Region = (typeof REGIONS)[number];
 export const USER_ROLES = ['SDR', 'BDR', 'AE'] as const;
+
+/** Whether a User record is a sales user (SDR, BDR or AE): the integration user and connectors are not. */
+export function isSalesUser(user: Readonly<Record<string, unknown>> | undefined): boolean {
+  return user !== undefined && (USER_ROLES as readonly unknown[]).includes(user['Role__c']);
+}
 export const PARTNER_TYPES = ['Channel', 'Distributor', 'Alliance'] as const;
 export const ACCOUNT_TYPES = ['Customer', 'Prospect', 'Partner'] as const;
 export const LEAD_SOURCES = ['Web', 'Chat', 'Advertisement', 'Event', 'Sales', 'Partner Referral', 'Trial', 'Other'] as const;
