@@ -105,4 +105,20 @@ describe('the pipeline', () => {
     expect(trace!.outcome).toMatchObject({ kind: 'rejected', job: 'validate' });
     expect((trace!.outcome as { reason: string }).reason).toContain('not-an-email');
   });
+
+  it("never re-triggers itself with its own writes, while a rep's new lead does trigger it", async () => {
+    harness = await createHarness({ seed: 17 });
+    const chat = await harness.deliver(payloadFor('chat', harness.hints, { email: 'quiet@fresh-domain.example' }));
+    expect(chat.traces).toHaveLength(1);
+    expect(harness.world.intake.received.size).toBe(1);
+    const repLead = payloadFor('sales-created', harness.hints, { email: 'rep.made@fresh-domain.example' });
+    const rep = await harness.deliver(repLead);
+    expect(rep.traces.map((t) => t.entryPoint)).toEqual(['sales-created']);
+    // Rule 5: the rep who created it keeps it; the pipeline still standardized, deduped, attributed and checked it.
+    const repId = (repLead.payload as { OwnerId: string }).OwnerId;
+    expect(rep.traces[0]!.routedTo?.id).toBe(repId);
+    expect(rep.traces[0]!.steps.map((s) => s.job)).toEqual([...PIPELINE_JOBS]);
+    expect(harness.world.intake.received.size).toBe(2);
+    expect(harness.world.intake.pending).toBe(0);
+  });
 });
