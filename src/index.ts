@@ -53,3 +53,11 @@ export { summarize, type SimulationSummary } from './report/simulationSummary.ts
 
 export { inboundEventArbitrary } from './generators/inboundEventArbitrary.ts';
 export { payloadArbitrary } from './generators/payloadArbitrary.ts';
+
+export { INVARIANTS, INVARIANT_IDS, checkInvariants, formatViolation, partnerVerdict, type Invariant, type InvariantId, type InvariantReport, type Violation } from './invariants/index.ts';
+export { loadScenario, checkScenario, runScenario, replayScenarios, diffScenarios, recordScenario, recordSimulation, ScenarioSchema, SCENARIO_VERSION, type Scenario, type ReplayReport, type DiffReport } from './scenarios/index.ts';
+export { createHarness, type LeadsimHarness, type HarnessOptions } from './simulation/createHarness.ts';
+export { generateWorkload, type Workload, type WorkloadOptions } from './simulation/workload.ts';
+export { runWorkload } from './simulation/runWorkload.ts';
+export { rerunRouting, type RerunResult, type RerunTarget } from './pipeline/rerunRouting.ts';
+export { runCheck, type CheckReport } from './check/runCheck.ts';
