@@ -52,7 +52,9 @@ function shapeIssues(error: z.ZodError, json: unknown): InputIssue[] {
     } else if (source.code === 'unrecognized_keys') {
       next = { path: issue.path, message: issue.message.replace(/^Unrecognized key/, 'unknown key'), expected: 'only the keys this kind of object takes' };
     } else if (source.code === 'invalid_value' || source.code === 'invalid_type') {
-      next = { ...issue, message: 'wrong value', got };
+      const raw = source as { expected?: unknown; values?: unknown[] };
+      const expected = raw.expected !== undefined ? String(raw.expected) : `one of ${(raw.values ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
+      next = { path: issue.path, message: valueAt(json, issue.path) === undefined ? 'missing' : 'wrong value', expected, got };
     }
     const node = issue.path[0] === 'nodes' && typeof issue.path[1] === 'string' ? issue.path[1] : undefined;
     return node === undefined ? next : { ...next, message: `node "${node}": ${next.message}` };

@@ -147,7 +147,7 @@ describe('lintGraph', () => {
       ),
     ).toMatchInlineSnapshot(`
       [
-        "bad.json $.version: wrong value (got 2)",
+        "bad.json $.version: wrong value (expected one of 1, got 2)",
         "bad.json $.nodes.isMql.kind: node "isMql": unknown kind (expected one of "condition", "update", "assign", "sharePrm", "end", got "if")",
         "bad.json $.nodes.inquiry.target: node "inquiry": not an assignment target (expected one of {"queue": name}, {"user": id or name}, {"accountBdr": true}, {"accountOwner": true}, {"keepCurrentOwner": true}, {"roundRobin": {"pool": name or {"role", "region"} or {"users"}}}, got {"group":"Inquiry Queue"})",
         "bad.json $.nodes.done: node "done": unknown key: "next" (expected only the keys this kind of object takes)",
