@@ -18,11 +18,16 @@ export function maybe<T>(arbitrary: fc.Arbitrary<T>, pMissing: number): fc.Arbit
  */
 export function inboundEmail(person: PersonSeed, world: WorldHints, pDuplicate = 0.15): fc.Arbitrary<string> {
   const own = messyEmail(person.email);
-  if (world.existingEmails.length === 0) return own;
+  // About one vendor record in a hundred carries no usable address at all: the pipeline must reject it with a reason.
+  const unusable = fc.constantFrom(...UNUSABLE_EMAILS);
+  if (world.existingEmails.length === 0) return fc.oneof({ arbitrary: own, weight: 99 }, { arbitrary: unusable, weight: 1 });
   const duplicate = fc.constantFrom(...world.existingEmails).chain(messyEmail);
   const weight = Math.round(pDuplicate * 100);
-  return fc.oneof({ arbitrary: own, weight: 100 - weight }, { arbitrary: duplicate, weight });
+  return fc.oneof({ arbitrary: own, weight: 99 - weight }, { arbitrary: duplicate, weight }, { arbitrary: unusable, weight: 1 });
 }
+
+/** What vendors send when a person gave no usable email: placeholders, half addresses, a name. */
+export const UNUSABLE_EMAILS = ['n/a', 'none', 'test@', '@example.com', 'john.smith', 'no email given'] as const;
 
 /** Options of {@link countryField}. */
 export interface CountryFieldOptions {

@@ -77,7 +77,10 @@ function bump(counts: Record<string, number>, key: string): void {
 
 /** A reason without the per-record detail (quoted values, ids), so equal causes group together. */
 function shorten(reason: string): string {
-  return reason.replace(/"[^"]*"/g, '"…"').replace(/\b(00Q|003|001|005|00G)[A-Za-z0-9]{12,15}\b/g, '<id>');
+  return reason
+    .replace(/"[^"]*"/g, '"…"')
+    .replace(/\b(00Q|003|001|005|00G)[A-Za-z0-9]{12,15}\b/g, '<id>')
+    .replace(/(invalid email address): .*/i, '$1: …');
 }
 
 function quantile(sorted: readonly number[], q: number): number {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ENTRY_POINTS, entryPoint, parsePayload, transformPayload } from '../../src/entrypoints/registry.ts';
 import { inboundEventArbitrary } from '../../src/generators/inboundEventArbitrary.ts';
 import { payloadArbitrary } from '../../src/generators/payloadArbitrary.ts';
+import { UNUSABLE_EMAILS } from '../../src/generators/fieldArbitraries.ts';
 import { EMPTY_WORLD_HINTS, SAMPLE_WORLD_HINTS } from '../../src/generators/worldHints.ts';
 import { StandardLeadSchema } from '../../src/model/inboundLead.ts';
 import { standardizeCountry } from '../../src/standardize/country.ts';
@@ -17,7 +18,8 @@ describe.each(ENTRY_POINTS)('generated %s payloads', (id) => {
     const lead = StandardLeadSchema.parse(entryPoint(id).transform(payload as never, AT));
     expect(lead.attribution.source).toBe(id);
     expect(lead.attribution.occurredAt).toBe(AT);
-    expect(standardizeEmail(lead.person.email).ok).toBe(true);
+    // Either a usable (if messy) address, or one of the planted unusable ones the pipeline must reject.
+    expect(standardizeEmail(lead.person.email).ok || (UNUSABLE_EMAILS as readonly string[]).includes(lead.person.email)).toBe(true);
   });
 
   test.prop([payloadArbitrary(id, EMPTY_WORLD_HINTS)], { numRuns: 20 })('need no world to be valid', (payload) => {
@@ -29,6 +31,13 @@ describe('inboundEventArbitrary', () => {
   it('covers all seven entry points', () => {
     const seen = new Set(fc.sample(inboundEventArbitrary(), { numRuns: 300, seed: 11 }).map((e) => e.entryPoint));
     expect([...seen].sort()).toEqual([...ENTRY_POINTS].sort());
+  });
+
+  it('plants an unusable email in about one event in a hundred, so rejections happen', () => {
+    const events = fc.sample(inboundEventArbitrary(), { numRuns: 2000, seed: 7 });
+    const unusable = events.filter((e) => !standardizeEmail(transformPayload(e, AT).person.email).ok).length;
+    expect(unusable).toBeGreaterThan(5);
+    expect(unusable).toBeLessThan(60);
   });
 
   it('gives countries that standardize at least 95% of the time', () => {

@@ -19,7 +19,8 @@ export const sync: PipelineJob = {
       lastName: r['LastName'],
       title: r['Title'],
       phone: r['Phone'],
-      company: r['Company'] ?? work.lead!.company.name,
+      // The CRM is the system of record: a contact's company is its account's name, never the latest payload's.
+      company: r['Company'] ?? work.account?.['Name'],
       country: r['CountryCode'] ?? r['MailingCountryCode'],
       leadSource: r['LeadSource'],
       [person.type === 'Lead' ? 'sfdcLeadId' : 'sfdcContactId']: person.id,
@@ -49,7 +50,7 @@ async function shareWithPartner(work: LeadWork, ctx: PipelineContext): Promise<{
     LastName: r['LastName'],
     Email: work.lead!.person.email,
     Phone: r['Phone'],
-    Company: r['Company'] ?? work.lead!.company.name,
+    Company: r['Company'] ?? work.account?.['Name'],
     Country: r['CountryCode'] ?? r['MailingCountryCode'],
     PartnerAccountId: partnerId,
     ShareStatus: 'Pending',
