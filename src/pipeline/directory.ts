@@ -20,8 +20,8 @@ interface Snapshot {
 }
 
 /**
- * The org's users, queues, accounts and campaigns, read through SOQL and kept for `ttlMs` of simulated time, as
- * an integration platform caches lookups instead of querying them for every lead.
+ * The org's users, queues, accounts and campaigns, read through SOQL and kept for `ttlMs` of simulated time (default
+ * 10 minutes), as an integration platform caches lookups instead of querying them for every lead.
  */
 export class Directory {
   readonly #sf: SalesforceClient;
@@ -29,7 +29,7 @@ export class Directory {
   readonly #ttlMs: number;
   #snapshot: Snapshot | undefined;
 
-  constructor(sf: SalesforceClient, clock: SimClock, ttlMs = 60_000) {
+  constructor(sf: SalesforceClient, clock: SimClock, ttlMs = 600_000) {
     this.#sf = sf;
     this.#clock = clock;
     this.#ttlMs = ttlMs;
