@@ -73,7 +73,7 @@ describe('the remaining invariants each catch a deliberately broken pipeline', (
 
   test('no-event-lost catches a consumer that takes an accepted event off the intake and drops it', async () => {
     const h = await createHarness({ seed: SEED });
-    const chat = { type: 'conversation.lead_captured', data: { conversationId: 1, contact: { email: 'dropped@fresh-domain.example' } } };
+    const chat = { type: 'conversation.lead_captured' as const, data: { conversationId: 1, contact: { email: 'dropped@fresh-domain.example' } } };
     await h.deliver({ entryPoint: 'chat', payload: { ...chat, data: { ...chat.data, conversationId: 2, contact: { email: 'kept@fresh-domain.example' } } } });
     expect(violations(h.record(), 'no-event-lost')).toEqual([]);
     await h.send({ entryPoint: 'chat', payload: chat });
