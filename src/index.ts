@@ -61,3 +61,5 @@ export { generateWorkload, type Workload, type WorkloadOptions } from './simulat
 export { runWorkload } from './simulation/runWorkload.ts';
 export { rerunRouting, type RerunResult, type RerunTarget } from './pipeline/rerunRouting.ts';
 export { runCheck, type CheckReport } from './check/runCheck.ts';
+export { leadFlowAudit, type EntryPointAudit, type AuditStep, type FieldChange } from './audit/leadFlowAudit.ts';
+export { auditToMarkdown } from './audit/auditToMarkdown.ts';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { auditToMarkdown } from '../../audit/auditToMarkdown.ts';
+import { leadFlowAudit } from '../../audit/leadFlowAudit.ts';
 import { checkInvariants } from '../../invariants/index.ts';
 import { loadGraph } from '../../routing/loadGraph.ts';
 import { formatSimulationReport } from '../../report/formatSimulationReport.ts';
@@ -16,6 +18,7 @@ const SimulateOptionsSchema = z.strictObject({
   leads: intOption(1, 1_000_000).default(500),
   graph: z.string().optional(),
   json: z.string().optional(),
+  audit: z.string().optional(),
   transport: z.enum(TRANSPORT_KINDS).default('dispatch'),
   native: z
     .string()
@@ -34,6 +37,7 @@ export const registerSimulate: RegisterCommand = (program, setExit) => {
     .option('--leads <n>', 'how many leads to generate', '500')
     .option('--graph <file>', 'routing graph JSON (default: scenarios/graphs/default.json)')
     .option('--json <file>', 'also write the full report as JSON to this file')
+    .option('--audit <file>', 'also write a lead-flow audit (Markdown with Mermaid diagrams): per entry point, which system changed which field, when')
     .option('--transport <kind>', `how requests reach the simulated APIs: ${TRANSPORT_KINDS.join(', ')}`, 'dispatch')
     .option('--native <list>', 'switch native integrations on (comma list of marketo, impartner, chat); breaks "one process"')
     .option('--fault-rate <p>', 'inject seeded faults: each request gets a 5xx, a rate limit, a timeout or a lost response with probability p each (0 to 0.25)')
@@ -57,6 +61,7 @@ export const registerSimulate: RegisterCommand = (program, setExit) => {
       const replay = ['leadsim simulate', `--seed ${o.seed}`, `--leads ${o.leads}`, ...(o.graph ? [`--graph ${o.graph}`] : []), ...(o.native ? [`--native ${o.native.join(',')}`] : []), ...(o.faultRate ? [`--fault-rate ${o.faultRate}`] : [])].join(' ');
       process.stdout.write(formatSimulationReport(summary, invariants.results, { replayCommand: replay }));
       if (o.json) writeFileAtomic(o.json, JSON.stringify({ summary, invariants: invariants.results, replay }, null, 2) + '\n');
+      if (o.audit) writeFileAtomic(o.audit, auditToMarkdown(leadFlowAudit(run), { seed: o.seed, start: run.startedAt }));
       setExit(invariants.results.every((r) => r.ok) ? EXIT.ok : EXIT.failed);
     });
 };
