@@ -7,6 +7,9 @@ import type { PipelineContext } from './pipelineContext.ts';
 import type { PipelineJob } from './pipelineJob.ts';
 import type { EventTrace, JobTrace, Outcome } from './trace.ts';
 
+/** How a job ends an event early: rejected with a reason, or parked for retry. */
+export type StopOutcome = Extract<Outcome, { kind: 'rejected' | 'parked' }>;
+
 /** Options of {@link Pipeline}. */
 export interface PipelineOptions {
   /** The jobs after intake, in order (default: {@link DEFAULT_JOBS}). Tests swap one to break the pipeline on purpose. */
@@ -40,13 +43,7 @@ export class Pipeline {
     const now = this.ctx.clock.now();
     trace.steps.push({ job: 'intake', startedAt: now, finishedAt: now, attempts: 1, status: 'ok', input: { eventId: event.id, entryPoint: event.entryPoint, run: trace.runs }, output: { accepted: true }, calls: [] });
     const work: LeadWork = { event, trace };
-    for (const job of this.jobs) {
-      const outcome = await this.#runStep(job, work);
-      if (outcome) {
-        trace.outcome = outcome;
-        break;
-      }
-    }
+    trace.outcome = await this.runJobs(work, this.jobs);
     if (!trace.outcome) {
       const p = work.person!;
       trace.outcome = { kind: p.created ? 'created' : 'merged', personType: p.type, personId: p.id };
@@ -55,7 +52,20 @@ export class Pipeline {
     return trace;
   }
 
-  async #runStep(job: PipelineJob, work: LeadWork): Promise<Outcome | undefined> {
+  /**
+   * Runs `jobs` in order on `work`, each as a traced step with its API calls, retries and parking; stops at the first
+   * step that rejects or parks the event and returns that outcome (undefined when every job went through). The
+   * inbound run and a routing re-run (rule 7) both go through here.
+   */
+  async runJobs(work: LeadWork, jobs: readonly PipelineJob[]): Promise<StopOutcome | undefined> {
+    for (const job of jobs) {
+      const outcome = await this.#runStep(job, work);
+      if (outcome) return outcome;
+    }
+    return undefined;
+  }
+
+  async #runStep(job: PipelineJob, work: LeadWork): Promise<StopOutcome | undefined> {
     const step: JobTrace = { job: job.name, startedAt: this.ctx.clock.now(), finishedAt: 0, attempts: 0, status: 'ok', input: null, output: null, calls: [] };
     work.trace.steps.push(step);
     if (this.#calls) this.#calls.current = step.calls;

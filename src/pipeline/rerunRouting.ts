@@ -1,4 +1,3 @@
-import { ApiError } from '../clients/apiError.ts';
 import type { StandardLead } from '../model/inboundLead.ts';
 import type { ReceivedEvent } from './inboundEvent.ts';
 import { matchAccount } from './jobs/matchAccount.ts';
@@ -7,7 +6,7 @@ import type { CrmRecord, LeadWork } from './leadWork.ts';
 import type { Pipeline } from './pipeline.ts';
 import { soqlString } from './soqlString.ts';
 import type { PipelineJob } from './pipelineJob.ts';
-import type { EventTrace, JobTrace } from './trace.ts';
+import type { EventTrace } from './trace.ts';
 
 /** The person whose routing is re-run. */
 export interface RerunTarget {
@@ -66,13 +65,11 @@ export async function rerunRouting(pipeline: Pipeline, target: RerunTarget, opti
     work.member = member;
     work.campaign = campaign;
   }
-  for (const job of [matchAccount, rerunRoute]) {
-    const failed = await runStep(pipeline, job, work);
-    if (failed !== undefined) {
-      trace.outcome = { kind: 'rejected', reason: failed, job: job.name };
-      trace.finishedAt = ctx.clock.now();
-      return { kind: 'failed', reason: failed, trace };
-    }
+  const stopped = await pipeline.runJobs(work, [matchAccount, rerunRoute]);
+  if (stopped) {
+    trace.outcome = stopped;
+    trace.finishedAt = ctx.clock.now();
+    return { kind: 'failed', reason: stopped.reason, trace };
   }
   trace.outcome = { kind: 'merged', personType: target.type, personId: record.Id };
   trace.finishedAt = ctx.clock.now();
@@ -81,26 +78,3 @@ export async function rerunRouting(pipeline: Pipeline, target: RerunTarget, opti
 
 /** The route job with trigger `rerun`. */
 const rerunRoute: PipelineJob = { name: 'route', run: (work, ctx) => routePerson(work, ctx, 'rerun') };
-
-async function runStep(pipeline: Pipeline, job: PipelineJob, work: LeadWork): Promise<string | undefined> {
-  const ctx = pipeline.ctx;
-  const step: JobTrace = { job: job.name, startedAt: ctx.clock.now(), finishedAt: 0, attempts: 1, status: 'ok', input: null, output: null, calls: [] };
-  work.trace.steps.push(step);
-  const previous = ctx.salesforce.workflow;
-  ctx.salesforce.workflow = `pipeline:${job.name}`;
-  try {
-    const result = await job.run(work, ctx);
-    step.input = result.input;
-    step.output = result.output;
-    if (result.reject !== undefined) step.status = 'rejected';
-    return result.reject;
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    step.error = error.message;
-    step.status = 'rejected';
-    return `${error.system} refused: ${error.vendorCode} ${error.message}`.trim();
-  } finally {
-    step.finishedAt = ctx.clock.now();
-    ctx.salesforce.workflow = previous;
-  }
-}

@@ -46,6 +46,8 @@ describe('model-based sequences', () => {
     expect(lead['Rerun_Routing__c']).toBe(false);
     expect(harness.reruns).toHaveLength(1);
     expect(harness.reruns[0]!.steps.map((s) => s.job)).toEqual(['matchAccount', 'route']);
+    // The re-run's owner write is in its trace, like any job's calls.
+    expect(harness.reruns[0]!.steps[1]!.calls.map((c) => `${c.method} ${c.path.split('/').slice(-2, -1)[0]}`)).toContain('PATCH Lead');
     expect(real.log[0]).toMatch(/^countryChange\(#0, JP\) \+ rerun → Lead 00Q\w+ by 005\w+, re-run owner \w+ → \w+/);
     await harness.close();
   });
