@@ -2,6 +2,8 @@ import type { ParsedPayload } from '../entrypoints/registry.ts';
 import type { Transport } from '../transport/transport.ts';
 import { MARKETO_CLIENT } from '../world/credentials.ts';
 import { prmUserId } from '../world/seedImpartner.ts';
+import { restAsRep } from './repActions.ts';
+import { readBody, resubmit } from './resubmit.ts';
 import { nativeCreate } from '../world/wireEntryPoints.ts';
 import type { World } from '../world/world.ts';
 import type { BlockedAction } from './runRecord.ts';
@@ -24,16 +26,11 @@ export async function deliver(world: World, transport: Transport, event: ParsedP
     case 'sales-created': {
       const p = event.payload;
       const rep = p.ChangeEventHeader.commitUser;
-      const token = world.crm.sessions.issueToken(rep);
       const fields = Object.fromEntries(
         Object.entries({ Email: p.Email.trim(), FirstName: p.FirstName, LastName: p.LastName, Company: p.Company, Title: p.Title, Phone: p.Phone, Country: p.Country, Website: p.Website, NumberOfEmployees: p.NumberOfEmployees, LeadSource: 'Sales', Lead_Acquisition_Source__c: p.Lead_Acquisition_Source__c, OwnerId: rep }).filter(([, v]) => v !== undefined),
       );
-      const response = await resubmit(world, () =>
-        transport.send(new Request(`${transport.origins.salesforce}/services/data/v62.0/sobjects/Lead`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(fields) })),
-      );
-      if (response.status === 201) return undefined;
-      const body = (await readBody(response)) as { errorCode?: string; message?: string }[] | undefined;
-      return { entryPoint: event.entryPoint, reason: `CRM refused the rep's lead: ${body?.[0]?.errorCode ?? (response.type === 'error' ? 'no response' : response.status)} ${body?.[0]?.message ?? ''}`.trim(), at };
+      const created = await restAsRep(world, transport, rep, 'POST', 'sobjects/Lead', fields);
+      return created.ok ? undefined : { entryPoint: event.entryPoint, reason: `CRM refused the rep's lead: ${created.message}`, at };
     }
     case 'partner-portal': {
       const { PartnerUserId, PartnerAccountId: _crmAccount, Id: _id, Created: _created, ...fields } = event.payload;
@@ -102,27 +99,4 @@ async function marketoToken(world: World, transport: Transport): Promise<string>
   const body = (await readBody(response)) as { access_token: string; expires_in: number };
   tokens.set(transport, { token: body.access_token, until: world.clock.now() + (body.expires_in - 60) * 1000 });
   return body.access_token;
-}
-
-/**
- * Sends again, as a person or a browser does, when the answer is a network error, a 5xx or a rate limit: up to three
- * tries, a few simulated seconds apart. The last answer is returned whatever it is.
- */
-async function resubmit(world: World, send: () => Promise<Response>): Promise<Response> {
-  let response = await send();
-  for (let tries = 1; tries < 3 && (response.type === 'error' || response.status >= 500 || response.status === 429 || response.status === 403); tries++) {
-    world.clock.advance(5_000);
-    response = await send();
-  }
-  return response;
-}
-
-/** The JSON body of a response, or undefined for a network error or a body that is not JSON. */
-async function readBody(response: Response): Promise<unknown> {
-  if (response.type === 'error') return undefined;
-  try {
-    return await response.json();
-  } catch {
-    return undefined;
-  }
 }

@@ -1,6 +1,7 @@
 import { isSalesUser } from '../systems/crm/schema.ts';
 import type { Transport } from '../transport/transport.ts';
 import type { World } from '../world/world.ts';
+import { readBody, resubmit } from './resubmit.ts';
 
 
 /** What the CRM answered a rep's REST call: ok with the body, or the HTTP status and Salesforce's first error as text. */
@@ -8,18 +9,19 @@ export type RepCallResult = { readonly ok: true; readonly body: unknown } | { re
 
 /**
  * Makes one CRM REST call as a sales rep (a session token issued for `userId`), the way a rep's browser or a tool
- * acting for them does: `PATCH sobjects/{Type}/{id}`, `POST sobjects/{Type}`. Returns Salesforce's error as text.
+ * acting for them does: `PATCH sobjects/{Type}/{id}`, `POST sobjects/{Type}`, sent again like a person does on no
+ * answer, a 5xx or a rate limit. Returns Salesforce's error as text.
  */
 export async function restAsRep(world: World, transport: Transport, userId: string, method: 'PATCH' | 'POST', path: string, body: Record<string, unknown>): Promise<RepCallResult> {
   const token = world.crm.sessions.issueToken(userId);
-  const response = await transport.send(
-    new Request(`${transport.origins.salesforce}/services/data/v62.0/${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+  const response = await resubmit(world, () =>
+    transport.send(new Request(`${transport.origins.salesforce}/services/data/v62.0/${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })),
   );
-  const text = await response.text();
-  const json: unknown = text === '' ? null : JSON.parse(text);
-  if (response.ok) return { ok: true, body: json };
+  const json = await readBody(response);
+  if (response.ok) return { ok: true, body: json ?? null };
+  if (response.type === 'error') return { ok: false, status: 0, message: 'no response (timeout or connection lost)' };
   const first = Array.isArray(json) ? (json[0] as { errorCode?: string; message?: string } | undefined) : undefined;
-  return { ok: false, status: response.status, message: `${first?.errorCode ?? response.status} ${first?.message ?? text}`.trim() };
+  return { ok: false, status: response.status, message: `${first?.errorCode ?? response.status} ${first?.message ?? ''}`.trim() };
 }
 
 /**

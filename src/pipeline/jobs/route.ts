@@ -62,11 +62,11 @@ async function routingContext(work: LeadWork, ctx: PipelineContext, trigger: Tri
   }
   routingPerson['isSalesCreated'] = work.event.entryPoint === 'sales-created' && person.created;
   // Rule 5's "already owned by a user" means a sales user: the integration user or a connector does not follow up.
-  const owner = (await ctx.directory.users()).find((u) => u.Id === r['OwnerId']);
-  routingPerson['ownerIsUser'] = isSalesUser(owner);
+  const directoryUsers = await ctx.directory.users();
+  routingPerson['ownerIsUser'] = isSalesUser(directoryUsers.find((u) => u.Id === r['OwnerId']));
   const partnerId = r['Impartner_Partner_Account__c'];
   const partnerAccount = typeof partnerId === 'string' ? await ctx.directory.accountById(partnerId) : undefined;
-  const users = (await ctx.directory.users()).map(
+  const users = directoryUsers.map(
     (u): RoutingUser => ({
       Id: u.Id,
       Name: String(u['Name'] ?? ''),
