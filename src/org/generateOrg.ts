@@ -1,5 +1,5 @@
-import { Faker, en } from '@faker-js/faker';
 import type { Rng } from '../core/random.ts';
+import { seededFaker } from '../generators/fakerFrom.ts';
 import type { Region } from '../systems/crm/schema.ts';
 import { OrgSpecSchema, type AccountSpec, type CampaignSpec, type OrgSpec, type PersonSpec, type UserSpec } from './orgSpec.ts';
 
@@ -26,8 +26,7 @@ const REGION_COUNTRIES: Readonly<Record<Region, readonly string[]>> = {
  * already exist as leads or contacts. Same stream, same org.
  */
 export function generateOrg(rng: Rng, options: GenerateOrgOptions = {}): OrgSpec {
-  const faker = new Faker({ locale: [en] });
-  faker.seed(rng.int(0, 0x7fffffff));
+  const faker = seededFaker(rng.int(0, 0x7fffffff));
   const sdrs = options.sdrsPerRegion ?? 3;
   const users: UserSpec[] = [];
   const user = (key: string, region: Region, role: UserSpec['Role__c'], extra: Partial<UserSpec> = {}): UserSpec => {
