@@ -31,6 +31,13 @@ describe('leadsim simulate', () => {
     expect(native.stderr).toContain('$.native[0]: Invalid option: expected one of "marketo"|"impartner"|"chat" (got "hubspot")');
   });
 
+  it('exits 2 before running anything when a report cannot be written', () => {
+    const r = runCli(['simulate', '--json', 'no/such/folder/report.json']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Failed to write "no/such/folder/report.json": the folder "no/such/folder" does not exist.');
+  });
+
   it('exits 2 naming the file when the graph does not exist', () => {
     const r = runCli(['simulate', '--graph', 'no/such/graph.json']);
     expect(r.status).toBe(2);

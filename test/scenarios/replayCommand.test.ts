@@ -72,8 +72,9 @@ describe('leadsim replay', () => {
 
   it('leaves no partial or temporary file when the report cannot be written', async () => {
     const out = join(dir, 'no-such-folder', 'junit.xml');
-    const { code } = await cli('replay', DEUTSCHLAND, '--reporter', 'junit', '--out', out);
-    expect(code).toBe(1);
+    const { code, err } = await cli('replay', DEUTSCHLAND, '--reporter', 'junit', '--out', out);
+    expect(code).toBe(2);
+    expect(err).toContain(`Failed to write "${out}": the folder "${join(dir, 'no-such-folder')}" does not exist.`);
     expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });

@@ -7,7 +7,7 @@ import { formatSimulationReport } from '../../report/formatSimulationReport.ts';
 import { summarize } from '../../report/simulationSummary.ts';
 import { simulate } from '../../simulation/simulate.ts';
 import { TRANSPORT_KINDS } from '../../transport/transport.ts';
-import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
+import { assertWritablePath, writeFileAtomic } from '../../io/writeFileAtomic.ts';
 import { EXIT } from '../exitCodes.ts';
 import { intOption, parseOptions, seedOption } from '../options.ts';
 import { progressBar } from '../progress.ts';
@@ -44,6 +44,7 @@ export const registerSimulate: RegisterCommand = (program, setExit) => {
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(SimulateOptionsSchema, raw, 'simulate');
       const graph = o.graph ? loadGraph(o.graph) : undefined;
+      for (const out of [o.json, o.audit]) if (out) assertWritablePath(out);
       process.stdout.write(`seed ${o.seed}\n`);
       const bar = progressBar(o.leads, 'simulating');
       const run = await simulate({
