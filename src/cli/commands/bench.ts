@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BENCH_LANES } from '../../bench/runLane.ts';
 import { formatBench } from '../../bench/formatBench.ts';
 import { runBench } from '../../bench/runBench.ts';
-import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
+import { assertWritablePath, writeFileAtomic } from '../../io/writeFileAtomic.ts';
 import { EXIT } from '../exitCodes.ts';
 import { intOption, parseOptions, seedOption } from '../options.ts';
 import type { RegisterCommand } from './index.ts';
@@ -31,6 +31,7 @@ export const registerBench: RegisterCommand = (program, setExit) => {
     .option('--json <file>', 'also write the measurements as JSON to this file')
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(BenchOptionsSchema, raw, 'bench');
+      if (o.json) assertWritablePath(o.json);
       const report = await runBench({
         leads: o.leads,
         seed: o.seed,
