@@ -5,6 +5,11 @@ import { submitFormRequestSchema } from '../../src/systems/map/submitForm.ts';
 import { syncLeadsRequestSchema } from '../../src/systems/map/syncLeads.ts';
 import { RequestIds } from './marketoEnvelope.ts';
 import { membershipHandlers } from './membershipHandlers.ts';
+import { assetHandlers } from './assetHandlers.ts';
+import { listQueryHandlers } from './listQueryHandlers.ts';
+import { marketoEnvelope } from './marketoEnvelope.ts';
+import { jsonResponse } from '../jsonResponse.ts';
+import { unknownPathHandler } from '../unknownPath.ts';
 import { intParam, listParam, readJson, readParams, type MarketoParams } from './marketoRequest.ts';
 import { marketoRoute, pathInt, type MarketoMockContext } from './marketoRoute.ts';
 
@@ -74,8 +79,12 @@ export function marketoHandlers(ctx: MarketoMockContext): HttpHandler[] {
     ),
 
     ...membershipHandlers(marketo, route),
+    ...listQueryHandlers(marketo, route),
+    ...assetHandlers(marketo, (run) => marketoRoute(marketo, ids, run, { asset: true })),
 
-    http.all('*/rest/v1/*', ({ request }) => HttpResponse.json({ requestId: ids.next(), success: false, errors: [{ ...marketoError('610'), message: `Requested resource not found: ${request.method} ${new URL(request.url).pathname}` }] })),
+    // Every other path under a Marketo host (or /rest, /identity, /bulk on a shared origin): 610 in the envelope, HTTP 200
+    // (error-codes.md: response-level errors return 200; 610 "The URI in the call did not match a REST API resource type").
+    unknownPathHandler('marketo', ctx.unknownPaths ?? {}, () => jsonResponse(marketoEnvelope(ids.next(), { ok: false, errors: [marketoError('610')] }))),
   ];
 }
 

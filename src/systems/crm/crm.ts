@@ -5,16 +5,19 @@ import { ChangeEvents, type ChangeEvent, type ChangeListener } from './changeEve
 import { convertLead, type LeadConvertRequest, type LeadConvertResult } from './convertLead.ts';
 import { crmFailure, type CrmResult } from './crmError.ts';
 import { describeGlobal, describeSObject, type DescribeSObject } from './describe.ts';
+import { isoCountryCodes } from '../../standardize/country.ts';
+import { countryIntegrationValue, COUNTRY_FIELDS, syncCountryPicklist } from './countryPicklist.ts';
 import { DuplicateIndex } from './duplicateRule.ts';
 import { FieldHistory, type HistoryEntry } from './fieldHistory.ts';
 import { FieldIndex } from './fieldIndex.ts';
 import { IdFactory, makeId, normalizeId } from './ids.ts';
+import { OrgSettingsSchema, type OrgSettings, type OrgSettingsInput } from './orgSettings.ts';
 import { RecordStore } from './recordStore.ts';
 import type { SRecord } from './recordSource.ts';
 import type { IndexedRecordSource } from './soql/indexedRecordSource.ts';
 import { CRM_SCHEMA, KEY_PREFIXES, type SObjectType } from './schema.ts';
 import { formatSfDateTime } from './sfDateTime.ts';
-import { Sessions } from './sessions.ts';
+import { Sessions, type SessionsState } from './sessions.ts';
 import { canonicalField, validateFields } from './validateFields.ts';
 
 /** Who writes, and through which process. */
@@ -23,8 +26,11 @@ export interface WriteContext {
   readonly userId: string;
   /** The process making the change, e.g. `pipeline:upsert`; recorded in field history and change events. */
   readonly workflow?: string;
-  /** The `Sforce-Duplicate-Rule-Header`; the standard rules block, so `allowSave` does not bypass them. */
-  readonly duplicateRuleHeader?: { readonly allowSave: boolean };
+  /**
+   * The `Sforce-Duplicate-Rule-Header`: `allowSave` saves a record an alert rule flags (a block rule still refuses);
+   * `includeRecordDetails` puts every field of the matched records in the verdict.
+   */
+  readonly duplicateRuleHeader?: { readonly allowSave: boolean; readonly includeRecordDetails?: boolean };
 }
 
 /** Options of the {@link Crm} constructor. */
@@ -33,6 +39,18 @@ export interface CrmOptions {
   readonly clock: SimClock;
   /** Daily API request limit; default 15000. */
   readonly dailyApiLimit?: number;
+  /** Org settings (duplicate rules, state and country picklists); defaults in orgSettings.ts. */
+  readonly settings?: OrgSettingsInput;
+}
+
+/** The org's whole state, copied by {@link Crm.snapshot} (records are immutable, so the copy is cheap). */
+export interface CrmState {
+  readonly records: ReturnType<RecordStore['snapshot']>;
+  readonly ids: ReadonlyMap<string, number>;
+  readonly history: readonly HistoryEntry[];
+  readonly sessions: SessionsState;
+  readonly apiUsage: ReturnType<ApiUsage['snapshot']>;
+  readonly settings: OrgSettings;
 }
 
 /** Internal create options (conversion skips the converted lead in the duplicate rule). */
@@ -64,9 +82,10 @@ export class Crm implements IndexedRecordSource {
   readonly #ids = new IdFactory();
   readonly #history = new FieldHistory();
   readonly #events = new ChangeEvents();
-  readonly #duplicates = new DuplicateIndex();
-  readonly #members = new CampaignMemberIndex();
-  readonly #fields = new FieldIndex();
+  #duplicates = new DuplicateIndex();
+  #members = new CampaignMemberIndex();
+  #fields = new FieldIndex();
+  #settings: OrgSettings;
   readonly #store = new RecordStore((type, id, prev, next) => {
     this.#duplicates.update(type, id, prev, next);
     this.#fields.update(type, prev, next);
@@ -75,6 +94,7 @@ export class Crm implements IndexedRecordSource {
 
   constructor(options: CrmOptions) {
     this.clock = options.clock;
+    this.#settings = OrgSettingsSchema.parse(options.settings ?? {});
     this.sessions = new Sessions(this.orgId);
     this.apiUsage = new ApiUsage(() => this.clock.now(), options.dailyApiLimit);
     const bootstrap = { userId: makeId(KEY_PREFIXES.User, 1), workflow: 'bootstrap' };
@@ -97,9 +117,11 @@ export class Crm implements IndexedRecordSource {
     const given = Object.fromEntries(Object.entries(fields).filter(([k, v]) => !(k.toLowerCase() === 'id' && normalizeId(String(v)) === old.Id)));
     const checked = validateFields(type, given, { mode: 'update', lookup: (ref) => this.#store.get(ref) });
     if (!checked.ok) return checked;
-    const values = checked.value;
+    const synced = this.#syncPicklists(type, checked.value, old);
+    if (!synced.ok) return synced;
+    const values = synced.value;
     if ((type === 'Lead' || type === 'Contact') && 'Email' in values && values['Email'] !== old['Email']) {
-      const duplicate = this.#duplicates.check(type, values['Email'], [old.Id]);
+      const duplicate = this.#duplicateCheck(type, values['Email'], [old.Id], ctx);
       if (duplicate) return { ok: false, errors: [duplicate] };
     }
     this.#write(type, old, values, ctx, 'update');
@@ -205,14 +227,71 @@ export class Crm implements IndexedRecordSource {
     return result!;
   }
 
-  /** Describe of one object type. */
+  /** Describe of one object type (country codes describe as a picklist when the org has country picklists). */
   describe(type: SObjectType): DescribeSObject {
-    return describeSObject(type);
+    const describe = describeSObject(type);
+    const country = COUNTRY_FIELDS[type];
+    if (!this.#settings.stateAndCountryPicklists || !country) return describe;
+    return { ...describe, fields: describe.fields.map((f) => (f.name === country.code ? countryCodePicklist(f) : f)) };
+  }
+
+  /** The org's settings (duplicate rules, state and country picklists). */
+  get settings(): OrgSettings {
+    return this.#settings;
+  }
+
+  /** Changes org settings; omitted ones keep their value. Existing records are left as they are, as in Setup. */
+  configure(settings: OrgSettingsInput): OrgSettings {
+    this.#settings = OrgSettingsSchema.parse({
+      ...this.#settings,
+      ...settings,
+      duplicateRules: { ...this.#settings.duplicateRules, ...settings.duplicateRules },
+    });
+    return this.#settings;
+  }
+
+  /** The org's whole state, copied: records, id counters, field history, sessions, API usage and settings. */
+  snapshot(): CrmState {
+    return {
+      records: this.#store.snapshot(),
+      ids: this.#ids.snapshot(),
+      history: this.#history.list(),
+      sessions: this.sessions.snapshot(),
+      apiUsage: this.apiUsage.snapshot(),
+      settings: this.#settings,
+    };
+  }
+
+  /** Puts back a state {@link snapshot} took (the indexes are rebuilt; change listeners stay subscribed). */
+  restore(state: CrmState): void {
+    this.#duplicates = new DuplicateIndex();
+    this.#members = new CampaignMemberIndex();
+    this.#fields = new FieldIndex();
+    this.#store.load(state.records);
+    this.#ids.restore(state.ids);
+    this.#history.restore(state.history);
+    this.sessions.restore(state.sessions);
+    this.apiUsage.restore(state.apiUsage);
+    this.#settings = state.settings;
   }
 
   /** Describe of every object type. */
   describeGlobal(): ReturnType<typeof describeGlobal> {
     return describeGlobal();
+  }
+
+  /** The duplicate rule's verdict on a lead or contact about to be saved, per the org's rule action and the request's header. */
+  #duplicateCheck(type: 'Lead' | 'Contact', email: unknown, ignoreIds: readonly string[], ctx: WriteContext): ReturnType<DuplicateIndex['check']> {
+    const action = this.#settings.duplicateRules[type];
+    if (action === 'off') return undefined;
+    const header = ctx.duplicateRuleHeader;
+    if (action === 'alert' && header?.allowSave) return undefined;
+    const details = header?.includeRecordDetails ? (id: string) => this.byId(id)?.record : undefined;
+    return this.#duplicates.check(type, email, ignoreIds, { allowSave: action === 'alert', ...(details ? { recordDetails: details } : {}) });
+  }
+
+  #syncPicklists(type: SObjectType, values: Record<string, unknown>, old: SRecord | undefined): CrmResult<Record<string, unknown>> {
+    return this.#settings.stateAndCountryPicklists ? syncCountryPicklist(type, values, old) : { ok: true, value: values };
   }
 
   #rollback(historyMark: number): void {
@@ -231,7 +310,9 @@ export class Crm implements IndexedRecordSource {
   #create(type: SObjectType, fields: Readonly<Record<string, unknown>>, ctx: WriteContext, internals: CreateInternals): CrmResult<{ id: string }> {
     const checked = validateFields(type, fields, { mode: 'create', lookup: (ref) => this.#store.get(ref) });
     if (!checked.ok) return checked;
-    const values = checked.value;
+    const synced = this.#syncPicklists(type, checked.value, undefined);
+    if (!synced.ok) return synced;
+    const values = synced.value;
     if (type === 'CampaignMember') {
       const lead = values['LeadId'];
       const contact = values['ContactId'];
@@ -242,7 +323,7 @@ export class Crm implements IndexedRecordSource {
       }
     }
     if (type === 'Lead' || type === 'Contact') {
-      const duplicate = this.#duplicates.check(type, values['Email'], internals.ignoreDuplicateIds ?? []);
+      const duplicate = this.#duplicateCheck(type, values['Email'], internals.ignoreDuplicateIds ?? [], ctx);
       if (duplicate) return { ok: false, errors: [duplicate] };
     }
     const base: Record<string, unknown> = { Id: this.#ids.next(KEY_PREFIXES[type]) };
@@ -273,4 +354,9 @@ export class Crm implements IndexedRecordSource {
     const changedFields = kind === 'delete' ? [] : changed;
     this.#events.emit({ kind, object: type, id: old.Id, changedFields, userId: ctx.userId, ...(workflow === undefined ? {} : { workflow }), at });
   }
+}
+
+function countryCodePicklist(field: DescribeSObject['fields'][number]): DescribeSObject['fields'][number] {
+  const picklistValues = isoCountryCodes().map((value) => ({ value, label: countryIntegrationValue(value) ?? value, active: true, defaultValue: false, validFor: null }));
+  return { ...field, type: 'picklist', restrictedPicklist: true, picklistValues };
 }

@@ -39,6 +39,14 @@ export interface FieldSpec {
   readonly readOnly?: boolean;
   /** The relationship name for a reference (`Owner` for `OwnerId`), usable in SOQL as `Owner.Name`. */
   readonly relationshipName?: string;
+  /**
+   * Can identify a record in an upsert or a GET by field (`/sobjects/Lead/Email/{value}`): Salesforce's `idLookup`
+   * (Id, Name, Email and Username of the standard objects, https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_lead.htm
+   * marks Email "Idlookup"). External id fields are id lookups too.
+   */
+  readonly idLookup?: boolean;
+  /** A custom field marked External ID (so also an id lookup). */
+  readonly externalId?: boolean;
 }
 
 /** Every object type the simulated CRM stores. */
@@ -93,7 +101,7 @@ export const OFFER_TYPES = ['Demo - 1:1', 'Webinar', 'Free Trial', 'Contact Sale
 const YES_NO = ['Yes', 'No'] as const;
 
 const audit: Record<string, FieldSpec> = {
-  Id: { type: 'id', readOnly: true },
+  Id: { type: 'id', readOnly: true, idLookup: true },
   IsDeleted: { type: 'boolean', readOnly: true, defaultValue: false },
   CreatedDate: { type: 'datetime', readOnly: true },
   CreatedById: { type: 'reference', referenceTo: ['User'], readOnly: true, relationshipName: 'CreatedBy' },
@@ -119,7 +127,7 @@ const personCustom: Record<string, FieldSpec> = {
   Email_Opt_In__c: { type: 'boolean', defaultValue: false },
   HasOptedOutOfEmail: { type: 'boolean', defaultValue: false },
   /** The inbound event whose processing created the person (stamped by the pipeline; empty for anything else). */
-  Pipeline_Event_Id__c: { type: 'string', length: 80 },
+  Pipeline_Event_Id__c: { type: 'string', length: 80, externalId: true },
 };
 
 /** Field tables per object type. */
@@ -128,8 +136,8 @@ export const CRM_SCHEMA: Readonly<Record<SObjectType, Readonly<Record<string, Fi
     ...audit,
     FirstName: { type: 'string', length: 40 },
     LastName: { type: 'string', length: 80, required: true },
-    Name: { type: 'string', length: 121, readOnly: true },
-    Email: { type: 'email', length: 80 },
+    Name: { type: 'string', length: 121, readOnly: true, idLookup: true },
+    Email: { type: 'email', length: 80, idLookup: true },
     Company: { type: 'string', length: 255, required: true },
     Title: { type: 'string', length: 128 },
     Phone: { type: 'phone', length: 40 },
@@ -150,8 +158,8 @@ export const CRM_SCHEMA: Readonly<Record<SObjectType, Readonly<Record<string, Fi
     ...audit,
     FirstName: { type: 'string', length: 40 },
     LastName: { type: 'string', length: 80, required: true },
-    Name: { type: 'string', length: 121, readOnly: true },
-    Email: { type: 'email', length: 80 },
+    Name: { type: 'string', length: 121, readOnly: true, idLookup: true },
+    Email: { type: 'email', length: 80, idLookup: true },
     Title: { type: 'string', length: 128 },
     Phone: { type: 'phone', length: 40 },
     MailingCountry: { type: 'string', length: 80 },
@@ -164,7 +172,7 @@ export const CRM_SCHEMA: Readonly<Record<SObjectType, Readonly<Record<string, Fi
   },
   Account: {
     ...audit,
-    Name: { type: 'string', length: 255, required: true },
+    Name: { type: 'string', length: 255, required: true, idLookup: true },
     Website: { type: 'url', length: 255 },
     BillingCountry: { type: 'string', length: 80 },
     BillingCountryCode: { type: 'string', length: 2 },
@@ -177,7 +185,7 @@ export const CRM_SCHEMA: Readonly<Record<SObjectType, Readonly<Record<string, Fi
   },
   Campaign: {
     ...audit,
-    Name: { type: 'string', length: 80, required: true },
+    Name: { type: 'string', length: 80, required: true, idLookup: true },
     Type: { type: 'picklist', values: ['Webinar', 'Conference', 'Trade Show', 'Content', 'Partner', 'Trial', 'Email', 'Advertisement', 'Other'] },
     Status: { type: 'picklist', values: ['Planned', 'In Progress', 'Completed', 'Aborted'], defaultValue: 'In Progress' },
     IsActive: { type: 'boolean', defaultValue: true },
@@ -199,11 +207,11 @@ export const CRM_SCHEMA: Readonly<Record<SObjectType, Readonly<Record<string, Fi
   },
   User: {
     ...audit,
-    Name: { type: 'string', length: 121, readOnly: true },
+    Name: { type: 'string', length: 121, readOnly: true, idLookup: true },
     FirstName: { type: 'string', length: 40 },
     LastName: { type: 'string', length: 80, required: true },
-    Email: { type: 'email', length: 128, required: true },
-    Username: { type: 'string', length: 80, required: true },
+    Email: { type: 'email', length: 128, required: true, idLookup: true },
+    Username: { type: 'string', length: 80, required: true, idLookup: true },
     IsActive: { type: 'boolean', defaultValue: true },
     Region__c: { type: 'picklist', values: REGIONS, restricted: true },
     Role__c: { type: 'picklist', values: USER_ROLES, restricted: true },
@@ -211,8 +219,8 @@ export const CRM_SCHEMA: Readonly<Record<SObjectType, Readonly<Record<string, Fi
   },
   Group: {
     ...audit,
-    Name: { type: 'string', length: 40, required: true },
-    DeveloperName: { type: 'string', length: 80 },
+    Name: { type: 'string', length: 40, required: true, idLookup: true },
+    DeveloperName: { type: 'string', length: 80, idLookup: true },
     Type: { type: 'picklist', values: ['Queue', 'Regular'], restricted: true, required: true },
   },
 };

@@ -67,6 +67,12 @@ export class ActivityLog {
     return this.#activities;
   }
 
+  /** Replaces the log with a copy of `activities` (a world snapshot's restore; activities are immutable). */
+  restore(activities: readonly Activity[]): void {
+    this.#activities.length = 0;
+    this.#activities.push(...activities);
+  }
+
   /** A paging token pointing just before the first activity at or after `since` (epoch ms). */
   pagingToken(since: number): string {
     const first = this.#activities.findIndex((a) => Date.parse(a.activityDate) >= since);
