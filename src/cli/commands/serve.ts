@@ -4,6 +4,7 @@ import { generateOrg } from '../../org/generateOrg.ts';
 import { createPipeline } from '../../pipeline/createPipeline.ts';
 import { loadDefaultGraph, loadGraph } from '../../routing/index.ts';
 import { startLoopbackServer } from '../../server/loopbackServer.ts';
+import { loopbackTransport } from '../../transport/openTransport.ts';
 import { IMPARTNER_KEY, MARKETO_CLIENT } from '../../world/credentials.ts';
 import { createWorld } from '../../world/world.ts';
 import { intOption, parseOptions, seedOption } from '../options.ts';
@@ -32,7 +33,7 @@ export const registerServe: RegisterCommand = (program) => {
       const graph = o.graph ? loadGraph(o.graph) : loadDefaultGraph();
       const world = createWorld({ seed: o.seed, org: generateOrg(new Rng(o.seed).fork('org')) });
       const server = await startLoopbackServer(() => world.handlers, { port: o.port });
-      const transport = { kind: 'loopback' as const, origins: { salesforce: server.origin, marketo: server.origin, impartner: server.origin, intake: server.origin }, send: (r: Request) => fetch(r), close: async () => {} };
+      const transport = loopbackTransport(server.origin, async () => {});
       const pipeline = createPipeline(world, transport, { graph });
       process.stdout.write(
         JSON.stringify({
