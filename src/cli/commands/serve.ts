@@ -8,7 +8,7 @@ import { loopbackTransport } from '../../transport/openTransport.ts';
 import { IMPARTNER_KEY, MARKETO_CLIENT } from '../../world/credentials.ts';
 import { createWorld } from '../../world/world.ts';
 import { intOption, parseOptions, seedOption } from '../options.ts';
-import type { RegisterCommand } from './index.ts';
+import type { ConfigureCommand } from './index.ts';
 
 const ServeOptionsSchema = z.strictObject({
   port: intOption(0, 65535).default(0),
@@ -21,10 +21,8 @@ const ServeOptionsSchema = z.strictObject({
  * The first stdout line is one JSON object with the endpoints and credentials; events posted to the intake are run
  * through the pipeline as they arrive. Stops cleanly on SIGINT or SIGTERM.
  */
-export const registerServe: RegisterCommand = (program) => {
-  program
-    .command('serve')
-    .description('Serve the simulated Salesforce, Marketo, Impartner and intake APIs on a loopback port')
+export const configureServe: ConfigureCommand = (command) => {
+  command
     .option('--port <n>', 'port on 127.0.0.1 (0 picks a free one)', '0')
     .option('--seed <n>', 'seed of the generated org', '42')
     .option('--graph <file>', 'routing graph for events posted to the intake')
