@@ -60,7 +60,7 @@ function compareLeaf(test: LeafTest, value: unknown, settings: GraphSettings): b
     case 'equals':
       return fold(value) === fold(test.value);
     case 'startsWith':
-      return text !== undefined && text.startsWith(fold(test.value) as string);
+      return text !== undefined && (Array.isArray(test.value) ? test.value : [test.value]).some((prefix) => text.startsWith(fold(prefix) as string));
     case 'in':
     case 'notIn': {
       const values = typeof test.values === 'string' ? settingsList(settings, test.values) : test.values;

@@ -32,6 +32,7 @@ export const SettingsRefSchema = z.string().regex(/^\$settings\.[A-Za-z][A-Za-z0
  * - `lessThan`, `greaterThan`, `lessOrEqual`, `greaterOrEqual`: numbers compare as numbers, dates and text as
  *   text; a blank field fails;
  * - `contains` / `notContains`: the text contains any / none of the values (a blank field fails / passes);
+ * - `startsWith` takes one prefix or a list of them (any);
  * - `includes` / `excludes`: a multi-select picklist has all the `;`-separated selections of any / none of the values.
  * `ignoreCase: true` compares text without regard to case, as Salesforce filter criteria do ("Filtering isn't
  * case sensitive"); without it, text compares exactly.
@@ -40,7 +41,7 @@ export type Test =
   | { op: 'equals'; field: string; value: string | number | boolean; ignoreCase?: boolean | undefined }
   | { op: 'in'; field: string; values: (string | number | boolean)[] | string; ignoreCase?: boolean | undefined }
   | { op: 'notIn'; field: string; values: (string | number | boolean)[] | string; ignoreCase?: boolean | undefined }
-  | { op: 'startsWith'; field: string; value: string; ignoreCase?: boolean | undefined }
+  | { op: 'startsWith'; field: string; value: string | string[]; ignoreCase?: boolean | undefined }
   | { op: ComparisonOp; field: string; value: string | number }
   | { op: 'contains' | 'notContains'; field: string; values: string[]; ignoreCase?: boolean | undefined }
   | { op: 'includes' | 'excludes'; field: string; values: string[] }
@@ -67,7 +68,7 @@ export const TestSchema: z.ZodType<Test> = z.lazy(() =>
     z.strictObject({ op: z.literal('equals'), field: FieldRefSchema, value: ScalarSchema, ignoreCase }),
     z.strictObject({ op: z.literal('in'), field: FieldRefSchema, values: ValueListSchema, ignoreCase }),
     z.strictObject({ op: z.literal('notIn'), field: FieldRefSchema, values: ValueListSchema, ignoreCase }),
-    z.strictObject({ op: z.literal('startsWith'), field: FieldRefSchema, value: z.string().min(1), ignoreCase }),
+    z.strictObject({ op: z.literal('startsWith'), field: FieldRefSchema, value: z.union([z.string().min(1), TextValuesSchema]), ignoreCase }),
     ...COMPARISON_OPS.map((op) => z.strictObject({ op: z.literal(op), field: FieldRefSchema, value: z.union([z.string().min(1), z.number()]) })),
     z.strictObject({ op: z.literal('contains'), field: FieldRefSchema, values: TextValuesSchema, ignoreCase }),
     z.strictObject({ op: z.literal('notContains'), field: FieldRefSchema, values: TextValuesSchema, ignoreCase }),
@@ -95,7 +96,7 @@ export type PoolSpec = z.infer<typeof PoolSpecSchema>;
 /** Who an assign node gives the person to. */
 export const AssignTargetSchema = z
   .union([
-    z.strictObject({ queue: z.string().min(1).meta({ description: 'A queue Name or Id, e.g. "Partner Queue".' }) }),
+    z.strictObject({ queue: z.string().min(1).meta({ description: 'A queue Name, DeveloperName or Id, e.g. "Partner Queue".' }) }),
     z.strictObject({ user: z.string().min(1).meta({ description: 'A user Id, Name or Username.' }) }),
     z.strictObject({ accountBdr: z.literal(true) }),
     z.strictObject({ accountOwner: z.literal(true) }),
@@ -105,6 +106,15 @@ export const AssignTargetSchema = z
   .meta({ id: 'AssignTarget' });
 /** An assign node's target (see {@link AssignTargetSchema}). */
 export type AssignTarget = z.infer<typeof AssignTargetSchema>;
+
+/**
+ * The settings of a Salesforce assignment rule entry that do not route (`template`, `notifyCcRecipients`,
+ * `overrideExistingTeams`, `team`...), kept by `leadsim graph import` and written back by `leadsim graph export`.
+ * Element name → its text, or the texts of a repeated element. Routing ignores them.
+ */
+export const RuleEntryExtrasSchema = z
+  .record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/), z.union([z.string(), z.array(z.string())]))
+  .meta({ description: 'Salesforce rule entry settings that do not route (template, notifyCcRecipients...), kept for export.' });
 
 const label = z.string().optional().meta({ description: 'What the node does, for people (shown by `leadsim graph show`).' });
 
@@ -124,6 +134,7 @@ export const NodeSchema = z
       target: AssignTargetSchema,
       next: z.string(),
       fallback: z.string().optional().meta({ description: 'Where to go when the target cannot take the person.' }),
+      ruleEntry: RuleEntryExtrasSchema.optional(),
     }),
     z.strictObject({ kind: z.literal('sharePrm'), label, next: z.string() }),
     z.strictObject({ kind: z.literal('end'), label }),
@@ -154,6 +165,10 @@ export const GraphSchema = z
     start: z.string(),
     settings: GraphSettingsSchema,
     nodes: z.record(NodeIdSchema, NodeSchema),
+    assignmentRule: z
+      .strictObject({ fullName: z.string().min(1), active: z.boolean() })
+      .optional()
+      .meta({ description: 'Set when the graph is a Salesforce lead assignment rule (leadsim graph import): its name and whether it is the active rule.' }),
   })
   .meta({ title: 'leadsim routing graph', description: 'Routing as data: conditions, field updates and assignments.' });
 /** A valid routing graph, as `lintGraph` returns it. */

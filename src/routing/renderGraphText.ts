@@ -15,7 +15,7 @@ export function renderTest(test: Test): string {
     case 'notIn':
       return `${test.field} not in ${list(test.values)}${anyCase}`;
     case 'startsWith':
-      return `${test.field} starts with ${JSON.stringify(test.value)}${anyCase}`;
+      return `${test.field} starts with ${Array.isArray(test.value) ? `any of ${list(test.value)}` : JSON.stringify(test.value)}${anyCase}`;
     case 'lessThan':
     case 'greaterThan':
     case 'lessOrEqual':

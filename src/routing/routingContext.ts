@@ -37,7 +37,7 @@ export const RoutingContextSchema = z.object({
   /** The user whose write triggered routing (User fields), when the caller knows it. */
   currentUser: SRecordSchema.optional(),
   users: z.array(RoutingUserSchema),
-  queues: z.array(z.object({ Id: z.string().min(1), Name: z.string() })),
+  queues: z.array(z.object({ Id: z.string().min(1), Name: z.string(), DeveloperName: z.string().optional() })),
 });
 /** Everything a routing run may read (see {@link RoutingContextSchema}). */
 export type RoutingContext = z.infer<typeof RoutingContextSchema>;
