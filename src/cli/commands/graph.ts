@@ -1,12 +1,11 @@
 import { writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
 import { EXIT } from '../exitCodes.ts';
 import { diffGraphs, formatGraphDiff } from '../../routing/diffGraphs.ts';
 import { graphToMermaid } from '../../routing/graphToMermaid.ts';
 import { formatLintIssues } from '../../routing/lintGraph.ts';
 import { loadGraph, readGraphFile } from '../../routing/loadGraph.ts';
 import { registerGraphAssignmentRules } from './graphAssignmentRules.ts';
-import type { RegisterCommand } from './index.ts';
+import type { ConfigureCommand } from './index.ts';
 
 /**
  * `leadsim graph lint|diff|show`: the ops tools for routing graphs.
@@ -15,8 +14,7 @@ import type { RegisterCommand } from './index.ts';
  * - `graph show FILE [--out FILE]`: a Mermaid flowchart of the graph.
  * - `graph import|export`: Salesforce lead assignment rules (see graphAssignmentRules.ts).
  */
-export const registerGraphCommands: RegisterCommand = (program: Command, setExit) => {
-  const graph = program.command('graph').description('Lint, diff and draw routing graphs (routing as data).');
+export const configureGraph: ConfigureCommand = (graph, { setExit }) => {
 
   graph
     .command('lint')
