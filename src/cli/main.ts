@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { LeadsimError, InputError } from '../core/errors.ts';
+import { countryIndexFileStore } from '../io/countryIndexFileStore.ts';
+import { useCountryIndexStore } from '../standardize/countryIndex.ts';
 import { EXIT } from './exitCodes.ts';
 import { commands } from './commands/index.ts';
 
@@ -8,6 +10,7 @@ import { commands } from './commands/index.ts';
  * The CLI is a thin shell: each command parses and validates its options, calls the library, formats, exits.
  */
 export async function main(argv: readonly string[]): Promise<number> {
+  useCountryIndexStore(countryIndexFileStore());
   const program = new Command('leadsim')
     .description('Simulate and test B2B lead processing against in-memory Salesforce, Marketo and Impartner.')
     .exitOverride()
