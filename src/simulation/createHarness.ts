@@ -12,6 +12,7 @@ import type { EventTrace } from '../pipeline/trace.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import { loadDefaultGraph } from '../routing/loadGraph.ts';
 import { deliver as deliverAction } from './deliver.ts';
+import { resubmit } from './resubmit.ts';
 import type { BlockedAction, RunRecord } from './runRecord.ts';
 import { openDirectTransport } from '../transport/directTransport.ts';
 import { openTransport } from '../transport/openTransport.ts';
@@ -185,13 +186,15 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     const event = world.intake.received.get(eventId);
     if (event === undefined) throw new RangeError(`Failed to redeliver "${eventId}": the intake never accepted an event with this id. Redeliver an id from an earlier delivery.`);
     redelivered.push(eventId);
-    const response = await transport.send(
-      new Request(`${transport.origins.intake}/intake/${event.entryPoint}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': eventId },
-        body: JSON.stringify(raw.get(eventId) ?? event.payload),
-      }),
+    const response = await resubmit(world, () =>
+      transport.send(
+        new Request(`${transport.origins.intake}/intake/${event.entryPoint}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': eventId },
+          body: JSON.stringify(raw.get(eventId) ?? event.payload),
+        }),
+      ),
     );
-    if (response.status >= 400) throw new Error(`Failed to redeliver "${eventId}": the intake answered ${response.status} ${await response.text()}. This is a bug in leadsim.`);
+    if (response.type === 'error' || response.status >= 400) throw new Error(`Failed to redeliver "${eventId}": the intake answered ${response.status} ${await response.text()}. This is a bug in leadsim.`);
   }
 }

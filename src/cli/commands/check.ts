@@ -6,7 +6,7 @@ import { saveCounterexample } from '../../check/saveCounterexample.ts';
 import { loadGraph } from '../../routing/loadGraph.ts';
 import { EXIT } from '../exitCodes.ts';
 import { intOption, parseOptions, seedOption } from '../options.ts';
-import type { RegisterCommand } from './index.ts';
+import type { ConfigureCommand } from './index.ts';
 
 const CheckOptionsSchema = z.strictObject({
   seed: seedOption.default(42),
@@ -26,10 +26,8 @@ const CheckOptionsSchema = z.strictObject({
  * event's trace and the replay command. Exit 0 when every property holds, 1 on a failure, 2 on bad options or a bad
  * graph file.
  */
-export const registerCheck: RegisterCommand = (program, setExit) => {
-  program
-    .command('check')
-    .description('Run the property suite (generated inbound batches and model-based event sequences) and check every invariant')
+export const configureCheck: ConfigureCommand = (command, { setExit }) => {
+  command
     .option('--seed <n>', 'the seed; the same seed checks the same cases', '42')
     .option('--runs <n>', 'runs per property', '100')
     .option('--graph <file>', 'routing graph JSON (default: scenarios/graphs/default.json)')

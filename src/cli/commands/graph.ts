@@ -1,11 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
 import { EXIT } from '../exitCodes.ts';
 import { diffGraphs, formatGraphDiff } from '../../routing/diffGraphs.ts';
 import { graphToMermaid } from '../../routing/graphToMermaid.ts';
 import { formatLintIssues } from '../../routing/lintGraph.ts';
 import { loadGraph, readGraphFile } from '../../routing/loadGraph.ts';
-import type { RegisterCommand } from './index.ts';
+import type { ConfigureCommand } from './index.ts';
 
 /**
  * `leadsim graph lint|diff|show`: the ops tools for routing graphs.
@@ -13,8 +12,7 @@ import type { RegisterCommand } from './index.ts';
  * - `graph diff OLD NEW [--json]`: what changed, node by node.
  * - `graph show FILE [--out FILE]`: a Mermaid flowchart of the graph.
  */
-export const registerGraphCommands: RegisterCommand = (program: Command, setExit) => {
-  const graph = program.command('graph').description('Lint, diff and draw routing graphs (routing as data).');
+export const configureGraph: ConfigureCommand = (graph, { setExit }) => {
 
   graph
     .command('lint')

@@ -13,7 +13,7 @@ import { SCENARIO_JSON_SCHEMA_PATH } from '../../scenarios/scenarioJsonSchema.ts
 import type { ScenarioInput } from '../../scenarios/scenarioSchema.ts';
 import { EXIT } from '../exitCodes.ts';
 import { intOption, parseOptions, seedOption } from '../options.ts';
-import type { RegisterCommand } from './index.ts';
+import type { ConfigureCommand } from './index.ts';
 
 const RecordOptionsSchema = z
   .strictObject({
@@ -43,10 +43,8 @@ const RecordOptionsSchema = z
  *   traffic, into `--org FILE` (an org spec or a scenario's org; default generated from the seed), personal data
  *   pseudonymized unless `--keep-personal-data`.
  */
-export const registerRecord: RegisterCommand = (program, setExit) => {
-  program
-    .command('record')
-    .description('Record a scenario with a golden baseline: from a seeded simulation, or from real inbound traffic (JSONL, CSV, HAR).')
+export const configureRecord: ConfigureCommand = (command, { setExit }) => {
+  command
     .requiredOption('--out <file>', 'the scenario file to write')
     .option('--seed <n>', 'the seed (simulation, generated org, pseudonyms)', '42')
     .option('--leads <n>', 'how many simulated leads', '50')

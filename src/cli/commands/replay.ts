@@ -7,7 +7,7 @@ import { formatReplayText } from '../../scenarios/formatReplayText.ts';
 import { replayScenarios, type ReplayReport } from '../../scenarios/replayScenarios.ts';
 import { EXIT } from '../exitCodes.ts';
 import { parseOptions } from '../options.ts';
-import type { RegisterCommand } from './index.ts';
+import type { ConfigureCommand } from './index.ts';
 
 const ReplayOptionsSchema = z.strictObject({
   graph: z.string().optional(),
@@ -28,10 +28,8 @@ export function renderReplayReport(report: ReplayReport, reporter: 'text' | 'jso
  * folders of them), checks their expectations and every invariant. Exit 0 when all pass, 1 when any fails, 2 on
  * bad input (nothing runs then).
  */
-export const registerReplay: RegisterCommand = (program, setExit) => {
-  program
-    .command('replay')
-    .description('Replay recorded scenarios through the pipeline and check their expectations and every invariant.')
+export const configureReplay: ConfigureCommand = (command, { setExit }) => {
+  command
     .argument('<paths...>', 'scenario files or folders of them (e.g. scenarios/)')
     .option('--graph <file>', "route with this graph instead of each scenario's own (or the default)")
     .option('--reporter <kind>', 'text, json or junit', 'text')

@@ -4,10 +4,11 @@ import { generateOrg } from '../../org/generateOrg.ts';
 import { createPipeline } from '../../pipeline/createPipeline.ts';
 import { loadDefaultGraph, loadGraph } from '../../routing/index.ts';
 import { startLoopbackServer } from '../../server/loopbackServer.ts';
+import { loopbackTransport } from '../../transport/openTransport.ts';
 import { IMPARTNER_KEY, MARKETO_CLIENT } from '../../world/credentials.ts';
 import { createWorld } from '../../world/world.ts';
 import { intOption, parseOptions, seedOption } from '../options.ts';
-import type { RegisterCommand } from './index.ts';
+import type { ConfigureCommand } from './index.ts';
 
 const ServeOptionsSchema = z.strictObject({
   port: intOption(0, 65535).default(0),
@@ -20,10 +21,8 @@ const ServeOptionsSchema = z.strictObject({
  * The first stdout line is one JSON object with the endpoints and credentials; events posted to the intake are run
  * through the pipeline as they arrive. Stops cleanly on SIGINT or SIGTERM.
  */
-export const registerServe: RegisterCommand = (program) => {
-  program
-    .command('serve')
-    .description('Serve the simulated Salesforce, Marketo, Impartner and intake APIs on a loopback port')
+export const configureServe: ConfigureCommand = (command) => {
+  command
     .option('--port <n>', 'port on 127.0.0.1 (0 picks a free one)', '0')
     .option('--seed <n>', 'seed of the generated org', '42')
     .option('--graph <file>', 'routing graph for events posted to the intake')
@@ -32,7 +31,7 @@ export const registerServe: RegisterCommand = (program) => {
       const graph = o.graph ? loadGraph(o.graph) : loadDefaultGraph();
       const world = createWorld({ seed: o.seed, org: generateOrg(new Rng(o.seed).fork('org')) });
       const server = await startLoopbackServer(() => world.handlers, { port: o.port });
-      const transport = { kind: 'loopback' as const, origins: { salesforce: server.origin, marketo: server.origin, impartner: server.origin, intake: server.origin }, send: (r: Request) => fetch(r), close: async () => {} };
+      const transport = loopbackTransport(server.origin, async () => {});
       const pipeline = createPipeline(world, transport, { graph });
       process.stdout.write(
         JSON.stringify({
