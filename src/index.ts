@@ -31,7 +31,7 @@ export { InboundEventSchema, parsePayload, entryPoint, transformPayload, type In
 export { parseListUploadCsv } from './entrypoints/parseListUploadCsv.ts';
 export { countryName, isIsoCountryCode, isoCountryCodes, standardizeCountry, type CountryFailure, type CountryResult } from './standardize/country.ts';
 export { countryKey } from './standardize/countryKey.ts';
-export { useCountryIndexStore, type CountryIndexStore } from './standardize/countryIndex.ts';
+export { useCountryIndexStore, type CountryIndexData, type CountryIndexStore } from './standardize/countryIndexStore.ts';
 export { standardizeEmail } from './standardize/email.ts';
 export { standardizePhone } from './standardize/phone.ts';
 export { mailabilityFor } from './standardize/compliance.ts';

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { LeadsimError, InputError } from '../core/errors.ts';
 import { countryIndexFileStore } from '../io/countryIndexFileStore.ts';
-import { useCountryIndexStore } from '../standardize/countryIndex.ts';
+import { useCountryIndexStore } from '../standardize/countryIndexStore.ts';
 import { EXIT } from './exitCodes.ts';
 import { COMMANDS, commandOf, type CommandContext } from './commands/index.ts';
 import { packageVersion } from './packageVersion.ts';

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { CountryIndexData, CountryIndexStore } from '../standardize/countryIndex.ts';
+import type { CountryIndexData, CountryIndexStore } from '../standardize/countryIndexStore.ts';
 
 const PACKAGES = ['i18n-iso-countries', 'world-countries', 'countries-list'];
 

@@ -3,6 +3,7 @@ import countries from 'i18n-iso-countries';
 import { CLDR_LOCALES } from './cldrLocales.ts';
 import { AMBIGUOUS_COUNTRY_NAMES, COUNTRY_ALIASES, FORMER_COUNTRIES } from './countryAliases.ts';
 import { COUNTRY_NAME_CORRECTIONS } from './countryCorrections.ts';
+import { countryIndexStore, type CountryIndexData } from './countryIndexStore.ts';
 import { countryKey } from './countryKey.ts';
 import { allCountryNames, cldrCountryNames, countriesListNames, i18nIsoCountryNames, worldCountryNames, type CountryName } from './countryNameSources.ts';
 
@@ -31,9 +32,6 @@ function transliterate(name: string): string | undefined {
   if (!/[äöüÄÖÜ]/.test(name)) return undefined;
   return name.replace(/[äöüÄÖÜ]/g, (c) => ({ ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' })[c]!);
 }
-
-/** The index as plain data: per key, a code, the candidate codes of an ambiguous key, or null for a former country. */
-export type CountryIndexData = [key: string, entry: string | readonly string[] | null][];
 
 /**
  * Builds the index from every name of every source ({@link allCountryNames}), less the corrected dependency errors:
@@ -87,22 +85,7 @@ function indexOf(data: CountryIndexData): CountryIndex {
   return { lookup: (key) => entries.get(key), size: entries.size, ambiguousKeys };
 }
 
-/**
- * Where the built index can be kept between processes (the CLI and the test setup keep it in a file): building it
- * asks ICU for every country in every locale, ≈0.5–1 s of CPU. `signature` changes with anything the index depends on.
- */
-export interface CountryIndexStore {
-  load(signature: string): CountryIndexData | undefined;
-  save(signature: string, data: CountryIndexData): void;
-}
-
-let store: CountryIndexStore | undefined;
 let shared: CountryIndex | undefined;
-
-/** Keeps the index in `next` from now on (undefined: build it in every process). */
-export function useCountryIndexStore(next: CountryIndexStore | undefined): void {
-  store = next;
-}
 
 /**
  * What the index is built from, hashed: Node's ICU and CLDR versions, the locale table, the curated tables and the
@@ -117,6 +100,7 @@ export function countryIndexSignature(): string {
 /** The process-wide index, built on first use (or loaded from the store) and kept. */
 export function countryIndex(): CountryIndex {
   if (shared) return shared;
+  const store = countryIndexStore();
   const signature = store ? countryIndexSignature() : '';
   let data = store?.load(signature);
   if (data === undefined) {
