@@ -1,23 +1,35 @@
 import { Command, CommanderError } from 'commander';
 import { LeadsimError, InputError } from '../core/errors.ts';
+import { countryIndexFileStore } from '../io/countryIndexFileStore.ts';
+import { useCountryIndexStore } from '../standardize/countryIndexStore.ts';
 import { EXIT } from './exitCodes.ts';
-import { commands } from './commands/index.ts';
+import { COMMANDS, commandOf, type CommandContext } from './commands/index.ts';
+import { packageVersion } from './packageVersion.ts';
 
 /**
  * Runs the leadsim CLI with `argv` (without the node and script paths) and resolves to the exit code.
  * The CLI is a thin shell: each command parses and validates its options, calls the library, formats, exits.
+ * Every command is listed from its entry in {@link COMMANDS}; only the module of the command being run is loaded.
  */
 export async function main(argv: readonly string[]): Promise<number> {
+  useCountryIndexStore(countryIndexFileStore());
   const program = new Command('leadsim')
     .description('Simulate and test B2B lead processing against in-memory Salesforce, Marketo and Impartner.')
+    .version(packageVersion(), '-V, --version', 'print the leadsim version')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
   let exitCode: number = EXIT.ok;
-  const setExit = (code: number) => {
-    exitCode = code;
+  const context: CommandContext = {
+    setExit: (code) => {
+      exitCode = code;
+    },
   };
-  for (const register of commands) register(program, setExit);
   try {
+    const running = commandOf(argv);
+    for (const entry of COMMANDS) {
+      const command = program.command(entry.name).description(entry.summary);
+      if (entry === running) (await entry.load())(command, context);
+    }
     await program.parseAsync(argv as string[], { from: 'user' });
     return exitCode;
   } catch (error) {

@@ -1,9 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { packagePath } from '../core/packagePath.ts';
 import { GraphSchema } from './graphSchema.ts';
 
 /** Where the committed JSON Schema of graph files lives (`scenarios/graphs/graph.schema.json`). */
-export const GRAPH_JSON_SCHEMA_PATH = fileURLToPath(new URL('../../scenarios/graphs/graph.schema.json', import.meta.url));
+export const GRAPH_JSON_SCHEMA_PATH = packagePath('scenarios', 'graphs', 'graph.schema.json');
 
 /**
  * The JSON Schema (draft 2020-12) of routing graph files, generated from the zod schema, as the text committed to

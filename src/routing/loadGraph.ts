@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { InputError, LeadsimError } from '../core/errors.ts';
+import { packagePath } from '../core/packagePath.ts';
 import type { Graph } from './graphSchema.ts';
 import { lintGraph, type LintResult } from './lintGraph.ts';
 
 /** The default routing graph (DOMAIN.md rules 1–7), `scenarios/graphs/default.json` in the package. */
-export const DEFAULT_GRAPH_PATH = fileURLToPath(new URL('../../scenarios/graphs/default.json', import.meta.url));
+export const DEFAULT_GRAPH_PATH = packagePath('scenarios', 'graphs', 'default.json');
 
 /**
  * Reads and lints a graph file. Invalid JSON is an issue at `$`; a missing file throws a {@link LeadsimError}

@@ -1,9 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { packagePath } from '../core/packagePath.ts';
 import { scenarioSchemaForEditors } from './scenarioSchema.ts';
 
 /** Where the committed JSON Schema of scenario files lives (`scenarios/scenario.schema.json`). */
-export const SCENARIO_JSON_SCHEMA_PATH = fileURLToPath(new URL('../../scenarios/scenario.schema.json', import.meta.url));
+export const SCENARIO_JSON_SCHEMA_PATH = packagePath('scenarios', 'scenario.schema.json');
 
 /**
  * The JSON Schema (draft 2020-12) of scenario files, generated from the zod schemas (payloads per entry point

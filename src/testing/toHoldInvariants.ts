@@ -1,4 +1,6 @@
 import { relative } from 'node:path';
+// The matcher's types augment vitest's (an optional peer dependency: only `toHoldInvariants` needs it).
+import type {} from 'vitest';
 import { checkInvariants } from '../invariants/checkInvariants.ts';
 import { formatInvariantFailure } from './formatInvariantFailure.ts';
 import { runOf, type ExpectInvariantsOptions, type RunSource } from './expectInvariants.ts';

@@ -1,8 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** The leadsim executable of this checkout. */
-export const BIN = fileURLToPath(new URL('../../src/cli/bin.js', import.meta.url));
+/**
+ * The leadsim executable of this checkout as the package ships it: the build in dist/ (kept in step with the sources
+ * by test/setup/buildDist.ts, vitest's globalSetup). Every test that spawns the CLI goes through this file.
+ */
+export const BIN = fileURLToPath(new URL('../../dist/src/cli/bin.js', import.meta.url));
 
 /** Runs `leadsim args…` to completion and returns its exit code and output. */
 export function runCli(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {

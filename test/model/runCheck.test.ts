@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { runCheck, type CheckReport } from '../../src/check/runCheck.ts';
 import { saveCounterexample } from '../../src/check/saveCounterexample.ts';
-import { registerCheck } from '../../src/cli/commands/check.ts';
+import { configureCheck } from '../../src/cli/commands/check.ts';
 import { LeadsimError } from '../../src/core/errors.ts';
 import { loadDefaultGraph } from '../../src/routing/loadGraph.ts';
 import type { Graph } from '../../src/routing/graphSchema.ts';
@@ -34,8 +34,10 @@ async function cli(...args: string[]): Promise<{ code: number; out: string }> {
     return true;
   });
   const program = new Command('leadsim').exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
-  registerCheck(program, (c) => {
-    code = c;
+  configureCheck(program.command('check'), {
+    setExit: (c) => {
+      code = c;
+    },
   });
   try {
     await program.parseAsync(['check', ...args], { from: 'user' });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { registerGraphCommands } from '../../src/cli/commands/graph.ts';
+import { configureGraph } from '../../src/cli/commands/graph.ts';
 import { DEFAULT_GRAPH_PATH } from '../../src/routing/loadGraph.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'leadsim-graph-cli-'));
@@ -17,8 +17,10 @@ async function run(...args: string[]): Promise<{ code: number; out: string }> {
   });
   let code = 0;
   const program = new Command('leadsim').exitOverride();
-  registerGraphCommands(program, (c) => {
-    code = c;
+  configureGraph(program.command('graph'), {
+    setExit: (c) => {
+      code = c;
+    },
   });
   try {
     await program.parseAsync(['graph', ...args], { from: 'user' });

@@ -5,7 +5,7 @@ import { runBench } from '../../bench/runBench.ts';
 import { assertWritablePath, writeFileAtomic } from '../../io/writeFileAtomic.ts';
 import { EXIT } from '../exitCodes.ts';
 import { intOption, parseOptions, seedOption } from '../options.ts';
-import type { RegisterCommand } from './index.ts';
+import type { ConfigureCommand } from './index.ts';
 
 const BenchOptionsSchema = z.strictObject({
   leads: intOption(1, 1_000_000).default(1000),
@@ -20,10 +20,8 @@ const BenchOptionsSchema = z.strictObject({
 });
 
 /** `leadsim bench`: the same generated workload through the pipeline over each transport, leads per second side by side. */
-export const registerBench: RegisterCommand = (program, setExit) => {
-  program
-    .command('bench')
-    .description('Measure the pipeline: the same workload over msw, dispatch, loopback and direct (no HTTP), side by side')
+export const configureBench: ConfigureCommand = (command, { setExit }) => {
+  command
     .option('--leads <n>', 'leads in the measured workload', '1000')
     .option('--seed <n>', 'workload seed', '42')
     .option('--warmup <n>', 'leads in each lane\'s unmeasured warm-up run (0: none)', '100')

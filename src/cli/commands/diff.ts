@@ -7,7 +7,7 @@ import { findScenarioFiles } from '../../scenarios/findScenarioFiles.ts';
 import { formatDiffText } from '../../scenarios/formatDiffText.ts';
 import { EXIT } from '../exitCodes.ts';
 import { parseOptions } from '../options.ts';
-import type { RegisterCommand } from './index.ts';
+import type { ConfigureCommand } from './index.ts';
 
 const DiffOptionsSchema = z.strictObject({
   baseline: z.string().min(1),
@@ -22,10 +22,8 @@ const DiffOptionsSchema = z.strictObject({
  * the scenarios under both graphs and reports each person whose outcome differs, with the path each took. Exit 0
  * when every difference is allowed, 1 on an unexpected one, 2 on bad input.
  */
-export const registerDiff: RegisterCommand = (program, setExit) => {
-  program
-    .command('diff')
-    .description('Replay scenarios under the live and a candidate routing graph and show, person by person, what would change.')
+export const configureDiff: ConfigureCommand = (command, { setExit }) => {
+  command
     .argument('<paths...>', 'scenario files or folders of them')
     .requiredOption('--baseline <file>', 'the live routing graph')
     .requiredOption('--candidate <file>', 'the candidate routing graph')

@@ -1,20 +1,20 @@
 import { writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
 import { EXIT } from '../exitCodes.ts';
 import { diffGraphs, formatGraphDiff } from '../../routing/diffGraphs.ts';
 import { graphToMermaid } from '../../routing/graphToMermaid.ts';
 import { formatLintIssues } from '../../routing/lintGraph.ts';
 import { loadGraph, readGraphFile } from '../../routing/loadGraph.ts';
-import type { RegisterCommand } from './index.ts';
+import { registerGraphAssignmentRules } from './graphAssignmentRules.ts';
+import type { ConfigureCommand } from './index.ts';
 
 /**
  * `leadsim graph lint|diff|show`: the ops tools for routing graphs.
  * - `graph lint FILE`: exit 0 when the graph is valid, 2 with one line per problem otherwise.
  * - `graph diff OLD NEW [--json]`: what changed, node by node.
  * - `graph show FILE [--out FILE]`: a Mermaid flowchart of the graph.
+ * - `graph import|export`: Salesforce lead assignment rules (see graphAssignmentRules.ts).
  */
-export const registerGraphCommands: RegisterCommand = (program: Command, setExit) => {
-  const graph = program.command('graph').description('Lint, diff and draw routing graphs (routing as data).');
+export const configureGraph: ConfigureCommand = (graph, { setExit }) => {
 
   graph
     .command('lint')
@@ -59,4 +59,6 @@ export const registerGraphCommands: RegisterCommand = (program: Command, setExit
       }
       setExit(EXIT.ok);
     });
+
+  registerGraphAssignmentRules(graph, setExit);
 };

@@ -4,7 +4,7 @@ import { CLOCK_MODES } from '../../server/serveClock.ts';
 import { startServe } from '../../server/startServe.ts';
 import { DUPLICATE_RULE_ACTIONS } from '../../systems/crm/orgSettings.ts';
 import { intOption, parseOptions, seedOption } from '../options.ts';
-import type { RegisterCommand } from './index.ts';
+import type { ConfigureCommand } from './index.ts';
 
 const ServeOptionsSchema = z.strictObject({
   port: intOption(0, 65535).default(0),
@@ -21,10 +21,8 @@ const ServeOptionsSchema = z.strictObject({
  * stdout line is one JSON object with the endpoints and credentials; each processed event is logged on stderr.
  * Stops cleanly on SIGINT or SIGTERM.
  */
-export const registerServe: RegisterCommand = (program) => {
-  program
-    .command('serve')
-    .description('Serve the simulated Salesforce, Marketo, Impartner and intake APIs, and an admin API, on a loopback port')
+export const configureServe: ConfigureCommand = (command) => {
+  command
     .option('--port <n>', 'port on 127.0.0.1 (0 picks a free one)', '0')
     .option('--seed <n>', 'seed of the generated org', '42')
     .option('--graph <file>', 'routing graph for events posted to the intake')

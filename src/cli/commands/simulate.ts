@@ -11,7 +11,7 @@ import { assertWritablePath, writeFileAtomic } from '../../io/writeFileAtomic.ts
 import { EXIT } from '../exitCodes.ts';
 import { intOption, parseOptions, seedOption } from '../options.ts';
 import { progressBar } from '../progress.ts';
-import type { RegisterCommand } from './index.ts';
+import type { ConfigureCommand } from './index.ts';
 
 const SimulateOptionsSchema = z.strictObject({
   seed: seedOption.default(42),
@@ -29,10 +29,8 @@ const SimulateOptionsSchema = z.strictObject({
 });
 
 /** `leadsim simulate`: the main job on a generated org and generated leads across every entry point. */
-export const registerSimulate: RegisterCommand = (program, setExit) => {
-  program
-    .command('simulate')
-    .description('Simulate generated leads from every entry point through the pipeline and check the invariants')
+export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
+  command
     .option('--seed <n>', 'the run seed; the same seed gives the same run', '42')
     .option('--leads <n>', 'how many leads to generate', '500')
     .option('--graph <file>', 'routing graph JSON (default: scenarios/graphs/default.json)')

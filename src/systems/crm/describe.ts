@@ -59,6 +59,7 @@ const SOAP_TYPES: Readonly<Record<FieldSpec['type'], string>> = {
   url: 'xsd:string',
   textarea: 'xsd:string',
   picklist: 'xsd:string',
+  multipicklist: 'xsd:string',
   boolean: 'xsd:boolean',
   datetime: 'xsd:dateTime',
   date: 'xsd:date',
