@@ -1,4 +1,3 @@
-import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { Rng } from '../src/core/random.ts';
 import { generateOrg } from '../src/org/generateOrg.ts';
@@ -27,8 +26,8 @@ export interface SetupSimulationOptions {
    * `true` (default): a path no simulated API knows, even under a vendor's host (`https://…mktorest.com/rest/asset/v9`),
    * fails as unhandled (msw's `onUnhandledRequest: 'error'`), like a request to any other host: a test notices every
    * call the simulation does not model. `false`: it is answered in the vendor's own error shape, as `leadsim serve`
-   * does (Salesforce's NOT_FOUND array, Marketo's 610 envelope, Impartner's `{success:false}`). Either way it is
-   * recorded in `sim.unknownRequests`.
+   * does (Salesforce's NOT_FOUND array, Marketo's 610 envelope, Impartner's `{success:false}`), and recorded in
+   * `sim.unknownRequests`.
    */
   readonly strictPaths?: boolean;
 }
@@ -42,7 +41,7 @@ export interface SimulationServer {
   readonly intakeUrl: string;
   /** The simulated clock: `advance(ms)`, `now()` (wall mode brings it up to date first). */
   readonly clock: { now(): number; advance(ms: number): number };
-  /** Requests to a vendor's host that no simulated API knows, in order. */
+  /** Requests to a vendor's host or path that no simulated API knows and a catch-all answered (`strictPaths: false`). */
   readonly unknownRequests: readonly UnknownRequest[];
   close(): void;
 }
@@ -62,9 +61,10 @@ export function setupSimulation(options: SetupSimulationOptions = {}): Simulatio
     strictPaths: options.strictPaths ?? true,
   });
   const clock = new ServeClock(options.clock ?? 'manual', () => world.clock);
-  // With the wall clock, every request first brings simulated time up to date, then passes on.
-  const sync = options.clock === 'wall' ? [http.all('*', () => void clock.sync())] : [];
-  const server = setupServer(...sync, ...world.handlers);
+  const server = setupServer(...world.handlers);
+  // With the wall clock, every intercepted request first brings simulated time up to date (an event, not a
+  // pass-through handler: msw would send a request a handler matched but did not answer to the network).
+  if (options.clock === 'wall') server.events.on('request:start', () => void clock.sync());
   // 'error' makes msw fail the request (fetch rejects) and log which one: it never reaches the network.
   server.listen({ onUnhandledRequest: 'error' });
   return {

@@ -1,6 +1,6 @@
 import { http, type HttpHandler } from 'msw';
 import { jsonResponse } from '../jsonResponse.ts';
-import { unknownPathHandler, type UnknownPathOptions } from '../unknownPath.ts';
+import { unknownPathHandlers, type UnknownPathOptions, type UnknownPathResponder } from '../unknownPath.ts';
 import type { Impartner } from '../../src/systems/prm/impartner.ts';
 import type { PrmListQuery } from '../../src/systems/prm/prmQuery.ts';
 import type { PrmResult } from '../../src/systems/prm/prmResult.ts';
@@ -68,9 +68,12 @@ export function impartnerHandlers(ctx: ImpartnerMockContext): HttpHandler[] {
   return [
     ...handlers('*/prm/api/objects/v1'),
     ...handlers('*/api/objects/v1'),
-    unknownPathHandler('impartner', ctx.unknownPaths ?? {}, (request, url) => jsonResponse({ success: false, message: `Record not found: no resource at ${request.method} ${url.pathname}` }, { status: 404 })),
+    ...unknownPathHandlers({ impartner: impartnerNotFound }, ctx.unknownPaths),
   ];
 }
+
+/** Impartner's answer to a path it does not know: 404 `{success: false, message}`. */
+export const impartnerNotFound: UnknownPathResponder = (request, url) => jsonResponse({ success: false, message: `Record not found: no resource at ${request.method} ${url.pathname}` }, { status: 404 });
 
 function list(impartner: Impartner, object: string, search: URLSearchParams): PrmResult<unknown> {
   const number = (name: string): number | undefined | 'bad' => {

@@ -9,30 +9,31 @@ import { pathInt } from './marketoRoute.ts';
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; error: MarketoError };
 
-/** A `{"id":13,"type":"Folder"}` parameter (form or query), or undefined when absent. */
+/**
+ * A `{"id":13,"type":"Folder"}` parameter (form or query), or undefined when absent. Read leniently, as clients in
+ * the wild send it: marketorestpython writes `{'id': 13, 'type': Folder}` (not JSON) and Marketo accepts it.
+ */
 function folderParam(params: MarketoParams, name: string): Parsed<FolderRef | undefined> {
   const raw = params.get(name);
   if (raw === null || raw.trim() === '') return { ok: true, value: undefined };
-  try {
-    const parsed = JSON.parse(raw) as { id?: unknown; type?: unknown };
-    const type = typeof parsed.type === 'string' ? parsed.type.toLowerCase() : 'folder';
-    if (typeof parsed.id === 'number' && Number.isInteger(parsed.id) && (type === 'folder' || type === 'program')) {
-      return { ok: true, value: { id: parsed.id, type: type === 'program' ? 'Program' : 'Folder' } };
-    }
-  } catch {
-    // fall through to the 1001 below
-  }
+  const id = /["']?id["']?\s*:\s*["']?(\d+)/i.exec(raw)?.[1];
+  const type = (/["']?type["']?\s*:\s*["']?(\w+)/i.exec(raw)?.[1] ?? 'Folder').toLowerCase();
+  if (id !== undefined && (type === 'folder' || type === 'program')) return { ok: true, value: { id: Number(id), type: type === 'program' ? 'Program' : 'Folder' } };
   return { ok: false, error: marketoError('1001', raw, `${name}: {"id": Integer, "type": "Folder"|"Program"}`) };
 }
 
+/** An embedded JSON parameter (`costs`, `tags`); Python-literal spellings (`[{'cost': 10}]`, as marketorestpython sends them) are read too. */
 function jsonParam<T>(params: MarketoParams, name: string): Parsed<T | undefined> {
   const raw = params.get(name);
   if (raw === null || raw.trim() === '') return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(raw) as T };
-  } catch {
-    return { ok: false, error: marketoError('1001', raw, `${name}: JSON`) };
+  for (const text of [raw, raw.replace(/'/g, '"').replace(/\bTrue\b/g, 'true').replace(/\bFalse\b/g, 'false').replace(/\bNone\b/g, 'null')]) {
+    try {
+      return { ok: true, value: JSON.parse(text) as T };
+    } catch {
+      // try the next spelling
+    }
   }
+  return { ok: false, error: marketoError('1001', raw, `${name}: JSON`) };
 }
 
 function browseOptions(params: MarketoParams): Parsed<BrowseOptions> {

@@ -1,6 +1,6 @@
 import { http, type HttpHandler } from 'msw';
 import { jsonResponse } from '../jsonResponse.ts';
-import { unknownPathHandler, type UnknownPathOptions } from '../unknownPath.ts';
+import { unknownPathHandlers, type UnknownPathOptions, type UnknownPathResponder } from '../unknownPath.ts';
 import { formatIssue } from '../../src/core/errors.ts';
 import { ENTRY_POINTS } from '../../src/model/entryPointId.ts';
 import type { Intake } from '../../src/pipeline/intake.ts';
@@ -29,8 +29,10 @@ export function intakeHandlers(intake: Intake, unknownPaths: UnknownPathOptions 
         { status: unknown ? 404 : 400 },
       );
     }),
-    unknownPathHandler('intake', unknownPaths, (request, url) =>
-      jsonResponse({ error: 'NOT_FOUND', message: `No intake resource at ${request.method} ${url.pathname}: post the vendor payload to /intake/{entryPoint}.`, entryPoints: ENTRY_POINTS }, { status: 404 }),
-    ),
+    ...unknownPathHandlers({ intake: intakeNotFound }, unknownPaths),
   ];
 }
+
+/** The intake's answer to a path it does not know: 404 naming the entry points. */
+export const intakeNotFound: UnknownPathResponder = (request, url) =>
+  jsonResponse({ error: 'NOT_FOUND', message: `No intake resource at ${request.method} ${url.pathname}: post the vendor payload to /intake/{entryPoint}.`, entryPoints: ENTRY_POINTS }, { status: 404 });

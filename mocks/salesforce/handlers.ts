@@ -30,7 +30,7 @@ import { authenticate, limitHeaders, type SalesforceMockContext } from './contex
 import { sfErrorBody, sfErrorResponse } from './errorResponse.ts';
 import { identityHandlers, identityUrl, instanceOrigin } from './identity.ts';
 import { jsonResponse } from '../jsonResponse.ts';
-import { unknownPathHandler } from '../unknownPath.ts';
+import { unknownPathHandlers, type UnknownPathResponder } from '../unknownPath.ts';
 import { oauthHandlers } from './oauth.ts';
 import { QueryCursors } from './queryCursors.ts';
 import type { RestEnv } from './restExchange.ts';
@@ -59,6 +59,9 @@ export const VERSIONS = Array.from({ length: LATEST_API_VERSION - 19 }, (_, i) =
 const RESOURCES = ['sobjects', 'query', 'queryAll', 'composite', 'limits', 'recent', 'search', 'parameterizedSearch', 'tooling', 'metadata', 'jobs', 'actions'] as const;
 
 const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT']);
+
+/** Salesforce's answer to a path it does not know: 404 `[{message, errorCode: NOT_FOUND}]`. */
+export const salesforceNotFound: UnknownPathResponder = () => jsonResponse(sfErrorBody('NOT_FOUND', 'The requested resource does not exist'), { status: 404 });
 
 /** All Salesforce handlers for one simulated org: REST, composite, query, OAuth and SOAP convertLead. */
 export function salesforceHandlers(ctx: SalesforceMockContext): HttpHandler[] {
@@ -106,6 +109,6 @@ export function salesforceHandlers(ctx: SalesforceMockContext): HttpHandler[] {
     ...oauthHandlers(ctx),
     ...identityHandlers(ctx),
     ...soapHandlers(ctx),
-    unknownPathHandler('salesforce', ctx.unknownPaths ?? {}, () => jsonResponse(sfErrorBody('NOT_FOUND', 'The requested resource does not exist'), { status: 404 })),
+    ...unknownPathHandlers({ salesforce: salesforceNotFound }, ctx.unknownPaths),
   ];
 }

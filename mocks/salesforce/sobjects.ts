@@ -55,7 +55,7 @@ const NOT_AN_OBJECT = restError(400, 'JSON_PARSER_ERROR', 'Cannot deserialize in
  */
 export function sobjectsRoute(env: RestEnv, req: RestRequest): RestResponse | undefined {
   const { crm } = env;
-  if (req.path === '/limits') {
+  if (req.path === '/limits' || req.path === '/limits/') {
     if (req.method !== 'GET') return methodNotAllowed(req.method, ['GET', 'HEAD']);
     const used = crm.apiUsage.used;
     return restJson(200, { DailyApiRequests: { Max: crm.apiUsage.limit, Remaining: Math.max(0, crm.apiUsage.limit - used) } });

@@ -78,8 +78,8 @@ export interface World {
   readonly handlers: readonly RequestHandler[];
   /** Requests under a vendor's host or prefix that no simulated API knows, in order (answered or left unhandled). */
   readonly unknownRequests: UnknownRequest[];
-  /** Leave unknown vendor paths unhandled instead of answering them (see {@link WorldOptions.strictPaths}). */
-  strictPaths: boolean;
+  /** Unknown vendor paths are left unhandled instead of answered (see {@link WorldOptions.strictPaths}). */
+  readonly strictPaths: boolean;
 }
 
 /** Builds and seeds a world. Same options, same world. */

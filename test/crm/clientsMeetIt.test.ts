@@ -49,6 +49,18 @@ describe('discovery: versions, resources, identity', () => {
   });
 });
 
+describe('what clients call on login', () => {
+  it('answers the org query (simple-salesforce is_sandbox) and paths with a trailing slash (simple-salesforce limits/)', async () => {
+    const { conn, token, crm } = sf.current;
+    const org = await conn.query<{ Id: string; IsSandbox: boolean; Name: string }>('SELECT Id, IsSandbox, Name FROM Organization LIMIT 1');
+    expect(org.records.map((r) => [r.Id, r.IsSandbox])).toEqual([[crm.orgId, false]]);
+    expect((await call('GET', '/services/data/v62.0/limits/', token)).body).toMatchObject({ DailyApiRequests: { Max: 15000 } });
+    const write = await call('PATCH', `/services/data/v62.0/sobjects/Organization/${crm.orgId}`, token, { Name: 'Mine now' });
+    expect(write.body[0].errorCode).toBe('INVALID_FIELD_FOR_INSERT_UPDATE');
+    expect((await conn.sobject('Organization').describe()).createable).toBe(false);
+  });
+});
+
 describe('upsert by external id and idLookup fields', () => {
   it('creates (201), updates (200, or 204 before v46) and refuses several matches (300) through PATCH /sobjects/Lead/Email/{value}', async () => {
     const { token, crm } = sf.current;

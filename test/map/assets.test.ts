@@ -66,3 +66,35 @@ describe('asset API: programs, folders, channels', () => {
   });
 });
 
+
+describe('what Marketo clients in the wild send', () => {
+  test('the _method=GET tunnel: a GET sent as POST with its parameters in the body (marketorestpython ismember, old list path)', async () => {
+    const lead = await h.rest('/rest/v1/leads.json', { body: { input: [{ email: 'tunnel@example.com' }] } });
+    const id = lead.result[0].id;
+    const list = await h.rest('/rest/asset/v1/staticLists.json', { form: { name: 'Tunnel list', folder: "{'id': 5, 'type': Folder}" } });
+    const listId = list.result[0].id;
+    await h.rest(`/rest/v1/lists/${listId}/leads.json`, { body: { input: [{ id }] } });
+    const member = await h.rest(`/rest/v1/lists/${listId}/leads/ismember.json?_method=GET`, { body: { input: [{ id }, { id: 999 }] } });
+    expect(member.result).toEqual([
+      { id, status: 'memberof' },
+      { id: 999, status: 'skipped', reasons: [{ code: '1004', message: 'Lead not found' }] },
+    ]);
+    const members = await h.rest(`/rest/v1/list/${listId}/leads.json?_method=GET`, { form: { fields: 'email', batchSize: '10' } });
+    expect(members.result).toEqual([{ id, email: 'tunnel@example.com' }]);
+    expect((await h.rest('/rest/v1/activities/types.json', { method: 'POST', body: {} })).errors).toEqual([{ code: '605', message: 'HTTP Method not supported' }]);
+  });
+
+  test('Python-literal embedded parameters, lead deletion and activity types', async () => {
+    const program = await h.rest('/rest/asset/v1/programs.json', { form: { name: 'Literal costs', folder: "{'id': 4, 'type': Folder}", type: 'Default', channel: 'Content', costs: "[{'startDate': '2026-01-01', 'cost': 10}]" } });
+    expect(program.result[0].costs).toEqual([{ startDate: '2026-01-01', cost: 10 }]);
+    const lead = await h.rest('/rest/v1/leads.json', { body: { input: [{ email: 'gone@example.com' }] } });
+    const id = lead.result[0].id;
+    expect((await h.rest('/rest/v1/leads/delete.json', { body: { input: [{ id }, { id: 4040 }] } })).result).toEqual([
+      { id, status: 'deleted' },
+      { id: 4040, status: 'skipped', reasons: [{ code: '1004', message: 'Lead not found' }] },
+    ]);
+    expect((await h.rest(`/rest/v1/lead/${id}.json`)).result).toEqual([]);
+    const types = await h.rest('/rest/v1/activities/types.json');
+    expect(types.result.map((t: { id: number; name: string }) => [t.id, t.name])).toContainEqual([37, 'Delete Lead']);
+  });
+});

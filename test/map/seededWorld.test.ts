@@ -23,7 +23,7 @@ describe('a seeded world', () => {
     const strict = setupSimulation({ seed: 5 });
     try {
       await expect(fetch(`${strict.salesforce.instanceUrl}/services/nothing`)).rejects.toThrow();
-      expect(strict.unknownRequests.map((r) => r.system)).toEqual(['salesforce']);
+      await expect(fetch('https://example.com/services/nothing')).rejects.toThrow();
     } finally {
       strict.close();
     }
@@ -34,6 +34,9 @@ describe('a seeded world', () => {
       const prm = await fetch(`${lenient.impartner.baseUrl}/api/nothing`);
       expect([prm.status, ((await prm.json()) as { success: boolean }).success]).toEqual([404, false]);
       expect(((await (await fetch(`${lenient.marketo.baseUrl}/v2/x.json`)).json()) as { errors: { code: string }[] }).errors[0]!.code).toBe('610');
+      // A catch-all never passes a request on to the network: other hosts stay unhandled, even on vendor-like paths.
+      await expect(fetch('https://example.com/')).rejects.toThrow();
+      expect(lenient.unknownRequests.map((r) => r.system)).toEqual(['salesforce', 'impartner', 'marketo']);
     } finally {
       lenient.close();
     }

@@ -101,6 +101,7 @@ export class Crm implements IndexedRecordSource {
     const user = this.create('User', { FirstName: 'Integration', LastName: 'User', Username: 'integration@leadsim.test', Email: 'integration@leadsim.test' }, bootstrap);
     if (!user.ok) throw new Error(`Failed to bootstrap the CRM: ${user.errors[0]?.message}. This is a bug in leadsim.`);
     this.integrationUserId = user.value.id;
+    this.#store.put('Organization', this.#organization());
   }
 
   /** Creates a record. Errors are Salesforce's: REQUIRED_FIELD_MISSING, INVALID_FIELD, DUPLICATES_DETECTED, … */
@@ -132,7 +133,7 @@ export class Crm implements IndexedRecordSource {
   delete(type: SObjectType, id: string, ctx: WriteContext): CrmResult<{ id: string }> {
     const found = this.#find(type, id);
     if (!found.ok) return found;
-    if (type === 'User' || type === 'Group') return crmFailure('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
+    if (type === 'User' || type === 'Group' || type === 'Organization') return crmFailure('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
     const record = found.value;
     return this.transaction(() => {
       if (type === 'Lead' || type === 'Contact') {
@@ -292,6 +293,24 @@ export class Crm implements IndexedRecordSource {
 
   #syncPicklists(type: SObjectType, values: Record<string, unknown>, old: SRecord | undefined): CrmResult<Record<string, unknown>> {
     return this.#settings.stateAndCountryPicklists ? syncCountryPicklist(type, values, old) : { ok: true, value: values };
+  }
+
+  /** The org's own read-only record (Id = the org id), put in place at bootstrap without history or events. */
+  #organization(): SRecord {
+    const stamp = formatSfDateTime(this.clock.now());
+    const defaults = Object.fromEntries(Object.entries(CRM_SCHEMA.Organization).map(([name, spec]) => [name, spec.defaultValue ?? (spec.type === 'boolean' ? false : null)]));
+    return {
+      ...defaults,
+      Id: this.#ids.next(KEY_PREFIXES.Organization),
+      Name: 'Leadsim Simulated Org',
+      InstanceName: 'SIM1',
+      Country: 'US',
+      CreatedDate: stamp,
+      CreatedById: this.integrationUserId,
+      LastModifiedDate: stamp,
+      LastModifiedById: this.integrationUserId,
+      SystemModstamp: stamp,
+    } as SRecord;
   }
 
   #rollback(historyMark: number): void {

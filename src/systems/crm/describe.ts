@@ -128,9 +128,10 @@ function objectSummary(type: SObjectType): Omit<DescribeSObject, 'fields' | 'chi
     labelPlural: objectLabelPlural(type),
     keyPrefix: KEY_PREFIXES[type],
     custom: false,
-    createable: true,
-    updateable: true,
-    deletable: type !== 'User' && type !== 'Group',
+    // An object every field of which is read-only (Organization, AssignmentRule) cannot be written through the API.
+    createable: Object.keys(CRM_SCHEMA[type]).some((f) => isWritable(type, f, 'create')),
+    updateable: Object.keys(CRM_SCHEMA[type]).some((f) => isWritable(type, f, 'update')),
+    deletable: type !== 'User' && type !== 'Group' && type !== 'Organization',
     queryable: true,
     retrieveable: true,
     searchable: true,

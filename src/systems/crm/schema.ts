@@ -51,7 +51,7 @@ export interface FieldSpec {
 }
 
 /** Every object type the simulated CRM stores. */
-export const SOBJECT_TYPES = ['Lead', 'Contact', 'Account', 'Campaign', 'CampaignMember', 'User', 'Group', 'AssignmentRule'] as const;
+export const SOBJECT_TYPES = ['Lead', 'Contact', 'Account', 'Campaign', 'CampaignMember', 'User', 'Group', 'AssignmentRule', 'Organization'] as const;
 export type SObjectType = (typeof SOBJECT_TYPES)[number];
 
 /** The key prefix of each object type's record ids (the first three characters). */
@@ -64,6 +64,7 @@ export const KEY_PREFIXES: Readonly<Record<SObjectType, string>> = {
   User: '005',
   Group: '00G',
   AssignmentRule: '01Q',
+  Organization: '00D',
 };
 
 /** Lead status values; `Inquiry` is the default, `Converted` is the converted status used by convertLead. */
@@ -247,6 +248,22 @@ export const CRM_SCHEMA: Readonly<Record<SObjectType, Readonly<Record<string, Fi
     Name: { type: 'string', length: 120, readOnly: true },
     Active: { type: 'boolean', readOnly: true, defaultValue: false },
     SobjectType: { type: 'picklist', values: ['Lead', 'Case'], restricted: true, readOnly: true },
+  },
+  /**
+   * The org itself: one read-only record whose Id is the org id, which clients query (`SELECT IsSandbox FROM
+   * Organization`, simple-salesforce's `is_sandbox()`). Fields after the Organization object reference.
+   */
+  Organization: {
+    ...audit,
+    Name: { type: 'string', length: 80, readOnly: true },
+    IsSandbox: { type: 'boolean', readOnly: true, defaultValue: false },
+    OrganizationType: { type: 'picklist', values: ['Enterprise Edition', 'Developer Edition', 'Unlimited Edition'], readOnly: true, defaultValue: 'Enterprise Edition' },
+    InstanceName: { type: 'string', length: 5, readOnly: true },
+    NamespacePrefix: { type: 'string', length: 15, readOnly: true },
+    TimeZoneSidKey: { type: 'string', length: 40, readOnly: true, defaultValue: 'GMT' },
+    LanguageLocaleKey: { type: 'string', length: 40, readOnly: true, defaultValue: 'en_US' },
+    DefaultLocaleSidKey: { type: 'string', length: 40, readOnly: true, defaultValue: 'en_US' },
+    Country: { type: 'string', length: 80, readOnly: true },
   },
 };
 

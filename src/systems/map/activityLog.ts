@@ -9,6 +9,7 @@ export const ACTIVITY_TYPES = {
   addToList: { id: 24, name: 'Add to List' },
   removeFromList: { id: 25, name: 'Remove from List' },
   changeStatusInProgression: { id: 104, name: 'Change Status in Progression' },
+  deleteLead: { id: 37, name: 'Delete Lead' },
 } as const;
 
 /** One `{name, value}` attribute of an activity. */

@@ -144,6 +144,16 @@ export class LeadDatabase {
     this.#nextId = state.nextId;
   }
 
+  /** Deletes a lead and logs a Delete Lead activity; false when there is none. */
+  delete(id: number): boolean {
+    const lead = this.#leads.get(id);
+    if (!lead) return false;
+    this.#unindex(lead);
+    this.#leads.delete(id);
+    this.#activities.log({ leadId: id, activityTypeId: ACTIVITY_TYPES.deleteLead.id, primaryAttributeValue: String(lead['email'] ?? id), attributes: [] });
+    return true;
+  }
+
   /** Field history, oldest first; only one lead's when `leadId` is given. */
   history(leadId?: number): readonly LeadHistoryEntry[] {
     return leadId === undefined ? this.#history : this.#history.filter((entry) => entry.leadId === leadId);

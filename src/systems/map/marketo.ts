@@ -1,5 +1,5 @@
 import type { SimClock } from '../../core/clock.ts';
-import { ActivityLog, type Activity, type ActivityPageOptions } from './activityLog.ts';
+import { ActivityLog, ACTIVITY_TYPES, type Activity, type ActivityPageOptions } from './activityLog.ts';
 import { AssetCatalog } from './assetCatalog.ts';
 import { CallLimiter, type CallLimiterState, type MarketoLimits } from './callLimiter.ts';
 import { Folders, type Folder } from './folders.ts';
@@ -184,6 +184,32 @@ export class Marketo {
     if (!resolved.ok) return failure(marketoError('1006', resolved.unknown));
     const lead = this.#db.get(id);
     return { ok: true, result: lead ? [viewLead(lead, resolved.fields)] : [] };
+  }
+
+  /**
+   * `POST /rest/v1/leads/delete.json` (and `DELETE /rest/v1/leads.json`): deletes leads, with their list and program
+   * memberships; per lead `{id, status: 'deleted'}`, or skipped with 1004 (at most 300).
+   */
+  deleteLeads(ids: readonly number[]): MarketoResult<{ id: number; status: 'deleted' } | { id: number; status: 'skipped'; reasons: readonly MarketoError[] }> {
+    if (ids.length === 0) return failure(marketoError('701', 'input'));
+    if (ids.length > 300) return failure(invalidData(`Too many leads: ${ids.length} (at most 300)`));
+    return {
+      ok: true,
+      result: ids.map((id) => {
+        if (!this.#db.delete(id)) return { id, status: 'skipped' as const, reasons: [marketoError('1004')] };
+        this.#lists.forget(id);
+        this.#programs.forget(id);
+        return { id, status: 'deleted' as const };
+      }),
+    };
+  }
+
+  /** `GET /rest/v1/activities/types.json`: the activity types the simulator logs, with their primary attribute. */
+  activityTypes(): MarketoResult<unknown> {
+    return {
+      ok: true,
+      result: Object.values(ACTIVITY_TYPES).map((t) => ({ id: t.id, name: t.name, description: t.name, primaryAttribute: { name: t.id === ACTIVITY_TYPES.addToList.id || t.id === ACTIVITY_TYPES.removeFromList.id ? 'List ID' : t.id === ACTIVITY_TYPES.changeStatusInProgression.id ? 'Program ID' : 'Lead ID', dataType: 'integer' }, attributes: [] })),
+    };
   }
 
   /** The stored lead with every field, or undefined (for invariants and tests, not part of the REST API). */

@@ -6,6 +6,7 @@ export const MARKETO_MESSAGES = {
   '600': 'Access token empty',
   '601': 'Access token invalid',
   '602': 'Access token expired',
+  '605': 'HTTP Method not supported',
   '606': "Max rate limit '%s' exceeded with in '%s' secs",
   '607': 'Daily quota reached',
   '609': 'Invalid JSON',

@@ -132,6 +132,11 @@ export class Programs {
     return this.#programs.delete(id);
   }
 
+  /** Takes a deleted lead out of every program. */
+  forget(leadId: number): void {
+    for (const { members } of this.#programs.values()) members.delete(leadId);
+  }
+
   /** A lead's membership in every program it is a member of, in program id order. */
   membershipsOf(leadId: number): { program: Program; member: ProgramMember }[] {
     return this.all().flatMap((program) => {

@@ -81,6 +81,11 @@ export class StaticLists {
     return this.#lists.delete(id);
   }
 
+  /** Takes a deleted lead out of every list. */
+  forget(leadId: number): void {
+    for (const { members } of this.#lists.values()) members.delete(leadId);
+  }
+
   /** Ids of the lists a lead is a member of, in list id order. */
   listsOf(leadId: number): number[] {
     return this.all().filter((list) => this.#lists.get(list.id)!.members.has(leadId)).map((list) => list.id);
