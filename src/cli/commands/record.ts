@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { z } from 'zod';
-import { LeadsimError, parseInput } from '../../core/errors.ts';
+import { LeadsimError } from '../../core/errors.ts';
 import { Rng } from '../../core/random.ts';
 import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
 import { generateOrg } from '../../org/generateOrg.ts';
-import { CampaignSpecSchema, OrgSpecSchema, type OrgSpec } from '../../org/orgSpec.ts';
+import { CampaignSpecSchema } from '../../org/orgSpec.ts';
+import { readOrgFile } from '../../org/readOrgFile.ts';
 import { loadGraph } from '../../routing/loadGraph.ts';
 import { importCampaign, type NewCampaign } from '../../scenarios/importCampaign.ts';
 import { pseudonymKey } from '../../scenarios/pseudonymize.ts';
@@ -91,7 +92,7 @@ export const configureRecord: ConfigureCommand = (command, { setExit }) => {
       if (source === undefined) {
         scenario = await recordSimulation({ seed: o.seed, leads: o.leads, schemaRef, ...(graph ? { graph } : {}) });
       } else {
-        let org = o.org ? readOrg(o.org) : generateOrg(new Rng(o.seed).fork('org'));
+        let org = o.org ? readOrgFile(o.org) : generateOrg(new Rng(o.seed).fork('org'));
         let campaign = o.campaign;
         if (o.fromCsv && campaign !== undefined) {
           const found = importCampaign(org, campaign, o.createCampaign ? newCampaign(o) : undefined);
@@ -149,15 +150,3 @@ function newCampaign(o: { campaignType?: NewCampaign['type'] | undefined; mdfFun
   };
 }
 
-/** An org spec file, or the `org` of a scenario file. */
-function readOrg(file: string): OrgSpec {
-  let json: unknown;
-  try {
-    json = JSON.parse(readText(file));
-  } catch (error) {
-    if (error instanceof LeadsimError) throw error;
-    throw new LeadsimError('INVALID_INPUT', `Failed to read org "${file}": invalid JSON (${(error as Error).message}). Fix the file.`);
-  }
-  const org = typeof json === 'object' && json !== null && 'org' in json ? (json as { org: unknown }).org : json;
-  return parseInput(OrgSpecSchema, org, { action: 'read the org', file });
-}
