@@ -5,6 +5,7 @@ import { generateOrg } from '../org/generateOrg.ts';
 import type { OrgSpec } from '../org/orgSpec.ts';
 import type { PipelineJob } from '../pipeline/pipelineJob.ts';
 import type { Graph } from '../routing/graphSchema.ts';
+import type { RunRecord } from '../simulation/runRecord.ts';
 import { createHarness, type LeadsimHarness } from '../simulation/createHarness.ts';
 import { worldHintsFor } from '../testing/orgArbitrary.ts';
 import { withMidRunCampaigns } from './midRunCampaigns.ts';
@@ -24,10 +25,12 @@ export interface CheckWorld {
   readonly only?: readonly InvariantId[];
   /** Called with each fresh harness before its first command (tests break the pipeline on purpose this way). */
   readonly prepare?: (harness: LeadsimHarness) => void;
+  /** Told of every run before its world is closed (routing coverage counts them). */
+  readonly observe?: (run: RunRecord) => void;
 }
 
 /** The check world of a seed: the org `simulate` would generate for it, and its hints. */
-export function checkWorld(seed: number, options: Pick<CheckWorld, 'graph' | 'jobs' | 'only' | 'prepare'> = {}): CheckWorld {
+export function checkWorld(seed: number, options: Pick<CheckWorld, 'graph' | 'jobs' | 'only' | 'prepare' | 'observe'> = {}): CheckWorld {
   const org = generateOrg(new Rng(seed).fork('org'));
   return { seed, org, hints: withMidRunCampaigns(worldHintsFor({ seed, org }), org), ...options };
 }

@@ -9,7 +9,7 @@ export type DirectoryPart = (typeof DIRECTORY_PARTS)[number];
 
 const QUERIES: Readonly<Record<DirectoryPart, string>> = {
   users: 'SELECT Id, Name, Username, IsActive, Region__c, Role__c, Out_Of_Office__c FROM User',
-  queues: "SELECT Id, Name FROM Group WHERE Type = 'Queue'",
+  queues: "SELECT Id, Name, DeveloperName FROM Group WHERE Type = 'Queue'",
   accounts: 'SELECT Id, Name, Website, Type, Partner_Type__c, BDR__c, Actively_Working__c, OwnerId, BillingCountryCode FROM Account',
   campaigns: 'SELECT Id, Name, Type, MDF_Funding__c, Channel_Partner_Involved__c, Partner_Account__c, Default_Acquisition_Source__c FROM Campaign',
 };

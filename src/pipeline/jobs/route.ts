@@ -38,6 +38,7 @@ export async function routePerson(work: LeadWork, ctx: PipelineContext, trigger:
     const context = await routingContext(work, ctx, trigger, new Set(refused.map((r) => r.owner)));
     // The round-robin turn is only taken once the owner is written: a retried write must not skip a rep.
     const decision = runGraph(ctx.graph, context, ctx.roundRobin);
+    ctx.onRoute?.({ context, roundRobin: ctx.roundRobin, decision });
     const owner = context.users.find((u) => u.Id === person.record['OwnerId']);
     const input = {
       trigger,
@@ -116,7 +117,9 @@ async function routingContext(work: LeadWork, ctx: PipelineContext, trigger: Tri
       ...(typeof u['Username'] === 'string' ? { Username: u['Username'] } : {}),
     }),
   );
-  const queues = (await ctx.directory.queues()).filter((q) => !refused.has(q.Id)).map((q) => ({ Id: q.Id, Name: String(q['Name']) }));
+  const queues = (await ctx.directory.queues())
+    .filter((q) => !refused.has(q.Id))
+    .map((q) => ({ Id: q.Id, Name: String(q['Name']), ...(typeof q['DeveloperName'] === 'string' ? { DeveloperName: q['DeveloperName'] } : {}) }));
   const account = work.account ? await ctx.directory.accountById(work.account.Id) : undefined;
   return {
     trigger,
