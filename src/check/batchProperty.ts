@@ -4,7 +4,7 @@ import { witnessEventArbitrary } from '../generators/graph/witnessEventArbitrary
 import { inboundEventArbitrary } from '../generators/inboundEventArbitrary.ts';
 import { type CheckWorld, openCheckHarness } from './checkWorld.ts';
 import { assertRunHolds } from './invariantFailure.ts';
-import { inboundStep, type ScenarioStep } from './scenarioSteps.ts';
+import { inboundStep, stepTime, type ScenarioStep } from './scenarioSteps.ts';
 
 /** Options of {@link batchProperty}. */
 export interface BatchPropertyOptions {
@@ -32,8 +32,9 @@ export function batchProperty(w: CheckWorld, options: BatchPropertyOptions = {})
     try {
       const steps: ScenarioStep[] = [];
       for (const event of events) {
+        const at = stepTime(h);
         const delivery = await h.deliver(event);
-        steps.push(inboundStep(h, delivery.id, event, delivery.traces));
+        steps.push(inboundStep(h, delivery.id, event, delivery.traces, at));
       }
       await h.retryParked();
       w.observe?.(h.record());

@@ -12,10 +12,12 @@ import { witnessHints } from '../generators/graph/witnessHints.ts';
 import { loadDefaultGraph } from '../routing/loadGraph.ts';
 import { createWorld } from '../world/world.ts';
 import { worldHintsOf } from '../world/worldHints.ts';
+import { withMidRunCampaigns } from './midRunCampaigns.ts';
 
 /**
  * What every run of a property starts from: one org generated from the check's seed (so generated payloads can
- * name its campaigns, partners and people), the graph, and the pipeline's jobs. Each run builds a fresh world.
+ * name its campaigns, the campaigns a sequence may create mid-run, its partners and people), the graph, and the
+ * pipeline's jobs. Each run builds a fresh world.
  */
 export interface CheckWorld {
   readonly seed: number;
@@ -25,6 +27,8 @@ export interface CheckWorld {
   readonly jobs?: readonly PipelineJob[];
   /** The invariants checked (default: all). */
   readonly only?: readonly InvariantId[];
+  /** Called with each fresh harness before its first command (tests break the pipeline on purpose this way). */
+  readonly prepare?: (harness: LeadsimHarness) => void;
   /** Told of every run before its world is closed (routing coverage counts them). */
   readonly observe?: (run: RunRecord) => void;
 }
@@ -35,13 +39,16 @@ export interface CheckWorld {
  * traffic reaches each of the graph's routing witnesses. A candidate graph is checked with the default graph's
  * witnesses too, so a rule the candidate dropped is still exercised.
  */
-export function checkWorld(seed: number, options: { graph?: Graph; jobs?: readonly PipelineJob[]; only?: readonly InvariantId[]; observe?: (run: RunRecord) => void } = {}): CheckWorld {
+export function checkWorld(seed: number, options: Pick<CheckWorld, 'graph' | 'jobs' | 'only' | 'prepare' | 'observe'> = {}): CheckWorld {
   const { org, plans } = graphAwareOrg(generateOrg(new Rng(seed).fork('org')), [options.graph ?? loadDefaultGraph(), loadDefaultGraph()]);
   const world = createWorld({ seed, org });
-  return { seed, org, hints: { ...worldHintsOf(world), witnesses: witnessHints(plans, org, world.ids.accountIds) }, ...options };
+  const hints = { ...worldHintsOf(world), witnesses: witnessHints(plans, org, world.ids.accountIds) };
+  return { seed, org, hints: withMidRunCampaigns(hints, org), ...options };
 }
 
-/** A fresh harness on the check world. */
-export function openCheckHarness(w: CheckWorld): Promise<LeadsimHarness> {
-  return createHarness({ seed: w.seed, org: w.org, ...(w.graph ? { graph: w.graph } : {}), ...(w.jobs ? { jobs: w.jobs } : {}) });
+/** A fresh harness on the check world. The commands move the clock themselves (a minute per step, see `stepTime`). */
+export async function openCheckHarness(w: CheckWorld): Promise<LeadsimHarness> {
+  const harness = await createHarness({ seed: w.seed, org: w.org, gapMs: 0, ...(w.graph ? { graph: w.graph } : {}), ...(w.jobs ? { jobs: w.jobs } : {}) });
+  w.prepare?.(harness);
+  return harness;
 }
