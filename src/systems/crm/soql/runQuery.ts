@@ -3,8 +3,8 @@ import { compileQuery, type CompiledQuery } from './compileQuery.ts';
 import type { EvalEnv } from './compileWhere.ts';
 import type { IndexedRecordSource, IndexHint } from './indexedRecordSource.ts';
 import type { SObjectType } from '../schema.ts';
-import { readField } from './resolveField.ts';
 import { QueryCache } from './queryCache.ts';
+import { runAggregate } from './runAggregate.ts';
 import { shapeRecord } from './shapeRecord.ts';
 import { malformed, SoqlFailure, type SoqlError } from './soqlError.ts';
 
@@ -16,12 +16,17 @@ export interface RunQueryOptions {
   readonly apiVersion?: string;
   /** Simulated now (epoch ms), needed only by queries using TODAY, YESTERDAY, LAST_N_DAYS:n and the like. */
   readonly now?: number;
+  /** The org's time zone (IANA name) for date literals and convertTimezone(). Default `'UTC'`. */
+  readonly timeZone?: string;
 }
+
+/** Most AggregateResult rows one response may hold: aggregate queries have no queryMore. */
+export const MAX_AGGREGATE_ROWS = 2000;
 
 /** A query's result, shaped for the REST `/query` response; or Salesforce's error code and message. */
 export type QueryResult =
   | { ok: true; records: Record<string, unknown>[]; totalSize: number; entity: string }
-  | { ok: false; errorCode: 'MALFORMED_QUERY' | 'INVALID_FIELD' | 'INVALID_TYPE'; message: string };
+  | { ok: false; errorCode: SoqlError['errorCode']; message: string };
 
 const cache = new QueryCache<CompiledQuery | SoqlError>(500);
 
@@ -83,7 +88,7 @@ export function runQuery(soql: string, source: RecordSource, options: RunQueryOp
     const { error } = malformed(`Failed to run query "${soql}": it uses a relative date literal but no simulated time was given. Pass options.now (epoch ms) to runQuery.`);
     return { ok: false, errorCode: error.errorCode, message: error.message };
   }
-  const env: EvalEnv = { source, now: options.now ?? 0 };
+  const env: EvalEnv = { source, now: options.now ?? 0, timeZone: options.timeZone ?? 'UTC' };
   const apiVersion = options.apiVersion ?? '62.0';
   // Without ORDER BY, a records query can stop as soon as OFFSET + LIMIT records match.
   const stopAt = !q.sort && q.select.kind === 'records' && q.limit !== undefined ? q.offset + q.limit : Infinity;
@@ -102,14 +107,11 @@ export function runQuery(soql: string, source: RecordSource, options: RunQueryOp
       const count = Math.max(0, Math.min(matched.length, end ?? Infinity) - q.offset);
       return { ok: true, records: [], totalSize: count, entity: q.type };
     }
-    case 'countField': {
-      const { field, alias } = q.select;
-      let count = 0;
-      for (const r of matched) {
-        const v = readField(r, field, source);
-        if (v !== undefined && v !== null && v !== '') count++;
-      }
-      return { ok: true, records: [{ attributes: { type: 'AggregateResult' }, [alias]: count }], totalSize: 1, entity: q.type };
+    case 'aggregate': {
+      const records = runAggregate(q.select, matched, env, q.offset, q.limit);
+      // Source: Salesforce answers an aggregate query of more rows than one batch with this error (no queryMore).
+      if (records.length > MAX_AGGREGATE_ROWS) return { ok: false, errorCode: 'EXCEEDED_ID_LIMIT', message: 'Aggregate query does not support queryMore(), use LIMIT to restrict the results to a single batch' };
+      return { ok: true, records, totalSize: records.length, entity: q.type };
     }
     case 'records': {
       const page = matched.slice(q.offset, end);

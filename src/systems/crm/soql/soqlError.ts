@@ -1,7 +1,7 @@
 /** The errors a SOQL query can fail with, shaped like Salesforce's REST error body entries. */
 
 /** Error codes the SOQL engine returns (the `errorCode` of Salesforce's 400 body). */
-export type SoqlErrorCode = 'MALFORMED_QUERY' | 'INVALID_FIELD' | 'INVALID_TYPE';
+export type SoqlErrorCode = 'MALFORMED_QUERY' | 'INVALID_FIELD' | 'INVALID_TYPE' | 'EXCEEDED_ID_LIMIT';
 
 /** A failed query: Salesforce's error code and message. */
 export interface SoqlError {
