@@ -4,6 +4,7 @@ import { diffGraphs, formatGraphDiff } from '../../routing/diffGraphs.ts';
 import { graphToMermaid } from '../../routing/graphToMermaid.ts';
 import { formatLintIssues } from '../../routing/lintGraph.ts';
 import { loadGraph, readGraphFile } from '../../routing/loadGraph.ts';
+import { registerGraphAssignmentRules } from './graphAssignmentRules.ts';
 import type { ConfigureCommand } from './index.ts';
 
 /**
@@ -11,6 +12,7 @@ import type { ConfigureCommand } from './index.ts';
  * - `graph lint FILE`: exit 0 when the graph is valid, 2 with one line per problem otherwise.
  * - `graph diff OLD NEW [--json]`: what changed, node by node.
  * - `graph show FILE [--out FILE]`: a Mermaid flowchart of the graph.
+ * - `graph import|export`: Salesforce lead assignment rules (see graphAssignmentRules.ts).
  */
 export const configureGraph: ConfigureCommand = (graph, { setExit }) => {
 
@@ -57,4 +59,6 @@ export const configureGraph: ConfigureCommand = (graph, { setExit }) => {
       }
       setExit(EXIT.ok);
     });
+
+  registerGraphAssignmentRules(graph, setExit);
 };

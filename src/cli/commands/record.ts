@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { z } from 'zod';
-import { LeadsimError, parseInput } from '../../core/errors.ts';
+import { LeadsimError } from '../../core/errors.ts';
 import { Rng } from '../../core/random.ts';
 import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
 import { generateOrg } from '../../org/generateOrg.ts';
-import { OrgSpecSchema, type OrgSpec } from '../../org/orgSpec.ts';
+import { readOrgFile } from '../../org/readOrgFile.ts';
 import { loadGraph } from '../../routing/loadGraph.ts';
 import { readCsvTraffic, readHarTraffic, readJsonlTraffic, type TrafficRead } from '../../scenarios/readTraffic.ts';
 import { recordScenario, recordSimulation } from '../../scenarios/recordScenario.ts';
@@ -82,7 +82,7 @@ export const configureRecord: ConfigureCommand = (command, { setExit }) => {
           name: o.name ?? `Imported from ${source}`,
           description: `Recorded with "leadsim record" from ${source}${o.keepPersonalData ? '' : ' (personal data pseudonymized)'}.`,
           seed: o.seed,
-          org: o.org ? readOrg(o.org) : generateOrg(new Rng(o.seed).fork('org')),
+          org: o.org ? readOrgFile(o.org) : generateOrg(new Rng(o.seed).fork('org')),
           events: read.events,
           pseudonymize: !o.keepPersonalData,
           schemaRef,
@@ -104,15 +104,3 @@ function readText(file: string): string {
   }
 }
 
-/** An org spec file, or the `org` of a scenario file. */
-function readOrg(file: string): OrgSpec {
-  let json: unknown;
-  try {
-    json = JSON.parse(readText(file));
-  } catch (error) {
-    if (error instanceof LeadsimError) throw error;
-    throw new LeadsimError('INVALID_INPUT', `Failed to read org "${file}": invalid JSON (${(error as Error).message}). Fix the file.`);
-  }
-  const org = typeof json === 'object' && json !== null && 'org' in json ? (json as { org: unknown }).org : json;
-  return parseInput(OrgSpecSchema, org, { action: 'read the org', file });
-}

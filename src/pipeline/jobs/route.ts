@@ -77,7 +77,7 @@ async function routingContext(work: LeadWork, ctx: PipelineContext, trigger: Tri
       ...(typeof u['Username'] === 'string' ? { Username: u['Username'] } : {}),
     }),
   );
-  const queues = (await ctx.directory.queues()).map((q) => ({ Id: q.Id, Name: String(q['Name']) }));
+  const queues = (await ctx.directory.queues()).map((q) => ({ Id: q.Id, Name: String(q['Name']), ...(typeof q['DeveloperName'] === 'string' ? { DeveloperName: q['DeveloperName'] } : {}) }));
   return {
     trigger,
     person: routingPerson,
