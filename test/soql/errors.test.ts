@@ -38,7 +38,7 @@ describe('MALFORMED_QUERY', () => {
   });
 
   it.each([
-    ['SELECT Id, (SELECT Id FROM Contacts) FROM Account', 'A child relationship subquery'],
+    ['SELECT Id, (SELECT Id, (SELECT Id FROM CampaignMembers) FROM Contacts) FROM Account', 'A subquery inside a subquery'],
     ["SELECT Id FROM Lead WHERE Id IN (SELECT LeadId FROM CampaignMember)", 'A semi-join subquery in WHERE'],
     ['SELECT TYPEOF Owner WHEN User THEN Name END FROM Lead', 'TYPEOF'],
     ['SELECT Status, COUNT(Id) FROM Lead GROUP BY CUBE(Status)', 'GROUP BY CUBE'],

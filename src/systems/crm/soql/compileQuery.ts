@@ -6,8 +6,9 @@ import { indexHints, type IndexHint } from './indexedRecordSource.ts';
 import { compileOrderBy, type RecordSorter } from './orderBy.ts';
 import { parseSoql } from './parseSoql.ts';
 import { resolveField, resolveObject, type ResolvedField } from './resolveField.ts';
-import { buildShape, type ShapeNode } from './shapeRecord.ts';
-import { malformed, notSupported } from './soqlError.ts';
+import { findChildRelationship } from '../childRelationships.ts';
+import { buildShape, type ChildrenNode, type ShapeNode } from './shapeRecord.ts';
+import { malformed, notSupported, unknownChildRelationship } from './soqlError.ts';
 import { whereTree } from './whereTree.ts';
 
 /** What a query returns: records, `COUNT()` (a bare count), or AggregateResult rows. */
@@ -44,7 +45,7 @@ function fieldsFunction(type: SObjectType, which: string): string[] {
  * Source: "FIELDS()" in the SOQL and SOSL Reference
  * (https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_fields.htm).
  */
-function compileSelect(query: Query, type: SObjectType, soql: string): SelectPlan {
+function compileSelect(query: Query, type: SObjectType, soql: string, nested: boolean): SelectPlan {
   const fields: readonly FieldType[] = query.fields ?? [];
   const isFn = (f: FieldType): f is Extract<FieldType, { type: 'FieldFunctionExpression' }> => f.type === 'FieldFunctionExpression';
   const bareCount = fields.find((f) => isFn(f) && f.functionName.toUpperCase() === 'COUNT' && f.parameters.length === 0);
@@ -57,6 +58,7 @@ function compileSelect(query: Query, type: SObjectType, soql: string): SelectPla
   if (query.groupBy || fields.some((f) => isFn(f) && isAggregateItem(f))) return compileAggregatePlan(query, type, soql);
   if (query.having) throw malformed('HAVING needs GROUP BY');
   const resolved: ResolvedField[] = [];
+  const subqueries: { node: ChildrenNode; afterFields: number }[] = [];
   const seen = new Set<string>();
   const add = (path: string) => {
     const field = resolveField(type, path, query.sObjectAlias);
@@ -83,19 +85,58 @@ function compileSelect(query: Query, type: SObjectType, soql: string): SelectPla
           continue;
         }
         throw notSupported(soql, `The function ${f.functionName}() in a query without GROUP BY`, 'Select plain fields, aggregate functions, or COUNT() alone');
-      case 'FieldSubquery':
-        throw notSupported(soql, 'A child relationship subquery', 'Query the child object separately');
+      case 'FieldSubquery': {
+        if (nested) throw notSupported(soql, 'A subquery inside a subquery', 'Query the grandchildren separately');
+        const sub = f.subquery;
+        const rel = findChildRelationship(type, sub.relationshipName);
+        if (!rel?.relationshipName) throw unknownChildRelationship(sub.relationshipName);
+        const key = rel.relationshipName.toLowerCase();
+        if (seen.has(key)) throw malformed(`duplicate field selected: ${rel.relationshipName}`);
+        seen.add(key);
+        const index = subqueries.filter((s) => s.node.query.where !== undefined).length;
+        const query = compileParsed({ ...sub, sObject: rel.childSObject }, soql, index, true);
+        subqueries.push({ node: { kind: 'children', relationshipName: rel.relationshipName, field: rel.field, query }, afterFields: resolved.length });
+        continue;
+      }
       case 'FieldTypeof':
         throw notSupported(soql, 'TYPEOF', 'Select the relationship fields directly (Owner.Name)');
     }
     add(path);
   }
-  return { kind: 'records', shape: buildShape(resolved) };
+  const shape: ShapeNode[] = buildShape(resolved);
+  // Each subquery's result sits where it was selected, after the columns of the fields before it.
+  for (const { node, afterFields } of [...subqueries].reverse()) shape.splice(buildShape(resolved.slice(0, afterFields)).length, 0, node);
+  return { kind: 'records', shape };
 }
 
 /** How many WHERE clauses come before the query's own in its text: those of subqueries in its SELECT list. */
 function whereIndex(query: Query): number {
   return (query.fields ?? []).filter((f) => f.type === 'FieldSubquery' && f.subquery.where !== undefined).length;
+}
+
+/** Compiles a parsed (sub)query; `whereAt` is the index of its WHERE among the text's WHERE clauses. */
+function compileParsed(query: Query, soql: string, whereAt: number, nested: boolean): CompiledQuery {
+  if (query.withDataCategory) throw notSupported(soql, 'WITH DATA CATEGORY', 'Remove the clause');
+  if (query.usingScope) throw notSupported(soql, 'USING SCOPE', 'Remove the clause');
+  const type = resolveObject(query.sObject ?? '');
+  const alias = query.sObjectAlias;
+  const select = compileSelect(query, type, soql, nested);
+  if (nested && select.kind !== 'records') throw notSupported(soql, 'An aggregate or COUNT() in a subquery', 'Select fields in the subquery');
+  const ctx = { soql, type, alias, usesNow: false };
+  const tree = query.where ? whereTree(query.where, soql, { rule: 'whereClause', index: whereAt }) : undefined;
+  const where = tree ? compileWhere(tree, ctx) : undefined;
+  const sort = query.orderBy && select.kind === 'records' ? compileOrderBy(query.orderBy, type, soql, alias) : undefined;
+  const children = select.kind === 'records' ? select.shape.filter((n): n is ChildrenNode => n.kind === 'children') : [];
+  return {
+    type,
+    select,
+    where,
+    usesNow: ctx.usesNow || children.some((c) => c.query.usesNow),
+    sort,
+    limit: query.limit,
+    offset: query.offset ?? 0,
+    hints: tree ? indexHints(tree, type, alias) : [],
+  };
 }
 
 /**
@@ -105,23 +146,5 @@ function whereIndex(query: Query): number {
  */
 export function compileQuery(soql: string): CompiledQuery {
   const query: Query = parseSoql(soql);
-  if (query.withDataCategory) throw notSupported(soql, 'WITH DATA CATEGORY', 'Remove the clause');
-  if (query.usingScope) throw notSupported(soql, 'USING SCOPE', 'Remove the clause');
-  const type = resolveObject(query.sObject ?? '');
-  const alias = query.sObjectAlias;
-  const select = compileSelect(query, type, soql);
-  const ctx = { soql, type, alias, usesNow: false };
-  const tree = query.where ? whereTree(query.where, soql, { rule: 'whereClause', index: whereIndex(query) }) : undefined;
-  const where = tree ? compileWhere(tree, ctx) : undefined;
-  const sort = query.orderBy && select.kind === 'records' ? compileOrderBy(query.orderBy, type, soql, alias) : undefined;
-  return {
-    type,
-    select,
-    where,
-    usesNow: ctx.usesNow,
-    sort,
-    limit: query.limit,
-    offset: query.offset ?? 0,
-    hints: tree ? indexHints(tree, type, alias) : [],
-  };
+  return compileParsed(query, soql, whereIndex(query), false);
 }

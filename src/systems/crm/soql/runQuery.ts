@@ -5,7 +5,7 @@ import type { IndexedRecordSource, IndexHint } from './indexedRecordSource.ts';
 import type { SObjectType } from '../schema.ts';
 import { QueryCache } from './queryCache.ts';
 import { runAggregate } from './runAggregate.ts';
-import { shapeRecord } from './shapeRecord.ts';
+import { shapeRecord, type ChildrenReader } from './shapeRecord.ts';
 import { malformed, SoqlFailure, type SoqlError } from './soqlError.ts';
 
 /** Options of `runQuery`. */
@@ -75,6 +75,40 @@ function candidates(q: CompiledQuery, source: RecordSource, includeDeleted: bool
 }
 
 /**
+ * Answers parent-to-child subqueries for one run: indexes each child type by its parent reference once, then
+ * filters, sorts and pages each parent's children. A parent without matching children gets null, as Salesforce's
+ * REST API returns it; otherwise `{ totalSize, done: true, records }`.
+ * Source: "Understanding Query Results" (parent-to-child), SOQL and SOSL Reference
+ * (https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_relationships_query_results.htm).
+ */
+function childrenReader(source: RecordSource, env: EvalEnv, apiVersion: string): ChildrenReader {
+  const indexes = new Map<string, Map<string, SRecord[]>>();
+  return (node, parent) => {
+    const q = node.query;
+    const key = `${q.type}.${node.field}`;
+    let index = indexes.get(key);
+    if (!index) {
+      index = new Map();
+      for (const r of source.records(q.type)) {
+        const id = r[node.field];
+        if (typeof id !== 'string' || id === '') continue;
+        const list = index.get(id);
+        if (list) list.push(r);
+        else index.set(id, [r]);
+      }
+      indexes.set(key, index);
+    }
+    let kids = index.get(parent.Id) ?? [];
+    if (q.where) kids = kids.filter((r) => q.where?.(r, env));
+    if (q.sort) kids = q.sort(kids, source);
+    const page = kids.slice(q.offset, q.limit === undefined ? undefined : q.offset + q.limit);
+    if (page.length === 0 || q.select.kind !== 'records') return null;
+    const { shape } = q.select;
+    return { totalSize: page.length, done: true, records: page.map((r) => shapeRecord(q.type, r, shape, source, apiVersion)) };
+  };
+}
+
+/**
  * Runs a SOQL query over a RecordSource, the way Salesforce's REST `/query` (or `/queryAll` with
  * `includeDeleted`) would: records in the REST shape, `totalSize` the number of records returned (for `COUNT()`, the
  * count, with no records). Compiled queries are cached by their text, so repeated queries cost one scan (or one
@@ -116,7 +150,8 @@ export function runQuery(soql: string, source: RecordSource, options: RunQueryOp
     case 'records': {
       const page = matched.slice(q.offset, end);
       const { shape } = q.select;
-      const records = page.map((r) => shapeRecord(q.type, r, shape, source, apiVersion));
+      const children = shape.some((n) => n.kind === 'children') ? childrenReader(source, env, apiVersion) : undefined;
+      const records = page.map((r) => shapeRecord(q.type, r, shape, source, apiVersion, children));
       return { ok: true, records, totalSize: records.length, entity: q.type };
     }
   }

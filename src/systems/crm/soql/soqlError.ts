@@ -74,3 +74,15 @@ export function badFilterValue(field: string, typeName: string, quoted: boolean)
     message: `value of filter criterion for field '${field}' must be of type ${typeName} and should ${quoted ? '' : 'not '}be enclosed in quotes`,
   });
 }
+
+/** INVALID_TYPE for an unknown child relationship in a subquery's FROM, with Salesforce's wording. */
+export function unknownChildRelationship(name: string): SoqlFailure {
+  return new SoqlFailure({
+    ok: false,
+    errorCode: 'INVALID_TYPE',
+    message:
+      `Didn't understand relationship '${name}' in FROM part of query call. If you are attempting to use a custom ` +
+      `relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or ` +
+      `the describe call for the appropriate names.`,
+  });
+}
