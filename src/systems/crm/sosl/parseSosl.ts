@@ -1,4 +1,6 @@
-import { isSObjectType, type SObjectType } from '../schema.ts';
+import type { SObjectType } from '../schema.ts';
+import { resolveObject } from '../soql/resolveField.ts';
+import { SoqlFailure } from '../soql/soqlError.ts';
 
 /** The fields a SOSL search looks in: `IN ALL FIELDS` (the default), `NAME`, `EMAIL`, `PHONE` (`SIDEBAR` is ALL). */
 export type SearchGroup = 'ALL' | 'NAME' | 'EMAIL' | 'PHONE';
@@ -50,25 +52,25 @@ function splitTopLevel(text: string): string[] {
 
 const CLAUSE = /\s(WHERE|ORDER\s+BY|LIMIT|OFFSET|USING)\s/i;
 
+/** The canonical object type for a name in any casing; throws SoslSyntaxError with INVALID_TYPE's message. */
+function objectType(name: string): SObjectType {
+  try {
+    return resolveObject(name);
+  } catch (error) {
+    if (error instanceof SoqlFailure) throw new SoslSyntaxError(error.message);
+    throw error;
+  }
+}
+
 function returningSpec(text: string): ReturningSpec {
   const open = text.indexOf('(');
-  const name = (open < 0 ? text : text.slice(0, open)).trim();
-  if (!isSObjectTypeAnyCase(name)) throw new SoslSyntaxError(`sObject type '${name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`);
-  if (open < 0) return { type: canonicalType(name), fields: 'Id', clauses: '' };
+  const type = objectType((open < 0 ? text : text.slice(0, open)).trim());
+  if (open < 0) return { type, fields: 'Id', clauses: '' };
   if (!text.trimEnd().endsWith(')')) throw new SoslSyntaxError(`unexpected token: '${text}'`);
   const inner = ` ${text.slice(open + 1, text.trimEnd().length - 1)} `;
   const at = CLAUSE.exec(inner);
   const fields = (at ? inner.slice(0, at.index) : inner).trim();
-  return { type: canonicalType(name), fields: fields === '' ? 'Id' : fields, clauses: at ? inner.slice(at.index).trim() : '' };
-}
-
-function isSObjectTypeAnyCase(name: string): boolean {
-  return isSObjectType(canonicalType(name));
-}
-
-function canonicalType(name: string): SObjectType {
-  const lower = name.toLowerCase();
-  return (['Lead', 'Contact', 'Account', 'Campaign', 'CampaignMember', 'User', 'Group'] as const).find((t) => t.toLowerCase() === lower) ?? (name as SObjectType);
+  return { type, fields: fields === '' ? 'Id' : fields, clauses: at ? inner.slice(at.index).trim() : '' };
 }
 
 /**
