@@ -1,5 +1,6 @@
 import { checkInvariants, type InvariantResult } from '../invariants/index.ts';
 import type { Graph } from '../routing/graphSchema.ts';
+import type { RunRecord } from '../simulation/runRecord.ts';
 import { checkExpectations, type ExpectationCheck } from './checkExpectations.ts';
 import { loadScenario, type LoadedScenario } from './loadScenario.ts';
 import { runScenario } from './runScenario.ts';
@@ -27,11 +28,14 @@ export interface ReplayReport {
 export interface ReplayOptions {
   /** Route every scenario with this graph (default: each scenario's own, else the default graph). */
   readonly graph?: Graph;
+  /** Told of each scenario's run and the graph it routed with (e.g. to count routing coverage). */
+  readonly onRun?: (run: RunRecord, graph: Graph) => void;
 }
 
 /** Replays one loaded scenario and checks its expectations and the invariants. */
 export async function replayScenario(loaded: LoadedScenario, options: ReplayOptions = {}): Promise<ScenarioReport> {
   const result = await runScenario(loaded, options.graph ? { graph: options.graph } : {});
+  options.onRun?.(result.run, result.graph);
   const checks = checkExpectations(result);
   const invariants = checkInvariants(result.run).results;
   return { file: loaded.file, name: loaded.scenario.name, seed: loaded.scenario.seed, graph: result.graph.name, ok: checks.every((c) => c.ok) && invariants.every((r) => r.ok), checks, invariants };

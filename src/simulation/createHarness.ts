@@ -6,6 +6,7 @@ import { generateOrg } from '../org/generateOrg.ts';
 import type { OrgSpec } from '../org/orgSpec.ts';
 import { createPipeline } from '../pipeline/createPipeline.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
+import type { PipelineContext } from '../pipeline/pipelineContext.ts';
 import type { PipelineJob } from '../pipeline/pipelineJob.ts';
 import { rerunRouting, type RerunResult, type RerunTarget } from '../pipeline/rerunRouting.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
@@ -43,6 +44,8 @@ export interface HarnessOptions {
   readonly start?: number;
   /** Simulated ms the clock moves before each delivery (default 60 000). */
   readonly gapMs?: number;
+  /** Told of every routing decision the pipeline makes (the mutation runner records them). */
+  readonly onRoute?: PipelineContext['onRoute'];
 }
 
 /** An inbound action to deliver: an entry point's payload, with an idempotency key when the test wants its own. */
@@ -111,7 +114,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
   const kind = options.transport ?? 'dispatch';
   const opened = kind === 'direct' ? openDirectTransport(world) : await openTransport(kind, world.handlers);
   const transport = options.wrapTransport ? options.wrapTransport(opened) : opened;
-  const pipeline = createPipeline(world, transport, { graph, ...(options.jobs ? { jobs: options.jobs } : {}) });
+  const pipeline = createPipeline(world, transport, { graph, ...(options.jobs ? { jobs: options.jobs } : {}), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
   const startedAt = world.clock.now();
   const gapMs = options.gapMs ?? 60_000;
   const traces: EventTrace[] = [];
