@@ -15,6 +15,7 @@ import { OrgSettingsSchema, type OrgSettings, type OrgSettingsInput } from './or
 import { RecordStore } from './recordStore.ts';
 import type { SRecord } from './recordSource.ts';
 import type { IndexedRecordSource } from './soql/indexedRecordSource.ts';
+import { assertTimeZone } from './soql/orgCalendar.ts';
 import { CRM_SCHEMA, KEY_PREFIXES, type SObjectType } from './schema.ts';
 import { formatSfDateTime } from './sfDateTime.ts';
 import { Sessions, type SessionsState } from './sessions.ts';
@@ -41,6 +42,11 @@ export interface CrmOptions {
   readonly dailyApiLimit?: number;
   /** Org settings (duplicate rules, state and country picklists); defaults in orgSettings.ts. */
   readonly settings?: OrgSettingsInput;
+  /**
+   * The org's default time zone (IANA name), in which SOQL date literals (TODAY, LAST_N_DAYS:n, …) and
+   * convertTimezone() are read; default `'UTC'`. Throws RangeError for an unknown zone.
+   */
+  readonly timeZone?: string;
 }
 
 /** The org's whole state, copied by {@link Crm.snapshot} (records are immutable, so the copy is cheap). */
@@ -79,6 +85,8 @@ export class Crm implements IndexedRecordSource {
   /** The daily API request counter (`Sforce-Limit-Info`). */
   readonly apiUsage: ApiUsage;
   readonly clock: SimClock;
+  /** The org's time zone (IANA name) for SOQL date literals and convertTimezone(). */
+  readonly timeZone: string;
   readonly #ids = new IdFactory();
   readonly #history = new FieldHistory();
   readonly #events = new ChangeEvents();
@@ -95,6 +103,8 @@ export class Crm implements IndexedRecordSource {
   constructor(options: CrmOptions) {
     this.clock = options.clock;
     this.#settings = OrgSettingsSchema.parse(options.settings ?? {});
+    this.timeZone = options.timeZone ?? 'UTC';
+    assertTimeZone(this.timeZone);
     this.sessions = new Sessions(this.orgId);
     this.apiUsage = new ApiUsage(() => this.clock.now(), options.dailyApiLimit);
     const bootstrap = { userId: makeId(KEY_PREFIXES.User, 1), workflow: 'bootstrap' };
