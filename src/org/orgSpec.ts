@@ -92,6 +92,12 @@ export const OrgSpecSchema = z.strictObject({
   campaigns: z.array(CampaignSpecSchema).default([]),
   people: z.array(PersonSpecSchema).default([]),
   partnerUsers: z.array(PartnerUserSpecSchema).default([]),
+  /**
+   * A Salesforce lead assignment rules file (`Lead.assignmentRules-meta.xml`, Metadata API) the org has deployed:
+   * its rules become AssignmentRule records and the active one runs on writes that ask for it (`Sforce-Auto-Assign`).
+   * A path relative to the file that holds the org.
+   */
+  assignmentRules: z.string().min(1).optional(),
 });
 
 export type UserSpec = z.infer<typeof UserSpecSchema>;

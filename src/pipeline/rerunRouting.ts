@@ -18,6 +18,8 @@ export interface RerunTarget {
 export interface RerunRoutingOptions {
   /** The id of the re-run's trace (default `rerun-<personId>-<simulated ms>`). */
   readonly id?: string;
+  /** The route job to re-run (default: the routing graph's, trigger `rerun`). */
+  readonly route?: PipelineJob;
 }
 
 /**
@@ -65,7 +67,7 @@ export async function rerunRouting(pipeline: Pipeline, target: RerunTarget, opti
     work.member = member;
     work.campaign = campaign;
   }
-  const stopped = await pipeline.runJobs(work, [matchAccount, rerunRoute]);
+  const stopped = await pipeline.runJobs(work, [matchAccount, options.route ?? rerunRoute]);
   if (stopped) {
     trace.outcome = stopped;
     trace.finishedAt = ctx.clock.now();

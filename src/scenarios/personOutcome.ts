@@ -1,4 +1,5 @@
 import type { PathStep } from '../routing/route.ts';
+import { renderPath } from '../routing/renderPath.ts';
 import { isSharedToPrm, ownerLabel } from './personState.ts';
 import type { ScenarioRun } from './runScenario.ts';
 
@@ -54,9 +55,4 @@ export function personOutcomes(scenarioRun: ScenarioRun): Map<string, PersonOutc
     });
   }
   return out;
-}
-
-/** A graph path on one line: conditions with their answer, then the node names. */
-export function renderPath(path: readonly PathStep[]): string {
-  return path.map((s) => (s.kind === 'condition' && s.result !== undefined ? `${s.node}(${s.result ? 'yes' : 'no'})` : s.node)).join(' → ');
 }
