@@ -44,6 +44,8 @@ export function personOutcomes(scenarioRun: ScenarioRun): Map<string, PersonOutc
         if (path) paths.push(renderPath(path));
       }
     }
+    // Routed in Salesforce: the CRM's log of assignment rule runs holds the paths.
+    if (paths.length === 0 && person) for (const run of world.crm.assignmentRules.log(person.id)) paths.push(`${run.rule}: ${run.path}`);
     out.set(key, {
       person: key,
       record: person && record ? `${person.type} ${person.id}` : null,

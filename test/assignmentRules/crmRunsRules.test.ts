@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import jsforce from 'jsforce';
+import jsforce, { type Connection } from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupSimulation, type SimulationServer } from '../../mocks/setupSimulation.ts';
 import { readOrgFile } from '../../src/org/readOrgFile.ts';
@@ -8,7 +8,7 @@ const FIXTURES = new URL('../fixtures/assignmentRules/', import.meta.url).pathna
 const ORG = { ...readOrgFile(join(FIXTURES, 'org.json')), assignmentRules: join(FIXTURES, 'territories.assignmentRules-meta.xml') };
 
 let sim: SimulationServer;
-let conn: jsforce.Connection;
+let conn: Connection;
 const userId = (email: string) => [...sim.world.crm.records('User')].find((u) => u['Username'] === email)!.Id;
 const queueId = (name: string) => [...sim.world.crm.records('Group')].find((g) => g['Name'] === name)!.Id;
 const ownerOf = (id: string) => sim.world.crm.get('Lead', id)?.['OwnerId'];
@@ -27,12 +27,12 @@ async function create(record: Record<string, unknown>, headers?: Record<string, 
 
 describe('the simulated CRM runs the active lead assignment rule', () => {
   it('holds the deployed rules as AssignmentRule records, queryable with SOQL and read-only', async () => {
-    const result = await conn.query<{ Name: string; Active: boolean; SobjectType: string }>('SELECT Id, Name, Active, SobjectType FROM AssignmentRule ORDER BY Name');
+    const result = await conn.query<{ Id: string; Name: string; Active: boolean; SobjectType: string }>('SELECT Id, Name, Active, SobjectType FROM AssignmentRule ORDER BY Name');
     expect(result.records.map(({ Name, Active, SobjectType }) => ({ Name, Active, SobjectType }))).toEqual([
       { Name: 'Territories', Active: true, SobjectType: 'Lead' },
       { Name: 'Territories 2025', Active: false, SobjectType: 'Lead' },
     ]);
-    expect(result.records.every((r) => (r as { Id: string }).Id.startsWith('01Q'))).toBe(true);
+    expect(result.records.every((r) => r.Id.startsWith('01Q'))).toBe(true);
     await expect(conn.sobject('AssignmentRule').create({ Name: 'Mine', Active: true })).rejects.toMatchObject({ errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE' });
   });
 
