@@ -5,6 +5,7 @@ import { generateOrg } from '../org/generateOrg.ts';
 import type { OrgSpec } from '../org/orgSpec.ts';
 import type { PipelineJob } from '../pipeline/pipelineJob.ts';
 import type { Graph } from '../routing/graphSchema.ts';
+import type { RunRecord } from '../simulation/runRecord.ts';
 import { createHarness, type LeadsimHarness } from '../simulation/createHarness.ts';
 import { worldHintsFor } from '../testing/orgArbitrary.ts';
 
@@ -20,10 +21,12 @@ export interface CheckWorld {
   readonly jobs?: readonly PipelineJob[];
   /** The invariants checked (default: all). */
   readonly only?: readonly InvariantId[];
+  /** Told of every run before its world is closed (routing coverage counts them). */
+  readonly observe?: (run: RunRecord) => void;
 }
 
 /** The check world of a seed: the org `simulate` would generate for it, and its hints. */
-export function checkWorld(seed: number, options: { graph?: Graph; jobs?: readonly PipelineJob[]; only?: readonly InvariantId[] } = {}): CheckWorld {
+export function checkWorld(seed: number, options: { graph?: Graph; jobs?: readonly PipelineJob[]; only?: readonly InvariantId[]; observe?: (run: RunRecord) => void } = {}): CheckWorld {
   const org = generateOrg(new Rng(seed).fork('org'));
   return { seed, org, hints: worldHintsFor({ seed, org }), ...options };
 }

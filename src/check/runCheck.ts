@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { Violation } from '../invariants/violation.ts';
 import type { PipelineJob } from '../pipeline/pipelineJob.ts';
 import type { Graph } from '../routing/graphSchema.ts';
+import type { RunRecord } from '../simulation/runRecord.ts';
 import { batchProperty } from './batchProperty.ts';
 import { checkWorld, type CheckWorld } from './checkWorld.ts';
 import { counterexampleData, describeCounterexample } from './describeCounterexample.ts';
@@ -41,6 +42,8 @@ export interface RunCheckOptions {
   readonly replayPath?: string;
   /** Replace the pipeline's jobs (tests break the pipeline on purpose). */
   readonly jobs?: readonly PipelineJob[];
+  /** Told of every property run before its world is closed (e.g. to count routing coverage). */
+  readonly onRun?: (run: RunRecord) => void;
 }
 
 /** A property that failed: the shrunk counterexample, how to replay it, and what broke. */
@@ -97,7 +100,7 @@ export interface CheckReport {
  */
 export async function runCheck(options: RunCheckOptions): Promise<CheckReport> {
   const runs = options.runs ?? 100;
-  const world = checkWorld(options.seed, { ...(options.graph ? { graph: options.graph } : {}), ...(options.jobs ? { jobs: options.jobs } : {}) });
+  const world = checkWorld(options.seed, { ...(options.graph ? { graph: options.graph } : {}), ...(options.jobs ? { jobs: options.jobs } : {}), ...(options.onRun ? { observe: options.onRun } : {}) });
   const chosen = options.property ? [options.property] : CHECK_PROPERTIES;
   const properties: PropertyOutcome[] = [];
   for (const property of chosen) properties.push(await checkProperty(property, world, runs, options));

@@ -3,6 +3,14 @@ import { resolveFieldRef } from './fieldRef.ts';
 import type { GraphSettings, LeafTest, Test } from './graphSchema.ts';
 import type { RoutingContext } from './routingContext.ts';
 
+/** What one leaf test (a test without inner tests) of a condition decided: where it sits, the field it read, its value. */
+export interface LeafDecision {
+  /** Its position in the condition's test: `""` for the root, `"1.0"` for the first inner test of the second (a `not`'s inner test is `0`). */
+  readonly at: string;
+  readonly field: string;
+  readonly value: boolean;
+}
+
 /** The outcome of a test: its value and the field values it read, or why the context cannot answer it. */
 export type TestOutcome =
   | { readonly ok: true; readonly value: boolean; readonly observed: readonly string[] }
@@ -14,25 +22,33 @@ const ABSENT = Symbol('absent record');
  * Evaluates `test` against a context whose person already carries its derived facts. `and`/`or` short-circuit. A
  * missing record (no campaign, no account...) counts as empty for `empty`/`notEmpty`; any other test of it cannot
  * be answered and yields a reason. A checkbox field without a value reads as false, as in Salesforce.
+ * `leaves`, when given, receives each leaf test's decision in evaluation order (routing coverage reads them).
  */
-export function evaluateTest(test: Test, context: RoutingContext, settings: GraphSettings, observed: string[] = []): TestOutcome {
+export function evaluateTest(test: Test, context: RoutingContext, settings: GraphSettings, observed: string[] = [], leaves?: LeafDecision[], at = ''): TestOutcome {
+  const inner = (i: number) => (at === '' ? String(i) : `${at}.${i}`);
   switch (test.op) {
     case 'and':
     case 'or': {
-      for (const inner of test.tests) {
-        const outcome = evaluateTest(inner, context, settings, observed);
+      for (const [i, sub] of test.tests.entries()) {
+        const outcome = evaluateTest(sub, context, settings, observed, leaves, inner(i));
         if (!outcome.ok) return outcome;
         if (outcome.value === (test.op === 'or')) return { ok: true, value: outcome.value, observed };
       }
       return { ok: true, value: test.op === 'and', observed };
     }
     case 'not': {
-      const outcome = evaluateTest(test.test, context, settings, observed);
+      const outcome = evaluateTest(test.test, context, settings, observed, leaves, inner(0));
       return outcome.ok ? { ok: true, value: !outcome.value, observed } : outcome;
     }
-    default:
-      break;
+    default: {
+      const outcome = evaluateLeaf(test, context, settings, observed);
+      if (outcome.ok) leaves?.push({ at, field: test.field, value: outcome.value });
+      return outcome;
+    }
   }
+}
+
+function evaluateLeaf(test: Exclude<Test, { op: 'and' | 'or' | 'not' }>, context: RoutingContext, settings: GraphSettings, observed: string[]): TestOutcome {
   const value = readField(context, test.field);
   if (value === ABSENT) {
     if (test.op === 'empty' || test.op === 'notEmpty') {

@@ -1,5 +1,6 @@
 import { checkInvariants, type InvariantResult } from '../invariants/index.ts';
 import type { Graph } from '../routing/graphSchema.ts';
+import type { RunRecord } from '../simulation/runRecord.ts';
 import { checkExpectations, type ExpectationCheck } from './checkExpectations.ts';
 import { loadScenario, type LoadedScenario } from './loadScenario.ts';
 import { runScenario } from './runScenario.ts';
@@ -29,11 +30,14 @@ export interface ReplayOptions {
   readonly graph?: Graph;
   /** Route every scenario with this Salesforce assignment rules file instead (its active rule, run by the CRM). */
   readonly assignmentRules?: string;
+  /** Told of each scenario's run and the graph it routed with (e.g. to count routing coverage); not for runs routed in Salesforce. */
+  readonly onRun?: (run: RunRecord, graph: Graph) => void;
 }
 
 /** Replays one loaded scenario and checks its expectations and the invariants. */
 export async function replayScenario(loaded: LoadedScenario, options: ReplayOptions = {}): Promise<ScenarioReport> {
   const result = await runScenario(loaded, { ...(options.graph ? { graph: options.graph } : {}), ...(options.assignmentRules ? { assignmentRules: options.assignmentRules } : {}) });
+  if (result.routing === 'graph') options.onRun?.(result.run, result.graph);
   const checks = checkExpectations(result);
   const invariants = checkInvariants(result.run).results;
   return { file: loaded.file, name: loaded.scenario.name, seed: loaded.scenario.seed, graph: result.routedBy, ok: checks.every((c) => c.ok) && invariants.every((r) => r.ok), checks, invariants };

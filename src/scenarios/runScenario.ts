@@ -28,6 +28,8 @@ export interface EventProblem {
 export interface ScenarioRun {
   readonly loaded: LoadedScenario;
   readonly graph: Graph;
+  /** Who routed the run: the graph, or Salesforce's assignment rules. */
+  readonly routing: 'graph' | 'assignment-rules';
   /** What routed the run: the graph's name, or `assignment rules <file>`. */
   readonly routedBy: string;
   readonly run: RunRecord;
@@ -78,7 +80,7 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
     await harness.close();
   }
   const routedBy = rules === undefined ? graph.name : `assignment rules ${relative(process.cwd(), rules)}`;
-  return { loaded, graph, routedBy, run: harness.record(), people: state.people, rejections: state.rejections, traces: state.personTraces, problems: state.problems };
+  return { loaded, graph, routing: rules === undefined ? 'graph' : 'assignment-rules', routedBy, run: harness.record(), people: state.people, rejections: state.rejections, traces: state.personTraces, problems: state.problems };
 }
 
 interface RunState {

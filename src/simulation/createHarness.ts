@@ -6,6 +6,7 @@ import { generateOrg } from '../org/generateOrg.ts';
 import type { OrgSpec } from '../org/orgSpec.ts';
 import { createPipeline } from '../pipeline/createPipeline.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
+import type { PipelineContext } from '../pipeline/pipelineContext.ts';
 import type { PipelineJob } from '../pipeline/pipelineJob.ts';
 import { DEFAULT_JOBS } from '../pipeline/jobs/index.ts';
 import { routeByAssignmentRules } from '../pipeline/jobs/routeByAssignmentRules.ts';
@@ -50,6 +51,8 @@ export interface HarnessOptions {
   readonly start?: number;
   /** Simulated ms the clock moves before each delivery (default 60 000). */
   readonly gapMs?: number;
+  /** Told of every routing decision the pipeline makes (the mutation runner records them). */
+  readonly onRoute?: PipelineContext['onRoute'];
 }
 
 /** Who routes leads: the pipeline's routing graph, or Salesforce's assignment rules. */
@@ -123,7 +126,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
   const transport = options.wrapTransport ? options.wrapTransport(opened) : opened;
   const rulesRoute = options.routing === 'assignment-rules' ? routeByAssignmentRules : undefined;
   const jobs = rulesRoute ? (options.jobs ?? DEFAULT_JOBS).map((job) => (job.name === 'route' ? rulesRoute : job)) : options.jobs;
-  const pipeline = createPipeline(world, transport, { graph, ...(jobs ? { jobs } : {}) });
+  const pipeline = createPipeline(world, transport, { graph, ...(jobs ? { jobs } : {}), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
   const startedAt = world.clock.now();
   const gapMs = options.gapMs ?? 60_000;
   const traces: EventTrace[] = [];

@@ -3,7 +3,11 @@ import { InputError } from '../../core/errors.ts';
 import { formatCheckReport } from '../../check/formatCheckReport.ts';
 import { CHECK_PROPERTIES, runCheck } from '../../check/runCheck.ts';
 import { saveCounterexample } from '../../check/saveCounterexample.ts';
-import { loadGraph } from '../../routing/loadGraph.ts';
+import { RoutingCoverage } from '../../coverage/routingCoverage.ts';
+import { assertWritablePath } from '../../io/writeFileAtomic.ts';
+import { loadDefaultGraph, loadGraph } from '../../routing/loadGraph.ts';
+import type { RunRecord } from '../../simulation/runRecord.ts';
+import { addCoverageOptions, CoverageOptionsShape, emitCoverage, wantsCoverage } from '../coverageOption.ts';
 import { EXIT } from '../exitCodes.ts';
 import { intOption, parseOptions, seedOption } from '../options.ts';
 import type { ConfigureCommand } from './index.ts';
@@ -18,6 +22,7 @@ const CheckOptionsSchema = z.strictObject({
   maxCommands: intOption(1, 1_000).optional(),
   maxEvents: intOption(1, 1_000).optional(),
   saveCounterexample: z.string().optional(),
+  ...CoverageOptionsShape,
 });
 
 /**
@@ -36,34 +41,38 @@ export const configureCheck: ConfigureCommand = (command, { setExit }) => {
     .option('--replay-path <path>', 'the command sequence replay path of a reported sequence failure')
     .option('--max-commands <n>', 'most commands per sequence (default 15)')
     .option('--max-events <n>', 'most inbound events per batch (default 12)')
-    .option('--save-counterexample <file>', 'write the first failure as a file that replays it as a regression test')
-    .action(async (raw: Record<string, unknown>) => {
-      const o = parseOptions(CheckOptionsSchema, raw, 'check');
-      if (o.path !== undefined && o.property === undefined) {
-        throw new InputError('INVALID_ARGUMENT', {
-          action: 'run "leadsim check" with these options',
-          file: 'leadsim check',
-          issues: [{ path: ['property'], message: '--path replays one property\'s case, so it needs --property', expected: CHECK_PROPERTIES.join(' or '), got: 'nothing' }],
-        });
-      }
-      const graph = o.graph ? loadGraph(o.graph) : undefined;
-      process.stdout.write(`seed ${o.seed}\n`);
-      const report = await runCheck({
-        seed: o.seed,
-        runs: o.runs,
-        ...(graph && o.graph ? { graph, graphFile: o.graph } : {}),
-        ...(o.property ? { property: o.property } : {}),
-        ...(o.path !== undefined ? { path: o.path } : {}),
-        ...(o.replayPath !== undefined ? { replayPath: o.replayPath } : {}),
-        ...(o.maxCommands !== undefined ? { maxCommands: o.maxCommands } : {}),
-        ...(o.maxEvents !== undefined ? { maxEvents: o.maxEvents } : {}),
+    .option('--save-counterexample <file>', 'write the first failure as a file that replays it as a regression test');
+  addCoverageOptions(command).action(async (raw: Record<string, unknown>) => {
+    const o = parseOptions(CheckOptionsSchema, raw, 'check');
+    if (o.path !== undefined && o.property === undefined) {
+      throw new InputError('INVALID_ARGUMENT', {
+        action: 'run "leadsim check" with these options',
+        file: 'leadsim check',
+        issues: [{ path: ['property'], message: '--path replays one property\'s case, so it needs --property', expected: CHECK_PROPERTIES.join(' or '), got: 'nothing' }],
       });
-      process.stdout.write(formatCheckReport(report));
-      const first = report.failures[0];
-      if (o.saveCounterexample && first) {
-        const saved = saveCounterexample(o.saveCounterexample, report, first, o.graph);
-        process.stdout.write(`\nCounterexample saved to ${o.saveCounterexample} (${saved.format}).\n`);
-      }
-      setExit(report.ok ? EXIT.ok : EXIT.failed);
+    }
+    const graph = o.graph ? loadGraph(o.graph) : undefined;
+    if (o.coverageOut) assertWritablePath(o.coverageOut);
+    const coverage = wantsCoverage(o) ? new RoutingCoverage(graph ?? loadDefaultGraph()) : undefined;
+    process.stdout.write(`seed ${o.seed}\n`);
+    const report = await runCheck({
+      ...(coverage ? { onRun: (run: RunRecord) => coverage.addRun(run) } : {}),
+      seed: o.seed,
+      runs: o.runs,
+      ...(graph && o.graph ? { graph, graphFile: o.graph } : {}),
+      ...(o.property ? { property: o.property } : {}),
+      ...(o.path !== undefined ? { path: o.path } : {}),
+      ...(o.replayPath !== undefined ? { replayPath: o.replayPath } : {}),
+      ...(o.maxCommands !== undefined ? { maxCommands: o.maxCommands } : {}),
+      ...(o.maxEvents !== undefined ? { maxEvents: o.maxEvents } : {}),
     });
+    process.stdout.write(formatCheckReport(report));
+    const first = report.failures[0];
+    if (o.saveCounterexample && first) {
+      const saved = saveCounterexample(o.saveCounterexample, report, first, o.graph);
+      process.stdout.write(`\nCounterexample saved to ${o.saveCounterexample} (${saved.format}).\n`);
+    }
+    const covered = coverage ? emitCoverage([{ report: coverage.report(), graph: graph ?? loadDefaultGraph() }], o) : true;
+    setExit(report.ok && covered ? EXIT.ok : EXIT.failed);
+  });
 };

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
+import { CoverageByGraph } from '../../coverage/coverageByGraph.ts';
+import { assertWritablePath, writeFileAtomic } from '../../io/writeFileAtomic.ts';
+import type { Graph } from '../../routing/graphSchema.ts';
+import type { RunRecord } from '../../simulation/runRecord.ts';
+import { addCoverageOptions, CoverageOptionsShape, emitCoverage, wantsCoverage } from '../coverageOption.ts';
 import { loadGraph } from '../../routing/loadGraph.ts';
 import { InputError } from '../../core/errors.ts';
 import { findScenarioFiles } from '../../scenarios/findScenarioFiles.ts';
@@ -17,6 +21,7 @@ const ReplayOptionsSchema = z.strictObject({
   reporter: z.enum(['text', 'json', 'junit']).default('text'),
   out: z.string().optional(),
   verbose: z.boolean().optional(),
+  ...CoverageOptionsShape,
 });
 
 /** Renders a replay report with the chosen reporter. */
@@ -38,21 +43,28 @@ export const configureReplay: ConfigureCommand = (command, { setExit }) => {
     .option('--assignment-rules <file>', 'route in Salesforce instead: the CRM runs the active rule of this Lead.assignmentRules-meta.xml')
     .option('--reporter <kind>', 'text, json or junit', 'text')
     .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
-    .option('--verbose', 'list passing checks too (text reporter)')
-    .action(async (paths: string[], raw: Record<string, unknown>) => {
-      const o = parseOptions(ReplayOptionsSchema, raw, 'replay');
-      const graph = o.graph ? loadGraph(o.graph) : undefined;
-      const rules = o.assignmentRules === undefined ? undefined : loadRouting(o.assignmentRules);
-      if (rules !== undefined && !('assignmentRules' in rules)) throw new InputError('INVALID_ARGUMENT', { action: 'run "leadsim replay"', file: o.assignmentRules!, issues: [{ path: [], message: '--assignment-rules needs a Metadata API file', expected: 'a .assignmentRules-meta.xml file' }] });
-      if (graph && rules) throw new InputError('INVALID_ARGUMENT', { action: 'run "leadsim replay"', issues: [{ path: [], message: '--graph and --assignment-rules both say who routes', expected: 'one of them' }] });
-      const report = await replayScenarios(findScenarioFiles(paths), { ...(graph ? { graph } : {}), ...(rules && 'assignmentRules' in rules ? { assignmentRules: rules.assignmentRules } : {}) });
-      const text = renderReplayReport(report, o.reporter, o.verbose ?? false);
-      if (o.out === undefined) process.stdout.write(text);
-      else {
-        writeFileAtomic(o.out, text);
-        const c = report.counts;
-        process.stdout.write(`${report.ok ? 'PASS' : 'FAIL'}: ${c.scenarios} scenarios, ${c.failedScenarios} failed (${c.failedChecks} expectation checks, ${c.failedInvariants} invariants); ${o.reporter} report in ${o.out}\n`);
-      }
-      setExit(report.ok ? EXIT.ok : EXIT.failed);
+    .option('--verbose', 'list passing checks too (text reporter)');
+  addCoverageOptions(command).action(async (paths: string[], raw: Record<string, unknown>) => {
+    const o = parseOptions(ReplayOptionsSchema, raw, 'replay');
+    const graph = o.graph ? loadGraph(o.graph) : undefined;
+    const rules = o.assignmentRules === undefined ? undefined : loadRouting(o.assignmentRules);
+    if (rules !== undefined && !('assignmentRules' in rules)) throw new InputError('INVALID_ARGUMENT', { action: 'run "leadsim replay"', file: o.assignmentRules!, issues: [{ path: [], message: '--assignment-rules needs a Metadata API file', expected: 'a .assignmentRules-meta.xml file' }] });
+    if (graph && rules) throw new InputError('INVALID_ARGUMENT', { action: 'run "leadsim replay"', issues: [{ path: [], message: '--graph and --assignment-rules both say who routes', expected: 'one of them' }] });
+    if (o.coverageOut) assertWritablePath(o.coverageOut);
+    const coverage = wantsCoverage(o) ? new CoverageByGraph() : undefined;
+    const report = await replayScenarios(findScenarioFiles(paths), {
+      ...(graph ? { graph } : {}),
+      ...(rules && 'assignmentRules' in rules ? { assignmentRules: rules.assignmentRules } : {}),
+      ...(coverage ? { onRun: (run: RunRecord, g: Graph) => coverage.add(run, g) } : {}),
     });
+    const text = renderReplayReport(report, o.reporter, o.verbose ?? false);
+    if (o.out === undefined) process.stdout.write(text);
+    else {
+      writeFileAtomic(o.out, text);
+      const c = report.counts;
+      process.stdout.write(`${report.ok ? 'PASS' : 'FAIL'}: ${c.scenarios} scenarios, ${c.failedScenarios} failed (${c.failedChecks} expectation checks, ${c.failedInvariants} invariants); ${o.reporter} report in ${o.out}\n`);
+    }
+    const covered = coverage ? emitCoverage(coverage.reports(), o) : true;
+    setExit(report.ok && covered ? EXIT.ok : EXIT.failed);
+  });
 };
