@@ -98,6 +98,11 @@ export const OrgSpecSchema = z.strictObject({
    * A path relative to the file that holds the org.
    */
   assignmentRules: z.string().min(1).optional(),
+  /**
+   * Lead Settings' "Default Lead Owner": a user key or a queue name. A lead that an assignment rule runs on and no
+   * entry matches goes to it, as in Salesforce; without it such a lead keeps its owner.
+   */
+  defaultLeadOwner: z.string().min(1).optional(),
 });
 
 export type UserSpec = z.infer<typeof UserSpecSchema>;

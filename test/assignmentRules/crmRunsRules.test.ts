@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import jsforce, { type Connection } from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,5 +95,25 @@ describe('the simulated CRM runs the active lead assignment rule', () => {
     const created = (await conn.soap.create({ type: 'Lead', LastName: 'Js', Company: 'Acme', CountryCode: 'US' } as never)) as unknown as { id: string; success: boolean };
     expect(created.success).toBe(true);
     expect(ownerOf(created.id)).toBe(sim.world.crm.integrationUserId);
+  });
+});
+
+describe("Lead Settings' default lead owner", () => {
+  it('gets the leads no entry matches, and the leads a TRUE header meets with no active rule', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leadsim-default-owner-'));
+    const rules = join(dir, 'Lead.assignmentRules-meta.xml');
+    const source = readFileSync(join(FIXTURES, 'territories.assignmentRules-meta.xml'), 'utf8');
+    writeFileSync(rules, source.replace(/ {8}<ruleEntry>\n {12}<assignedTo>Inquiry_Queue<\/assignedTo>\n {12}<assignedToType>Queue<\/assignedToType>\n {12}<notifyCcRecipients>[\s\S]*?<\/ruleEntry>\n/, ''));
+    const local = setupSimulation({ seed: 3, org: { ...ORG, assignmentRules: rules, defaultLeadOwner: 'Partner Queue' } });
+    try {
+      const c = new jsforce.Connection({ instanceUrl: local.salesforce.instanceUrl, accessToken: local.salesforce.accessToken, version: '62.0' });
+      const lead = async (fields: Record<string, unknown>) => ((await c.sobject('Lead').create({ LastName: 'N', Company: 'C', ...fields })) as { id: string }).id;
+      const partnerQueue = [...local.world.crm.records('Group')].find((g) => g['Name'] === 'Partner Queue')!.Id;
+      expect(local.world.crm.get('Lead', await lead({ CountryCode: 'ZA' }))?.['OwnerId']).toBe(partnerQueue);
+      expect(local.world.crm.get('Lead', await lead({ CountryCode: 'US' }))?.['OwnerId']).not.toBe(partnerQueue);
+      expect(local.world.crm.get('Lead', await lead({ CountryCode: 'ZA', Title: 'x' }))?.['OwnerId']).toBe(partnerQueue);
+    } finally {
+      local.close();
+    }
   });
 });

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 import { checkInvariants } from '../../src/invariants/index.ts';
 import { readOrgFile } from '../../src/org/readOrgFile.ts';
 import { diffScenarios } from '../../src/scenarios/diffScenarios.ts';
@@ -81,5 +82,22 @@ describe('routing in Salesforce: the CRM runs the assignment rule instead of the
     scenario.org['assignmentRules'] = 'missing.assignmentRules-meta.xml';
     expect(() => checkScenario(scenario, SCENARIO)).toThrow(/\$\.org\.assignmentRules: Failed to read assignment rules .*the file does not exist/);
     expect(loadScenario(SCENARIO).scenario.org.assignmentRules).toBe(RULES);
+  });
+
+  it('leadsim diff takes metadata files; leadsim replay --assignment-rules takes only one', async () => {
+    const candidate = editedRules('cli-candidate.assignmentRules-meta.xml', (xml) => xml.replace('JP,AU,SG,IN,KR', 'AU,SG,IN,KR'));
+    let out = '';
+    let err = '';
+    const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
+    const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
+    try {
+      expect(await main(['diff', '--baseline', RULES, '--candidate', candidate, SCENARIO])).toBe(1);
+      expect(out).toContain('owner: "sdr-apj-1" → "queue:Inquiry Queue" (unexpected)');
+      expect(await main(['replay', SCENARIO, '--assignment-rules', join(HERE, 'territories.json')])).toBe(2);
+      expect(err).toContain('--assignment-rules needs a Metadata API file');
+    } finally {
+      o.mockRestore();
+      e.mockRestore();
+    }
   });
 });

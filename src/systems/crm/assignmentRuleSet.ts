@@ -87,10 +87,10 @@ export class AssignmentRuleSet {
   }
 
   /**
-   * Runs `rule` for `record` (its fields as they will be saved) and logs the run. Returns the owner id the rule
-   * gives, or undefined when it gives none.
+   * Runs `rule` for `record` (its fields as they will be saved) and logs the run. Returns the owner id the matching
+   * entry gives (undefined when none does, or its assignee cannot own the lead) and whether an entry matched.
    */
-  run(rule: DeployedRule, record: Readonly<Record<string, unknown>>, inputs: AssignmentInputs, at: number): string | undefined {
+  run(rule: DeployedRule, record: Readonly<Record<string, unknown>>, inputs: AssignmentInputs, at: number): { readonly ownerId: string | undefined; readonly matched: boolean } {
     const context: RoutingContext = {
       trigger: 'new',
       person: { ...record },
@@ -109,9 +109,13 @@ export class AssignmentRuleSet {
       path: renderPath(decision.path),
       ...(decision.ok ? {} : { reason: decision.reason }),
     });
-    return owner?.id;
+    // The imported graph ends unmatched leads at its `noMatch` node (see assignmentRuleToGraph).
+    const matched = !decision.path.some((step) => step.node === NO_MATCH);
+    return { ownerId: matched ? owner?.id : undefined, matched };
   }
 }
+
+const NO_MATCH = 'noMatch';
 
 function routingUser(u: SRecord): RoutingUser {
   return {

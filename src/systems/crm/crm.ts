@@ -69,6 +69,8 @@ export class Crm implements IndexedRecordSource {
   readonly clock: SimClock;
   /** The deployed assignment rules (AssignmentRule records) and the log of every time one ran. */
   readonly assignmentRules = new AssignmentRuleSet();
+  /** Lead Settings: the default lead owner (a user or queue id) gets the leads an assignment rule run leaves unmatched. */
+  readonly leadSettings: { defaultLeadOwnerId?: string } = {};
   readonly #ids = new IdFactory();
   readonly #history = new FieldHistory();
   readonly #events = new ChangeEvents();
@@ -255,10 +257,14 @@ export class Crm implements IndexedRecordSource {
   #assign(type: SObjectType, record: Readonly<Record<string, unknown>>, ctx: WriteContext): CrmResult<string | undefined> {
     if (type !== 'Lead' || ctx.assignmentRuleHeader === undefined) return { ok: true, value: undefined };
     const selected = this.assignmentRules.select(ctx.assignmentRuleHeader, type);
-    if (!selected.ok || selected.value === undefined) return selected as CrmResult<undefined>;
+    if (!selected.ok) return selected;
+    const fallback = this.leadSettings.defaultLeadOwnerId;
+    // Asked for the active rule and there is none: Salesforce still makes its default assignment (help article 000395506).
+    if (selected.value === undefined) return { ok: true, value: ctx.assignmentRuleHeader.useDefaultRule === true ? fallback : undefined };
     const queues = [...this.records('Group')].filter((g) => g['Type'] === 'Queue');
     const inputs = { users: [...this.records('User')], queues, currentUser: this.byId(ctx.userId)?.record };
-    return { ok: true, value: this.assignmentRules.run(selected.value, record, inputs, this.clock.now()) };
+    const result = this.assignmentRules.run(selected.value, record, inputs, this.clock.now());
+    return { ok: true, value: result.matched ? result.ownerId : fallback };
   }
 
   /** A new record of `type` with its defaults and creation stamps, not yet stored. */
