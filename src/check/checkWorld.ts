@@ -8,10 +8,12 @@ import type { Graph } from '../routing/graphSchema.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import { createHarness, type LeadsimHarness } from '../simulation/createHarness.ts';
 import { worldHintsFor } from '../testing/orgArbitrary.ts';
+import { withMidRunCampaigns } from './midRunCampaigns.ts';
 
 /**
  * What every run of a property starts from: one org generated from the check's seed (so generated payloads can
- * name its campaigns, partners and people), the graph, and the pipeline's jobs. Each run builds a fresh world.
+ * name its campaigns, the campaigns a sequence may create mid-run, its partners and people), the graph, and the
+ * pipeline's jobs. Each run builds a fresh world.
  */
 export interface CheckWorld {
   readonly seed: number;
@@ -21,17 +23,21 @@ export interface CheckWorld {
   readonly jobs?: readonly PipelineJob[];
   /** The invariants checked (default: all). */
   readonly only?: readonly InvariantId[];
+  /** Called with each fresh harness before its first command (tests break the pipeline on purpose this way). */
+  readonly prepare?: (harness: LeadsimHarness) => void;
   /** Told of every run before its world is closed (routing coverage counts them). */
   readonly observe?: (run: RunRecord) => void;
 }
 
 /** The check world of a seed: the org `simulate` would generate for it, and its hints. */
-export function checkWorld(seed: number, options: { graph?: Graph; jobs?: readonly PipelineJob[]; only?: readonly InvariantId[]; observe?: (run: RunRecord) => void } = {}): CheckWorld {
+export function checkWorld(seed: number, options: Pick<CheckWorld, 'graph' | 'jobs' | 'only' | 'prepare' | 'observe'> = {}): CheckWorld {
   const org = generateOrg(new Rng(seed).fork('org'));
-  return { seed, org, hints: worldHintsFor({ seed, org }), ...options };
+  return { seed, org, hints: withMidRunCampaigns(worldHintsFor({ seed, org }), org), ...options };
 }
 
-/** A fresh harness on the check world. */
-export function openCheckHarness(w: CheckWorld): Promise<LeadsimHarness> {
-  return createHarness({ seed: w.seed, org: w.org, ...(w.graph ? { graph: w.graph } : {}), ...(w.jobs ? { jobs: w.jobs } : {}) });
+/** A fresh harness on the check world. The commands move the clock themselves (a minute per step, see `stepTime`). */
+export async function openCheckHarness(w: CheckWorld): Promise<LeadsimHarness> {
+  const harness = await createHarness({ seed: w.seed, org: w.org, gapMs: 0, ...(w.graph ? { graph: w.graph } : {}), ...(w.jobs ? { jobs: w.jobs } : {}) });
+  w.prepare?.(harness);
+  return harness;
 }

@@ -7,7 +7,7 @@ describe('leadsim simulate', () => {
     const b = runCli(['simulate', '--seed', '5', '--leads', '80']);
     expect(a.status).toBe(0);
     expect(a.stdout.split('\n')[0]).toBe('seed 5');
-    expect(a.stdout).toContain('All 9 invariants hold.');
+    expect(a.stdout).toContain('All 10 invariants hold.');
     expect(b.stdout).toBe(a.stdout);
     const c = runCli(['simulate', '--seed', '6', '--leads', '80']);
     expect(c.stdout).not.toBe(a.stdout);
