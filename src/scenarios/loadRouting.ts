@@ -10,8 +10,11 @@ import type { DiffRouting } from './diffScenarios.ts';
  * org when it runs), or a routing graph JSON file. Throws the loaders' InputError / FILE_NOT_FOUND.
  */
 export function loadRouting(file: string): DiffRouting {
-  if (!/\.assignmentRules(-meta\.xml)?$|\.xml$/i.test(file)) return loadGraph(file);
-  const source = readAssignmentRules(file);
-  const { graph } = assignmentRuleToGraph(source);
+  return /\.assignmentRules(-meta\.xml)?$|\.xml$/i.test(file) ? loadAssignmentRulesRouting(file) : loadGraph(file);
+}
+
+/** A Salesforce assignment rules file as routing, whatever its name; its active rule is checked now. */
+export function loadAssignmentRulesRouting(file: string): { readonly assignmentRules: string; readonly name: string } {
+  const { graph } = assignmentRuleToGraph(readAssignmentRules(file));
   return { assignmentRules: resolve(file), name: `${file}, rule ${graph.name}` };
 }

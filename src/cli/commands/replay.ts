@@ -7,7 +7,7 @@ import { addCoverageOptions, CoverageOptionsShape, emitCoverage, wantsCoverage }
 import { loadGraph } from '../../routing/loadGraph.ts';
 import { InputError } from '../../core/errors.ts';
 import { findScenarioFiles } from '../../scenarios/findScenarioFiles.ts';
-import { loadRouting } from '../../scenarios/loadRouting.ts';
+import { loadAssignmentRulesRouting } from '../../scenarios/loadRouting.ts';
 import { formatReplayJunit } from '../../scenarios/formatReplayJunit.ts';
 import { formatReplayText } from '../../scenarios/formatReplayText.ts';
 import { replayScenarios, type ReplayReport } from '../../scenarios/replayScenarios.ts';
@@ -47,14 +47,13 @@ export const configureReplay: ConfigureCommand = (command, { setExit }) => {
   addCoverageOptions(command).action(async (paths: string[], raw: Record<string, unknown>) => {
     const o = parseOptions(ReplayOptionsSchema, raw, 'replay');
     const graph = o.graph ? loadGraph(o.graph) : undefined;
-    const rules = o.assignmentRules === undefined ? undefined : loadRouting(o.assignmentRules);
-    if (rules !== undefined && !('assignmentRules' in rules)) throw new InputError('INVALID_ARGUMENT', { action: 'run "leadsim replay"', file: o.assignmentRules!, issues: [{ path: [], message: '--assignment-rules needs a Metadata API file', expected: 'a .assignmentRules-meta.xml file' }] });
+    const rules = o.assignmentRules === undefined ? undefined : loadAssignmentRulesRouting(o.assignmentRules);
     if (graph && rules) throw new InputError('INVALID_ARGUMENT', { action: 'run "leadsim replay"', issues: [{ path: [], message: '--graph and --assignment-rules both say who routes', expected: 'one of them' }] });
     if (o.coverageOut) assertWritablePath(o.coverageOut);
     const coverage = wantsCoverage(o) ? new CoverageByGraph() : undefined;
     const report = await replayScenarios(findScenarioFiles(paths), {
       ...(graph ? { graph } : {}),
-      ...(rules && 'assignmentRules' in rules ? { assignmentRules: rules.assignmentRules } : {}),
+      ...(rules ? { assignmentRules: rules.assignmentRules } : {}),
       ...(coverage ? { onRun: (run: RunRecord, g: Graph) => coverage.add(run, g) } : {}),
     });
     const text = renderReplayReport(report, o.reporter, o.verbose ?? false);
