@@ -17,13 +17,15 @@
  * | `GET|POST /id/{orgId}/{userId}`, `GET /services/oauth2/userinfo`, `POST /services/oauth2/revoke` | identity JSON, OpenID claims, 200 | 403 `Bad_OAuth_Token` |
  * | `PATCH|GET|DELETE …/sobjects/{Type}/{field}/{value}`, `PATCH …/composite/sobjects/{Type}/{field}` | upsert by external id / idLookup: 201, 200 (204 before v46), 300 | 404 NOT_FOUND |
  * | `GET …/sobjects/{Type}/updated/?start=&end=`, `…/deleted/` | 200 `{ids, latestDateCovered}` / `{deletedRecords, …}` | 400 INVALID_REPLICATION_DATE |
- * | `POST /services/Soap/u/NN.N` login, logout, getUserInfo, getServerTimestamp, convertLead | 200 `text/xml` | 500 SOAP fault `sf:INVALID_LOGIN`, `sf:INVALID_SESSION_ID` |
+ * | `POST /services/Soap/u/NN.N` login, logout, getUserInfo, getServerTimestamp, convertLead, create, update | 200 `text/xml` | 500 SOAP fault `sf:INVALID_LOGIN`, `sf:INVALID_SESSION_ID` |
  * | any other path under a Salesforce host or `/services` | | 404 `[{errorCode: NOT_FOUND}]` (or unhandled when strict) |
  *
  * Every REST call needs `Authorization: Bearer <token>` (401 `INVALID_SESSION_ID` otherwise), counts toward the daily
  * limit (403 `REQUEST_LIMIT_EXCEEDED` "TotalRequests Limit exceeded." once reached) and answers with
  * `Sforce-Limit-Info: api-usage=N/LIMIT`. Malformed JSON is 400 `JSON_PARSER_ERROR`. Writes record
- * `X-Leadsim-Workflow` (or `Sforce-Call-Options: client=<workflow>`) as the workflow in the field history.
+ * `X-Leadsim-Workflow` (or `Sforce-Call-Options: client=<workflow>`) as the workflow in the field history. Lead
+ * creates and updates run the org's active assignment rule unless `Sforce-Auto-Assign: FALSE` (SOAP: only with an
+ * `AssignmentRuleHeader`).
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { authenticate, limitHeaders, type SalesforceMockContext } from './context.ts';

@@ -3,6 +3,7 @@ import type { LeadConvertRequest, LeadConvertResult } from '../../src/systems/cr
 import type { SalesforceMockContext } from './context.ts';
 import { instanceOrigin, ORG_NAME } from './identity.ts';
 import { formatSfDateTime } from '../../src/systems/crm/sfDateTime.ts';
+import { assignmentRuleHeaderOf, readEnvelope, soapSave } from './soapSaves.ts';
 
 const ENVELOPE_OPEN =
   '<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns="urn:partner.soap.sforce.com" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">';
@@ -99,8 +100,9 @@ function userInfoXml(ctx: SalesforceMockContext, userId: string): string {
  *   user's Username with any password (and security token); `serverUrl` is on the instance's host,
  *   `{instance}/services/Soap/u/{version}/{orgId}`. A wrong username is a 500 `INVALID_LOGIN` fault with its
  *   LoginFault detail.
- * - `logout` (revokes the session), `getUserInfo`, `getServerTimestamp` (the simulated time) and `convertLead`
- *   (one `<result>` per `<leadConverts>`, in order).
+ * - `logout` (revokes the session), `getUserInfo`, `getServerTimestamp` (the simulated time), `convertLead`
+ *   (one `<result>` per `<leadConverts>`, in order), and `create` / `update` (with the `AssignmentRuleHeader`, see
+ *   soapSaves.ts).
  * Every call but login takes the session from `<SessionHeader><sessionId>`; an unknown one is a 500
  * `sf:INVALID_SESSION_ID` fault, which makes jsforce refresh its session.
  */
@@ -137,14 +139,20 @@ export function soapHandlers(ctx: SalesforceMockContext): HttpHandler[] {
     }
     if (operation === 'getUserInfo') return soapOk('getUserInfo', `<result>${userInfoXml(ctx, userId)}</result>`, limit);
     if (operation === 'getServerTimestamp') return soapOk('getServerTimestamp', `<result><timestamp>${formatSfDateTime(ctx.crm.clock.now()).replace('+0000', 'Z')}</timestamp></result>`, limit);
-    if (operation !== 'convertLead') {
+    if (operation !== 'convertLead' && operation !== 'create' && operation !== 'update') {
       return soapFault('soapenv:Client', `No operation available for request {urn:partner.soap.sforce.com}${operation ?? ''}`);
     }
     const workflow = /<client>([^<]*)<\/client>/.exec(xml)?.[1];
     const writeCtx = { userId, ...(workflow === undefined ? {} : { workflow: unescapeXml(workflow) }) };
-    const results = leadConverts(xml).map((request) => ctx.crm.convertLead(request, writeCtx));
+    let results: string;
+    if (operation === 'convertLead') results = leadConverts(xml).map((request) => ctx.crm.convertLead(request, writeCtx)).map(resultXml).join('');
+    else {
+      const envelope = readEnvelope(xml);
+      const header = assignmentRuleHeaderOf(envelope.header);
+      results = soapSave(ctx.crm, operation, envelope.body, { ...writeCtx, ...(header ? { assignmentRuleHeader: header } : {}) });
+    }
     const usage = `<soapenv:Header><LimitInfoHeader><limitInfo><current>${ctx.crm.apiUsage.used}</current><limit>${ctx.crm.apiUsage.limit}</limit><type>API REQUESTS</type></limitInfo></LimitInfoHeader></soapenv:Header>`;
-    const body = `${ENVELOPE_OPEN}${usage}<soapenv:Body><convertLeadResponse>${results.map(resultXml).join('')}</convertLeadResponse></soapenv:Body></soapenv:Envelope>`;
+    const body = `${ENVELOPE_OPEN}${usage}<soapenv:Body><${operation}Response>${results}</${operation}Response></soapenv:Body></soapenv:Envelope>`;
     return new HttpResponse(body, { status: 200, headers: { 'Content-Type': 'text/xml;charset=UTF-8', 'Sforce-Limit-Info': ctx.crm.apiUsage.header() } });
   };
   // The login result's serverUrl carries the org id (`…/Soap/u/62.0/00D…`): some clients post there.

@@ -1,5 +1,9 @@
 import type { SimClock } from '../../core/clock.ts';
+import { assignmentRuleToGraph } from '../../assignmentRules/assignmentRuleToGraph.ts';
+import type { AssignmentRulesFile } from '../../assignmentRules/readAssignmentRules.ts';
+import { ruleDirectoryOf } from '../../assignmentRules/ruleTargets.ts';
 import { ApiUsage } from './apiUsage.ts';
+import { AssignmentRuleSet, type AssignmentRuleHeader } from './assignmentRuleSet.ts';
 import { CampaignMemberIndex, hasResponded } from './campaignMembers.ts';
 import { ChangeEvents, type ChangeEvent, type ChangeListener } from './changeEvents.ts';
 import { convertLead, type LeadConvertRequest, type LeadConvertResult } from './convertLead.ts';
@@ -32,6 +36,8 @@ export interface WriteContext {
    * `includeRecordDetails` puts every field of the matched records in the verdict.
    */
   readonly duplicateRuleHeader?: { readonly allowSave: boolean; readonly includeRecordDetails?: boolean };
+  /** Run a lead assignment rule on this create or update (REST `Sforce-Auto-Assign`, SOAP `AssignmentRuleHeader`). */
+  readonly assignmentRuleHeader?: AssignmentRuleHeader;
 }
 
 /** Options of the {@link Crm} constructor. */
@@ -57,6 +63,8 @@ export interface CrmState {
   readonly sessions: SessionsState;
   readonly apiUsage: ReturnType<ApiUsage['snapshot']>;
   readonly settings: OrgSettings;
+  readonly assignmentRules: ReturnType<AssignmentRuleSet['snapshot']>;
+  readonly leadSettings: { readonly defaultLeadOwnerId?: string };
 }
 
 /** Internal create options (conversion skips the converted lead in the duplicate rule). */
@@ -85,6 +93,10 @@ export class Crm implements IndexedRecordSource {
   /** The daily API request counter (`Sforce-Limit-Info`). */
   readonly apiUsage: ApiUsage;
   readonly clock: SimClock;
+  /** The deployed assignment rules (AssignmentRule records) and the log of every time one ran. */
+  readonly assignmentRules = new AssignmentRuleSet();
+  /** Lead Settings: the default lead owner (a user or queue id) gets the leads an assignment rule run leaves unmatched. */
+  readonly leadSettings: { defaultLeadOwnerId?: string } = {};
   /** The org's time zone (IANA name) for SOQL date literals and convertTimezone(). */
   readonly timeZone: string;
   readonly #ids = new IdFactory();
@@ -135,6 +147,9 @@ export class Crm implements IndexedRecordSource {
       const duplicate = this.#duplicateCheck(type, values['Email'], [old.Id], ctx);
       if (duplicate) return { ok: false, errors: [duplicate] };
     }
+    const assigned = this.#assign(type, { ...old, ...values }, ctx);
+    if (!assigned.ok) return assigned;
+    if (assigned.value !== undefined) values['OwnerId'] = assigned.value;
     this.#write(type, old, values, ctx, 'update');
     return { ok: true, value: { id: old.Id } };
   }
@@ -143,7 +158,7 @@ export class Crm implements IndexedRecordSource {
   delete(type: SObjectType, id: string, ctx: WriteContext): CrmResult<{ id: string }> {
     const found = this.#find(type, id);
     if (!found.ok) return found;
-    if (type === 'User' || type === 'Group' || type === 'Organization') return crmFailure('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
+    if (type === 'User' || type === 'Group' || type === 'AssignmentRule' || type === 'Organization') return crmFailure('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
     const record = found.value;
     return this.transaction(() => {
       if (type === 'Lead' || type === 'Contact') {
@@ -238,6 +253,31 @@ export class Crm implements IndexedRecordSource {
     return result!;
   }
 
+  /**
+   * Deploys a Metadata API assignment rules file, as a deploy does: each Lead rule becomes an AssignmentRule record
+   * (Name, Active, SobjectType; read-only through the API) and runs as its imported graph. A rule of the same name
+   * is replaced. Throws an InputError naming each assignee the org lacks, each unknown field, each formula entry.
+   * Returns the AssignmentRule ids in file order.
+   */
+  deployAssignmentRules(source: AssignmentRulesFile): string[] {
+    const directory = ruleDirectoryOf((type) => this.records(type));
+    const graphs = source.rules.assignmentRule.map((rule) => assignmentRuleToGraph(source, { rule: rule.fullName, directory }).graph);
+    const ctx = { userId: this.integrationUserId, workflow: 'deploy' };
+    return source.rules.assignmentRule.map((rule, i) => {
+      const existing = [...this.records('AssignmentRule')].find((r) => r['Name'] === rule.fullName && r['SobjectType'] === source.object);
+      const fields = { Name: rule.fullName, Active: rule.active, SobjectType: source.object };
+      const record = existing ?? this.#blank('AssignmentRule', ctx);
+      this.#write('AssignmentRule', record, fields, ctx, existing ? 'update' : 'create');
+      this.assignmentRules.put({ id: record.Id, name: rule.fullName, object: source.object, active: rule.active, graph: graphs[i]! });
+      if (rule.active) {
+        for (const other of this.records('AssignmentRule')) {
+          if (other.Id !== record.Id && other['SobjectType'] === source.object && other['Active'] === true) this.#write('AssignmentRule', other, { Active: false }, ctx, 'update');
+        }
+      }
+      return record.Id;
+    });
+  }
+
   /** Describe of one object type (country codes describe as a picklist when the org has country picklists). */
   describe(type: SObjectType): DescribeSObject {
     const describe = describeSObject(type);
@@ -261,7 +301,7 @@ export class Crm implements IndexedRecordSource {
     return this.#settings;
   }
 
-  /** The org's whole state, copied: records, id counters, field history, sessions, API usage and settings. */
+  /** The org's whole state, copied: records, id counters, field history, sessions, API usage, settings, assignment rules. */
   snapshot(): CrmState {
     return {
       records: this.#store.snapshot(),
@@ -270,6 +310,8 @@ export class Crm implements IndexedRecordSource {
       sessions: this.sessions.snapshot(),
       apiUsage: this.apiUsage.snapshot(),
       settings: this.#settings,
+      assignmentRules: this.assignmentRules.snapshot(),
+      leadSettings: { ...this.leadSettings },
     };
   }
 
@@ -284,6 +326,10 @@ export class Crm implements IndexedRecordSource {
     this.sessions.restore(state.sessions);
     this.apiUsage.restore(state.apiUsage);
     this.#settings = state.settings;
+    this.assignmentRules.restore(state.assignmentRules);
+    const lead = this.leadSettings as { defaultLeadOwnerId?: string };
+    delete lead.defaultLeadOwnerId;
+    Object.assign(lead, state.leadSettings);
   }
 
   /** Describe of every object type. */
@@ -323,6 +369,29 @@ export class Crm implements IndexedRecordSource {
     } as SRecord;
   }
 
+  /** The owner the requested assignment rule gives `record` (a Lead about to be saved), if any rule runs. */
+  #assign(type: SObjectType, record: Readonly<Record<string, unknown>>, ctx: WriteContext): CrmResult<string | undefined> {
+    if (type !== 'Lead' || ctx.assignmentRuleHeader === undefined) return { ok: true, value: undefined };
+    const selected = this.assignmentRules.select(ctx.assignmentRuleHeader, type);
+    if (!selected.ok) return selected;
+    const fallback = this.leadSettings.defaultLeadOwnerId;
+    // Asked for the active rule and there is none: Salesforce still makes its default assignment (help article 000395506).
+    if (selected.value === undefined) return { ok: true, value: ctx.assignmentRuleHeader.useDefaultRule === true ? fallback : undefined };
+    const queues = [...this.records('Group')].filter((g) => g['Type'] === 'Queue');
+    const inputs = { users: [...this.records('User')], queues, currentUser: this.byId(ctx.userId)?.record };
+    const result = this.assignmentRules.run(selected.value, record, inputs, this.clock.now());
+    return { ok: true, value: result.matched ? result.ownerId : fallback };
+  }
+
+  /** A new record of `type` with its defaults and creation stamps, not yet stored. */
+  #blank(type: SObjectType, ctx: WriteContext): SRecord {
+    const base: Record<string, unknown> = { Id: this.#ids.next(KEY_PREFIXES[type]) };
+    for (const [name, spec] of Object.entries(CRM_SCHEMA[type])) {
+      if (name !== 'Id') base[name] = spec.defaultValue ?? (spec.type === 'boolean' ? false : null);
+    }
+    return Object.assign(base, { CreatedDate: formatSfDateTime(this.clock.now()), CreatedById: ctx.userId }) as unknown as SRecord;
+  }
+
   #rollback(historyMark: number): void {
     this.#store.rollback();
     this.#history.truncate(historyMark);
@@ -355,13 +424,11 @@ export class Crm implements IndexedRecordSource {
       const duplicate = this.#duplicateCheck(type, values['Email'], internals.ignoreDuplicateIds ?? [], ctx);
       if (duplicate) return { ok: false, errors: [duplicate] };
     }
-    const base: Record<string, unknown> = { Id: this.#ids.next(KEY_PREFIXES[type]) };
-    for (const [name, spec] of Object.entries(CRM_SCHEMA[type])) {
-      if (name !== 'Id') base[name] = spec.defaultValue ?? (spec.type === 'boolean' ? false : null);
-    }
+    const base: Record<string, unknown> = this.#blank(type, ctx);
     if ('OwnerId' in base && values['OwnerId'] == null) values['OwnerId'] = ctx.userId;
-    const stamp = formatSfDateTime(this.clock.now());
-    Object.assign(base, { CreatedDate: stamp, CreatedById: ctx.userId });
+    const assigned = this.#assign(type, { ...base, ...values }, ctx);
+    if (!assigned.ok) return assigned;
+    if (assigned.value !== undefined) values['OwnerId'] = assigned.value;
     this.#write(type, base as SRecord, values, ctx, 'create');
     return { ok: true, value: { id: base['Id'] as string } };
   }
