@@ -3,7 +3,7 @@ import type { LeadConvertRequest, LeadConvertResult } from '../../src/systems/cr
 import type { SalesforceMockContext } from './context.ts';
 import { instanceOrigin, ORG_NAME } from './identity.ts';
 import { formatSfDateTime } from '../../src/systems/crm/sfDateTime.ts';
-import { assignmentRuleHeaderOf, readEnvelope, soapSave } from './soapSaves.ts';
+import { assignmentRuleHeaderOf, duplicateRuleHeaderOf, readEnvelope, soapSave } from './soapSaves.ts';
 
 const ENVELOPE_OPEN =
   '<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns="urn:partner.soap.sforce.com" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">';
@@ -149,7 +149,8 @@ export function soapHandlers(ctx: SalesforceMockContext): HttpHandler[] {
     else {
       const envelope = readEnvelope(xml);
       const header = assignmentRuleHeaderOf(envelope.header);
-      results = soapSave(ctx.crm, operation, envelope.body, { ...writeCtx, ...(header ? { assignmentRuleHeader: header } : {}) });
+      const duplicates = duplicateRuleHeaderOf(envelope.header);
+      results = soapSave(ctx.crm, operation, envelope.body, { ...writeCtx, ...(header ? { assignmentRuleHeader: header } : {}), ...(duplicates ? { duplicateRuleHeader: duplicates } : {}) });
     }
     const usage = `<soapenv:Header><LimitInfoHeader><limitInfo><current>${ctx.crm.apiUsage.used}</current><limit>${ctx.crm.apiUsage.limit}</limit><type>API REQUESTS</type></limitInfo></LimitInfoHeader></soapenv:Header>`;
     const body = `${ENVELOPE_OPEN}${usage}<soapenv:Body><${operation}Response>${results}</${operation}Response></soapenv:Body></soapenv:Envelope>`;

@@ -145,6 +145,25 @@ describe('duplicate rules per org and the duplicate rule header', () => {
     expect(saved.status).toBe(201);
     expect([...crm.records('Lead')].filter((l) => l['Email'] === 'dup@example.com')).toHaveLength(2);
   });
+
+  it('honours the SOAP DuplicateRuleHeader on create the same way', async () => {
+    const { token, crm } = sf.current;
+    crm.create('Lead', lead, { userId: crm.integrationUserId });
+    crm.configure({ duplicateRules: { Lead: 'alert' } });
+    const soapCreate = async (allowSave: boolean) =>
+      (
+        await fetch(`${INSTANCE_URL}/services/Soap/u/62.0`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'text/xml', SOAPAction: '""' },
+          body:
+            `<se:Envelope xmlns:se="http://schemas.xmlsoap.org/soap/envelope/"><se:Header><SessionHeader xmlns="urn:partner.soap.sforce.com"><sessionId>${token}</sessionId></SessionHeader>` +
+            `<DuplicateRuleHeader xmlns="urn:partner.soap.sforce.com"><allowSave>${allowSave}</allowSave></DuplicateRuleHeader></se:Header>` +
+            `<se:Body><create xmlns="urn:partner.soap.sforce.com"><sObjects><type>Lead</type><LastName>Dup</LastName><Company>D</Company><Email>dup@example.com</Email></sObjects></create></se:Body></se:Envelope>`,
+        })
+      ).text();
+    expect(await soapCreate(false)).toMatch(/<success>false<\/success>.*DUPLICATES_DETECTED|DUPLICATES_DETECTED.*<success>false<\/success>/s);
+    expect(await soapCreate(true)).toMatch(/<success>true<\/success>/);
+  });
 });
 
 describe('state and country picklists', () => {
