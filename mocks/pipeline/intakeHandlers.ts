@@ -1,9 +1,11 @@
-import { http, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from '../inProcessHttp.ts';
 import { jsonResponse } from '../jsonResponse.ts';
 import { unknownPathHandlers, type UnknownPathOptions, type UnknownPathResponder } from '../unknownPath.ts';
 import { formatIssue } from '../../src/core/errors.ts';
 import { ENTRY_POINTS } from '../../src/model/entryPointId.ts';
 import type { Intake } from '../../src/pipeline/intake.ts';
+import { readJsonBody } from '../../src/core/inProcessBody.ts';
 
 /**
  * The pipeline's intake webhook: `POST /intake/{entryPoint}` with the vendor payload as the JSON body and an
@@ -14,14 +16,12 @@ export function intakeHandlers(intake: Intake, unknownPaths: UnknownPathOptions 
   return [
     http.post('*/intake/:entryPoint', async ({ request, params }) => {
       const entryPoint = String(params['entryPoint']);
-      let payload: unknown;
-      try {
-        payload = await request.json();
-      } catch {
+      const body = await readJsonBody(request);
+      if (!body.ok || body.value === undefined) {
         return jsonResponse({ error: 'INVALID_JSON', message: 'Failed to read the webhook body: it is not JSON. Send the vendor payload as application/json.' }, { status: 400 });
       }
       const key = request.headers.get('idempotency-key');
-      const receipt = intake.receive(entryPoint, payload, key ? { id: key } : {});
+      const receipt = intake.receive(entryPoint, body.value, key ? { id: key } : {});
       if (receipt.ok) return jsonResponse({ eventId: receipt.duplicate ? receipt.eventId : receipt.event.id, duplicate: receipt.duplicate }, { status: 202 });
       const unknown = receipt.error.code === 'UNKNOWN_ENTRY_POINT';
       return jsonResponse(

@@ -17,7 +17,9 @@ import { loadDefaultGraph } from '../routing/loadGraph.ts';
 import { deliver as deliverAction } from './deliver.ts';
 import { resubmit } from './resubmit.ts';
 import type { BlockedAction, RunRecord } from './runRecord.ts';
+import { responseJson } from '../core/inProcessBody.ts';
 import { openDirectTransport } from '../transport/directTransport.ts';
+import { jsonRequest } from '../transport/jsonRequest.ts';
 import { openTransport } from '../transport/openTransport.ts';
 import type { Transport, TransportKind } from '../transport/transport.ts';
 import type { NativeIntegrations } from '../world/nativeIntegrations.ts';
@@ -208,14 +210,8 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     if (event === undefined) throw new RangeError(`Failed to redeliver "${eventId}": the intake never accepted an event with this id. Redeliver an id from an earlier delivery.`);
     redelivered.push(eventId);
     const response = await resubmit(world, () =>
-      transport.send(
-        new Request(`${transport.origins.intake}/intake/${event.entryPoint}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': eventId },
-          body: JSON.stringify(raw.get(eventId) ?? event.payload),
-        }),
-      ),
+      transport.send(jsonRequest(transport, `${transport.origins.intake}/intake/${event.entryPoint}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': eventId } }, raw.get(eventId) ?? event.payload)),
     );
-    if (response.type === 'error' || response.status >= 400) throw new Error(`Failed to redeliver "${eventId}": the intake answered ${response.status} ${await response.text()}. This is a bug in leadsim.`);
+    if (response.type === 'error' || response.status >= 400) throw new Error(`Failed to redeliver "${eventId}": the intake answered ${response.status} ${JSON.stringify(await responseJson(response))}. This is a bug in leadsim.`);
   }
 }
