@@ -1,5 +1,6 @@
 import type { ScenarioInput } from '../../../src/scenarios/scenarioSchema.ts';
 import { SHIPPED_ORG } from './shippedOrg.ts';
+import { MUTATION_GAP_SCENARIOS } from './mutationGapScenarios.ts';
 import { adVendor, chat, listUpload, partnerPortal, salesCreated, trialSignUp, webForm } from './payloads.ts';
 
 type Spec = Omit<ScenarioInput, 'version' | 'org' | 'seed' | '$schema'> & { org?: ScenarioInput['org']; seed?: number };
@@ -334,6 +335,7 @@ export const SHIPPED: Readonly<Record<string, Spec>> = {
       'unknown-country': { fields: { Mailability__c: 'Not mailable', CountryCode: null } },
     },
   },
+  ...MUTATION_GAP_SCENARIOS,
 };
 
 /** The shipped scenario at `path`, as the file's JSON (every file self-contained: the org is embedded). */
