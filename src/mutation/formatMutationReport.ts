@@ -20,7 +20,7 @@ export function formatMutationReport(report: MutationReport, options: FormatMuta
     `  ${c.mutants} mutants (${report.refusedByLint} more careless edits refused by graph lint); seed ${report.seed}, ${report.runs} generated inputs per property, ${report.scenarios.used.length} scenario${report.scenarios.used.length === 1 ? '' : 's'}, ${report.workers} worker${report.workers === 1 ? '' : 's'}`,
     `  killed by scenarios: ${c.killedByScenarios}; by the property suite only: ${c.killedByProperties}`,
   ];
-  if (report.scenarios.skipped.length > 0) lines.push(`  scenarios skipped (they route with a graph of their own): ${report.scenarios.skipped.join(', ')}`);
+  if (report.scenarios.skipped.length > 0) lines.push(`  scenarios skipped (they route with a graph of their own, or in Salesforce): ${report.scenarios.skipped.join(', ')}`);
   if (report.failing.length > 0) {
     lines.push('', `The original graph already fails ${report.failing.length} input${report.failing.length === 1 ? '' : 's'} (left out of the score; fix them first):`);
     for (const f of report.failing) lines.push(`  - ${f.input}: ${f.reason}`);

@@ -64,9 +64,10 @@ export async function runMutation(options: RunMutationOptions = {}): Promise<Mut
   const graph = options.graph ?? loadDefaultGraph();
   const loaded = (options.scenarioFiles ?? []).map(loadScenario);
   const defaultGraph = JSON.stringify(loadDefaultGraph());
-  const routesWith = (own: Graph | undefined) => (own === undefined ? true : JSON.stringify(own) === JSON.stringify(graph) || (JSON.stringify(own) === defaultGraph && JSON.stringify(graph) === defaultGraph));
-  const used = loaded.filter((l) => routesWith(l.graph)).map((l) => l.file);
-  const skipped = loaded.filter((l) => !routesWith(l.graph)).map((l) => l.file);
+  // A scenario routed in Salesforce (its assignment rules) or with a graph of its own does not test this graph.
+  const routesWith = (l: (typeof loaded)[number]) => l.scenario.routing !== 'assignment-rules' && (l.graph === undefined || JSON.stringify(l.graph) === JSON.stringify(graph) || (JSON.stringify(l.graph) === defaultGraph && JSON.stringify(graph) === defaultGraph));
+  const used = loaded.filter(routesWith).map((l) => l.file);
+  const skipped = loaded.filter((l) => !routesWith(l)).map((l) => l.file);
   const spec: SuiteSpec = {
     graph,
     scenarioFiles: used,
