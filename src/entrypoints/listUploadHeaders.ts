@@ -9,13 +9,13 @@ export type ListUploadHeaderTarget = (typeof LIST_UPLOAD_COLUMNS)[number] | 'Ful
  * Mobile) the better one is the column and the other stays an extra column.
  */
 export const LIST_UPLOAD_HEADER_SYNONYMS: Readonly<Record<ListUploadHeaderTarget, readonly string[]>> = {
-  Email: ['email', 'emailaddress', 'workemail', 'businessemail', 'workemailaddress', 'businessemailaddress', 'primaryemail', 'contactemail', 'emailwork', 'mail', 'emailadresse', 'emailadres', 'adresseemail', 'courriel', 'correoelectronico'],
-  'First Name': ['firstname', 'first', 'givenname', 'forename', 'fname', 'vorname', 'prenom', 'nombre', 'voornaam'],
-  'Last Name': ['lastname', 'last', 'surname', 'familyname', 'lname', 'nachname', 'nom', 'apellido', 'apellidos', 'achternaam'],
+  Email: ['email', 'emailaddress', 'workemail', 'businessemail', 'workemailaddress', 'businessemailaddress', 'primaryemail', 'contactemail', 'emailwork', 'attendeeemail', 'attendeeemailaddress', 'emailid', 'emailaddr', 'mail', 'emailadresse', 'emailadres', 'adresseemail', 'courriel', 'correoelectronico'],
+  'First Name': ['firstname', 'first', 'givenname', 'attendeefirstname', 'forename', 'fname', 'vorname', 'prenom', 'nombre', 'voornaam'],
+  'Last Name': ['lastname', 'last', 'surname', 'familyname', 'attendeelastname', 'lname', 'nachname', 'nom', 'apellido', 'apellidos', 'achternaam'],
   'Full Name': ['fullname', 'name', 'contactname', 'attendeename', 'attendee', 'nomcomplet', 'nombrecompleto'],
-  Company: ['company', 'companyname', 'organization', 'organisation', 'organizationname', 'organisationname', 'accountname', 'account', 'employer', 'firma', 'unternehmen', 'entreprise', 'societe', 'empresa', 'bedrijf'],
-  Country: ['country', 'countryregion', 'countryorregion', 'countryname', 'countrycode', 'mailingcountry', 'billingcountry', 'nation', 'land', 'landregion', 'pays', 'pais'],
-  Phone: ['phone', 'phonenumber', 'telephone', 'telephonenumber', 'businessphone', 'workphone', 'officephone', 'directphone', 'tel', 'telefon', 'telefonnummer', 'telefono', 'mobile', 'mobilephone', 'mobilenumber', 'cellphone', 'cell'],
+  Company: ['company', 'companyname', 'companyaccount', 'companyorganization', 'organization', 'organisation', 'organizationname', 'organisationname', 'accountname', 'businessname', 'account', 'employer', 'firma', 'unternehmen', 'entreprise', 'societe', 'empresa', 'bedrijf'],
+  Country: ['country', 'countryregion', 'countryorregion', 'countryterritory', 'countryname', 'countrycode', 'countryisocode', 'mailingcountry', 'billingcountry', 'nation', 'land', 'landregion', 'pays', 'pais'],
+  Phone: ['phone', 'phonenumber', 'telephone', 'telephonenumber', 'businessphone', 'workphone', 'officephone', 'directphone', 'tel', 'telefon', 'telefonnummer', 'telefono', 'mobile', 'mobilephone', 'mobilephonenumber', 'mobilenumber', 'cellphone', 'cellphonenumber', 'cell'],
   Title: ['title', 'jobtitle', 'position', 'role', 'jobrole', 'designation', 'berufsbezeichnung', 'funktion', 'fonction', 'cargo'],
   Consent: ['consent', 'optin', 'emailoptin', 'marketingoptin', 'marketingconsent', 'gdprconsent', 'permission', 'einwilligung'],
 };

@@ -10,7 +10,7 @@ export interface ScenarioReport {
   readonly file: string;
   readonly name: string;
   readonly seed: number;
-  /** The name of the graph it was routed with. */
+  /** The name of the graph it was routed with, or `assignment rules <file>`. */
   readonly graph: string;
   readonly ok: boolean;
   readonly checks: readonly ExpectationCheck[];
@@ -28,17 +28,19 @@ export interface ReplayReport {
 export interface ReplayOptions {
   /** Route every scenario with this graph (default: each scenario's own, else the default graph). */
   readonly graph?: Graph;
-  /** Told of each scenario's run and the graph it routed with (e.g. to count routing coverage). */
+  /** Route every scenario with this Salesforce assignment rules file instead (its active rule, run by the CRM). */
+  readonly assignmentRules?: string;
+  /** Told of each scenario's run and the graph it routed with (e.g. to count routing coverage); not for runs routed in Salesforce. */
   readonly onRun?: (run: RunRecord, graph: Graph) => void;
 }
 
 /** Replays one loaded scenario and checks its expectations and the invariants. */
 export async function replayScenario(loaded: LoadedScenario, options: ReplayOptions = {}): Promise<ScenarioReport> {
-  const result = await runScenario(loaded, options.graph ? { graph: options.graph } : {});
-  options.onRun?.(result.run, result.graph);
+  const result = await runScenario(loaded, { ...(options.graph ? { graph: options.graph } : {}), ...(options.assignmentRules ? { assignmentRules: options.assignmentRules } : {}) });
+  if (result.routing === 'graph') options.onRun?.(result.run, result.graph);
   const checks = checkExpectations(result);
   const invariants = checkInvariants(result.run).results;
-  return { file: loaded.file, name: loaded.scenario.name, seed: loaded.scenario.seed, graph: result.graph.name, ok: checks.every((c) => c.ok) && invariants.every((r) => r.ok), checks, invariants };
+  return { file: loaded.file, name: loaded.scenario.name, seed: loaded.scenario.seed, graph: result.routedBy, ok: checks.every((c) => c.ok) && invariants.every((r) => r.ok), checks, invariants };
 }
 
 /**

@@ -100,6 +100,21 @@ describe('parseListUploadCsv', () => {
     ]);
   });
 
+  it.each([
+    ['a CRM report (Salesforce)', 'First Name,Last Name,Title,Company / Account,Email,Phone,Mailing Country'],
+    ['a marketing export (HubSpot)', 'First Name,Last Name,Email,Company Name,Job Title,Phone Number,Country/Region'],
+    ['a webinar export (Zoom)', 'First Name,Last Name,Email,Organization,Job Title,Phone,Country/Region'],
+    ['an event export (Eventbrite)', 'Attendee first name,Attendee last name,Attendee email,Company,Job Title,Work Phone,Cell Phone,Country'],
+    ['a lead-gen export (LinkedIn)', 'First Name,Last Name,Email Address,Company Name,Job Title,Country'],
+  ])('reads the headers of %s', (_label, header) => {
+    const cells = header.split(',').length;
+    const result = parseListUploadCsv(`${header}\n${['Ada', 'Lovelace', 'CTO', 'AE', 'ada@a.io', '+44 20 7946 0000', 'UK', '', ''].slice(0, cells).join(',')}\n`);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const mapped = new Set(result.headers.flatMap((h) => (h.column ? [h.column] : [])));
+    for (const column of ['Email', 'First Name', 'Last Name', 'Company', 'Country'] as const) expect(mapped).toContain(column);
+  });
+
   it('gives a column to its best header when two fold to it (Phone over Mobile, Email over Work Email)', () => {
     const result = parseListUploadCsv('Work Email,Mobile,Email,Phone\nw@a.io,1,e@a.io,2\n');
     expect(result.ok && result.rows[0]?.row).toEqual({ Email: 'e@a.io', Phone: '2', 'Work Email': 'w@a.io', Mobile: '1' });
