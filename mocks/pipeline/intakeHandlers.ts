@@ -1,6 +1,7 @@
 import { safeParse as parseContentType } from 'fast-content-type-parse';
 import { http, type HttpHandler } from 'msw';
 import { jsonResponse } from '../jsonResponse.ts';
+import { unknownPathHandlers, type UnknownPathOptions, type UnknownPathResponder } from '../unknownPath.ts';
 import { formatIssue, formatPath } from '../../src/core/errors.ts';
 import { ENTRY_POINTS } from '../../src/model/entryPointId.ts';
 import type { Intake } from '../../src/pipeline/intake.ts';
@@ -41,7 +42,7 @@ function isJson(header: string | null): boolean {
  * - 409 `IDEMPOTENCY_KEY_REUSED`: the key already names an event with another payload; `eventId`, `key`,
  *   `receivedAt` and `differences` (`{path, first, now}`) name both deliveries.
  */
-export function intakeHandlers(intake: Intake): HttpHandler[] {
+export function intakeHandlers(intake: Intake, unknownPaths: UnknownPathOptions = {}): HttpHandler[] {
   return [
     http.post('*/intake/:entryPoint', async ({ request, params }) => {
       const entryPoint = String(params['entryPoint']);
@@ -82,5 +83,10 @@ export function intakeHandlers(intake: Intake): HttpHandler[] {
       if (error.code === 'UNKNOWN_ENTRY_POINT') return refuse(404, { ...body, entryPoints: ENTRY_POINTS });
       return refuse(400, body);
     }),
+    ...unknownPathHandlers({ intake: intakeNotFound }, unknownPaths),
   ];
 }
+
+/** The intake's answer to a path it does not know: 404 naming the entry points. */
+export const intakeNotFound: UnknownPathResponder = (request, url) =>
+  refuse(404, { error: 'NOT_FOUND', message: `Failed to find an intake resource at ${request.method} ${url.pathname}: post the vendor payload to /intake/{entryPoint}.`, issues: [], entryPoints: ENTRY_POINTS });

@@ -38,6 +38,16 @@ export interface IntakeRefusal {
   readonly error: InputError;
 }
 
+/** The intake in a world snapshot. */
+export interface IntakeState {
+  readonly queue: readonly ReceivedEvent[];
+  readonly events: ReadonlyMap<string, ReceivedEvent>;
+  readonly raw: ReadonlyMap<string, unknown>;
+  readonly next: number;
+  readonly duplicates: number;
+  readonly refused: Intake['refused'];
+}
+
 /**
  * The event id of a keyed delivery: `<source>:<key>`. Ids the intake assigns (`intake-000001`) have no colon, so a
  * client's key never names an assigned id, and the same key from two sources names two events.
@@ -138,6 +148,25 @@ export class Intake {
   /** Events received and not yet taken. */
   get pending(): number {
     return this.#queue.length;
+  }
+
+  /** The queue, the events and payloads received, and the counters, copied: for a world snapshot. */
+  snapshot(): IntakeState {
+    return { queue: [...this.#queue], events: new Map(this.#events), raw: new Map(this.#raw), next: this.#next, duplicates: this.duplicates, refused: [...this.refused] };
+  }
+
+  /** Puts back what {@link snapshot} took. */
+  restore(state: IntakeState): void {
+    this.#queue.length = 0;
+    this.#queue.push(...state.queue);
+    this.#events.clear();
+    for (const [id, event] of state.events) this.#events.set(id, event);
+    this.#raw.clear();
+    for (const [id, payload] of state.raw) this.#raw.set(id, payload);
+    this.#next = state.next;
+    this.duplicates = state.duplicates;
+    this.refused.length = 0;
+    this.refused.push(...state.refused);
   }
 
   /** Every event ever accepted, by event id. */
