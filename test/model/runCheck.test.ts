@@ -61,7 +61,7 @@ describe('runCheck', () => {
     // One command: a partner event's list upload (on its own, or in an out-of-order pair).
     expect(failure.counterexample).toMatch(/^ 1\. (inbound|outOfOrder)\(.*list-upload "[^"]+"\)$/);
     expect(failure.violations[0]?.message).toMatch(/expected the Partner Queue \(rule 1: partner sponsored event/);
-    expect(failure.trace).toMatch(/^event evt-00000[12] \(list-upload\) → created Lead/);
+    expect(failure.trace).toMatch(/^event list-upload:evt-00000[12] \(list-upload\) → created Lead/);
     expect(failure.replay).toBe(`leadsim check --seed 1 --runs 50 --property sequence --path ${failure.path} --replay-path ${/--replay-path (\S+)/.exec(failure.replay)![1]} --graph no-rule-1.json`);
   });
 
@@ -118,7 +118,7 @@ describe('leadsim check', () => {
     expect(out).toContain('FAIL sequence:');
     expect(out).toContain('  violated: partner-queue');
     expect(out).toMatch(/ {2}counterexample:\n {4} 1\. (inbound|outOfOrder)\(.*list-upload/);
-    expect(out).toMatch(/ {2}trace:\n {4}event evt-00000[12] \(list-upload\)/);
+    expect(out).toMatch(/ {2}trace:\n {4}event list-upload:evt-00000[12] \(list-upload\)/);
     expect(out).toMatch(new RegExp(`  replay: leadsim check --seed 1 --runs 50 --property sequence --path [\\d:]+ --replay-path \\S+ --graph ${graphFile.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`));
     expect(out).toContain(`Counterexample saved to ${saved} (scenario).`);
   });
