@@ -53,6 +53,12 @@ export function carriedJson(message: Request | Response): { readonly value: unkn
   return entry.parsed;
 }
 
+/** The size in UTF-8 bytes of the JSON text of the body carried beside a message; undefined when none is carried. */
+export function carriedBodySize(message: Request | Response): number | undefined {
+  const entry = carried.get(message);
+  return entry === undefined ? undefined : Buffer.byteLength(textOf(entry));
+}
+
 /** The body text of a request: the carried JSON's text when one is carried, else `request.text()`. */
 export async function bodyText(request: Request): Promise<string> {
   const entry = carried.get(request);
