@@ -7,6 +7,7 @@ import type { PipelineJob } from '../pipeline/pipelineJob.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import { createHarness, type LeadsimHarness } from '../simulation/createHarness.ts';
 import { worldHintsFor } from '../testing/orgArbitrary.ts';
+import type { NativeIntegrations } from '../world/nativeIntegrations.ts';
 
 /**
  * What every run of a property starts from: one org generated from the check's seed (so generated payloads can
@@ -20,15 +21,27 @@ export interface CheckWorld {
   readonly jobs?: readonly PipelineJob[];
   /** The invariants checked (default: all). */
   readonly only?: readonly InvariantId[];
+  /** Native integration switches of the world (all off by default). */
+  readonly nativeIntegrations?: Partial<NativeIntegrations>;
 }
 
-/** The check world of a seed: the org `simulate` would generate for it, and its hints. */
-export function checkWorld(seed: number, options: { graph?: Graph; jobs?: readonly PipelineJob[]; only?: readonly InvariantId[] } = {}): CheckWorld {
-  const org = generateOrg(new Rng(seed).fork('org'));
-  return { seed, org, hints: worldHintsFor({ seed, org }), ...options };
+/** Options of {@link checkWorld}. */
+export interface CheckWorldOptions {
+  readonly graph?: Graph;
+  readonly jobs?: readonly PipelineJob[];
+  readonly only?: readonly InvariantId[];
+  /** The org (default: the org `simulate` generates for the seed). */
+  readonly org?: OrgSpec;
+  readonly nativeIntegrations?: Partial<NativeIntegrations>;
+}
+
+/** The check world of a seed: the given org, else the org `simulate` would generate for it, and its hints. */
+export function checkWorld(seed: number, options: CheckWorldOptions = {}): CheckWorld {
+  const { org = generateOrg(new Rng(seed).fork('org')), ...rest } = options;
+  return { seed, org, hints: worldHintsFor({ seed, org }), ...rest };
 }
 
 /** A fresh harness on the check world. */
 export function openCheckHarness(w: CheckWorld): Promise<LeadsimHarness> {
-  return createHarness({ seed: w.seed, org: w.org, ...(w.graph ? { graph: w.graph } : {}), ...(w.jobs ? { jobs: w.jobs } : {}) });
+  return createHarness({ seed: w.seed, org: w.org, ...(w.graph ? { graph: w.graph } : {}), ...(w.jobs ? { jobs: w.jobs } : {}), ...(w.nativeIntegrations ? { nativeIntegrations: w.nativeIntegrations } : {}) });
 }

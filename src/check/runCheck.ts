@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import type { Violation } from '../invariants/violation.ts';
 import type { PipelineJob } from '../pipeline/pipelineJob.ts';
+import type { OrgSpec } from '../org/orgSpec.ts';
 import type { Graph } from '../routing/graphSchema.ts';
+import type { NativeIntegrations } from '../world/nativeIntegrations.ts';
 import { batchProperty } from './batchProperty.ts';
 import { checkWorld, type CheckWorld } from './checkWorld.ts';
 import { counterexampleData, describeCounterexample } from './describeCounterexample.ts';
@@ -41,6 +43,12 @@ export interface RunCheckOptions {
   readonly replayPath?: string;
   /** Replace the pipeline's jobs (tests break the pipeline on purpose). */
   readonly jobs?: readonly PipelineJob[];
+  /** The org every run starts from (default: the org `simulate` generates for the seed). */
+  readonly org?: OrgSpec;
+  /** The org's file, for the replay command. */
+  readonly orgFile?: string;
+  /** Native integrations that are on (all off by default; any one on breaks "one process"). */
+  readonly nativeIntegrations?: Partial<NativeIntegrations>;
 }
 
 /** A property that failed: the shrunk counterexample, how to replay it, and what broke. */
@@ -97,7 +105,12 @@ export interface CheckReport {
  */
 export async function runCheck(options: RunCheckOptions): Promise<CheckReport> {
   const runs = options.runs ?? 100;
-  const world = checkWorld(options.seed, { ...(options.graph ? { graph: options.graph } : {}), ...(options.jobs ? { jobs: options.jobs } : {}) });
+  const world = checkWorld(options.seed, {
+    ...(options.graph ? { graph: options.graph } : {}),
+    ...(options.jobs ? { jobs: options.jobs } : {}),
+    ...(options.org ? { org: options.org } : {}),
+    ...(options.nativeIntegrations ? { nativeIntegrations: options.nativeIntegrations } : {}),
+  });
   const chosen = options.property ? [options.property] : CHECK_PROPERTIES;
   const properties: PropertyOutcome[] = [];
   for (const property of chosen) properties.push(await checkProperty(property, world, runs, options));
@@ -144,16 +157,19 @@ async function checkProperty(property: CheckPropertyName, world: CheckWorld, run
   };
 }
 
-/** `leadsim check --seed N --runs R --property P --path X [--graph F] …`: replays exactly one reported case. */
+/** `npx leadsim check --seed N --runs R --property P --path X [--graph F] [--org F] …`: replays exactly one reported case. */
 export function replayCommand(options: RunCheckOptions, runs: number, property: CheckPropertyName, path: string, replayPath?: string): string {
+  const nativeOn = Object.entries(options.nativeIntegrations ?? {}).flatMap(([name, on]) => (on ? [name] : []));
   return [
-    'leadsim check',
+    'npx leadsim check',
     `--seed ${options.seed}`,
     `--runs ${runs}`,
     `--property ${property}`,
     `--path ${path}`,
     ...(replayPath ? [`--replay-path ${replayPath}`] : []),
     ...(options.graphFile ? [`--graph ${options.graphFile}`] : []),
+    ...(options.orgFile ? [`--org ${options.orgFile}`] : []),
+    ...(nativeOn.length ? [`--native ${nativeOn.join(',')}`] : []),
     ...(options.maxCommands !== undefined ? [`--max-commands ${options.maxCommands}`] : []),
     ...(options.maxEvents !== undefined ? [`--max-events ${options.maxEvents}`] : []),
   ].join(' ');

@@ -42,6 +42,8 @@ export interface ScenarioRun {
 export interface RunScenarioOptions {
   /** Route with this graph instead of the scenario's (and instead of the default graph). */
   readonly graph?: Graph;
+  /** Route a scenario that names no graph with this one, or the one this returns (default: the package's default graph). */
+  readonly defaultGraph?: Graph | (() => Graph);
 }
 
 /**
@@ -53,7 +55,8 @@ export interface RunScenarioOptions {
  */
 export async function runScenario(loaded: LoadedScenario, options: RunScenarioOptions = {}): Promise<ScenarioRun> {
   const { scenario } = loaded;
-  const graph = options.graph ?? loaded.graph ?? loadDefaultGraph();
+  const fallback = typeof options.defaultGraph === 'function' ? options.defaultGraph : () => (options.defaultGraph as Graph | undefined) ?? loadDefaultGraph();
+  const graph = options.graph ?? loaded.graph ?? fallback();
   const harness = await createHarness({ seed: scenario.seed, org: scenario.org, start: loaded.start, graph, gapMs: 0 });
   const state: RunState = { harness, world: harness.world, people: new Map(), rejections: new Map(), personTraces: new Map(), problems: [] };
   for (const [key, p] of harness.world.ids.personIds) state.people.set(key, p);

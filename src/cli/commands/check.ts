@@ -3,15 +3,17 @@ import { InputError } from '../../core/errors.ts';
 import { formatCheckReport } from '../../check/formatCheckReport.ts';
 import { CHECK_PROPERTIES, runCheck } from '../../check/runCheck.ts';
 import { saveCounterexample } from '../../check/saveCounterexample.ts';
-import { loadGraph } from '../../routing/loadGraph.ts';
 import { EXIT } from '../exitCodes.ts';
-import { intOption, parseOptions, seedOption } from '../options.ts';
+import { intOption, listOption, parseOptions, seedOption } from '../options.ts';
+import { chooseGraph, chooseOrg, describeSetup, projectConfig } from '../projectSettings.ts';
 import type { ConfigureCommand } from './index.ts';
 
 const CheckOptionsSchema = z.strictObject({
-  seed: seedOption.default(42),
+  seed: seedOption.optional(),
   runs: intOption(1, 1_000_000).default(100),
   graph: z.string().optional(),
+  org: z.string().optional(),
+  native: listOption(z.enum(['marketo', 'impartner', 'chat'])).optional(),
   property: z.enum(CHECK_PROPERTIES).optional(),
   path: z.string().regex(/^\d+(:\d+)*$/, 'a fast-check path such as 12:1:0').optional(),
   replayPath: z.string().optional(),
@@ -28,9 +30,11 @@ const CheckOptionsSchema = z.strictObject({
  */
 export const configureCheck: ConfigureCommand = (command, { setExit }) => {
   command
-    .option('--seed <n>', 'the seed; the same seed checks the same cases', '42')
+    .option('--seed <n>', 'the seed; the same seed checks the same cases (default: the config\'s seed, else 42)')
     .option('--runs <n>', 'runs per property', '100')
-    .option('--graph <file>', 'routing graph JSON (default: scenarios/graphs/default.json)')
+    .option('--graph <file>', 'routing graph JSON (default: the config\'s graph, else scenarios/graphs/default.json)')
+    .option('--org <file>', 'org spec JSON every run starts from (default: the config\'s org, else generated from the seed)')
+    .option('--native <list>', 'native integrations that are on (comma list of marketo, impartner, chat; default: the config\'s)')
     .option('--property <name>', `run one property: ${CHECK_PROPERTIES.join(', ')}`)
     .option('--path <path>', 'replay one reported case (with --property and the reported seed)')
     .option('--replay-path <path>', 'the command sequence replay path of a reported sequence failure')
@@ -46,12 +50,20 @@ export const configureCheck: ConfigureCommand = (command, { setExit }) => {
           issues: [{ path: ['property'], message: '--path replays one property\'s case, so it needs --property', expected: CHECK_PROPERTIES.join(' or '), got: 'nothing' }],
         });
       }
-      const graph = o.graph ? loadGraph(o.graph) : undefined;
-      process.stdout.write(`seed ${o.seed}\n`);
+      const config = projectConfig();
+      const seed = o.seed ?? config.seed;
+      const graph = chooseGraph(o.graph, config);
+      const org = chooseOrg(o.org, config, seed);
+      const native = o.native ?? (['marketo', 'impartner', 'chat'] as const).filter((n) => config.nativeIntegrations[n]);
+      process.stdout.write(`seed ${seed}\n${describeSetup(graph, org)}`);
       const report = await runCheck({
-        seed: o.seed,
+        seed,
         runs: o.runs,
-        ...(graph && o.graph ? { graph, graphFile: o.graph } : {}),
+        graph: graph.graph,
+        graphFile: graph.file,
+        org: org.org,
+        ...(org.file ? { orgFile: org.file } : {}),
+        ...(native.length ? { nativeIntegrations: Object.fromEntries(native.map((n) => [n, true])) } : {}),
         ...(o.property ? { property: o.property } : {}),
         ...(o.path !== undefined ? { path: o.path } : {}),
         ...(o.replayPath !== undefined ? { replayPath: o.replayPath } : {}),
@@ -61,7 +73,7 @@ export const configureCheck: ConfigureCommand = (command, { setExit }) => {
       process.stdout.write(formatCheckReport(report));
       const first = report.failures[0];
       if (o.saveCounterexample && first) {
-        const saved = saveCounterexample(o.saveCounterexample, report, first, o.graph);
+        const saved = saveCounterexample(o.saveCounterexample, report, first, graph.file, org.org);
         process.stdout.write(`\nCounterexample saved to ${o.saveCounterexample} (${saved.format}).\n`);
       }
       setExit(report.ok ? EXIT.ok : EXIT.failed);

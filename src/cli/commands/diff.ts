@@ -7,36 +7,40 @@ import { findScenarioFiles } from '../../scenarios/findScenarioFiles.ts';
 import { formatDiffText } from '../../scenarios/formatDiffText.ts';
 import { EXIT } from '../exitCodes.ts';
 import { parseOptions } from '../options.ts';
+import { chooseGraph, describeSetup, projectConfig } from '../projectSettings.ts';
 import type { ConfigureCommand } from './index.ts';
 
 const DiffOptionsSchema = z.strictObject({
   baseline: z.string().min(1),
-  candidate: z.string().min(1),
+  candidate: z.string().min(1).optional(),
   allow: z.string().optional(),
   json: z.boolean().optional(),
   out: z.string().optional(),
 });
 
 /**
- * `leadsim diff --baseline LIVE.json --candidate NEW.json PATH... [--allow FILE] [--json] [--out FILE]`: replays
- * the scenarios under both graphs and reports each person whose outcome differs, with the path each took. Exit 0
+ * `leadsim diff --baseline LIVE.json [--candidate NEW.json] [PATH...] [--allow FILE] [--json] [--out FILE]`: replays
+ * the scenarios (default: the config's) under both graphs (the candidate defaults to the config's graph) and reports each person whose outcome differs, with the path each took. Exit 0
  * when every difference is allowed, 1 on an unexpected one, 2 on bad input.
  */
 export const configureDiff: ConfigureCommand = (command, { setExit }) => {
   command
-    .argument('<paths...>', 'scenario files or folders of them')
+    .argument('[paths...]', 'scenario files or folders of them (default: the config\'s scenarios, else scenarios/)')
     .requiredOption('--baseline <file>', 'the live routing graph')
-    .requiredOption('--candidate <file>', 'the candidate routing graph')
+    .option('--candidate <file>', 'the candidate routing graph (default: the config\'s graph, else scenarios/graphs/default.json)')
     .option('--allow <file>', 'allow-list of expected differences: [{ "scenario"?, "person", "field"?, "reason" }]')
     .option('--json', 'print the report as JSON')
     .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
     .action(async (paths: string[], raw: Record<string, unknown>) => {
       const o = parseOptions(DiffOptionsSchema, raw, 'diff');
+      const config = projectConfig();
       const baseline = loadGraph(o.baseline);
-      const candidate = loadGraph(o.candidate);
+      const candidate = chooseGraph(o.candidate, config);
       const allow = o.allow ? loadAllowList(o.allow) : [];
-      const report = await diffScenarios(findScenarioFiles(paths), { baseline, candidate, allow });
-      const text = o.json ? `${JSON.stringify(report, null, 2)}\n` : formatDiffText(report);
+      const report = await diffScenarios(findScenarioFiles(paths.length ? paths : config.scenarios), { baseline, candidate: candidate.graph, allow });
+      const text = o.json
+        ? `${JSON.stringify({ baselineFile: o.baseline, candidateFile: candidate.file, ...report }, null, 2)}\n`
+        : `baseline: ${o.baseline}\n${describeSetup(candidate, "each scenario's own").replace('graph:', 'candidate:')}${formatDiffText(report)}`;
       if (o.out === undefined) process.stdout.write(text);
       else {
         writeFileAtomic(o.out, text);

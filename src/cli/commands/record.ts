@@ -1,24 +1,21 @@
-import { readFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { z } from 'zod';
-import { LeadsimError, parseInput } from '../../core/errors.ts';
-import { Rng } from '../../core/random.ts';
+import { readInputFile } from '../../io/readInputFile.ts';
 import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
-import { generateOrg } from '../../org/generateOrg.ts';
-import { OrgSpecSchema, type OrgSpec } from '../../org/orgSpec.ts';
-import { loadGraph } from '../../routing/loadGraph.ts';
+import { ENTRY_POINTS } from '../../model/entryPointId.ts';
 import { readCsvTraffic, readHarTraffic, readJsonlTraffic, type TrafficRead } from '../../scenarios/readTraffic.ts';
 import { recordScenario, recordSimulation } from '../../scenarios/recordScenario.ts';
 import { SCENARIO_JSON_SCHEMA_PATH } from '../../scenarios/scenarioJsonSchema.ts';
 import type { ScenarioInput } from '../../scenarios/scenarioSchema.ts';
 import { EXIT } from '../exitCodes.ts';
 import { intOption, parseOptions, seedOption } from '../options.ts';
+import { chooseGraph, chooseOrg, describeSetup, projectConfig } from '../projectSettings.ts';
 import type { ConfigureCommand } from './index.ts';
 
 const RecordOptionsSchema = z
   .strictObject({
     out: z.string().min(1),
-    seed: seedOption.default(42),
+    seed: seedOption.optional(),
     leads: intOption(1, 10_000).default(50),
     fromJsonl: z.string().optional(),
     entryPoint: z.string().optional(),
@@ -46,7 +43,7 @@ const RecordOptionsSchema = z
 export const configureRecord: ConfigureCommand = (command, { setExit }) => {
   command
     .requiredOption('--out <file>', 'the scenario file to write')
-    .option('--seed <n>', 'the seed (simulation, generated org, pseudonyms)', '42')
+    .option('--seed <n>', 'the seed (simulation, generated org, pseudonyms; default: the config\'s seed, else 42)')
     .option('--leads <n>', 'how many simulated leads', '50')
     .option('--from-jsonl <file>', 'import webhook payload logs, one JSON a line')
     .option('--entry-point <id>', 'the entry point of bare payloads in --from-jsonl')
@@ -55,22 +52,27 @@ export const configureRecord: ConfigureCommand = (command, { setExit }) => {
     .option('--member-status <status>', 'the member status of a --from-csv list', 'Attended')
     .option('--partner-account <key>', "the org key of the partner account behind a --from-csv list")
     .option('--from-har <file>', 'import captured HTTP: POSTs to /intake/{entryPoint} and Marketo submitForm')
-    .option('--org <file>', 'the org to import into: an org spec JSON, or a scenario whose org to use')
-    .option('--graph <file>', 'route the recording with this graph (default: the default graph)')
+    .option('--org <file>', 'the org: an org spec JSON, or a scenario whose org to use (default: the config\'s org, else generated from the seed)')
+    .option('--graph <file>', 'route the recording with this graph (default: the config\'s graph, else scenarios/graphs/default.json)')
     .option('--name <name>', 'the scenario name')
     .option('--keep-personal-data', 'do not pseudonymize emails, names, phones (imports)')
     .option('--skip-invalid', 'leave out payloads that do not fit their entry point instead of failing (imports)')
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(RecordOptionsSchema, raw, 'record');
-      const graph = o.graph ? loadGraph(o.graph) : undefined;
+      const config = projectConfig();
+      const seed = o.seed ?? config.seed;
+      const chosen = chooseGraph(o.graph, config);
+      const graph = chosen.graph;
+      const org = chooseOrg(o.org, config, seed);
+      process.stdout.write(`seed ${seed}\n${describeSetup(chosen, org)}`);
       const schemaRef = relative(dirname(o.out), SCENARIO_JSON_SCHEMA_PATH).split('\\').join('/');
       let scenario: ScenarioInput;
       let skipped = 0;
       const source = o.fromJsonl ?? o.fromCsv ?? o.fromHar;
       if (source === undefined) {
-        scenario = await recordSimulation({ seed: o.seed, leads: o.leads, schemaRef, ...(graph ? { graph } : {}) });
+        scenario = await recordSimulation({ seed, leads: o.leads, schemaRef, graph, org: org.org, ...(config.entryPoints.length < ENTRY_POINTS.length ? { entryPoints: config.entryPoints } : {}) });
       } else {
-        const text = readText(source);
+        const text = readInputFile(source, 'traffic');
         const options = { file: source, skipInvalid: o.skipInvalid ?? false };
         const read: TrafficRead = o.fromJsonl
           ? readJsonlTraffic(text, o.entryPoint, options)
@@ -81,38 +83,17 @@ export const configureRecord: ConfigureCommand = (command, { setExit }) => {
         scenario = await recordScenario({
           name: o.name ?? `Imported from ${source}`,
           description: `Recorded with "leadsim record" from ${source}${o.keepPersonalData ? '' : ' (personal data pseudonymized)'}.`,
-          seed: o.seed,
-          org: o.org ? readOrg(o.org) : generateOrg(new Rng(o.seed).fork('org')),
+          seed,
+          org: org.org,
           events: read.events,
           pseudonymize: !o.keepPersonalData,
           schemaRef,
-          ...(graph ? { graph } : {}),
+          graph,
         });
       }
       writeFileAtomic(o.out, `${JSON.stringify(scenario, null, 2)}\n`);
       const people = Object.keys(scenario.expect ?? {}).length;
-      process.stdout.write(`recorded ${scenario.events?.length ?? 0} events and ${people} people's outcomes${skipped ? ` (${skipped} entries skipped)` : ''} to ${o.out}\nreplay it: leadsim replay ${o.out}\n`);
+      process.stdout.write(`recorded ${scenario.events?.length ?? 0} events and ${people} people's outcomes${skipped ? ` (${skipped} entries skipped)` : ''} to ${o.out}\nreplay it: npx leadsim replay ${o.out}\n`);
       setExit(EXIT.ok);
     });
 };
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new LeadsimError('FILE_NOT_FOUND', `Failed to read "${file}": the file does not exist or cannot be read. Check the path.`, { cause: error });
-  }
-}
-
-/** An org spec file, or the `org` of a scenario file. */
-function readOrg(file: string): OrgSpec {
-  let json: unknown;
-  try {
-    json = JSON.parse(readText(file));
-  } catch (error) {
-    if (error instanceof LeadsimError) throw error;
-    throw new LeadsimError('INVALID_INPUT', `Failed to read org "${file}": invalid JSON (${(error as Error).message}). Fix the file.`);
-  }
-  const org = typeof json === 'object' && json !== null && 'org' in json ? (json as { org: unknown }).org : json;
-  return parseInput(OrgSpecSchema, org, { action: 'read the org', file });
-}

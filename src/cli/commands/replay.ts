@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
+import type { ReporterConfig } from '../../config/sections/reportersSection.ts';
+import { assertWritablePath, writeFileAtomic } from '../../io/writeFileAtomic.ts';
 import { loadGraph } from '../../routing/loadGraph.ts';
 import { findScenarioFiles } from '../../scenarios/findScenarioFiles.ts';
 import { formatReplayJunit } from '../../scenarios/formatReplayJunit.ts';
@@ -7,45 +8,62 @@ import { formatReplayText } from '../../scenarios/formatReplayText.ts';
 import { replayScenarios, type ReplayReport } from '../../scenarios/replayScenarios.ts';
 import { EXIT } from '../exitCodes.ts';
 import { parseOptions } from '../options.ts';
+import { chooseGraph, describeSetup, projectConfig, type GraphChoice } from '../projectSettings.ts';
 import type { ConfigureCommand } from './index.ts';
 
 const ReplayOptionsSchema = z.strictObject({
   graph: z.string().optional(),
-  reporter: z.enum(['text', 'json', 'junit']).default('text'),
+  reporter: z.enum(['text', 'json', 'junit']).optional(),
   out: z.string().optional(),
   verbose: z.boolean().optional(),
 });
 
 /** Renders a replay report with the chosen reporter. */
-export function renderReplayReport(report: ReplayReport, reporter: 'text' | 'json' | 'junit', verbose = false): string {
+export function renderReplayReport(report: ReplayReport, reporter: ReporterConfig['type'], verbose = false): string {
   if (reporter === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   if (reporter === 'junit') return formatReplayJunit(report);
   return formatReplayText(report, { verbose });
 }
 
 /**
- * `leadsim replay PATH... [--graph FILE] [--reporter text|json|junit] [--out FILE]`: replays scenario files (or
- * folders of them), checks their expectations and every invariant. Exit 0 when all pass, 1 when any fails, 2 on
- * bad input (nothing runs then).
+ * `leadsim replay [PATH...] [--graph FILE] [--reporter text|json|junit] [--out FILE]`: replays scenario files (or
+ * folders of them; default: the config's `scenarios`), checks their expectations and every invariant, and writes
+ * the config's `reporters` unless given `--reporter`/`--out`. A scenario that names no graph routes with the
+ * config's graph. Exit 0 when all pass, 1 when any fails, 2 when a file could not be loaded (the others still run
+ * and are reported) or on bad options (nothing runs then).
  */
 export const configureReplay: ConfigureCommand = (command, { setExit }) => {
   command
-    .argument('<paths...>', 'scenario files or folders of them (e.g. scenarios/)')
-    .option('--graph <file>', "route with this graph instead of each scenario's own (or the default)")
-    .option('--reporter <kind>', 'text, json or junit', 'text')
+    .argument('[paths...]', 'scenario files or folders of them (default: the config\'s scenarios, else scenarios/)')
+    .option('--graph <file>', "route every scenario with this graph instead of its own (a scenario that names none routes with the config's graph)")
+    .option('--reporter <kind>', 'text, json or junit (default: the config\'s reporters, else text)')
     .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
     .option('--verbose', 'list passing checks too (text reporter)')
     .action(async (paths: string[], raw: Record<string, unknown>) => {
       const o = parseOptions(ReplayOptionsSchema, raw, 'replay');
-      const graph = o.graph ? loadGraph(o.graph) : undefined;
-      const report = await replayScenarios(findScenarioFiles(paths), graph ? { graph } : {});
-      const text = renderReplayReport(report, o.reporter, o.verbose ?? false);
-      if (o.out === undefined) process.stdout.write(text);
-      else {
-        writeFileAtomic(o.out, text);
-        const c = report.counts;
-        process.stdout.write(`${report.ok ? 'PASS' : 'FAIL'}: ${c.scenarios} scenarios, ${c.failedScenarios} failed (${c.failedChecks} expectation checks, ${c.failedInvariants} invariants); ${o.reporter} report in ${o.out}\n`);
+      const config = projectConfig();
+      const reporters: readonly ReporterConfig[] = o.reporter !== undefined || o.out !== undefined ? [{ type: o.reporter ?? 'text', ...(o.out !== undefined ? { out: o.out } : {}) }] : config.reporters;
+      for (const r of reporters) if (r.out !== undefined) assertWritablePath(r.out);
+      const files = findScenarioFiles(paths.length ? paths : config.scenarios);
+      const override = o.graph !== undefined ? { file: o.graph, graph: loadGraph(o.graph) } : undefined;
+      // The project's graph is read only if a scenario names none: a folder of self-contained scenarios needs no graph file.
+      let fallback: GraphChoice | undefined;
+      const defaultGraph = () => (fallback ??= chooseGraph(undefined, config)).graph;
+      const report = await replayScenarios(files, override ? { graph: override.graph, graphFile: override.file } : { defaultGraph, defaultGraphFile: config.graph });
+      const graphLine = override ? `${override.file} (--graph, every scenario)` : fallback ? `${fallback.file} ("${fallback.graph.name}", for scenarios that name no graph)` : "each scenario's own";
+      const toStdout = reporters.find((r) => r.out === undefined);
+      if (toStdout === undefined || toStdout.type === 'text') process.stdout.write(describeSetup(graphLine, "each scenario's own"));
+      for (const r of reporters) {
+        const text = renderReplayReport(report, r.type, o.verbose ?? false);
+        if (r.out === undefined) process.stdout.write(text);
+        else writeFileAtomic(r.out, text);
       }
-      setExit(report.ok ? EXIT.ok : EXIT.failed);
+      if (toStdout === undefined) {
+        const c = report.counts;
+        const errors = c.errors ? `, ${c.errors} could not be loaded` : '';
+        process.stdout.write(`${report.ok ? 'PASS' : 'FAIL'}: ${c.scenarios} scenarios, ${c.failedScenarios} failed${errors} (${c.failedChecks} expectation checks, ${c.failedInvariants} invariants); ${reporters.map((r) => `${r.type} report in ${r.out}`).join(', ')}\n`);
+      }
+      for (const e of report.errors) process.stderr.write(`leadsim: ${e.message}\n`);
+      setExit(report.errors.length > 0 ? EXIT.badInput : report.ok ? EXIT.ok : EXIT.failed);
     });
 };

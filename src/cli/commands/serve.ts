@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import { Rng } from '../../core/random.ts';
-import { generateOrg } from '../../org/generateOrg.ts';
+import { LeadsimError } from '../../core/errors.ts';
 import { createPipeline } from '../../pipeline/createPipeline.ts';
-import { loadDefaultGraph, loadGraph } from '../../routing/index.ts';
 import { startLoopbackServer } from '../../server/loopbackServer.ts';
 import { IMPARTNER_KEY, MARKETO_CLIENT } from '../../world/credentials.ts';
 import { createWorld } from '../../world/world.ts';
 import { intOption, parseOptions, seedOption } from '../options.ts';
+import { chooseGraph, chooseOrg, projectConfig } from '../projectSettings.ts';
 import type { ConfigureCommand } from './index.ts';
 
 const ServeOptionsSchema = z.strictObject({
   port: intOption(0, 65535).default(0),
-  seed: seedOption.default(42),
+  seed: seedOption.optional(),
   graph: z.string().optional(),
+  org: z.string().optional(),
 });
 
 /**
@@ -23,13 +23,20 @@ const ServeOptionsSchema = z.strictObject({
 export const configureServe: ConfigureCommand = (command) => {
   command
     .option('--port <n>', 'port on 127.0.0.1 (0 picks a free one)', '0')
-    .option('--seed <n>', 'seed of the generated org', '42')
-    .option('--graph <file>', 'routing graph for events posted to the intake')
+    .option('--seed <n>', 'seed of the world and the generated org (default: the config\'s seed, else 42)')
+    .option('--graph <file>', 'routing graph for events posted to the intake (default: the config\'s graph, else scenarios/graphs/default.json)')
+    .option('--org <file>', 'org spec JSON to seed (default: the config\'s org, else generated from the seed)')
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(ServeOptionsSchema, raw, 'serve');
-      const graph = o.graph ? loadGraph(o.graph) : loadDefaultGraph();
-      const world = createWorld({ seed: o.seed, org: generateOrg(new Rng(o.seed).fork('org')) });
-      const server = await startLoopbackServer(() => world.handlers, { port: o.port });
+      const config = projectConfig();
+      const seed = o.seed ?? config.seed;
+      const { graph, file: graphFile } = chooseGraph(o.graph, config);
+      const org = chooseOrg(o.org, config, seed);
+      const world = createWorld({ seed, org: org.org });
+      const server = await startLoopbackServer(() => world.handlers, { port: o.port }).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+        throw new LeadsimError('INVALID_ARGUMENT', `Failed to serve on port ${o.port}: the port is already in use on 127.0.0.1. Stop what uses it, pick another with --port, or pass --port 0 for a free one.`, { cause: error });
+      });
       const transport = { kind: 'loopback' as const, origins: { salesforce: server.origin, marketo: server.origin, impartner: server.origin, intake: server.origin }, send: (r: Request) => fetch(r), close: async () => {} };
       const pipeline = createPipeline(world, transport, { graph });
       process.stdout.write(
@@ -38,7 +45,9 @@ export const configureServe: ConfigureCommand = (command) => {
           marketo: { baseUrl: `${server.origin}/rest`, identityUrl: `${server.origin}/identity`, ...MARKETO_CLIENT },
           impartner: { baseUrl: server.origin, ...IMPARTNER_KEY },
           intake: { url: `${server.origin}/intake/{entryPoint}` },
-          seed: o.seed,
+          seed,
+          graph: graphFile,
+          org: org.source,
         }) + '\n',
       );
       let draining = false;
@@ -60,6 +69,10 @@ export const configureServe: ConfigureCommand = (command) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
+        // Started through npx, the server runs under a shell that dies on SIGTERM without passing it on: when the
+        // parent is gone (this process is re-parented), stop as if signalled instead of serving on as an orphan.
+        const parent = process.ppid;
+        setInterval(() => process.ppid !== parent && stop(), 250).unref();
       });
       clearInterval(timer);
       await server.close();
