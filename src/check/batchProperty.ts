@@ -30,6 +30,7 @@ export function batchProperty(w: CheckWorld, options: BatchPropertyOptions = {})
         steps.push(inboundStep(h, delivery.id, event, delivery.traces));
       }
       await h.retryParked();
+      w.observe?.(h.record());
       assertRunHolds(h.record(), `after ${events.length} inbound event${events.length === 1 ? '' : 's'}`, { ...(w.only ? { only: w.only } : {}), steps });
     } finally {
       await h.close();

@@ -5,6 +5,7 @@ import { generateOrg } from '../org/generateOrg.ts';
 import type { OrgSpec } from '../org/orgSpec.ts';
 import type { PipelineJob } from '../pipeline/pipelineJob.ts';
 import type { Graph } from '../routing/graphSchema.ts';
+import type { RunRecord } from '../simulation/runRecord.ts';
 import { createHarness, type LeadsimHarness } from '../simulation/createHarness.ts';
 import { worldHintsFor } from '../testing/orgArbitrary.ts';
 import type { NativeIntegrations } from '../world/nativeIntegrations.ts';
@@ -23,6 +24,8 @@ export interface CheckWorld {
   readonly only?: readonly InvariantId[];
   /** Native integration switches of the world (all off by default). */
   readonly nativeIntegrations?: Partial<NativeIntegrations>;
+  /** Told of every run before its world is closed (routing coverage counts them). */
+  readonly observe?: (run: RunRecord) => void;
 }
 
 /** Options of {@link checkWorld}. */
@@ -33,6 +36,7 @@ export interface CheckWorldOptions {
   /** The org (default: the org `simulate` generates for the seed). */
   readonly org?: OrgSpec;
   readonly nativeIntegrations?: Partial<NativeIntegrations>;
+  readonly observe?: (run: RunRecord) => void;
 }
 
 /** The check world of a seed: the given org, else the org `simulate` would generate for it, and its hints. */

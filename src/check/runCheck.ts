@@ -4,6 +4,7 @@ import type { PipelineJob } from '../pipeline/pipelineJob.ts';
 import type { OrgSpec } from '../org/orgSpec.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import type { NativeIntegrations } from '../world/nativeIntegrations.ts';
+import type { RunRecord } from '../simulation/runRecord.ts';
 import { batchProperty } from './batchProperty.ts';
 import { checkWorld, type CheckWorld } from './checkWorld.ts';
 import { counterexampleData, describeCounterexample } from './describeCounterexample.ts';
@@ -49,6 +50,8 @@ export interface RunCheckOptions {
   readonly orgFile?: string;
   /** Native integrations that are on (all off by default; any one on breaks "one process"). */
   readonly nativeIntegrations?: Partial<NativeIntegrations>;
+  /** Told of every property run before its world is closed (e.g. to count routing coverage). */
+  readonly onRun?: (run: RunRecord) => void;
 }
 
 /** A property that failed: the shrunk counterexample, how to replay it, and what broke. */
@@ -110,6 +113,7 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckReport> {
     ...(options.jobs ? { jobs: options.jobs } : {}),
     ...(options.org ? { org: options.org } : {}),
     ...(options.nativeIntegrations ? { nativeIntegrations: options.nativeIntegrations } : {}),
+    ...(options.onRun ? { observe: options.onRun } : {}),
   });
   const chosen = options.property ? [options.property] : CHECK_PROPERTIES;
   const properties: PropertyOutcome[] = [];

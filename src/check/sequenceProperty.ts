@@ -25,6 +25,7 @@ export function sequenceProperty(w: CheckWorld, options: SequencePropertyOptions
     try {
       await fc.asyncModelRun(() => ({ model: emptyModel(), real: { harness, log: [], steps: [], ...(w.only ? { only: w.only } : {}) } }), cmds);
     } finally {
+      w.observe?.(harness.record());
       await harness.close();
     }
   });

@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { LeadsimError, InputError } from '../core/errors.ts';
+import { countryIndexFileStore } from '../io/countryIndexFileStore.ts';
+import { useCountryIndexStore } from '../standardize/countryIndexStore.ts';
 import { EXIT } from './exitCodes.ts';
 import { COMMANDS, commandOf, type CommandContext } from './commands/index.ts';
 import { packageVersion } from './packageVersion.ts';
@@ -10,6 +12,7 @@ import { packageVersion } from './packageVersion.ts';
  * Every command is listed from its entry in {@link COMMANDS}; only the module of the command being run is loaded.
  */
 export async function main(argv: readonly string[]): Promise<number> {
+  useCountryIndexStore(countryIndexFileStore());
   const program = new Command('leadsim')
     .description('Simulate and test B2B lead processing against in-memory Salesforce, Marketo and Impartner.')
     .version(packageVersion(), '-V, --version', 'print the leadsim version')

@@ -10,7 +10,7 @@ import { CallSink } from './callSink.ts';
 import { Directory } from './directory.ts';
 import { Pipeline } from './pipeline.ts';
 import type { PipelineJob } from './pipelineJob.ts';
-import type { RetryPolicy } from './pipelineContext.ts';
+import type { PipelineContext, RetryPolicy } from './pipelineContext.ts';
 
 /** Options of {@link createPipeline}. */
 export interface CreatePipelineOptions {
@@ -23,6 +23,8 @@ export interface CreatePipelineOptions {
   readonly jobs?: readonly PipelineJob[];
   /** Simulated ms each API call takes (default 40): speed to lead is measured in simulated time. */
   readonly callLatencyMs?: number;
+  /** Told of every routing decision (see {@link PipelineContext.onRoute}). */
+  readonly onRoute?: PipelineContext['onRoute'];
 }
 
 /**
@@ -59,6 +61,7 @@ export function createPipeline(world: World, transport: Transport, options: Crea
       roundRobin: options.roundRobin ?? emptyRoundRobinState(),
       retry: { maxAttempts: 4, baseDelayMs: 1_000, ...options.retry },
       prmAccountIds: new Map(),
+      ...(options.onRoute ? { onRoute: options.onRoute } : {}),
     },
     { calls, ...(options.jobs ? { jobs: options.jobs } : {}) },
   );

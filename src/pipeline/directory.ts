@@ -68,7 +68,7 @@ export class Directory {
     if (this.#snapshot && now - this.#snapshot.at < this.#ttlMs) return this.#snapshot;
     const [users, queues, accounts, campaigns] = await this.#sf.queryAll<CrmRecord>([
       `SELECT ${USER_FIELDS} FROM User`,
-      `SELECT Id, Name FROM Group WHERE Type = 'Queue'`,
+      `SELECT Id, Name, DeveloperName FROM Group WHERE Type = 'Queue'`,
       `SELECT ${ACCOUNT_FIELDS} FROM Account`,
       `SELECT ${CAMPAIGN_FIELDS} FROM Campaign`,
     ]);

@@ -3,7 +3,9 @@ import type { SalesforceClient } from '../clients/salesforceClient.ts';
 import type { MarketoClient } from '../clients/marketoClient.ts';
 import type { ImpartnerClient } from '../clients/impartnerClient.ts';
 import type { Graph } from '../routing/graphSchema.ts';
+import type { Decision } from '../routing/route.ts';
 import type { RoundRobinState } from '../routing/roundRobin.ts';
+import type { RoutingContext } from '../routing/routingContext.ts';
 import type { Directory } from './directory.ts';
 
 /** Retry policy for retryable API answers (5xx, rate limits, timeouts, lost responses). */
@@ -27,4 +29,13 @@ export interface PipelineContext {
   readonly retry: RetryPolicy;
   /** Impartner account ids by CRM Account id, learned from the PRM as partners are first shared with. */
   readonly prmAccountIds: Map<string, number | string>;
+  /** Told of every routing decision the route job makes (the mutation runner replays them on mutant graphs). */
+  readonly onRoute?: (call: RouteCall) => void;
+}
+
+/** One routing decision as the route job made it: the context it routed on, the round-robin state before, the decision. */
+export interface RouteCall {
+  readonly context: RoutingContext;
+  readonly roundRobin: RoundRobinState;
+  readonly decision: Decision;
 }

@@ -20,10 +20,15 @@ export function checkFieldValue(spec: FieldSpec, value: unknown): ValueMismatch 
     case 'boolean':
       return typeof value === 'boolean' ? undefined : { expected: 'true or false', got };
     case 'picklist': {
+      // An unrestricted picklist takes any text, as Salesforce's does; a restricted one only its values.
       const values = spec.values ?? [];
-      return typeof value === 'string' && values.includes(value)
-        ? undefined
-        : { expected: `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`, got };
+      if (typeof value === 'string' && (values.includes(value) || (!spec.restricted && value !== ''))) return undefined;
+      return { expected: `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`, got };
+    }
+    case 'multipicklist': {
+      const values = spec.values ?? [];
+      const bad = typeof value === 'string' ? value.split(';').map((v) => v.trim()).find((v) => !values.includes(v)) : value;
+      return bad === undefined ? undefined : { expected: `values from ${values.map((v) => JSON.stringify(v)).join(', ')}, separated by ";"`, got: describeValue(bad) };
     }
     case 'int':
       return Number.isInteger(value) ? undefined : { expected: 'an integer', got };
@@ -41,7 +46,7 @@ export function checkFieldValue(spec: FieldSpec, value: unknown): ValueMismatch 
   }
 }
 
-/** True for field types whose values are text, so `startsWith` can apply. */
+/** True for field types whose values are text, so `startsWith`, `contains` and `notContains` can apply. */
 export function isTextLike(spec: FieldSpec): boolean {
   return TEXT_TYPES.has(spec.type) || spec.type === 'picklist';
 }

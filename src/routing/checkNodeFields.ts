@@ -75,17 +75,42 @@ function checkTest(test: Test, path: Path, say: (message: string) => string, gra
     const mismatch = checkFieldValue(spec, value);
     if (mismatch) issues.push({ path: valuePath, message: say(`wrong value type for ${test.field} (${spec.type})`), ...mismatch });
   };
-  if (test.op === 'equals') valueIssue([...path, 'value'], test.value);
-  if (test.op === 'startsWith' && !isTextLike(spec)) {
-    issues.push({ path: [...path, 'op'], message: say(`"startsWith" needs a text field, and ${test.field} is ${spec.type}`), expected: 'a text or picklist field', got: spec.type });
-  }
-  if (test.op === 'in') {
-    if (typeof test.values === 'string') {
-      const name = test.values.slice('$settings.'.length);
-      const list = (graph.settings as Record<string, unknown>)[name];
-      if (!Array.isArray(list)) {
-        issues.push({ path: [...path, 'values'], message: say(`unknown settings list "${test.values}"`), expected: 'a value list defined under $.settings', got: describeValue(test.values) });
-      } else list.forEach((value, i) => valueIssue(['settings', name, i], value));
-    } else test.values.forEach((value, i) => valueIssue([...path, 'values', i], value));
+  const needs = (ok: boolean, what: string, expected: string) => {
+    if (!ok) issues.push({ path: [...path, 'op'], message: say(`"${test.op}" needs ${what}, and ${test.field} is ${spec.type}`), expected, got: spec.type });
+  };
+  switch (test.op) {
+    case 'equals':
+      valueIssue([...path, 'value'], test.value);
+      return;
+    case 'startsWith':
+    case 'contains':
+    case 'notContains':
+      needs(isTextLike(spec), 'a text field', 'a text or picklist field');
+      return;
+    case 'includes':
+    case 'excludes':
+      needs(spec.type === 'multipicklist', 'a multi-select picklist field', 'a multipicklist field');
+      if (spec.type === 'multipicklist') test.values.forEach((value, i) => valueIssue([...path, 'values', i], value));
+      return;
+    case 'lessThan':
+    case 'greaterThan':
+    case 'lessOrEqual':
+    case 'greaterOrEqual':
+      needs(spec.type !== 'boolean' && spec.type !== 'multipicklist', 'a field with an order', 'a number, date or text field');
+      if (spec.type !== 'boolean' && spec.type !== 'multipicklist') valueIssue([...path, 'value'], test.value);
+      return;
+    case 'in':
+    case 'notIn':
+      if (typeof test.values === 'string') {
+        const name = test.values.slice('$settings.'.length);
+        const list = (graph.settings as Record<string, unknown>)[name];
+        if (!Array.isArray(list)) {
+          issues.push({ path: [...path, 'values'], message: say(`unknown settings list "${test.values}"`), expected: 'a value list defined under $.settings', got: describeValue(test.values) });
+        } else list.forEach((value, i) => valueIssue(['settings', name, i], value));
+      } else test.values.forEach((value, i) => valueIssue([...path, 'values', i], value));
+      return;
+    case 'empty':
+    case 'notEmpty':
+      return;
   }
 }

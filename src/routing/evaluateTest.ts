@@ -1,7 +1,15 @@
 import { describeValue } from '../core/errors.ts';
 import { resolveFieldRef } from './fieldRef.ts';
-import type { GraphSettings, Test } from './graphSchema.ts';
+import type { GraphSettings, LeafTest, Test } from './graphSchema.ts';
 import type { RoutingContext } from './routingContext.ts';
+
+/** What one leaf test (a test without inner tests) of a condition decided: where it sits, the field it read, its value. */
+export interface LeafDecision {
+  /** Its position in the condition's test: `""` for the root, `"1.0"` for the first inner test of the second (a `not`'s inner test is `0`). */
+  readonly at: string;
+  readonly field: string;
+  readonly value: boolean;
+}
 
 /** The outcome of a test: its value and the field values it read, or why the context cannot answer it. */
 export type TestOutcome =
@@ -14,25 +22,33 @@ const ABSENT = Symbol('absent record');
  * Evaluates `test` against a context whose person already carries its derived facts. `and`/`or` short-circuit. A
  * missing record (no campaign, no account...) counts as empty for `empty`/`notEmpty`; any other test of it cannot
  * be answered and yields a reason. A checkbox field without a value reads as false, as in Salesforce.
+ * `leaves`, when given, receives each leaf test's decision in evaluation order (routing coverage reads them).
  */
-export function evaluateTest(test: Test, context: RoutingContext, settings: GraphSettings, observed: string[] = []): TestOutcome {
+export function evaluateTest(test: Test, context: RoutingContext, settings: GraphSettings, observed: string[] = [], leaves?: LeafDecision[], at = ''): TestOutcome {
+  const inner = (i: number) => (at === '' ? String(i) : `${at}.${i}`);
   switch (test.op) {
     case 'and':
     case 'or': {
-      for (const inner of test.tests) {
-        const outcome = evaluateTest(inner, context, settings, observed);
+      for (const [i, sub] of test.tests.entries()) {
+        const outcome = evaluateTest(sub, context, settings, observed, leaves, inner(i));
         if (!outcome.ok) return outcome;
         if (outcome.value === (test.op === 'or')) return { ok: true, value: outcome.value, observed };
       }
       return { ok: true, value: test.op === 'and', observed };
     }
     case 'not': {
-      const outcome = evaluateTest(test.test, context, settings, observed);
+      const outcome = evaluateTest(test.test, context, settings, observed, leaves, inner(0));
       return outcome.ok ? { ok: true, value: !outcome.value, observed } : outcome;
     }
-    default:
-      break;
+    default: {
+      const outcome = evaluateLeaf(test, context, settings, observed);
+      if (outcome.ok) leaves?.push({ at, field: test.field, value: outcome.value });
+      return outcome;
+    }
   }
+}
+
+function evaluateLeaf(test: Exclude<Test, { op: 'and' | 'or' | 'not' }>, context: RoutingContext, settings: GraphSettings, observed: string[]): TestOutcome {
   const value = readField(context, test.field);
   if (value === ABSENT) {
     if (test.op === 'empty' || test.op === 'notEmpty') {
@@ -45,20 +61,56 @@ export function evaluateTest(test: Test, context: RoutingContext, settings: Grap
     };
   }
   observed.push(`${test.field} = ${describeValue(value)}`);
+  return { ok: true, value: compareLeaf(test, value, settings), observed };
+}
+
+/** A leaf test's answer for a field value (null for a blank field). */
+function compareLeaf(test: LeafTest, value: unknown, settings: GraphSettings): boolean {
+  const fold = (v: unknown): unknown => ('ignoreCase' in test && test.ignoreCase === true && typeof v === 'string' ? v.toLowerCase() : v);
+  const text = typeof value === 'string' ? (fold(value) as string) : undefined;
   switch (test.op) {
     case 'empty':
-      return { ok: true, value: isEmpty(value), observed };
+      return isEmpty(value);
     case 'notEmpty':
-      return { ok: true, value: !isEmpty(value), observed };
+      return !isEmpty(value);
     case 'equals':
-      return { ok: true, value: value === test.value, observed };
+      return fold(value) === fold(test.value);
     case 'startsWith':
-      return { ok: true, value: typeof value === 'string' && value.startsWith(test.value), observed };
-    case 'in': {
+      return text !== undefined && (Array.isArray(test.value) ? test.value : [test.value]).some((prefix) => text.startsWith(fold(prefix) as string));
+    case 'in':
+    case 'notIn': {
       const values = typeof test.values === 'string' ? settingsList(settings, test.values) : test.values;
-      return { ok: true, value: values.some((candidate) => candidate === value), observed };
+      const found = values.some((candidate) => fold(candidate) === fold(value));
+      return test.op === 'in' ? found : !found;
+    }
+    case 'contains':
+    case 'notContains': {
+      const found = text !== undefined && test.values.some((part) => text.includes(fold(part) as string));
+      return test.op === 'contains' ? found : !found;
+    }
+    case 'includes':
+    case 'excludes': {
+      const selected = new Set(typeof value === 'string' ? value.split(';').map((s) => s.trim()) : []);
+      const found = test.values.some((set) => set.split(';').every((part) => selected.has(part.trim())));
+      return test.op === 'includes' ? found : !found;
+    }
+    case 'lessThan':
+    case 'greaterThan':
+    case 'lessOrEqual':
+    case 'greaterOrEqual': {
+      const order = compareValues(value, test.value);
+      if (order === undefined) return false;
+      return test.op === 'lessThan' ? order < 0 : test.op === 'greaterThan' ? order > 0 : test.op === 'lessOrEqual' ? order <= 0 : order >= 0;
     }
   }
+}
+
+/** Orders a field value against a test value: numbers as numbers, anything else as text; undefined when blank. */
+function compareValues(value: unknown, against: string | number): number | undefined {
+  if (isEmpty(value)) return undefined;
+  if (typeof value === 'number' && typeof against === 'number') return value - against;
+  const [a, b] = [String(value).toLowerCase(), String(against).toLowerCase()];
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The values of a `$settings.<name>` list (empty when the graph has no such list; lint rejects that). */

@@ -12,6 +12,8 @@ export const ROUTING_OBJECTS = {
   campaignMember: 'CampaignMember',
   account: 'Account',
   partnerAccount: 'Account',
+  /** The user whose write triggered routing (Salesforce's "Current User" in rule criteria, `User.*` in metadata). */
+  currentUser: 'User',
 } as const satisfies Record<string, SObjectType>;
 /** A record name a field reference starts with (`person`, `campaign`...). */
 export type RoutingObject = keyof typeof ROUTING_OBJECTS;
@@ -32,7 +34,7 @@ export type ResolvedField =
 
 /**
  * Resolves `person.<Lead field>`, `campaign.<Campaign field>`, `campaignMember.<CampaignMember field>`,
- * `account.<Account field>`, `partnerAccount.<Account field>`, the derived facts `person.region`,
+ * `account.<Account field>`, `partnerAccount.<Account field>`, `currentUser.<User field>`, the derived facts `person.region`,
  * `person.ownerIsUser`, `person.isSalesCreated`, and `trigger`.
  */
 export function resolveFieldRef(ref: string): ResolvedField {

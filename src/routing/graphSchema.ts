@@ -10,8 +10,9 @@ export const NodeIdSchema = z
 const FieldRefSchema = z.string().min(1).meta({
   description:
     'A field reference: person.<Lead field>, campaign.<Campaign field>, campaignMember.<CampaignMember field>, ' +
-    'account.<Account field> (the matched account), partnerAccount.<Account field>, person.region, ' +
-    'person.ownerIsUser, person.isSalesCreated or trigger. Field names are CRM API names.',
+    'account.<Account field> (the matched account), partnerAccount.<Account field>, currentUser.<User field> (the user ' +
+    'whose write triggered routing, when known), person.region, person.ownerIsUser, person.isSalesCreated or trigger. ' +
+    'Field names are CRM API names.',
   examples: ['person.Status', 'campaign.MDF_Funding__c', 'partnerAccount.Partner_Type__c', 'trigger'],
 });
 
@@ -20,23 +21,59 @@ const ScalarSchema = z.union([z.string(), z.number(), z.boolean()]);
 /** A reference to a value list in the graph's settings, e.g. `$settings.partnerEngagementStatuses`. */
 export const SettingsRefSchema = z.string().regex(/^\$settings\.[A-Za-z][A-Za-z0-9_]*$/, 'Invalid settings reference: use $settings.<name>');
 
-/** A test a condition node makes; `and`/`or` short-circuit, so a later test may rely on an earlier one. */
+/**
+ * A test a condition node makes; `and`/`or` short-circuit, so a later test may rely on an earlier one.
+ *
+ * Leaf tests read one field. `equals`, `in`, `startsWith` and `empty`/`notEmpty` are the original vocabulary; the
+ * others mirror the operations of Salesforce filter criteria (Metadata API `FilterItem.operation`, used by lead
+ * assignment rules: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_assignmentrule.htm),
+ * so rules imported from a metadata file keep their meaning:
+ * - `notIn`: the field equals none of the values (a blank field passes), Salesforce `notEqual`;
+ * - `lessThan`, `greaterThan`, `lessOrEqual`, `greaterOrEqual`: numbers compare as numbers, dates and text as
+ *   text; a blank field fails;
+ * - `contains` / `notContains`: the text contains any / none of the values (a blank field fails / passes);
+ * - `startsWith` takes one prefix or a list of them (any);
+ * - `includes` / `excludes`: a multi-select picklist has all the `;`-separated selections of any / none of the values.
+ * `ignoreCase: true` compares text without regard to case, as Salesforce filter criteria do ("Filtering isn't
+ * case sensitive"); without it, text compares exactly.
+ */
 export type Test =
-  | { op: 'equals'; field: string; value: string | number | boolean }
-  | { op: 'in'; field: string; values: (string | number | boolean)[] | string }
-  | { op: 'startsWith'; field: string; value: string }
+  | { op: 'equals'; field: string; value: string | number | boolean; ignoreCase?: boolean | undefined }
+  | { op: 'in'; field: string; values: (string | number | boolean)[] | string; ignoreCase?: boolean | undefined }
+  | { op: 'notIn'; field: string; values: (string | number | boolean)[] | string; ignoreCase?: boolean | undefined }
+  | { op: 'startsWith'; field: string; value: string | string[]; ignoreCase?: boolean | undefined }
+  | { op: ComparisonOp; field: string; value: string | number }
+  | { op: 'contains' | 'notContains'; field: string; values: string[]; ignoreCase?: boolean | undefined }
+  | { op: 'includes' | 'excludes'; field: string; values: string[] }
   | { op: 'empty'; field: string }
   | { op: 'notEmpty'; field: string }
   | { op: 'and'; tests: Test[] }
   | { op: 'or'; tests: Test[] }
   | { op: 'not'; test: Test };
 
+/** The ordering comparisons a test can make. */
+export const COMPARISON_OPS = ['lessThan', 'greaterThan', 'lessOrEqual', 'greaterOrEqual'] as const;
+/** One of {@link COMPARISON_OPS}. */
+export type ComparisonOp = (typeof COMPARISON_OPS)[number];
+/** A test that reads one field (every op but `and`, `or`, `not`). */
+export type LeafTest = Exclude<Test, { op: 'and' | 'or' | 'not' }>;
+
+const ignoreCase = z.boolean().optional().meta({ description: 'Compare text without regard to case (as Salesforce filter criteria do).' });
+const TextValuesSchema = z.array(z.string().min(1)).min(1);
+const ValueListSchema = z.union([z.array(ScalarSchema).min(1), SettingsRefSchema]);
+
 /** The zod schema of a {@link Test}. */
 export const TestSchema: z.ZodType<Test> = z.lazy(() =>
   z.discriminatedUnion('op', [
-    z.strictObject({ op: z.literal('equals'), field: FieldRefSchema, value: ScalarSchema }),
-    z.strictObject({ op: z.literal('in'), field: FieldRefSchema, values: z.union([z.array(ScalarSchema).min(1), SettingsRefSchema]) }),
-    z.strictObject({ op: z.literal('startsWith'), field: FieldRefSchema, value: z.string().min(1) }),
+    z.strictObject({ op: z.literal('equals'), field: FieldRefSchema, value: ScalarSchema, ignoreCase }),
+    z.strictObject({ op: z.literal('in'), field: FieldRefSchema, values: ValueListSchema, ignoreCase }),
+    z.strictObject({ op: z.literal('notIn'), field: FieldRefSchema, values: ValueListSchema, ignoreCase }),
+    z.strictObject({ op: z.literal('startsWith'), field: FieldRefSchema, value: z.union([z.string().min(1), TextValuesSchema]), ignoreCase }),
+    ...COMPARISON_OPS.map((op) => z.strictObject({ op: z.literal(op), field: FieldRefSchema, value: z.union([z.string().min(1), z.number()]) })),
+    z.strictObject({ op: z.literal('contains'), field: FieldRefSchema, values: TextValuesSchema, ignoreCase }),
+    z.strictObject({ op: z.literal('notContains'), field: FieldRefSchema, values: TextValuesSchema, ignoreCase }),
+    z.strictObject({ op: z.literal('includes'), field: FieldRefSchema, values: TextValuesSchema }),
+    z.strictObject({ op: z.literal('excludes'), field: FieldRefSchema, values: TextValuesSchema }),
     z.strictObject({ op: z.literal('empty'), field: FieldRefSchema }),
     z.strictObject({ op: z.literal('notEmpty'), field: FieldRefSchema }),
     z.strictObject({ op: z.literal('and'), tests: z.array(TestSchema).min(1) }),
@@ -59,7 +96,7 @@ export type PoolSpec = z.infer<typeof PoolSpecSchema>;
 /** Who an assign node gives the person to. */
 export const AssignTargetSchema = z
   .union([
-    z.strictObject({ queue: z.string().min(1).meta({ description: 'A queue Name or Id, e.g. "Partner Queue".' }) }),
+    z.strictObject({ queue: z.string().min(1).meta({ description: 'A queue Name, DeveloperName or Id, e.g. "Partner Queue".' }) }),
     z.strictObject({ user: z.string().min(1).meta({ description: 'A user Id, Name or Username.' }) }),
     z.strictObject({ accountBdr: z.literal(true) }),
     z.strictObject({ accountOwner: z.literal(true) }),
@@ -69,6 +106,15 @@ export const AssignTargetSchema = z
   .meta({ id: 'AssignTarget' });
 /** An assign node's target (see {@link AssignTargetSchema}). */
 export type AssignTarget = z.infer<typeof AssignTargetSchema>;
+
+/**
+ * The settings of a Salesforce assignment rule entry that do not route (`template`, `notifyCcRecipients`,
+ * `overrideExistingTeams`, `team`...), kept by `leadsim graph import` and written back by `leadsim graph export`.
+ * Element name → its text, or the texts of a repeated element. Routing ignores them.
+ */
+export const RuleEntryExtrasSchema = z
+  .record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/), z.union([z.string(), z.array(z.string())]))
+  .meta({ description: 'Salesforce rule entry settings that do not route (template, notifyCcRecipients...), kept for export.' });
 
 const label = z.string().optional().meta({ description: 'What the node does, for people (shown by `leadsim graph show`).' });
 
@@ -88,6 +134,7 @@ export const NodeSchema = z
       target: AssignTargetSchema,
       next: z.string(),
       fallback: z.string().optional().meta({ description: 'Where to go when the target cannot take the person.' }),
+      ruleEntry: RuleEntryExtrasSchema.optional(),
     }),
     z.strictObject({ kind: z.literal('sharePrm'), label, next: z.string() }),
     z.strictObject({ kind: z.literal('end'), label }),
@@ -118,6 +165,10 @@ export const GraphSchema = z
     start: z.string(),
     settings: GraphSettingsSchema,
     nodes: z.record(NodeIdSchema, NodeSchema),
+    assignmentRule: z
+      .strictObject({ fullName: z.string().min(1), active: z.boolean() })
+      .optional()
+      .meta({ description: 'Set when the graph is a Salesforce lead assignment rule (leadsim graph import): its name and whether it is the active rule.' }),
   })
   .meta({ title: 'leadsim routing graph', description: 'Routing as data: conditions, field updates and assignments.' });
 /** A valid routing graph, as `lintGraph` returns it. */

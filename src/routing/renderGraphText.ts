@@ -5,13 +5,30 @@ import type { AssignTarget, GraphNode, Test } from './graphSchema.ts';
  * diffs and diagrams.
  */
 export function renderTest(test: Test): string {
+  const anyCase = 'ignoreCase' in test && test.ignoreCase === true ? ' (any case)' : '';
+  const list = (values: readonly unknown[] | string) => (typeof values === 'string' ? values : `[${values.map((v) => JSON.stringify(v)).join(', ')}]`);
   switch (test.op) {
     case 'equals':
-      return `${test.field} = ${JSON.stringify(test.value)}`;
+      return `${test.field} = ${JSON.stringify(test.value)}${anyCase}`;
     case 'in':
-      return `${test.field} in ${typeof test.values === 'string' ? test.values : `[${test.values.map((v) => JSON.stringify(v)).join(', ')}]`}`;
+      return `${test.field} in ${list(test.values)}${anyCase}`;
+    case 'notIn':
+      return `${test.field} not in ${list(test.values)}${anyCase}`;
     case 'startsWith':
-      return `${test.field} starts with ${JSON.stringify(test.value)}`;
+      return `${test.field} starts with ${Array.isArray(test.value) ? `any of ${list(test.value)}` : JSON.stringify(test.value)}${anyCase}`;
+    case 'lessThan':
+    case 'greaterThan':
+    case 'lessOrEqual':
+    case 'greaterOrEqual':
+      return `${test.field} ${COMPARISON_SYMBOLS[test.op]} ${JSON.stringify(test.value)}`;
+    case 'contains':
+      return `${test.field} contains any of ${list(test.values)}${anyCase}`;
+    case 'notContains':
+      return `${test.field} contains none of ${list(test.values)}${anyCase}`;
+    case 'includes':
+      return `${test.field} includes any of ${list(test.values)}`;
+    case 'excludes':
+      return `${test.field} includes none of ${list(test.values)}`;
     case 'empty':
       return `${test.field} is empty`;
     case 'notEmpty':
@@ -23,6 +40,8 @@ export function renderTest(test: Test): string {
       return `not (${renderTest(test.test)})`;
   }
 }
+
+const COMPARISON_SYMBOLS = { lessThan: '<', greaterThan: '>', lessOrEqual: '<=', greaterOrEqual: '>=' } as const;
 
 /** An assignment target as text, e.g. `queue "Partner Queue"` or `round robin: SDR in $person.region`. */
 export function renderTarget(target: AssignTarget): string {

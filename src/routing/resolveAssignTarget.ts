@@ -35,7 +35,7 @@ export function resolveAssignTarget(
   const fail = (reason: string): TargetResolution => ({ ok: false, reason: `cannot assign to ${renderTarget(target)}: ${reason}` });
 
   if ('queue' in target) {
-    const queue = context.queues.find((q) => q.Name === target.queue || q.Id === target.queue);
+    const queue = context.queues.find((q) => q.Name === target.queue || q.Id === target.queue) ?? context.queues.find((q) => q.DeveloperName === target.queue);
     return queue ? done({ kind: 'queue', id: queue.Id, name: queue.Name }) : fail('no such queue in the routing context');
   }
   if ('user' in target) {

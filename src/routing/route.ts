@@ -1,14 +1,18 @@
-import { evaluateTest } from './evaluateTest.ts';
-import type { Graph, NodeKind } from './graphSchema.ts';
+import { evaluateTest, type LeafDecision } from './evaluateTest.ts';
+import type { Graph, NodeKind, Test } from './graphSchema.ts';
 import { resolveAssignTarget, type Owner } from './resolveAssignTarget.ts';
 import type { RoundRobinState } from './roundRobin.ts';
 import { withDerivedFacts, type RoutingContext } from './routingContext.ts';
 
-/** One node a routing run passed: a condition carries its result; `detail` says what was read or done. */
+/**
+ * One node a routing run passed: a condition carries its result (and, when its test has inner tests, what each leaf
+ * test it evaluated decided); `detail` says what was read or done. Routing coverage is counted from these steps.
+ */
 export interface PathStep {
   readonly node: string;
   readonly kind: NodeKind;
   readonly result?: boolean;
+  readonly tests?: readonly LeafDecision[];
   readonly detail?: string;
 }
 
@@ -54,12 +58,14 @@ export function route(graph: Graph, context: RoutingContext, rrState: RoundRobin
     const here = current;
     switch (node.kind) {
       case 'condition': {
-        const outcome = evaluateTest(node.test, { ...context, person }, graph.settings);
+        const leaves: LeafDecision[] = [];
+        const outcome = evaluateTest(node.test, { ...context, person }, graph.settings, [], leaves);
+        const tests = isCompound(node.test) ? { tests: leaves } : {};
         if (!outcome.ok) {
-          path.push({ node: here, kind: node.kind, detail: outcome.reason });
+          path.push({ node: here, kind: node.kind, ...tests, detail: outcome.reason });
           return fail(`condition "${here}" could not be decided: ${outcome.reason}`);
         }
-        path.push({ node: here, kind: node.kind, result: outcome.value, detail: outcome.observed.join('; ') });
+        path.push({ node: here, kind: node.kind, result: outcome.value, ...tests, detail: outcome.observed.join('; ') });
         current = outcome.value ? node.then : node.else;
         break;
       }
@@ -98,4 +104,9 @@ export function route(graph: Graph, context: RoutingContext, rrState: RoundRobin
     }
   }
   return fail(`the run passed more nodes than the graph has (${limit}): the graph has a cycle; lint it with "leadsim graph lint"`);
+}
+
+/** Whether a test has inner tests (`and`, `or`, `not`). */
+export function isCompound(test: Test): test is Extract<Test, { op: 'and' | 'or' | 'not' }> {
+  return test.op === 'and' || test.op === 'or' || test.op === 'not';
 }

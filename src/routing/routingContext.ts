@@ -21,7 +21,7 @@ export type RoutingUser = z.infer<typeof RoutingUserSchema>;
 /**
  * Everything a routing run may read: what triggered it, the person (Lead fields by API name plus the derived facts
  * `region`, `ownerIsUser`, `isSalesCreated`), the campaign and campaign member of the touch, the matched account, the
- * partner account, and the users and queues that can own the person. Absent records are left out (not null).
+ * partner account, the user whose write triggered routing, and the users and queues that can own the person. Absent records are left out (not null).
  */
 export const RoutingContextSchema = z.object({
   trigger: z.enum(TRIGGERS),
@@ -34,8 +34,10 @@ export const RoutingContextSchema = z.object({
   campaignMember: SRecordSchema.optional(),
   account: SRecordSchema.optional(),
   partnerAccount: SRecordSchema.optional(),
+  /** The user whose write triggered routing (User fields), when the caller knows it. */
+  currentUser: SRecordSchema.optional(),
   users: z.array(RoutingUserSchema),
-  queues: z.array(z.object({ Id: z.string().min(1), Name: z.string() })),
+  queues: z.array(z.object({ Id: z.string().min(1), Name: z.string(), DeveloperName: z.string().optional() })),
 });
 /** Everything a routing run may read (see {@link RoutingContextSchema}). */
 export type RoutingContext = z.infer<typeof RoutingContextSchema>;

@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { LeadsimError } from '../core/errors.ts';
 import { checkInvariants, type InvariantResult } from '../invariants/index.ts';
 import type { Graph } from '../routing/graphSchema.ts';
+import type { RunRecord } from '../simulation/runRecord.ts';
 import { checkExpectations, type ExpectationCheck } from './checkExpectations.ts';
 import { loadScenario, type LoadedScenario } from './loadScenario.ts';
 import { runScenario } from './runScenario.ts';
@@ -52,11 +53,14 @@ export interface ReplayOptions {
   readonly defaultGraph?: Graph | (() => Graph);
   /** The file of `defaultGraph`, for reports. */
   readonly defaultGraphFile?: string;
+  /** Told of each scenario's run and the graph it routed with (e.g. to count routing coverage). */
+  readonly onRun?: (run: RunRecord, graph: Graph) => void;
 }
 
 /** Replays one loaded scenario and checks its expectations and the invariants. */
 export async function replayScenario(loaded: LoadedScenario, options: ReplayOptions = {}): Promise<ScenarioReport> {
   const result = await runScenario(loaded, { ...(options.graph ? { graph: options.graph } : {}), ...(options.defaultGraph ? { defaultGraph: options.defaultGraph } : {}) });
+  options.onRun?.(result.run, result.graph);
   const checks = checkExpectations(result);
   const invariants = checkInvariants(result.run).results;
   const own = loaded.scenario.graph;

@@ -6,12 +6,14 @@ import { generateOrg } from '../org/generateOrg.ts';
 import type { OrgSpec } from '../org/orgSpec.ts';
 import { createPipeline } from '../pipeline/createPipeline.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
+import type { PipelineContext } from '../pipeline/pipelineContext.ts';
 import type { PipelineJob } from '../pipeline/pipelineJob.ts';
 import { rerunRouting, type RerunResult, type RerunTarget } from '../pipeline/rerunRouting.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import { loadDefaultGraph } from '../routing/loadGraph.ts';
 import { deliver as deliverAction } from './deliver.ts';
+import { resubmit } from './resubmit.ts';
 import type { BlockedAction, RunRecord } from './runRecord.ts';
 import { openDirectTransport } from '../transport/directTransport.ts';
 import { openTransport } from '../transport/openTransport.ts';
@@ -42,6 +44,8 @@ export interface HarnessOptions {
   readonly start?: number;
   /** Simulated ms the clock moves before each delivery (default 60 000). */
   readonly gapMs?: number;
+  /** Told of every routing decision the pipeline makes (the mutation runner records them). */
+  readonly onRoute?: PipelineContext['onRoute'];
 }
 
 /** An inbound action to deliver: an entry point's payload, with an idempotency key when the test wants its own. */
@@ -110,7 +114,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
   const kind = options.transport ?? 'dispatch';
   const opened = kind === 'direct' ? openDirectTransport(world) : await openTransport(kind, world.handlers);
   const transport = options.wrapTransport ? options.wrapTransport(opened) : opened;
-  const pipeline = createPipeline(world, transport, { graph, ...(options.jobs ? { jobs: options.jobs } : {}) });
+  const pipeline = createPipeline(world, transport, { graph, ...(options.jobs ? { jobs: options.jobs } : {}), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
   const startedAt = world.clock.now();
   const gapMs = options.gapMs ?? 60_000;
   const traces: EventTrace[] = [];
@@ -185,13 +189,15 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     const event = world.intake.received.get(eventId);
     if (event === undefined) throw new RangeError(`Failed to redeliver "${eventId}": the intake never accepted an event with this id. Redeliver an id from an earlier delivery.`);
     redelivered.push(eventId);
-    const response = await transport.send(
-      new Request(`${transport.origins.intake}/intake/${event.entryPoint}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': eventId },
-        body: JSON.stringify(raw.get(eventId) ?? event.payload),
-      }),
+    const response = await resubmit(world, () =>
+      transport.send(
+        new Request(`${transport.origins.intake}/intake/${event.entryPoint}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': eventId },
+          body: JSON.stringify(raw.get(eventId) ?? event.payload),
+        }),
+      ),
     );
-    if (response.status >= 400) throw new Error(`Failed to redeliver "${eventId}": the intake answered ${response.status} ${await response.text()}. This is a bug in leadsim.`);
+    if (response.type === 'error' || response.status >= 400) throw new Error(`Failed to redeliver "${eventId}": the intake answered ${response.status} ${await response.text()}. This is a bug in leadsim.`);
   }
 }

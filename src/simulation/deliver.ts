@@ -74,12 +74,15 @@ export function isWebhook(world: World, entryPoint: string): boolean {
 
 async function postWebhook(world: World, transport: Transport, event: ParsedPayload & { id: string }, repeat = false): Promise<BlockedAction | undefined> {
   for (let i = 0; i < (repeat ? 2 : 1); i++) {
-    const response = await transport.send(
-      new Request(`${transport.origins.intake}/intake/${event.entryPoint}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': event.id },
-        body: JSON.stringify(event.payload),
-      }),
+    // A vendor resends a webhook that got no answer, with the same idempotency key (at-least-once delivery).
+    const response = await resubmit(world, () =>
+      transport.send(
+        new Request(`${transport.origins.intake}/intake/${event.entryPoint}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': event.id },
+          body: JSON.stringify(event.payload),
+        }),
+      ),
     );
     if (response.status >= 400) {
       const body = ((await readBody(response)) ?? {}) as { message?: string };

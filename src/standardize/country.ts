@@ -1,86 +1,43 @@
 import countries from 'i18n-iso-countries';
+import { countryIndex, type CountryIndexEntry } from './countryIndex.ts';
+import { countryKey } from './countryKey.ts';
 
-/** The outcome of standardizing a raw country value. `code` is ISO 3166-1 alpha-2, `name` its English name. */
-export type CountryResult = { ok: true; code: string; name: string } | { ok: false; reason: string };
-
-/**
- * Locales whose names win when two languages use the same spelling for different countries, in this order; every
- * other locale the package ships follows, alphabetically.
- */
-const PREFERRED_LOCALES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'pl', 'sv', 'da', 'fi', 'nb', 'ja', 'zh', 'ko', 'ru'];
+/** Why a raw country value has no code: nothing given, not a country, several countries, or a former country. */
+export type CountryFailure = 'missing' | 'unknown' | 'ambiguous' | 'former';
 
 /**
- * The few spellings no locale of i18n-iso-countries covers but forms and spreadsheets are full of. Keys are already
- * normalized (see {@link countryKey}). Keep this list short: anything a locale file knows belongs there, not here.
+ * The outcome of standardizing a raw country value. `code` is ISO 3166-1 alpha-2, `name` its English name.
+ * Unmapped: `kind` says why, `reason` says it in a sentence, `candidates` lists the codes an ambiguous value could be.
  */
-const ALIASES: Readonly<Record<string, string>> = {
-  // The constituent countries of the United Kingdom are not ISO 3166-1 countries.
-  england: 'GB',
-  scotland: 'GB',
-  wales: 'GB',
-  'northern ireland': 'GB',
-  britain: 'GB',
-  america: 'US',
-  // The fr and it locales only ship the long forms ("États-Unis d'Amérique", "Stati Uniti d'America").
-  'etats unis': 'US',
-  'stati uniti': 'US',
-};
-
-/**
- * The lookup key of a raw value: accents folded, lower case, ß as ss, dots dropped ("U.S.A." → "usa"), every other run of
- * punctuation or space collapsed to one space, a leading "the " dropped.
- */
-export function countryKey(raw: string): string {
-  return raw
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    // Upper-casing turns ß into SS ("GROSSBRITANNIEN"); fold both to ss.
-    .replace(/ß/g, 'ss')
-    .replace(/\./g, '')
-    .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
-    .trim()
-    .replace(/^the /, '');
-}
-
-/** Every localized name and alias of every country, by normalized key; the first locale to claim a key keeps it. */
-const NAME_INDEX: ReadonlyMap<string, string> = buildNameIndex();
-
-function buildNameIndex(): Map<string, string> {
-  // The package's Node entry registers every locale it ships when loaded; fail loudly if a bundler picked another.
-  const shipped = countries.langs();
-  if (!shipped.includes('en') || !shipped.includes('de')) {
-    throw new Error(`Failed to load "i18n-iso-countries": only ${shipped.length} locales are registered. Import its Node entry (entry-node.js).`);
-  }
-  const ordered = [...PREFERRED_LOCALES.filter((l) => shipped.includes(l)), ...shipped.filter((l) => !PREFERRED_LOCALES.includes(l)).sort()];
-  const index = new Map<string, string>();
-  for (const locale of ordered) {
-    const names = countries.getNames(locale, { select: 'all' });
-    for (const [code, spellings] of Object.entries(names)) {
-      for (const spelling of spellings) {
-        const key = countryKey(spelling);
-        if (key && !index.has(key)) index.set(key, code);
-      }
-    }
-  }
-  return index;
-}
+export type CountryResult =
+  | { ok: true; code: string; name: string }
+  | { ok: false; kind: CountryFailure; reason: string; candidates?: readonly string[] };
 
 const ALPHA2 = countries.getAlpha2Codes();
+const ENGLISH = new Intl.DisplayNames(['en'], { type: 'region' });
 
 /** Results by raw input: the pipeline standardizes every lead, and the same few spellings come back again and again. */
 const cache = new Map<string, CountryResult>();
 const CACHE_LIMIT = 10_000;
 
 /**
- * Standardizes a raw country value to ISO 3166-1 alpha-2: alpha-2 and alpha-3 codes in any case ("de", "DEU"),
- * names in every language i18n-iso-countries ships ("Deutschland", "Allemagne", "ドイツ"), common abbreviations
- * ("U.S.", "USA", " uk ") and a handful of aliases ("England" → GB). Pure; results are cached by input.
+ * Standardizes a raw country value to ISO 3166-1 alpha-2:
+ * - ISO codes in any case: alpha-2 ("de"), alpha-3 ("DEU"), numeric ("276");
+ * - every name, official name, alternative spelling and translation in Node's CLDR data (all its locales),
+ *   i18n-iso-countries and world-countries ("Deutschland", "Republic of Austria", "Iran, Islamic Republic of",
+ *   "ドイツ"), less the wrong ones those packages ship (src/standardize/countryCorrections.ts);
+ * - what CRMs are full of ("UK", "England", "U.S.A.", "KSA", "Holland", "Hong Kong SAR", "PRC", "Oesterreich");
+ * - a value with a country among other words ("Paris, France", "Germany (DE)") when every part that names a
+ *   country names the same one.
+ * Case, accents, punctuation, "the" and inverted word orders do not matter ({@link countryKey}). A value that names
+ * several countries ("Korea", "Congo", "Guinea") is never guessed: `{ ok: false, kind: 'ambiguous', candidates }`.
+ * Pure; the name index is built on first use, results are cached by input.
  *
  * @example standardizeCountry('Deutschland') // { ok: true, code: 'DE', name: 'Germany' }
+ * @example standardizeCountry('Korea') // { ok: false, kind: 'ambiguous', candidates: ['KR', 'KP'], reason: '"Korea" is ambiguous: …' }
  */
 export function standardizeCountry(raw: string | undefined): CountryResult {
-  if (raw === undefined) return { ok: false, reason: 'no country given' };
+  if (raw === undefined) return { ok: false, kind: 'missing', reason: 'no country given' };
   const hit = cache.get(raw);
   if (hit) return hit;
   const result = resolve(raw);
@@ -89,23 +46,77 @@ export function standardizeCountry(raw: string | undefined): CountryResult {
   return result;
 }
 
+/** The English name of an ISO 3166-1 alpha-2 code ("DE" → "Germany"), or undefined for anything else. */
+export function countryName(code: string): string | undefined {
+  return isIsoCountryCode(code) ? (countries.getName(code, 'en') ?? code) : undefined;
+}
+
 function resolve(raw: string): CountryResult {
-  const key = countryKey(raw);
-  if (key === '') return { ok: false, reason: 'no country given' };
-  const code = codeOf(key);
-  if (code === undefined) return { ok: false, reason: `${JSON.stringify(raw)} is not a country name or an ISO 3166-1 code` };
+  const trimmed = raw.trim();
+  if (countryKey(trimmed) === '') return { ok: false, kind: 'missing', reason: 'no country given' };
+  // "NGA" and "nga" are Nigeria's code, "Nga" is Vietnamese for Russia: a capitalized word is a name first.
+  const capitalized = /^[A-Z][a-z]+$/.test(trimmed);
+  const code = isoCode(trimmed);
+  if (code !== undefined && !capitalized) return found(code);
+  const whole = byName(raw, countryKey(trimmed));
+  if (whole.ok || whole.kind !== 'unknown') return whole;
+  if (code !== undefined) return found(code);
+  return byParts(raw) ?? whole;
+}
+
+/** An ISO code as typed: two or three ASCII letters (never a name with accents, such as Vietnamese "Áo"), or three digits. */
+function isoCode(value: string): string | undefined {
+  if (/^[A-Za-z]{2}$/.test(value)) return ALPHA2[value.toUpperCase()] !== undefined ? value.toUpperCase() : undefined;
+  if (/^[A-Za-z]{3}$/.test(value)) return countries.alpha3ToAlpha2(value.toUpperCase());
+  if (/^\d{3}$/.test(value)) return countries.numericToAlpha2(value);
+  return undefined;
+}
+
+function byName(raw: string, key: string): CountryResult {
+  return fromEntry(raw, countryIndex().lookup(key));
+}
+
+function fromEntry(raw: string, entry: CountryIndexEntry | undefined): CountryResult {
+  switch (entry?.kind) {
+    case 'country':
+      return found(entry.code);
+    case 'ambiguous':
+      return ambiguous(raw, entry.codes);
+    case 'former':
+      return { ok: false, kind: 'former', reason: `${JSON.stringify(raw)} is a former country: its successor depends on the place; give today's country or its ISO code` };
+    case undefined:
+      return { ok: false, kind: 'unknown', reason: `${JSON.stringify(raw)} is not a country name or an ISO 3166-1 code` };
+  }
+}
+
+/**
+ * "Paris, France", "Germany (DE)", "DE - Germany": the parts that name a country by name (a bare code among other
+ * words may be a US state: "Boise, ID") must agree; an ambiguous part counts when another part picks one of its
+ * candidates. Undefined when no part names a country.
+ */
+function byParts(raw: string): CountryResult | undefined {
+  const parts = raw.split(/[,;/|()]|\s[-–]\s/).map((p) => p.trim()).filter((p) => countryKey(p) !== '');
+  if (parts.length < 2) return undefined;
+  const results = parts.map((p) => byName(p, countryKey(p)));
+  const codes = new Set(results.flatMap((r) => (r.ok ? [r.code] : [])));
+  const ambiguity = results.flatMap((r) => (!r.ok && r.kind === 'ambiguous' ? [r.candidates ?? []] : []));
+  if (codes.size === 1) {
+    const code = [...codes][0]!;
+    return ambiguity.every((candidates) => candidates.includes(code)) ? found(code) : ambiguous(raw, [code, ...ambiguity.flat()]);
+  }
+  if (codes.size > 1) return ambiguous(raw, [...codes]);
+  return ambiguity.length > 0 ? ambiguous(raw, ambiguity.flat()) : undefined;
+}
+
+function found(code: string): CountryResult {
   return { ok: true, code, name: countries.getName(code, 'en') ?? code };
 }
 
-function codeOf(key: string): string | undefined {
-  const upper = key.toUpperCase();
-  if (/^[A-Z]{2}$/.test(upper) && ALPHA2[upper] !== undefined) return upper;
-  if (/^[A-Z]{3}$/.test(upper)) {
-    const alpha2 = countries.alpha3ToAlpha2(upper);
-    if (alpha2 !== undefined) return alpha2;
-  }
-  if (/^\d{3}$/.test(key)) return countries.numericToAlpha2(key);
-  return ALIASES[key] ?? NAME_INDEX.get(key);
+function ambiguous(raw: string, codes: readonly string[]): CountryResult {
+  const candidates = [...new Set(codes)];
+  const names = candidates.map((c) => `${ENGLISH.of(c) ?? c} (${c})`);
+  const list = names.length === 2 ? names.join(' or ') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+  return { ok: false, kind: 'ambiguous', candidates, reason: `${JSON.stringify(raw)} is ambiguous: it could be ${list}; give the full name or the ISO code` };
 }
 
 /** True when `code` is an ISO 3166-1 alpha-2 code exactly as standardization writes it (upper case, no padding). */

@@ -24,14 +24,33 @@ export async function openTransport(kind: TransportKind, handlers: readonly Requ
     }
     case 'msw': {
       const server = setupServer(...handlers);
-      // 'error' makes msw fail the request (fetch rejects) and log which one: it never reaches the network.
+      // 'error' makes msw fail the request (fetch rejects with msw's InternalError) and log which one: it never reaches the network.
       server.listen({ onUnhandledRequest: 'error' });
-      return { kind, origins: SIM_ORIGINS, send: (request) => fetch(request), close: async () => server.close() };
+      return { kind, origins: SIM_ORIGINS, send: fetchAnswer, close: async () => server.close() };
     }
     case 'loopback': {
       const server = await startLoopbackServer(() => handlers);
-      const o = server.origin;
-      return { kind, origins: { salesforce: o, marketo: o, impartner: o, intake: o }, send: (request) => fetch(request), close: () => server.close() };
+      return loopbackTransport(server.origin, () => server.close());
     }
+  }
+}
+
+/** A transport onto a loopback server already listening at `origin` (`leadsim serve`'s own pipeline uses it too). */
+export function loopbackTransport(origin: string, close: () => Promise<void>): Transport {
+  return { kind: 'loopback', origins: { salesforce: origin, marketo: origin, impartner: origin, intake: origin }, send: fetchAnswer, close };
+}
+
+/**
+ * `fetch`, with "no answer" given as the dispatch transport gives it, so every transport behaves the same: a network
+ * failure (a timeout or a lost response the fault layer injected, a connection the loopback server closed) resolves
+ * to `Response.error()` (type "error", status 0) instead of rejecting with fetch's `TypeError` ("Failed to fetch"
+ * under msw, "fetch failed" under undici). A request msw has no handler for rejects with {@link UnhandledRequestError}.
+ */
+async function fetchAnswer(request: Request): Promise<Response> {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    if (error instanceof TypeError) return Response.error();
+    throw new UnhandledRequestError(request);
   }
 }

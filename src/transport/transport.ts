@@ -6,7 +6,8 @@ import type { ApiExchange } from '../clients/apiExchange.ts';
  * - `dispatch` (default): straight into the MSW handlers with msw's `getResponse`, no interception, no sockets;
  * - `msw`: `fetch` intercepted by msw's `setupServer` (the fidelity lane real client code uses);
  * - `loopback`: the `leadsim serve` HTTP server on 127.0.0.1, reached with `fetch`.
- * Every kind refuses a request no handler matches, so nothing ever leaves the process.
+ * Every kind answers "no answer" (a timeout, a lost response) the same way, as `Response.error()` (type "error",
+ * status 0), never as a rejected promise, and refuses a request no handler matches, so nothing leaves the process.
  */
 export const TRANSPORT_KINDS = ['dispatch', 'msw', 'loopback'] as const;
 export type TransportKind = (typeof TRANSPORT_KINDS)[number];

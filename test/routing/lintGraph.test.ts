@@ -54,7 +54,7 @@ describe('lintGraph', () => {
     expect(lint(edit((g) => (g.nodes.isMql.test = { op: 'and', tests: [{ op: 'empty', field: 'account.BDR' }, { op: 'equals', field: 'lead.Status', value: 'MQL' }] })))).toMatchInlineSnapshot(`
       [
         "bad.json $.nodes.isMql.test.tests[0].field: node "isMql": unknown field "BDR" on Account (account) (expected a Account field API name, got "BDR")",
-        "bad.json $.nodes.isMql.test.tests[1].field: node "isMql": unknown record "lead" in field reference "lead.Status" (expected "trigger" or <record>.<field> with record one of person, campaign, campaignMember, account, partnerAccount, got "lead.Status")",
+        "bad.json $.nodes.isMql.test.tests[1].field: node "isMql": unknown record "lead" in field reference "lead.Status" (expected "trigger" or <record>.<field> with record one of person, campaign, campaignMember, account, partnerAccount, currentUser, got "lead.Status")",
       ]
     `);
   });

@@ -44,7 +44,6 @@ describe('MALFORMED_QUERY', () => {
     ["SELECT Id FROM Lead WHERE Id IN (SELECT LeadId FROM CampaignMember)", 'A semi-join subquery in WHERE'],
     ['SELECT TYPEOF Owner WHEN User THEN Name END FROM Lead', 'TYPEOF'],
     ['SELECT Id FROM Lead WHERE CreatedDate = THIS_QUARTER', 'the date literal THIS_QUARTER'],
-    ["SELECT Id FROM Lead WHERE NOT (NOT (NOT Email = 'a'))", 'Writing `NOT (NOT (NOT …`'],
   ])('says the simulator does not support %s', (soql, feature) => {
     const result = run(soql);
     expect(result).toMatchObject({ ok: false, errorCode: 'MALFORMED_QUERY' });
@@ -61,6 +60,35 @@ describe('MALFORMED_QUERY', () => {
         "ok": false,
       }
     `);
+  });
+});
+
+describe('NOT, AND and OR as Salesforce parses them', () => {
+  // Salesforce refuses these with MALFORMED_QUERY at the offending token (jetstreamapp/soql-parser-js#201, #237;
+  // apex-dml-mocking#50); the grammar is documented on whereTree in src/systems/crm/soql/whereTree.ts.
+  it.each([
+    ["SELECT Id FROM Lead WHERE Email != null AND NOT Email LIKE 'x%'", 45, 'NOT'],
+    ["SELECT Id FROM Lead WHERE NOT Email LIKE 'x%' AND Email != null", 47, 'AND'],
+    ["SELECT Id FROM Lead WHERE NOT NOT Email = 'a'", 31, 'NOT'],
+    ["SELECT Id FROM Lead WHERE NOT (NOT Email = 'a' AND Status = 'MQL')", 48, 'AND'],
+    ["SELECT Id FROM Lead WHERE Email = 'a' AND Status = 'MQL' OR Status = 'Nurture'", 58, 'OR'],
+  ])('refuses %s with unexpected token at its position', (soql, column, token) => {
+    expect(run(soql)).toEqual({
+      ok: false,
+      errorCode: 'MALFORMED_QUERY',
+      message: `\n${soql}\n${' '.repeat(column - 1)}^\nERROR at Row:1:Column:${column}\nunexpected token: '${token}'`,
+    });
+  });
+
+  it('answers NOT chains and parentheses to any depth', () => {
+    const ids = (soql: string) => {
+      const result = run(soql);
+      if (!result.ok) throw new Error(result.message);
+      return result.records.map((r) => r['LastName']);
+    };
+    expect(ids("SELECT LastName FROM Lead WHERE NOT (NOT (NOT Email = 'x@y.com'))")).toEqual(['One', 'Two', 'Three']);
+    expect(ids("SELECT LastName FROM Lead WHERE NOT ((NOT ((NOT (NOT (Email = 'x@y.com'))))))")).toEqual(['four_%']);
+    expect(ids("SELECT LastName FROM Lead WHERE ((NOT Email = 'x@y.com') AND (Status != 'MQL' OR (NOT (NOT (NOT Status = 'Nurture')))))")).toEqual(['One', 'Two', 'Three']);
   });
 });
 

@@ -103,8 +103,8 @@ describe('WHERE logic', () => {
     expect(names("Email != null AND NumberOfEmployees > 10")).toEqual(['One', 'four_%']);
     expect(names("NOT Status = 'MQL'")).toEqual(['Two', 'Three', 'four_%']);
     expect(names("NOT (Status = 'MQL' OR Status = 'Nurture')")).toEqual(['Two', 'four_%']);
-    expect(names("(Status = 'MQL' OR Status = 'Nurture') AND NOT Email = null")).toEqual(['One']);
-    expect(names("NOT Status = 'MQL' AND NOT Status = 'Nurture'")).toEqual(['Two', 'four_%']);
+    expect(names("(Status = 'MQL' OR Status = 'Nurture') AND (NOT Email = null)")).toEqual(['One']);
+    expect(names("(NOT Status = 'MQL') AND (NOT Status = 'Nurture')")).toEqual(['Two', 'four_%']);
     expect(names("((Status = 'Inquiry'))")).toEqual(['Two']);
     expect(names("(NOT (Status = 'MQL' OR Status = 'Inquiry')) AND Email = null")).toEqual(['Three']);
   });
@@ -113,7 +113,11 @@ describe('WHERE logic', () => {
     expect(runQuery("SELECT Id FROM Lead WHERE Status = 'MQL' AND Email = null OR Email = 'x'", crm)).toMatchInlineSnapshot(`
       {
         "errorCode": "MALFORMED_QUERY",
-        "message": "unexpected token: 'OR'",
+        "message": "
+      SELECT Id FROM Lead WHERE Status = 'MQL' AND Email = null OR Email = 'x'
+                                                                ^
+      ERROR at Row:1:Column:59
+      unexpected token: 'OR'",
         "ok": false,
       }
     `);

@@ -3,6 +3,10 @@ import { InputError } from '../../core/errors.ts';
 import { formatCheckReport } from '../../check/formatCheckReport.ts';
 import { CHECK_PROPERTIES, runCheck } from '../../check/runCheck.ts';
 import { saveCounterexample } from '../../check/saveCounterexample.ts';
+import { RoutingCoverage } from '../../coverage/routingCoverage.ts';
+import { assertWritablePath } from '../../io/writeFileAtomic.ts';
+import type { RunRecord } from '../../simulation/runRecord.ts';
+import { addCoverageOptions, CoverageOptionsShape, emitCoverage, wantsCoverage } from '../coverageOption.ts';
 import { EXIT } from '../exitCodes.ts';
 import { intOption, listOption, parseOptions, seedOption } from '../options.ts';
 import { chooseGraph, chooseOrg, describeSetup, projectConfig } from '../projectSettings.ts';
@@ -20,6 +24,7 @@ const CheckOptionsSchema = z.strictObject({
   maxCommands: intOption(1, 1_000).optional(),
   maxEvents: intOption(1, 1_000).optional(),
   saveCounterexample: z.string().optional(),
+  ...CoverageOptionsShape,
 });
 
 /**
@@ -40,42 +45,46 @@ export const configureCheck: ConfigureCommand = (command, { setExit }) => {
     .option('--replay-path <path>', 'the command sequence replay path of a reported sequence failure')
     .option('--max-commands <n>', 'most commands per sequence (default 15)')
     .option('--max-events <n>', 'most inbound events per batch (default 12)')
-    .option('--save-counterexample <file>', 'write the first failure as a file that replays it as a regression test')
-    .action(async (raw: Record<string, unknown>) => {
-      const o = parseOptions(CheckOptionsSchema, raw, 'check');
-      if (o.path !== undefined && o.property === undefined) {
-        throw new InputError('INVALID_ARGUMENT', {
-          action: 'run "leadsim check" with these options',
-          file: 'leadsim check',
-          issues: [{ path: ['property'], message: '--path replays one property\'s case, so it needs --property', expected: CHECK_PROPERTIES.join(' or '), got: 'nothing' }],
-        });
-      }
-      const config = projectConfig();
-      const seed = o.seed ?? config.seed;
-      const graph = chooseGraph(o.graph, config);
-      const org = chooseOrg(o.org, config, seed);
-      const native = o.native ?? (['marketo', 'impartner', 'chat'] as const).filter((n) => config.nativeIntegrations[n]);
-      process.stdout.write(`seed ${seed}\n${describeSetup(graph, org)}`);
-      const report = await runCheck({
-        seed,
-        runs: o.runs,
-        graph: graph.graph,
-        graphFile: graph.file,
-        org: org.org,
-        ...(org.file ? { orgFile: org.file } : {}),
-        ...(native.length ? { nativeIntegrations: Object.fromEntries(native.map((n) => [n, true])) } : {}),
-        ...(o.property ? { property: o.property } : {}),
-        ...(o.path !== undefined ? { path: o.path } : {}),
-        ...(o.replayPath !== undefined ? { replayPath: o.replayPath } : {}),
-        ...(o.maxCommands !== undefined ? { maxCommands: o.maxCommands } : {}),
-        ...(o.maxEvents !== undefined ? { maxEvents: o.maxEvents } : {}),
+    .option('--save-counterexample <file>', 'write the first failure as a file that replays it as a regression test');
+  addCoverageOptions(command).action(async (raw: Record<string, unknown>) => {
+    const o = parseOptions(CheckOptionsSchema, raw, 'check');
+    if (o.path !== undefined && o.property === undefined) {
+      throw new InputError('INVALID_ARGUMENT', {
+        action: 'run "leadsim check" with these options',
+        file: 'leadsim check',
+        issues: [{ path: ['property'], message: '--path replays one property\'s case, so it needs --property', expected: CHECK_PROPERTIES.join(' or '), got: 'nothing' }],
       });
-      process.stdout.write(formatCheckReport(report));
-      const first = report.failures[0];
-      if (o.saveCounterexample && first) {
-        const saved = saveCounterexample(o.saveCounterexample, report, first, graph.file, org.org);
-        process.stdout.write(`\nCounterexample saved to ${o.saveCounterexample} (${saved.format}).\n`);
-      }
-      setExit(report.ok ? EXIT.ok : EXIT.failed);
+    }
+    const config = projectConfig();
+    const seed = o.seed ?? config.seed;
+    const graph = chooseGraph(o.graph, config);
+    const org = chooseOrg(o.org, config, seed);
+    const native = o.native ?? (['marketo', 'impartner', 'chat'] as const).filter((n) => config.nativeIntegrations[n]);
+    if (o.coverageOut) assertWritablePath(o.coverageOut);
+    const coverage = wantsCoverage(o) ? new RoutingCoverage(graph.graph) : undefined;
+    process.stdout.write(`seed ${seed}\n${describeSetup(graph, org)}`);
+    const report = await runCheck({
+      ...(coverage ? { onRun: (run: RunRecord) => coverage.addRun(run) } : {}),
+      seed,
+      runs: o.runs,
+      graph: graph.graph,
+      graphFile: graph.file,
+      org: org.org,
+      ...(org.file ? { orgFile: org.file } : {}),
+      ...(native.length ? { nativeIntegrations: Object.fromEntries(native.map((n) => [n, true])) } : {}),
+      ...(o.property ? { property: o.property } : {}),
+      ...(o.path !== undefined ? { path: o.path } : {}),
+      ...(o.replayPath !== undefined ? { replayPath: o.replayPath } : {}),
+      ...(o.maxCommands !== undefined ? { maxCommands: o.maxCommands } : {}),
+      ...(o.maxEvents !== undefined ? { maxEvents: o.maxEvents } : {}),
     });
+    process.stdout.write(formatCheckReport(report));
+    const first = report.failures[0];
+    if (o.saveCounterexample && first) {
+      const saved = saveCounterexample(o.saveCounterexample, report, first, graph.file, org.org);
+      process.stdout.write(`\nCounterexample saved to ${o.saveCounterexample} (${saved.format}).\n`);
+    }
+    const covered = coverage ? emitCoverage([{ report: coverage.report(), graph: graph.graph }], o) : true;
+    setExit(report.ok && covered ? EXIT.ok : EXIT.failed);
+  });
 };

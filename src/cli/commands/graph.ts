@@ -5,6 +5,7 @@ import { diffGraphs, formatGraphDiff } from '../../routing/diffGraphs.ts';
 import { graphToMermaid } from '../../routing/graphToMermaid.ts';
 import { formatLintIssues } from '../../routing/lintGraph.ts';
 import { loadGraph, readGraphFile } from '../../routing/loadGraph.ts';
+import { registerGraphAssignmentRules } from './graphAssignmentRules.ts';
 import type { ConfigureCommand } from './index.ts';
 
 /**
@@ -12,6 +13,7 @@ import type { ConfigureCommand } from './index.ts';
  * - `graph lint [FILE]` (default: the project's graph): exit 0 when the graph is valid, 2 with one line per problem otherwise.
  * - `graph diff OLD NEW [--json]`: what changed, node by node.
  * - `graph show [FILE] [--out FILE]`: a Mermaid flowchart of the graph.
+ * - `graph import|export`: Salesforce lead assignment rules (see graphAssignmentRules.ts).
  */
 export const configureGraph: ConfigureCommand = (graph, { setExit }) => {
 
@@ -59,4 +61,6 @@ export const configureGraph: ConfigureCommand = (graph, { setExit }) => {
       }
       setExit(EXIT.ok);
     });
+
+  registerGraphAssignmentRules(graph, setExit);
 };

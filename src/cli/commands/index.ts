@@ -28,7 +28,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'diff', summary: 'Replay scenarios under the live and a candidate routing graph and show, person by person, what would change', load: async () => (await import('./diff.ts')).configureDiff },
   { name: 'record', summary: 'Record a scenario with a golden baseline: from a seeded simulation, or from real inbound traffic (JSONL, CSV, HAR)', load: async () => (await import('./record.ts')).configureRecord },
   { name: 'serve', summary: 'Serve the simulated Salesforce, Marketo, Impartner and intake APIs on a loopback port', load: async () => (await import('./serve.ts')).configureServe },
-  { name: 'graph', summary: 'Lint, diff and draw routing graphs (routing as data)', load: async () => (await import('./graph.ts')).configureGraph },
+  { name: 'graph', summary: 'Lint, diff and draw routing graphs (routing as data); import and export Salesforce lead assignment rules', load: async () => (await import('./graph.ts')).configureGraph },
   { name: 'bench', summary: 'Measure the pipeline: the same workload over msw, dispatch, loopback and direct (no HTTP), side by side', load: async () => (await import('./bench.ts')).configureBench },
 ];
 

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import type { ReporterConfig } from '../../config/sections/reportersSection.ts';
+import { CoverageByGraph } from '../../coverage/coverageByGraph.ts';
 import { assertWritablePath, writeFileAtomic } from '../../io/writeFileAtomic.ts';
+import type { Graph } from '../../routing/graphSchema.ts';
 import { loadGraph } from '../../routing/loadGraph.ts';
 import { findScenarioFiles } from '../../scenarios/findScenarioFiles.ts';
 import { formatReplayJunit } from '../../scenarios/formatReplayJunit.ts';
 import { formatReplayText } from '../../scenarios/formatReplayText.ts';
 import { replayScenarios, type ReplayReport } from '../../scenarios/replayScenarios.ts';
+import type { RunRecord } from '../../simulation/runRecord.ts';
+import { addCoverageOptions, CoverageOptionsShape, emitCoverage, wantsCoverage } from '../coverageOption.ts';
 import { EXIT } from '../exitCodes.ts';
 import { parseOptions } from '../options.ts';
 import { chooseGraph, describeSetup, projectConfig, type GraphChoice } from '../projectSettings.ts';
@@ -16,6 +20,7 @@ const ReplayOptionsSchema = z.strictObject({
   reporter: z.enum(['text', 'json', 'junit']).optional(),
   out: z.string().optional(),
   verbose: z.boolean().optional(),
+  ...CoverageOptionsShape,
 });
 
 /** Renders a replay report with the chosen reporter. */
@@ -34,36 +39,41 @@ export function renderReplayReport(report: ReplayReport, reporter: ReporterConfi
  */
 export const configureReplay: ConfigureCommand = (command, { setExit }) => {
   command
-    .argument('[paths...]', 'scenario files or folders of them (default: the config\'s scenarios, else scenarios/)')
+    .argument('[paths...]', "scenario files or folders of them (default: the config's scenarios, else scenarios/)")
     .option('--graph <file>', "route every scenario with this graph instead of its own (a scenario that names none routes with the config's graph)")
-    .option('--reporter <kind>', 'text, json or junit (default: the config\'s reporters, else text)')
+    .option('--reporter <kind>', "text, json or junit (default: the config's reporters, else text)")
     .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
-    .option('--verbose', 'list passing checks too (text reporter)')
-    .action(async (paths: string[], raw: Record<string, unknown>) => {
-      const o = parseOptions(ReplayOptionsSchema, raw, 'replay');
-      const config = projectConfig();
-      const reporters: readonly ReporterConfig[] = o.reporter !== undefined || o.out !== undefined ? [{ type: o.reporter ?? 'text', ...(o.out !== undefined ? { out: o.out } : {}) }] : config.reporters;
-      for (const r of reporters) if (r.out !== undefined) assertWritablePath(r.out);
-      const files = findScenarioFiles(paths.length ? paths : config.scenarios);
-      const override = o.graph !== undefined ? { file: o.graph, graph: loadGraph(o.graph) } : undefined;
-      // The project's graph is read only if a scenario names none: a folder of self-contained scenarios needs no graph file.
-      let fallback: GraphChoice | undefined;
-      const defaultGraph = () => (fallback ??= chooseGraph(undefined, config)).graph;
-      const report = await replayScenarios(files, override ? { graph: override.graph, graphFile: override.file } : { defaultGraph, defaultGraphFile: config.graph });
-      const graphLine = override ? `${override.file} (--graph, every scenario)` : fallback ? `${fallback.file} ("${fallback.graph.name}", for scenarios that name no graph)` : "each scenario's own";
-      const toStdout = reporters.find((r) => r.out === undefined);
-      if (toStdout === undefined || toStdout.type === 'text') process.stdout.write(describeSetup(graphLine, "each scenario's own"));
-      for (const r of reporters) {
-        const text = renderReplayReport(report, r.type, o.verbose ?? false);
-        if (r.out === undefined) process.stdout.write(text);
-        else writeFileAtomic(r.out, text);
-      }
-      if (toStdout === undefined) {
-        const c = report.counts;
-        const errors = c.errors ? `, ${c.errors} could not be loaded` : '';
-        process.stdout.write(`${report.ok ? 'PASS' : 'FAIL'}: ${c.scenarios} scenarios, ${c.failedScenarios} failed${errors} (${c.failedChecks} expectation checks, ${c.failedInvariants} invariants); ${reporters.map((r) => `${r.type} report in ${r.out}`).join(', ')}\n`);
-      }
-      for (const e of report.errors) process.stderr.write(`leadsim: ${e.message}\n`);
-      setExit(report.errors.length > 0 ? EXIT.badInput : report.ok ? EXIT.ok : EXIT.failed);
+    .option('--verbose', 'list passing checks too (text reporter)');
+  addCoverageOptions(command).action(async (paths: string[], raw: Record<string, unknown>) => {
+    const o = parseOptions(ReplayOptionsSchema, raw, 'replay');
+    const config = projectConfig();
+    const reporters: readonly ReporterConfig[] = o.reporter !== undefined || o.out !== undefined ? [{ type: o.reporter ?? 'text', ...(o.out !== undefined ? { out: o.out } : {}) }] : config.reporters;
+    for (const out of [...reporters.map((r) => r.out), o.coverageOut]) if (out !== undefined) assertWritablePath(out);
+    const files = findScenarioFiles(paths.length ? paths : config.scenarios);
+    const override = o.graph !== undefined ? { file: o.graph, graph: loadGraph(o.graph) } : undefined;
+    // The project's graph is read only if a scenario names none: a folder of self-contained scenarios needs no graph file.
+    let fallback: GraphChoice | undefined;
+    const defaultGraph = () => (fallback ??= chooseGraph(undefined, config)).graph;
+    const coverage = wantsCoverage(o) ? new CoverageByGraph() : undefined;
+    const report = await replayScenarios(files, {
+      ...(override ? { graph: override.graph, graphFile: override.file } : { defaultGraph, defaultGraphFile: config.graph }),
+      ...(coverage ? { onRun: (run: RunRecord, g: Graph) => coverage.add(run, g) } : {}),
     });
+    const graphLine = override ? `${override.file} (--graph, every scenario)` : fallback ? `${fallback.file} ("${fallback.graph.name}", for scenarios that name no graph)` : "each scenario's own";
+    const toStdout = reporters.find((r) => r.out === undefined);
+    if (toStdout === undefined || toStdout.type === 'text') process.stdout.write(describeSetup(graphLine, "each scenario's own"));
+    for (const r of reporters) {
+      const text = renderReplayReport(report, r.type, o.verbose ?? false);
+      if (r.out === undefined) process.stdout.write(text);
+      else writeFileAtomic(r.out, text);
+    }
+    if (toStdout === undefined) {
+      const c = report.counts;
+      const errors = c.errors ? `, ${c.errors} could not be loaded` : '';
+      process.stdout.write(`${report.ok ? 'PASS' : 'FAIL'}: ${c.scenarios} scenarios, ${c.failedScenarios} failed${errors} (${c.failedChecks} expectation checks, ${c.failedInvariants} invariants); ${reporters.map((r) => `${r.type} report in ${r.out}`).join(', ')}\n`);
+    }
+    for (const e of report.errors) process.stderr.write(`leadsim: ${e.message}\n`);
+    const covered = coverage ? emitCoverage(coverage.reports(), o) : true;
+    setExit(report.errors.length > 0 ? EXIT.badInput : report.ok && covered ? EXIT.ok : EXIT.failed);
+  });
 };

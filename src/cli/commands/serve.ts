@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LeadsimError } from '../../core/errors.ts';
 import { createPipeline } from '../../pipeline/createPipeline.ts';
 import { startLoopbackServer } from '../../server/loopbackServer.ts';
+import { loopbackTransport } from '../../transport/openTransport.ts';
 import { IMPARTNER_KEY, MARKETO_CLIENT } from '../../world/credentials.ts';
 import { createWorld } from '../../world/world.ts';
 import { intOption, parseOptions, seedOption } from '../options.ts';
@@ -37,7 +38,7 @@ export const configureServe: ConfigureCommand = (command) => {
         if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
         throw new LeadsimError('INVALID_ARGUMENT', `Failed to serve on port ${o.port}: the port is already in use on 127.0.0.1. Stop what uses it, pick another with --port, or pass --port 0 for a free one.`, { cause: error });
       });
-      const transport = { kind: 'loopback' as const, origins: { salesforce: server.origin, marketo: server.origin, impartner: server.origin, intake: server.origin }, send: (r: Request) => fetch(r), close: async () => {} };
+      const transport = loopbackTransport(server.origin, async () => {});
       const pipeline = createPipeline(world, transport, { graph });
       process.stdout.write(
         JSON.stringify({

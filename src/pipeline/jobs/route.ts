@@ -24,6 +24,7 @@ export async function routePerson(work: LeadWork, ctx: PipelineContext, trigger:
   const context = await routingContext(work, ctx, trigger);
   // The round-robin turn is only taken once the owner is written: a retried write must not skip a rep.
   const decision = runGraph(ctx.graph, context, ctx.roundRobin);
+  ctx.onRoute?.({ context, roundRobin: ctx.roundRobin, decision });
   const owner = context.users.find((u) => u.Id === person.record['OwnerId']);
   const input = {
     trigger,
@@ -77,7 +78,7 @@ async function routingContext(work: LeadWork, ctx: PipelineContext, trigger: Tri
       ...(typeof u['Username'] === 'string' ? { Username: u['Username'] } : {}),
     }),
   );
-  const queues = (await ctx.directory.queues()).map((q) => ({ Id: q.Id, Name: String(q['Name']) }));
+  const queues = (await ctx.directory.queues()).map((q) => ({ Id: q.Id, Name: String(q['Name']), ...(typeof q['DeveloperName'] === 'string' ? { DeveloperName: q['DeveloperName'] } : {}) }));
   return {
     trigger,
     person: routingPerson,

@@ -14,6 +14,7 @@ export type FieldType =
   | 'textarea'
   | 'boolean'
   | 'picklist'
+  | 'multipicklist'
   | 'reference'
   | 'datetime'
   | 'date'
@@ -27,7 +28,7 @@ export interface FieldSpec {
   readonly length?: number;
   /** Must be non-empty on create (REQUIRED_FIELD_MISSING otherwise). */
   readonly required?: boolean;
-  /** Picklist values, in display order. */
+  /** Picklist (and multi-select picklist) values, in display order. */
   readonly values?: readonly string[];
   /** A restricted picklist rejects other values (INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST). */
   readonly restricted?: boolean;
@@ -42,7 +43,7 @@ export interface FieldSpec {
 }
 
 /** Every object type the simulated CRM stores. */
-export const SOBJECT_TYPES = ['Lead', 'Contact', 'Account', 'Campaign', 'CampaignMember', 'User', 'Group'] as const;
+export const SOBJECT_TYPES = ['Lead', 'Contact', 'Account', 'Campaign', 'CampaignMember', 'User', 'Group', 'AssignmentRule'] as const;
 export type SObjectType = (typeof SOBJECT_TYPES)[number];
 
 /** The key prefix of each object type's record ids (the first three characters). */
@@ -54,6 +55,7 @@ export const KEY_PREFIXES: Readonly<Record<SObjectType, string>> = {
   CampaignMember: '00v',
   User: '005',
   Group: '00G',
+  AssignmentRule: '01Q',
 };
 
 /** Lead status values; `Inquiry` is the default, `Converted` is the converted status used by convertLead. */
@@ -88,6 +90,10 @@ export const CAMPAIGN_MEMBER_STATUSES = [
   'Responded',
   'No Show',
 ] as const;
+/** Salesforce's standard Lead Industry values (an unrestricted picklist). */
+export const INDUSTRIES = ['Agriculture', 'Banking', 'Biotechnology', 'Communications', 'Consulting', 'Education', 'Electronics', 'Energy', 'Engineering', 'Finance', 'Government', 'Healthcare', 'Insurance', 'Manufacturing', 'Media', 'Retail', 'Technology', 'Telecommunications', 'Transportation', 'Utilities', 'Other'] as const;
+/** Products a lead asked about (a multi-select picklist: values joined with ";"). */
+export const PRODUCT_INTERESTS = ['Platform', 'Analytics', 'Integrations', 'Support', 'Training'] as const;
 export const OFFER_TYPES = ['Demo - 1:1', 'Webinar', 'Free Trial', 'Contact Sales', 'Content', 'Event', 'Chat'] as const;
 
 const YES_NO = ['Yes', 'No'] as const;
@@ -134,9 +140,18 @@ export const CRM_SCHEMA: Readonly<Record<SObjectType, Readonly<Record<string, Fi
     Title: { type: 'string', length: 128 },
     Phone: { type: 'phone', length: 40 },
     Website: { type: 'url', length: 255 },
+    Street: { type: 'textarea', length: 255 },
+    City: { type: 'string', length: 40 },
+    State: { type: 'string', length: 80 },
+    StateCode: { type: 'string', length: 10 },
+    PostalCode: { type: 'string', length: 20 },
     Country: { type: 'string', length: 80 },
     CountryCode: { type: 'string', length: 2 },
     NumberOfEmployees: { type: 'int' },
+    AnnualRevenue: { type: 'double' },
+    Industry: { type: 'picklist', values: INDUSTRIES },
+    Rating: { type: 'picklist', values: ['Hot', 'Warm', 'Cold'] },
+    Products_Of_Interest__c: { type: 'multipicklist', values: PRODUCT_INTERESTS },
     LeadSource: { type: 'picklist', values: LEAD_SOURCES },
     Status: { type: 'picklist', values: LEAD_STATUSES, restricted: true, required: true, defaultValue: 'Inquiry' },
     OwnerId: { type: 'reference', referenceTo: ['User', 'Group'], relationshipName: 'Owner' },
@@ -214,6 +229,16 @@ export const CRM_SCHEMA: Readonly<Record<SObjectType, Readonly<Record<string, Fi
     Name: { type: 'string', length: 40, required: true },
     DeveloperName: { type: 'string', length: 80 },
     Type: { type: 'picklist', values: ['Queue', 'Regular'], restricted: true, required: true },
+  },
+  /**
+   * A lead or case assignment rule (read-only through the API, as in Salesforce: rules are deployed with the
+   * Metadata API; https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_objects_assignmentrule.htm).
+   */
+  AssignmentRule: {
+    ...audit,
+    Name: { type: 'string', length: 120, readOnly: true },
+    Active: { type: 'boolean', readOnly: true, defaultValue: false },
+    SobjectType: { type: 'picklist', values: ['Lead', 'Case'], restricted: true, readOnly: true },
   },
 };
 

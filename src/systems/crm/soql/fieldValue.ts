@@ -25,6 +25,7 @@ export function kindOf(spec: FieldSpec): ValueKind {
     case 'url':
     case 'textarea':
     case 'picklist':
+    case 'multipicklist':
       return 'text';
   }
 }

@@ -15,10 +15,28 @@ interface ParserToken {
   readonly startColumn?: number | null;
 }
 
-/** The unbundled parser modules of soql-parser-js; loaded only on the error path, to find where the error is. */
+/** A node of soql-parser-js's concrete syntax tree (chevrotain): child nodes and tokens by rule or token name. */
+export interface CstNode {
+  readonly name: string;
+  readonly children: Readonly<Record<string, readonly (CstNode | CstToken)[]>>;
+}
+
+/** A token of the concrete syntax tree, with its 1-based position. */
+export interface CstToken {
+  readonly image: string;
+  readonly startLine?: number | null;
+  readonly startColumn?: number | null;
+  readonly startOffset?: number;
+  readonly tokenType: { readonly name: string };
+}
+
+/**
+ * The unbundled parser modules of soql-parser-js; loaded only where the bundle's AST is not enough: to find where a
+ * syntax error is, and to read the exact token structure of a WHERE clause (see `logicalTokens.ts`).
+ */
 interface UnbundledParser {
   readonly lex: (soql: string) => { tokens: unknown[]; errors: { line: number; column: number; offset: number; length: number }[] };
-  readonly parser: { input: unknown[]; selectStatement(): unknown; errors: { token: ParserToken }[] };
+  readonly parser: { input: unknown[]; selectStatement(): CstNode; errors: { token: ParserToken }[] };
 }
 
 let unbundled: UnbundledParser | null | undefined;
@@ -70,10 +88,44 @@ function tokenFromMessage(message: string): string | undefined {
 export function syntaxErrorMessage(soql: string, parserMessage: string): string {
   const at = locateError(soql);
   const token = at?.token ?? tokenFromMessage(parserMessage);
-  const what = token === undefined ? parserMessage : `unexpected token: ${token === '' ? '<EOF>' : `'${token}'`}`;
-  if (!at) return what;
-  const line = soql.split('\n')[at.line - 1] ?? '';
-  return `\n${line}\n${' '.repeat(Math.max(0, at.column - 1))}^\nERROR at Row:${at.line}:Column:${at.column}\n${what}`;
+  if (!at || token === undefined) return token === undefined ? parserMessage : unexpectedToken(token);
+  return positionedMessage(soql, at.line, at.column, unexpectedToken(token));
+}
+
+/** `unexpected token: 'NOT'` (or `<EOF>` for the empty token), as Salesforce words it. */
+export function unexpectedToken(token: string): string {
+  return `unexpected token: ${token === '' ? '<EOF>' : `'${token}'`}`;
+}
+
+/**
+ * Salesforce's layout of a MALFORMED_QUERY message: a newline, the query line, a caret under the 1-based column,
+ * `ERROR at Row:n:Column:m` and what went wrong.
+ * Source: the REST API's MALFORMED_QUERY bodies (e.g. `SELECT Id FRM Lead` → `ERROR at Row:1:Column:15`).
+ */
+export function positionedMessage(soql: string, line: number, column: number, what: string): string {
+  const text = soql.split('\n')[line - 1] ?? '';
+  return `\n${text}\n${' '.repeat(Math.max(0, column - 1))}^\nERROR at Row:${line}:Column:${column}\n${what}`;
+}
+
+/**
+ * The concrete syntax tree of `soql` (a trailing `WHERE … OFFSET n` parsed without its OFFSET), or undefined when it
+ * does not parse or the package layout changed. Costs a second parse: callers use it only when the AST is not enough.
+ */
+export function parseCst(soql: string): CstNode | undefined {
+  const p = loadUnbundled();
+  if (!p) return undefined;
+  for (const text of [soql, soql.replace(TRAILING_OFFSET, '')]) {
+    try {
+      const lexed = p.lex(text);
+      if (lexed.errors.length > 0) continue;
+      p.parser.input = lexed.tokens;
+      const cst = p.parser.selectStatement();
+      if (p.parser.errors.length === 0) return cst;
+    } catch {
+      // try the next form
+    }
+  }
+  return undefined;
 }
 
 const TRAILING_OFFSET = /\s+OFFSET\s+(\d+)\s*$/i;
