@@ -24,6 +24,7 @@ export type LeadsimErrorCode =
   | 'UNKNOWN_ENTRY_POINT'
   | 'INVALID_ARGUMENT'
   | 'FILE_NOT_FOUND'
+  | 'FILE_EXISTS'
   | 'UNHANDLED_REQUEST'
   | 'API_ERROR'
   | 'UNSUPPORTED_VERSION';

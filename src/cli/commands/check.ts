@@ -9,7 +9,9 @@ import type { RunRecord } from '../../simulation/runRecord.ts';
 import { addCoverageOptions, CoverageOptionsShape, emitCoverage, wantsCoverage } from '../coverageOption.ts';
 import { EXIT } from '../exitCodes.ts';
 import { intOption, listOption, parseOptions, seedOption } from '../options.ts';
-import { chooseGraph, chooseOrg, describeSetup, projectConfig } from '../projectSettings.ts';
+import { projectGraph, projectOrg } from '../../config/projectSetup.ts';
+import { loadProjectConfig } from '../../config/loadProjectConfig.ts';
+import { describeSetup } from '../describeSetup.ts';
 import type { ConfigureCommand } from './index.ts';
 
 const CheckOptionsSchema = z.strictObject({
@@ -55,10 +57,10 @@ export const configureCheck: ConfigureCommand = (command, { setExit }) => {
         issues: [{ path: ['property'], message: '--path replays one property\'s case, so it needs --property', expected: CHECK_PROPERTIES.join(' or '), got: 'nothing' }],
       });
     }
-    const config = projectConfig();
+    const config = loadProjectConfig();
     const seed = o.seed ?? config.seed;
-    const graph = chooseGraph(o.graph, config);
-    const org = chooseOrg(o.org, config, seed);
+    const graph = projectGraph(config, o.graph);
+    const org = projectOrg(config, seed, o.org);
     const native = o.native ?? (['marketo', 'impartner', 'chat'] as const).filter((n) => config.nativeIntegrations[n]);
     if (o.coverageOut) assertWritablePath(o.coverageOut);
     const coverage = wantsCoverage(o) ? new RoutingCoverage(graph.graph) : undefined;

@@ -7,7 +7,9 @@ import { findScenarioFiles } from '../../scenarios/findScenarioFiles.ts';
 import { formatDiffText } from '../../scenarios/formatDiffText.ts';
 import { EXIT } from '../exitCodes.ts';
 import { parseOptions } from '../options.ts';
-import { chooseGraph, describeSetup, projectConfig } from '../projectSettings.ts';
+import { projectGraph } from '../../config/projectSetup.ts';
+import { loadProjectConfig } from '../../config/loadProjectConfig.ts';
+import { describeSetup } from '../describeSetup.ts';
 import type { ConfigureCommand } from './index.ts';
 
 const DiffOptionsSchema = z.strictObject({
@@ -33,9 +35,9 @@ export const configureDiff: ConfigureCommand = (command, { setExit }) => {
     .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
     .action(async (paths: string[], raw: Record<string, unknown>) => {
       const o = parseOptions(DiffOptionsSchema, raw, 'diff');
-      const config = projectConfig();
+      const config = loadProjectConfig();
       const baseline = loadGraph(o.baseline);
-      const candidate = chooseGraph(o.candidate, config);
+      const candidate = projectGraph(config, o.candidate);
       const allow = o.allow ? loadAllowList(o.allow) : [];
       const report = await diffScenarios(findScenarioFiles(paths.length ? paths : config.scenarios), { baseline, candidate: candidate.graph, allow });
       const text = o.json

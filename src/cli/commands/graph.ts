@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { EXIT } from '../exitCodes.ts';
-import { projectConfig } from '../projectSettings.ts';
+import { loadProjectConfig } from '../../config/loadProjectConfig.ts';
 import { diffGraphs, formatGraphDiff } from '../../routing/diffGraphs.ts';
 import { graphToMermaid } from '../../routing/graphToMermaid.ts';
 import { formatLintIssues } from '../../routing/lintGraph.ts';
@@ -22,7 +22,7 @@ export const configureGraph: ConfigureCommand = (graph, { setExit }) => {
     .description('Check a routing graph: schema, CRM field names and types, references, cycles, unreachable nodes, paths without an owner.')
     .argument('[file]', "the graph JSON file (default: the config's graph, else scenarios/graphs/default.json)")
     .action((given: string | undefined) => {
-      const file = given ?? projectConfig().graph;
+      const file = given ?? loadProjectConfig().graph;
       const result = readGraphFile(file);
       if (result.ok) {
         process.stdout.write(`${file}: valid routing graph "${result.graph.name}" (${Object.keys(result.graph.nodes).length} nodes)\n`);
@@ -53,7 +53,7 @@ export const configureGraph: ConfigureCommand = (graph, { setExit }) => {
     .option('--out <file>', 'write the flowchart to this file instead of stdout')
     .option('--lr', 'draw left to right instead of top-down')
     .action((given: string | undefined, options: { out?: string; lr?: boolean }) => {
-      const mermaid = graphToMermaid(loadGraph(given ?? projectConfig().graph), { direction: options.lr ? 'LR' : 'TD' });
+      const mermaid = graphToMermaid(loadGraph(given ?? loadProjectConfig().graph), { direction: options.lr ? 'LR' : 'TD' });
       if (options.out === undefined) process.stdout.write(mermaid);
       else {
         writeFileSync(options.out, mermaid);

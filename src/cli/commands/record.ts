@@ -9,7 +9,9 @@ import { SCENARIO_JSON_SCHEMA_PATH } from '../../scenarios/scenarioJsonSchema.ts
 import type { ScenarioInput } from '../../scenarios/scenarioSchema.ts';
 import { EXIT } from '../exitCodes.ts';
 import { intOption, parseOptions, seedOption } from '../options.ts';
-import { chooseGraph, chooseOrg, describeSetup, projectConfig } from '../projectSettings.ts';
+import { projectGraph, projectOrg } from '../../config/projectSetup.ts';
+import { loadProjectConfig } from '../../config/loadProjectConfig.ts';
+import { describeSetup } from '../describeSetup.ts';
 import type { ConfigureCommand } from './index.ts';
 
 const RecordOptionsSchema = z
@@ -59,11 +61,11 @@ export const configureRecord: ConfigureCommand = (command, { setExit }) => {
     .option('--skip-invalid', 'leave out payloads that do not fit their entry point instead of failing (imports)')
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(RecordOptionsSchema, raw, 'record');
-      const config = projectConfig();
+      const config = loadProjectConfig();
       const seed = o.seed ?? config.seed;
-      const chosen = chooseGraph(o.graph, config);
+      const chosen = projectGraph(config, o.graph);
       const graph = chosen.graph;
-      const org = chooseOrg(o.org, config, seed);
+      const org = projectOrg(config, seed, o.org);
       process.stdout.write(`seed ${seed}\n${describeSetup(chosen, org)}`);
       const schemaRef = relative(dirname(o.out), SCENARIO_JSON_SCHEMA_PATH).split('\\').join('/');
       let scenario: ScenarioInput;

@@ -6,13 +6,15 @@ import type { Graph } from '../../routing/graphSchema.ts';
 import { loadGraph } from '../../routing/loadGraph.ts';
 import { findScenarioFiles } from '../../scenarios/findScenarioFiles.ts';
 import { formatReplayJunit } from '../../scenarios/formatReplayJunit.ts';
-import { formatReplayText } from '../../scenarios/formatReplayText.ts';
+import { formatReplayText, type FormatReplayTextOptions } from '../../scenarios/formatReplayText.ts';
 import { replayScenarios, type ReplayReport } from '../../scenarios/replayScenarios.ts';
 import type { RunRecord } from '../../simulation/runRecord.ts';
 import { addCoverageOptions, CoverageOptionsShape, emitCoverage, wantsCoverage } from '../coverageOption.ts';
 import { EXIT } from '../exitCodes.ts';
 import { parseOptions } from '../options.ts';
-import { chooseGraph, describeSetup, projectConfig, type GraphChoice } from '../projectSettings.ts';
+import { projectGraph, type GraphChoice } from '../../config/projectSetup.ts';
+import { loadProjectConfig } from '../../config/loadProjectConfig.ts';
+import { describeSetup } from '../describeSetup.ts';
 import type { ConfigureCommand } from './index.ts';
 
 const ReplayOptionsSchema = z.strictObject({
@@ -24,10 +26,10 @@ const ReplayOptionsSchema = z.strictObject({
 });
 
 /** Renders a replay report with the chosen reporter. */
-export function renderReplayReport(report: ReplayReport, reporter: ReporterConfig['type'], verbose = false): string {
+export function renderReplayReport(report: ReplayReport, reporter: ReporterConfig['type'], options: FormatReplayTextOptions = {}): string {
   if (reporter === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   if (reporter === 'junit') return formatReplayJunit(report);
-  return formatReplayText(report, { verbose });
+  return formatReplayText(report, options);
 }
 
 /**
@@ -46,14 +48,14 @@ export const configureReplay: ConfigureCommand = (command, { setExit }) => {
     .option('--verbose', 'list passing checks too (text reporter)');
   addCoverageOptions(command).action(async (paths: string[], raw: Record<string, unknown>) => {
     const o = parseOptions(ReplayOptionsSchema, raw, 'replay');
-    const config = projectConfig();
+    const config = loadProjectConfig();
     const reporters: readonly ReporterConfig[] = o.reporter !== undefined || o.out !== undefined ? [{ type: o.reporter ?? 'text', ...(o.out !== undefined ? { out: o.out } : {}) }] : config.reporters;
     for (const out of [...reporters.map((r) => r.out), o.coverageOut]) if (out !== undefined) assertWritablePath(out);
     const files = findScenarioFiles(paths.length ? paths : config.scenarios);
     const override = o.graph !== undefined ? { file: o.graph, graph: loadGraph(o.graph) } : undefined;
     // The project's graph is read only if a scenario names none: a folder of self-contained scenarios needs no graph file.
     let fallback: GraphChoice | undefined;
-    const defaultGraph = () => (fallback ??= chooseGraph(undefined, config)).graph;
+    const defaultGraph = () => (fallback ??= projectGraph(config, undefined)).graph;
     const coverage = wantsCoverage(o) ? new CoverageByGraph() : undefined;
     const report = await replayScenarios(files, {
       ...(override ? { graph: override.graph, graphFile: override.file } : { defaultGraph, defaultGraphFile: config.graph }),
@@ -63,7 +65,7 @@ export const configureReplay: ConfigureCommand = (command, { setExit }) => {
     const toStdout = reporters.find((r) => r.out === undefined);
     if (toStdout === undefined || toStdout.type === 'text') process.stdout.write(describeSetup(graphLine, "each scenario's own"));
     for (const r of reporters) {
-      const text = renderReplayReport(report, r.type, o.verbose ?? false);
+      const text = renderReplayReport(report, r.type, { verbose: o.verbose ?? false, replayCommand: (file) => `npx leadsim replay ${file}${override ? ` --graph ${override.file}` : ''}` });
       if (r.out === undefined) process.stdout.write(text);
       else writeFileAtomic(r.out, text);
     }

@@ -6,7 +6,9 @@ import { loopbackTransport } from '../../transport/openTransport.ts';
 import { IMPARTNER_KEY, MARKETO_CLIENT } from '../../world/credentials.ts';
 import { createWorld } from '../../world/world.ts';
 import { intOption, parseOptions, seedOption } from '../options.ts';
-import { chooseGraph, chooseOrg, projectConfig } from '../projectSettings.ts';
+import { stopWithParent } from '../stopWithParent.ts';
+import { projectGraph, projectOrg } from '../../config/projectSetup.ts';
+import { loadProjectConfig } from '../../config/loadProjectConfig.ts';
 import type { ConfigureCommand } from './index.ts';
 
 const ServeOptionsSchema = z.strictObject({
@@ -29,10 +31,10 @@ export const configureServe: ConfigureCommand = (command) => {
     .option('--org <file>', 'org spec JSON to seed (default: the config\'s org, else generated from the seed)')
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(ServeOptionsSchema, raw, 'serve');
-      const config = projectConfig();
+      const config = loadProjectConfig();
       const seed = o.seed ?? config.seed;
-      const { graph, file: graphFile } = chooseGraph(o.graph, config);
-      const org = chooseOrg(o.org, config, seed);
+      const { graph, file: graphFile } = projectGraph(config, o.graph);
+      const org = projectOrg(config, seed, o.org);
       const world = createWorld({ seed, org: org.org });
       const server = await startLoopbackServer(() => world.handlers, { port: o.port }).catch((error: unknown) => {
         if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
@@ -70,10 +72,7 @@ export const configureServe: ConfigureCommand = (command) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
-        // Started through npx, the server runs under a shell that dies on SIGTERM without passing it on: when the
-        // parent is gone (this process is re-parented), stop as if signalled instead of serving on as an orphan.
-        const parent = process.ppid;
-        setInterval(() => process.ppid !== parent && stop(), 250).unref();
+        stopWithParent(stop); // through npx, the signal reaches npx's shell, not this process
       });
       clearInterval(timer);
       await server.close();

@@ -10,7 +10,9 @@ import { TRANSPORT_KINDS } from '../../transport/transport.ts';
 import { assertWritablePath, writeFileAtomic } from '../../io/writeFileAtomic.ts';
 import { EXIT } from '../exitCodes.ts';
 import { intOption, listOption, parseOptions, seedOption } from '../options.ts';
-import { chooseGraph, chooseOrg, describeSetup, projectConfig } from '../projectSettings.ts';
+import { projectGraph, projectOrg } from '../../config/projectSetup.ts';
+import { loadProjectConfig } from '../../config/loadProjectConfig.ts';
+import { describeSetup } from '../describeSetup.ts';
 import { progressBar } from '../progress.ts';
 import type { ConfigureCommand } from './index.ts';
 
@@ -48,10 +50,10 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
     .option('--fault-rate <p>', 'inject seeded faults: each request gets a 5xx, a rate limit, a timeout or a lost response with probability p each (0 to 0.25; default: the config\'s faults)')
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(SimulateOptionsSchema, raw, 'simulate');
-      const config = projectConfig();
+      const config = loadProjectConfig();
       const seed = o.seed ?? config.seed;
-      const graph = chooseGraph(o.graph, config);
-      const org = chooseOrg(o.org, config, seed);
+      const graph = projectGraph(config, o.graph);
+      const org = projectOrg(config, seed, o.org);
       const native = o.native ?? NATIVE.filter((n) => config.nativeIntegrations[n]);
       const entryPoints = o.entryPoints ?? config.entryPoints;
       const faults = o.faultRate !== undefined ? { serverError: o.faultRate, rateLimit: o.faultRate, timeout: o.faultRate, lostResponse: o.faultRate } : config.faults;
