@@ -3,7 +3,7 @@ import type { ParsedPayload } from '../entrypoints/registry.ts';
 import { inboundEventArbitrary } from '../generators/inboundEventArbitrary.ts';
 import { type CheckWorld, openCheckHarness } from './checkWorld.ts';
 import { assertRunHolds } from './invariantFailure.ts';
-import { inboundStep, type ScenarioStep } from './scenarioSteps.ts';
+import { inboundStep, stepTime, type ScenarioStep } from './scenarioSteps.ts';
 
 /** Options of {@link batchProperty}. */
 export interface BatchPropertyOptions {
@@ -26,8 +26,9 @@ export function batchProperty(w: CheckWorld, options: BatchPropertyOptions = {})
     try {
       const steps: ScenarioStep[] = [];
       for (const event of events) {
+        const at = stepTime(h);
         const delivery = await h.deliver(event);
-        steps.push(inboundStep(h, delivery.id, event, delivery.traces));
+        steps.push(inboundStep(h, delivery.id, event, delivery.traces, at));
       }
       await h.retryParked();
       w.observe?.(h.record());

@@ -9,10 +9,12 @@ import type { RunRecord } from '../simulation/runRecord.ts';
 import { createHarness, type LeadsimHarness } from '../simulation/createHarness.ts';
 import { worldHintsFor } from '../testing/orgArbitrary.ts';
 import type { NativeIntegrations } from '../world/nativeIntegrations.ts';
+import { withMidRunCampaigns } from './midRunCampaigns.ts';
 
 /**
  * What every run of a property starts from: one org generated from the check's seed (so generated payloads can
- * name its campaigns, partners and people), the graph, and the pipeline's jobs. Each run builds a fresh world.
+ * name its campaigns, the campaigns a sequence may create mid-run, its partners and people), the graph, and the
+ * pipeline's jobs. Each run builds a fresh world.
  */
 export interface CheckWorld {
   readonly seed: number;
@@ -24,6 +26,8 @@ export interface CheckWorld {
   readonly only?: readonly InvariantId[];
   /** Native integration switches of the world (all off by default). */
   readonly nativeIntegrations?: Partial<NativeIntegrations>;
+  /** Called with each fresh harness before its first command (tests break the pipeline on purpose this way). */
+  readonly prepare?: (harness: LeadsimHarness) => void;
   /** Told of every run before its world is closed (routing coverage counts them). */
   readonly observe?: (run: RunRecord) => void;
 }
@@ -36,16 +40,19 @@ export interface CheckWorldOptions {
   /** The org (default: the org `simulate` generates for the seed). */
   readonly org?: OrgSpec;
   readonly nativeIntegrations?: Partial<NativeIntegrations>;
+  readonly prepare?: (harness: LeadsimHarness) => void;
   readonly observe?: (run: RunRecord) => void;
 }
 
 /** The check world of a seed: the given org, else the org `simulate` would generate for it, and its hints. */
 export function checkWorld(seed: number, options: CheckWorldOptions = {}): CheckWorld {
   const { org = generateOrg(new Rng(seed).fork('org')), ...rest } = options;
-  return { seed, org, hints: worldHintsFor({ seed, org }), ...rest };
+  return { seed, org, hints: withMidRunCampaigns(worldHintsFor({ seed, org }), org), ...rest };
 }
 
-/** A fresh harness on the check world. */
-export function openCheckHarness(w: CheckWorld): Promise<LeadsimHarness> {
-  return createHarness({ seed: w.seed, org: w.org, ...(w.graph ? { graph: w.graph } : {}), ...(w.jobs ? { jobs: w.jobs } : {}), ...(w.nativeIntegrations ? { nativeIntegrations: w.nativeIntegrations } : {}) });
+/** A fresh harness on the check world. The commands move the clock themselves (a minute per step, see `stepTime`). */
+export async function openCheckHarness(w: CheckWorld): Promise<LeadsimHarness> {
+  const harness = await createHarness({ seed: w.seed, org: w.org, gapMs: 0, ...(w.graph ? { graph: w.graph } : {}), ...(w.jobs ? { jobs: w.jobs } : {}), ...(w.nativeIntegrations ? { nativeIntegrations: w.nativeIntegrations } : {}) });
+  w.prepare?.(harness);
+  return harness;
 }

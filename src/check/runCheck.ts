@@ -19,7 +19,7 @@ export type CheckPropertyName = (typeof CHECK_PROPERTIES)[number];
 /** What each property checks, for reports. */
 export const PROPERTY_TITLES: Readonly<Record<CheckPropertyName, string>> = {
   batch: 'inbound batches from every entry point hold every invariant',
-  sequence: 'model-based sequences (events, rep edits, re-runs, recalls, member status, conversions, duplicate and out-of-order deliveries) hold every invariant after every step',
+  sequence: 'model-based sequences (events, rep edits, re-runs, recalls, member status, conversions, duplicate and out-of-order deliveries, admin changes to reps, campaigns and account BDRs) hold every invariant after every step',
 };
 
 /** Options of {@link runCheck}. */

@@ -15,8 +15,11 @@ export interface SequencePropertyOptions {
 
 /**
  * The model-based property: a random sequence of inbound events, rep edits, country changes with re-runs,
- * recalls, member status changes, conversions, duplicate and out-of-order deliveries, run against a fresh world
- * with `fc.asyncModelRun`; the invariants (and the model) hold after every step.
+ * recalls, member status changes, conversions, duplicate and out-of-order deliveries, and Sales Systems' mid-run
+ * changes (a rep deactivated, active again, out of office or back; a new campaign; an account's BDR), run against a
+ * fresh world with `fc.asyncModelRun`; the invariants (and the model) hold after every step. Every command acts
+ * through the same action (src/simulation/actions) a scenario replays, and records its step with its time, so a
+ * saved counterexample replays to the same violation.
  */
 export function sequenceProperty(w: CheckWorld, options: SequencePropertyOptions = {}): fc.IAsyncProperty<[Iterable<SequenceCommand>]> {
   const commands = fc.commands(sequenceCommandArbitraries(w.hints, options.kinds), { maxCommands: options.maxCommands ?? 15, ...(options.replayPath ? { replayPath: options.replayPath } : {}) });

@@ -1,5 +1,6 @@
 import { countryBeforeCompliance } from './countryBeforeCompliance.ts';
 import { everyPersonOwned } from './everyPersonOwned.ts';
+import { freshRoutingData } from './freshRoutingData.ts';
 import type { Invariant } from './invariant.ts';
 import { noDuplicates } from './noDuplicates.ts';
 import { noEventLost } from './noEventLost.ts';
@@ -20,4 +21,5 @@ export const INVARIANTS: readonly Invariant[] = [
   redeliveryIdempotent,
   roundRobinFair,
   updateNeverBlanks,
+  freshRoutingData,
 ];

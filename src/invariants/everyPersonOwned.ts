@@ -3,6 +3,7 @@ import type { EventTrace } from '../pipeline/trace.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import type { Invariant } from './invariant.ts';
 import { livePeople } from './livePeople.ts';
+import { parkedPeople, upsertedId } from './parkedPeople.ts';
 import type { Violation } from './violation.ts';
 
 /** The roles of the users who can own a person (DOMAIN.md "Owner": an SDR, BDR or AE, or a queue). */
@@ -49,25 +50,6 @@ export const everyPersonOwned: Invariant = {
     return out;
   },
 };
-
-/** The people whose last event ended parked (their processing is not over). */
-function parkedPeople(traces: readonly EventTrace[]): Set<string> {
-  const last = new Map<string, EventTrace>();
-  for (const trace of traces) {
-    const o = trace.outcome;
-    const id = o && 'personId' in o ? o.personId : upsertedId(trace);
-    if (id !== undefined) last.set(id, trace);
-  }
-  return new Set([...last].filter(([, t]) => t.outcome?.kind === 'parked').map(([id]) => id));
-}
-
-function upsertedId(trace: EventTrace): string | undefined {
-  for (const step of trace.steps) {
-    const id = step.job === 'upsertPerson' ? (step.output as { id?: unknown } | null)?.id : undefined;
-    if (typeof id === 'string') return id;
-  }
-  return undefined;
-}
 
 function lastEventOf(run: RunRecord, personId: string): EventTrace | undefined {
   let found: EventTrace | undefined;

@@ -17,5 +17,6 @@ export { noEventLost } from './noEventLost.ts';
 export { redeliveryIdempotent } from './redeliveryIdempotent.ts';
 export { roundRobinFair, roundRobinAssignments, type RoundRobinAssignment } from './roundRobinFair.ts';
 export { updateNeverBlanks } from './updateNeverBlanks.ts';
+export { freshRoutingData } from './freshRoutingData.ts';
 export { livePeople, isEmptyValue, type PersonRecord } from './livePeople.ts';
 export { traceSegments, stepOf, tracesById } from './traceSegments.ts';

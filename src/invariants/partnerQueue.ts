@@ -4,7 +4,9 @@ import type { RunRecord } from '../simulation/runRecord.ts';
 import type { Crm } from '../systems/crm/crm.ts';
 import type { SObjectType } from '../systems/crm/schema.ts';
 import type { Invariant } from './invariant.ts';
+import { isLiveProspect } from '../systems/prm/prospectRules.ts';
 import { isEmptyValue, livePeople } from './livePeople.ts';
+import { parkedPeople } from './parkedPeople.ts';
 import { PARTNER_STATUS_FIELDS, partnerVerdict, type PartnerFacts, type PartnerVerdict } from './partnerRules.ts';
 import { stepEvidence, stepOf, traceSegments, routingTraces } from './traceSegments.ts';
 import type { Violation } from './violation.ts';
@@ -26,15 +28,17 @@ interface Routing {
 
 /**
  * DOMAIN.md invariant 3: a person that meets partner rule 1, 2 or 3 and is not excepted by rule 4 or 5 ends owned
- * by the Partner Queue, with the rule's status fields set and an Impartner prospect; nobody else is routed to or
- * owned by the Partner Queue. The rules are evaluated by an oracle independent of the routing graph
- * ({@link partnerVerdict}) on what each route step read; contacts are never queue-owned.
+ * by the Partner Queue (a contact keeps its user owner) with the rule's status fields set and a live, not recalled,
+ * Impartner prospect; nobody else is routed to or owned by the Partner Queue, and every person the Partner Queue
+ * holds has a live prospect (else no partner sees it and no SDR works it). The rules are evaluated by an oracle
+ * independent of the routing graph ({@link partnerVerdict}) on what each route step read; contacts are judged as
+ * leads are, except that they are never queue-owned. A person whose last event is parked (not synced yet) waits.
  */
 export const partnerQueue: Invariant = {
   id: 'partner-queue',
   title: 'Partner leads reach the Partner Queue',
   description:
-    'A person meeting partner rule 1, 2 or 3 and not excepted by rule 4 or 5 ends in the Partner Queue with its status fields set and a PRM prospect; nobody else is routed to or owned by the Partner Queue.',
+    'A person meeting partner rule 1, 2 or 3 and not excepted by rule 4 or 5 ends in the Partner Queue (a contact keeps its user owner) with its status fields set and a live PRM prospect; nobody else is routed to or owned by the Partner Queue, and everyone in it has a live, not recalled, prospect.',
   check(run) {
     const crm = run.world.crm;
     const queueIds = new Set([...crm.records('Group')].filter((g) => g['Type'] === 'Queue' && g['Name'] === PARTNER_QUEUE_NAME).map((g) => g.Id));
@@ -48,7 +52,8 @@ export const partnerQueue: Invariant = {
         if (routing === undefined) continue;
         last.set(routing.personId, routing);
         const v = routing.verdict;
-        if (routing.personType === 'Contact' || v.partnerQueue === undefined) continue;
+        if (v.partnerQueue === undefined) continue;
+        // A contact is judged by the graph's decision too: it keeps its user owner, but is shared like a lead.
         if (v.partnerQueue && !isPq(routing.owner)) {
           out.push(violation(routing, `route gave ${routing.personType} ${routing.personId} to ${ownerText(routing.owner)}; expected the Partner Queue (${v.reason}).`));
         } else if (!v.partnerQueue && isPq(routing.owner)) {
@@ -57,14 +62,34 @@ export const partnerQueue: Invariant = {
       }
     }
     for (const routing of last.values()) out.push(...finalState(run, routing, queueIds));
+    const parked = parkedPeople(run.traces);
     for (const { type, record } of livePeople(crm)) {
-      if (!queueIds.has(String(record['OwnerId'])) || last.has(record.Id)) continue;
-      if (type === 'Lead' && !ownerChangedDuringRun(crm, record.Id, run.startedAt)) continue;
+      if (!queueIds.has(String(record['OwnerId']))) continue;
+      const routing = last.get(record.Id);
+      // A lead the org was seeded into the Partner Queue with, and that nothing touched since, is the org's state.
+      if (routing === undefined && type === 'Lead' && !touchedDuringRun(crm, record.Id, run.startedAt)) continue;
+      if (routing === undefined) {
+        out.push({
+          invariant: 'partner-queue',
+          message: `${type} ${record.Id} is owned by the Partner Queue, but no routing in this run sent it there${type === 'Contact' ? ' (and a contact is never queue-owned)' : ''}; expected only people the partner rules send there.`,
+          personId: record.Id,
+          evidence: { record: pick(record, ['Id', 'OwnerId', 'Impartner_Partner_Account__c', 'Lead_Acquisition_Source__c']), ownerHistory: crm.history(record.Id).filter((h) => h.field === 'OwnerId') },
+        });
+      }
+      // finalState judges a person the rules sent there; anyone else in the queue must still be visible to a partner.
+      if (routing?.verdict.partnerQueue === true || parked.has(record.Id)) continue;
+      const prospects = run.world.impartner.records('Prospect').filter((p) => p['CrmId'] === record.Id);
+      if (prospects.some(isLiveProspect)) continue;
       out.push({
         invariant: 'partner-queue',
-        message: `${type} ${record.Id} is owned by the Partner Queue, but no routing in this run sent it there${type === 'Contact' ? ' (and a contact is never queue-owned)' : ''}; expected only people the partner rules send there.`,
+        message: `${type} ${record.Id} is owned by the Partner Queue without a live prospect (${prospects.length > 0 ? `prospect ${prospects.map((p) => p.Id).join(', ')} recalled` : 'none in the PRM'}): no partner sees it and no SDR works it; expected every person in the Partner Queue to have a live, not recalled, PRM prospect.`,
         personId: record.Id,
-        evidence: { record: pick(record, ['Id', 'OwnerId', 'Impartner_Partner_Account__c', 'Lead_Acquisition_Source__c']), ownerHistory: crm.history(record.Id).filter((h) => h.field === 'OwnerId') },
+        ...(routing ? { eventId: routing.trace.eventId } : {}),
+        evidence: {
+          record: pick(record, ['Id', 'OwnerId', 'Impartner_Partner_Account__c', 'Partner_Recalled__c', 'Partner_Recalled_Date__c']),
+          prospects: prospects.map((p) => pick(p, ['Id', 'CrmId', 'ShareStatus', 'RecalledDate'])),
+          lastRouting: routing ? { eventId: routing.trace.eventId, verdict: routing.verdict, route: stepEvidence(routing.route) } : null,
+        },
       });
     }
     return out;
@@ -74,7 +99,7 @@ export const partnerQueue: Invariant = {
 function routingOf(crm: Crm, trace: EventTrace, segment: readonly JobTrace[], statuses: readonly unknown[]): Routing | undefined {
   const route = stepOf(segment, 'route');
   const output = route?.output as { owner?: { kind: string; id: string; name?: string } } | null | undefined;
-  const input = route?.input as { trigger?: string; person?: Record<string, unknown>; campaign?: unknown; campaignMember?: unknown; partnerAccount?: unknown } | null | undefined;
+  const input = route?.input as { trigger?: string; person?: Record<string, unknown>; ownerIsActive?: boolean | null; campaign?: unknown; campaignMember?: unknown; partnerAccount?: unknown } | null | undefined;
   if (!route || !output?.owner || !input?.person) return undefined;
   const person = input.person;
   const personId = String(person['Id']);
@@ -89,7 +114,8 @@ function routingOf(crm: Crm, trace: EventTrace, segment: readonly JobTrace[], st
     campaign: recordOf(crm, 'Campaign', input.campaign),
     campaignMember: recordOf(crm, 'CampaignMember', input.campaignMember) ?? attribution?.member ?? undefined,
     partnerAccount: recordOf(crm, 'Account', input.partnerAccount) ?? recordOf(crm, 'Account', person['Impartner_Partner_Account__c']),
-    ownerIsActiveUser: owner?.['IsActive'] === true && isSalesUser(owner),
+    // Whether the owner was active when routing ran (as the route step read it), not at the end of the run.
+    ownerIsActiveUser: (typeof input.ownerIsActive === 'boolean' ? input.ownerIsActive : owner?.['IsActive'] === true) && isSalesUser(owner),
   };
   return { trace, route, segment, personId, personType, facts, verdict: partnerVerdict(facts, statuses), owner: output.owner };
 }
@@ -106,27 +132,32 @@ function finalState(run: RunRecord, routing: Routing, queueIds: ReadonlySet<stri
   if (!record || record['IsConverted'] === true) return [];
   const ownerId = String(record['OwnerId']);
   const v = routing.verdict;
-  if (routing.personType === 'Contact') {
-    return queueIds.has(ownerId) ? [violation(routing, `Contact ${routing.personId} ends owned by the Partner Queue; expected a contact to keep its user owner.`, record)] : [];
-  }
+  const contact = routing.personType === 'Contact';
+  if (contact && queueIds.has(ownerId)) return [violation(routing, `Contact ${routing.personId} ends owned by the Partner Queue; expected a contact to keep its user owner.`, record)];
   if (v.partnerQueue === undefined) return [];
   if (!v.partnerQueue) {
     return queueIds.has(ownerId) ? [violation(routing, `Lead ${routing.personId} ends owned by the Partner Queue; expected another owner after its last routing (${v.reason}).`, record)] : [];
   }
   const problems: string[] = [];
-  if (!queueIds.has(ownerId)) problems.push(`it ends owned by ${ownerId}`);
+  if (!contact && !queueIds.has(ownerId)) problems.push(`it ends owned by ${ownerId}`);
   const unset = PARTNER_STATUS_FIELDS[v.rule].filter((f) => isEmptyValue(record[f]));
   if (unset.length > 0) problems.push(`${unset.join(' and ')} ${unset.length > 1 ? 'are' : 'is'} empty`);
   const synced = stepOf(routing.segment, 'sync')?.output != null;
   const prospects = run.world.impartner.records('Prospect').filter((p) => p['CrmId'] === routing.personId);
-  if (synced && prospects.length === 0) problems.push('it has no Impartner prospect');
+  if (synced && !prospects.some(isLiveProspect)) problems.push(prospects.length > 0 ? `its Impartner prospect ${prospects.map((p) => p.Id).join(', ')} is recalled` : 'it has no Impartner prospect');
   if (problems.length === 0) return [];
-  return [violation(routing, `Lead ${routing.personId} meets ${v.reason}, but ${problems.join(', ')}; expected the Partner Queue with ${PARTNER_STATUS_FIELDS[v.rule].join(' and ')} set and a PRM prospect.`, record)];
+  const expected = contact
+    ? `its user owner kept, ${PARTNER_STATUS_FIELDS[v.rule].join(' and ')} set and a live PRM prospect (a contact meeting a partner rule is shared too)`
+    : `the Partner Queue with ${PARTNER_STATUS_FIELDS[v.rule].join(' and ')} set and a live PRM prospect`;
+  return [violation(routing, `${routing.personType} ${routing.personId} meets ${v.reason}, but ${problems.join(', ')}; expected ${expected}.`, record)];
 }
 
-function ownerChangedDuringRun(crm: Crm, id: string, startedAt: number): boolean {
-  return crm.history(id).some((h) => h.field === 'OwnerId' && h.at >= startedAt && h.workflow !== 'seed');
+/** Whether the run changed who owns the person or whether it is recalled (anything but seeding). */
+function touchedDuringRun(crm: Crm, id: string, startedAt: number): boolean {
+  return crm.history(id).some((h) => TOUCHED_FIELDS.has(h.field) && h.at >= startedAt && h.workflow !== 'seed');
 }
+
+const TOUCHED_FIELDS: ReadonlySet<string> = new Set(['OwnerId', 'Partner_Recalled__c', 'Partner_Recalled_Date__c']);
 
 function violation(routing: Routing, message: string, record?: Readonly<Record<string, unknown>>): Violation {
   const f = routing.facts;

@@ -28,7 +28,9 @@ const WORKED_STATUSES: ReadonlySet<unknown> = new Set(['Accepted', 'Qualifying',
 /**
  * An oracle of DOMAIN.md's partner rules 1–5, written independently of the routing graph so that a broken graph
  * shows: rule 5 (a sales-created lead, or an engagement of a person an active user owns, keeps its owner) first,
- * then no partner account or an Alliance partner (rule 4) → not the Partner Queue, then rules 1, 2 and 3.
+ * then no partner account or an Alliance partner (rule 4) → not the Partner Queue, then rules 1, 2 and 3. Rule 3
+ * honours a recall as rules 1 and 2 do (the default graph's reading, in its description); a `recall` routing (a
+ * recalled lead leaving the Partner Queue) is judged by the same rules, so it must not land there again.
  * `partnerEngagementStatuses` is the graph's list of member statuses that count for rule 3.
  */
 export function partnerVerdict(facts: PartnerFacts, partnerEngagementStatuses: readonly unknown[]): PartnerVerdict {
@@ -49,6 +51,7 @@ export function partnerVerdict(facts: PartnerFacts, partnerEngagementStatuses: r
   }
   const status = facts.campaignMember?.['Status'];
   if (c && c['Channel_Partner_Involved__c'] === 'Yes' && facts.campaignMember && partnerEngagementStatuses.includes(status)) {
+    if (!notRecalled) return { partnerQueue: false, reason: 'rule 3: joint partner campaign, but the person was recalled from its partner (rule 3 honours a recall as rules 1 and 2 do)' };
     if (WORKED_STATUSES.has(p['Status']) || p['Actively_Being_Sequenced__c'] === true) {
       return { partnerQueue: false, reason: `rule 3: joint partner campaign, but the person is actively worked (Status ${String(p['Status'])}, sequenced ${String(p['Actively_Being_Sequenced__c'] === true)})` };
     }

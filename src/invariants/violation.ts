@@ -9,6 +9,7 @@ export const INVARIANT_IDS = [
   'redelivery-idempotent',
   'round-robin-fair',
   'update-never-blanks',
+  'fresh-routing-data',
 ] as const;
 
 /** The id of one invariant. */

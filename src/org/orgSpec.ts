@@ -56,6 +56,16 @@ export const CampaignSpecSchema = z.strictObject({
   memberStatus: z.enum(CAMPAIGN_MEMBER_STATUSES).optional(),
 });
 
+/**
+ * The CRM Campaign fields of a campaign spec (`partnerAccountId`: the CRM id its `partnerAccount` key names); the
+ * spec's `offerType` and `memberStatus` describe its members, not the campaign. Seeding and a mid-run campaign
+ * creation both write these.
+ */
+export function campaignRecordFields(spec: CampaignSpec, partnerAccountId: string | undefined): Record<string, unknown> {
+  const { key: _key, partnerAccount: _partner, offerType: _offer, memberStatus: _member, ...fields } = spec;
+  return Object.fromEntries(Object.entries({ ...fields, Partner_Account__c: partnerAccountId }).filter(([, v]) => v !== undefined));
+}
+
 /** A person who already exists in the CRM before the run, as a lead or as a contact. */
 export const PersonSpecSchema = z.strictObject({
   key: z.string().min(1).describe('How scenarios refer to this person ("@person:<key>", or a "person" of an event).'),

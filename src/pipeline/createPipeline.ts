@@ -29,8 +29,8 @@ export interface CreatePipelineOptions {
 
 /**
  * Builds the pipeline for a world over a transport: API clients authenticated as the pipeline's integration
- * user, the org directory, the routing graph and round-robin state, and the call sink that puts every API call
- * in the trace of the job that made it.
+ * user, the org directory (kept fresh by the CRM's change events), the routing graph and round-robin state, and
+ * the call sink that puts every API call in the trace of the job that made it.
  */
 export function createPipeline(world: World, transport: Transport, options: CreatePipelineOptions): Pipeline {
   const calls = new CallSink();
@@ -56,7 +56,7 @@ export function createPipeline(world: World, transport: Transport, options: Crea
       salesforce,
       marketo,
       impartner,
-      directory: new Directory(salesforce, world.clock),
+      directory: new Directory(salesforce, (listener) => world.crm.onChange(listener)),
       graph: options.graph,
       roundRobin: options.roundRobin ?? emptyRoundRobinState(),
       retry: { maxAttempts: 4, baseDelayMs: 1_000, ...options.retry },

@@ -77,6 +77,10 @@ export class Pipeline {
           const result = await job.run(work, this.ctx);
           step.input = result.input;
           step.output = result.output;
+          if (result.park !== undefined) {
+            step.status = 'parked';
+            return { kind: 'parked', reason: result.park, job: job.name, ...(work.person ? { personId: work.person.id } : {}) };
+          }
           if (result.reject === undefined) return undefined;
           step.status = 'rejected';
           return { kind: 'rejected', reason: result.reject, job: job.name };

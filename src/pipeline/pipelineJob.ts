@@ -10,6 +10,8 @@ export interface StepResult {
   readonly output: unknown;
   /** Set when the job rejects the event: the reason, kept with the event's outcome. */
   readonly reject?: string;
+  /** Set when the job parks the event for a later try (something it needs is not ready): the reason. */
+  readonly park?: string;
 }
 
 /**

@@ -16,8 +16,14 @@ export interface RerunTarget {
 
 /** Options of {@link rerunRouting}. */
 export interface RerunRoutingOptions {
-  /** The id of the re-run's trace (default `rerun-<personId>-<simulated ms>`). */
+  /** The id of the re-run's trace (default `<trigger>-<personId>-<simulated ms>`). */
   readonly id?: string;
+  /**
+   * What asks for routing again (default `rerun`): `rerun` is rule 7 (a rep set `Rerun_Routing__c`); `recall` is a
+   * partner recall (`Partner_Recalled__c` set): the lead leaves the partner, so the graph routes it without the
+   * partner rules' queue.
+   */
+  readonly trigger?: 'rerun' | 'recall';
 }
 
 /**
@@ -31,9 +37,10 @@ export type RerunResult =
 
 /**
  * DOMAIN.md rule 7 the way production runs it: after a rep sets `Rerun_Routing__c` (usually with a country
- * change), the pipeline reads the person back through the CRM API, matches its account again (rule 6's account
+ * change), or with trigger `recall` after a partner recall of a lead the Partner Queue holds, the pipeline reads the
+ * person back through the CRM API, matches its account again (rule 6's account
  * ownership decides whether reassignment applies), takes its latest campaign membership, and routes it with
- * trigger `rerun`; the graph clears the flag.
+ * the trigger (`rerun`: the graph clears the flag).
  * The trace is returned, not added to any run record: a re-run is not an inbound event.
  * @example
  * await crmPatch(lead, { CountryCode: 'DE', Rerun_Routing__c: true });
@@ -45,8 +52,10 @@ export async function rerunRouting(pipeline: Pipeline, target: RerunTarget, opti
   const record = (await ctx.salesforce.retrieve(target.type, target.id)) as CrmRecord | undefined;
   if (record === undefined) return { kind: 'skipped', reason: `${target.type} ${target.id} does not exist` };
   if (record['IsConverted'] === true) return { kind: 'skipped', reason: `${target.type} ${target.id} is converted` };
-  if (target.type === 'Lead' && record['Rerun_Routing__c'] !== true) return { kind: 'skipped', reason: `Rerun_Routing__c is not set on ${target.id}` };
-  const id = options.id ?? `rerun-${target.id}-${now}`;
+  const trigger = options.trigger ?? 'rerun';
+  if (trigger === 'rerun' && target.type === 'Lead' && record['Rerun_Routing__c'] !== true) return { kind: 'skipped', reason: `Rerun_Routing__c is not set on ${target.id}` };
+  if (trigger === 'recall' && record['Partner_Recalled__c'] !== true) return { kind: 'skipped', reason: `Partner_Recalled__c is not set on ${target.id}` };
+  const id = options.id ?? `${trigger}-${target.id}-${now}`;
   const event = { id, entryPoint: 'rerun', receivedAt: now, payload: {} } as unknown as ReceivedEvent;
   const trace: EventTrace = { eventId: id, entryPoint: 'rerun', receivedAt: now, runs: 1, steps: [], outcome: undefined, finishedAt: undefined };
   const work: LeadWork = {
@@ -65,7 +74,7 @@ export async function rerunRouting(pipeline: Pipeline, target: RerunTarget, opti
     work.member = member;
     work.campaign = campaign;
   }
-  const stopped = await pipeline.runJobs(work, [matchAccount, rerunRoute]);
+  const stopped = await pipeline.runJobs(work, [matchAccount, trigger === 'rerun' ? rerunRoute : recallRoute]);
   if (stopped) {
     trace.outcome = stopped;
     trace.finishedAt = ctx.clock.now();
@@ -78,3 +87,5 @@ export async function rerunRouting(pipeline: Pipeline, target: RerunTarget, opti
 
 /** The route job with trigger `rerun`. */
 const rerunRoute: PipelineJob = { name: 'route', run: (work, ctx) => routePerson(work, ctx, 'rerun') };
+/** The route job with trigger `recall`. */
+const recallRoute: PipelineJob = { name: 'route', run: (work, ctx) => routePerson(work, ctx, 'recall') };

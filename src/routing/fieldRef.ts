@@ -1,7 +1,10 @@
 import { CRM_SCHEMA, REGIONS, type FieldSpec, type SObjectType } from '../systems/crm/schema.ts';
 
-/** What triggered a routing run: a new person, an existing person engaging again, or `Rerun_Routing__c`. */
-export const TRIGGERS = ['new', 'engagement', 'rerun'] as const;
+/**
+ * What triggered a routing run: a new person, an existing person engaging again, `Rerun_Routing__c` (rule 7), or a
+ * partner recall of a lead the Partner Queue holds (`Partner_Recalled__c`: the partner no longer works it).
+ */
+export const TRIGGERS = ['new', 'engagement', 'rerun', 'recall'] as const;
 /** One of {@link TRIGGERS}. */
 export type Trigger = (typeof TRIGGERS)[number];
 

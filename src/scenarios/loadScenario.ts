@@ -11,7 +11,7 @@ import { loadOrgSpec } from '../org/loadOrgSpec.ts';
 import { orgSpecIssues } from '../org/orgSpecIssues.ts';
 import { CRM_SCHEMA } from '../systems/crm/schema.ts';
 import { checkRefs, keysOf, substituteRefs, unknownKeyIssue, type ScenarioKeys } from './orgRef.ts';
-import { SCENARIO_VERSION, ScenarioSchema, type Scenario, type ScenarioEvent } from './scenarioSchema.ts';
+import { SCENARIO_EVENT_KINDS, SCENARIO_VERSION, ScenarioSchema, type Scenario, type ScenarioEvent } from './scenarioSchema.ts';
 import { resolveEventTime } from './scenarioTime.ts';
 
 /** One event of a loaded scenario with its simulated time and its index in the file's `events`. */
@@ -63,8 +63,10 @@ export function checkScenario(json: unknown, file: string): LoadedScenario {
   const issues: InputIssue[] = orgSpecIssues(scenario.org).map((issue) => ({ ...issue, path: ['org', ...issue.path] }));
   const start = scenario.start === undefined ? DEFAULT_EPOCH : Date.parse(scenario.start);
   const created = scenario.events.flatMap((e) => (e.kind === 'inbound' && e.person !== undefined ? [e.person] : []));
-  const keys = keysOf(scenario.org, created);
+  const createdCampaigns = scenario.events.flatMap((e) => (e.kind === 'createCampaign' ? [e.campaign.key] : []));
+  const keys = keysOf(scenario.org, created, createdCampaigns);
   const ids = new Set<string>();
+  const campaignKeys = new Set(scenario.org.campaigns.map((c) => c.key));
   const events: TimedEvent[] = [];
   let previous = start - 60_000;
   scenario.events.forEach((event, index) => {
@@ -75,7 +77,7 @@ export function checkScenario(json: unknown, file: string): LoadedScenario {
       previous = time.time;
       events.push({ index, time: time.time, event });
     }
-    issues.push(...checkEvent(event, keys, [...at], file, ids));
+    issues.push(...checkEvent(event, keys, [...at], file, ids, campaignKeys));
   });
   for (const [person, expectation] of Object.entries(scenario.expect)) {
     const at = ['expect', person];
@@ -103,7 +105,7 @@ function formatIssues(error: z.ZodError): InputIssue[] {
       return issue.keys.map((key) => ({ path: [...at, key], message: `field "${key}" is not in the scenario format`, expected: 'only the fields scenarios/scenario.schema.json lists here', got: JSON.stringify(key) }));
     }
     if (issue.code === 'invalid_union' && issue.path.at(-1) === 'kind') {
-      return [{ path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: 'unknown event kind', expected: 'one of inbound, repEdit, countryChange, recall, memberStatus, convert' }];
+      return [{ path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: 'unknown event kind', expected: `one of ${SCENARIO_EVENT_KINDS.join(', ')}` }];
     }
     return [issuesFromZod(error)[i]!];
   });
@@ -149,7 +151,7 @@ function checkVersion(json: unknown, file: string): void {
   }
 }
 
-function checkEvent(event: ScenarioEvent, keys: ScenarioKeys, at: (string | number)[], file: string, ids: Set<string>): InputIssue[] {
+function checkEvent(event: ScenarioEvent, keys: ScenarioKeys, at: (string | number)[], file: string, ids: Set<string>, campaignKeys: Set<string>): InputIssue[] {
   const issues: InputIssue[] = [];
   const as = 'as' in event ? event.as : undefined;
   if (as !== undefined) pushIssue(issues, unknownKeyIssue(keys, 'user', as, [...at, 'as']));
@@ -181,6 +183,20 @@ function checkEvent(event: ScenarioEvent, keys: ScenarioKeys, at: (string | numb
     case 'convert':
       pushIssue(issues, unknownKeyIssue(keys, 'person', event.person, [...at, 'person']));
       return issues;
+    case 'userStatus':
+      pushIssue(issues, unknownKeyIssue(keys, 'user', event.user, [...at, 'user']));
+      return issues;
+    case 'accountBdr':
+      pushIssue(issues, unknownKeyIssue(keys, 'account', event.account, [...at, 'account']));
+      if (event.bdr !== null) pushIssue(issues, unknownKeyIssue(keys, 'user', event.bdr, [...at, 'bdr']));
+      return issues;
+    case 'createCampaign': {
+      const key = event.campaign.key;
+      if (campaignKeys.has(key)) issues.push({ path: [...at, 'campaign', 'key'], message: 'campaign key already used', expected: 'a key no org campaign or earlier createCampaign event has', got: JSON.stringify(key) });
+      campaignKeys.add(key);
+      if (event.campaign.partnerAccount !== undefined) pushIssue(issues, unknownKeyIssue(keys, 'account', event.campaign.partnerAccount, [...at, 'campaign', 'partnerAccount']));
+      return issues;
+    }
   }
 }
 

@@ -31,13 +31,13 @@ export interface ScenarioKeys {
   readonly people: ReadonlySet<string>;
 }
 
-/** The keys of an org, with `extraPeople` (keys named by inbound events) added to its people. */
-export function keysOf(org: OrgSpec, extraPeople: Iterable<string> = []): ScenarioKeys {
+/** The keys of an org, with `extraPeople` (keys named by inbound events) and `extraCampaigns` (created by events) added. */
+export function keysOf(org: OrgSpec, extraPeople: Iterable<string> = [], extraCampaigns: Iterable<string> = []): ScenarioKeys {
   return {
     users: new Set(org.users.map((u) => u.key)),
     queues: new Set(org.queues),
     accounts: new Set(org.accounts.map((a) => a.key)),
-    campaigns: new Set(org.campaigns.map((c) => c.key)),
+    campaigns: new Set([...org.campaigns.map((c) => c.key), ...extraCampaigns]),
     people: new Set([...org.people.map((p) => p.key), ...extraPeople]),
   };
 }

@@ -21,7 +21,10 @@ export interface PersonOutcome {
 /** The person keys a run did something to: inbound events' people and the people later events name. */
 export function touchedPeople(scenarioRun: ScenarioRun): string[] {
   const keys = new Set([...scenarioRun.traces.keys(), ...scenarioRun.rejections.keys()]);
-  for (const e of scenarioRun.loaded.scenario.events) keys.add(e.kind === 'inbound' ? (e.person ?? `event:${e.id}`) : e.person);
+  for (const e of scenarioRun.loaded.scenario.events) {
+    if (e.kind === 'inbound') keys.add(e.person ?? `event:${e.id}`);
+    else if ('person' in e) keys.add(e.person);
+  }
   return [...keys];
 }
 

@@ -1,3 +1,4 @@
+import { isLiveProspect } from '../systems/prm/prospectRules.ts';
 import type { World } from '../world/world.ts';
 
 /**
@@ -13,7 +14,7 @@ export function ownerLabel(world: World, ownerId: unknown): string | null {
 
 /** Whether the person ends shared with the partner portal: an Impartner prospect for it that was not recalled. */
 export function isSharedToPrm(world: World, personId: string): boolean {
-  return world.impartner.records('Prospect').some((p) => p['CrmId'] === personId && p['ShareStatus'] !== 'Recalled');
+  return world.impartner.records('Prospect').some((p) => p['CrmId'] === personId && isLiveProspect(p));
 }
 
 /** Empty values (`undefined`, `null`, `""`) compare equal, as Salesforce shows them all as blank. */

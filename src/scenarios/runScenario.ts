@@ -4,11 +4,11 @@ import type { Graph } from '../routing/graphSchema.ts';
 import { loadDefaultGraph } from '../routing/loadGraph.ts';
 import { createHarness, type LeadsimHarness } from '../simulation/createHarness.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
-import { standardizeCountry } from '../standardize/country.ts';
 import type { World } from '../world/world.ts';
 import type { LoadedScenario, TimedEvent } from './loadScenario.ts';
-import { resolveRef, substituteRefs } from './orgRef.ts';
-import { actingRep, restAsRep } from '../simulation/repActions.ts';
+import { resolveRef, substituteRefs, type OrgRefKind } from './orgRef.ts';
+import type { ScenarioEvent } from './scenarioSchema.ts';
+import { changeCountry, convertPerson, createCampaign, editPerson, recallPerson, setAccountBdr, setMemberStatus, setUserStatus, type ActionResult } from '../simulation/actions/index.ts';
 
 /** A person of a scenario run: the CRM record its key names now. */
 export interface ScenarioPerson {
@@ -44,13 +44,16 @@ export interface RunScenarioOptions {
   readonly graph?: Graph;
   /** Route a scenario that names no graph with this one, or the one this returns (default: the package's default graph). */
   readonly defaultGraph?: Graph | (() => Graph);
+  /** Called with the harness before the first event (tests break the pipeline on purpose this way). */
+  readonly prepare?: (harness: LeadsimHarness) => void;
 }
 
 /**
  * Runs a loaded scenario: seeds its org in a fresh world, builds the pipeline with the given graph (else the
  * scenario's, else the default), applies its events in time order the production way (inbound payloads delivered
  * through their vendor's path and processed as they arrive; rep edits, country changes with re-run routing,
- * recalls, campaign member updates and conversions through the CRM API as a rep), retries parked events once, and
+ * recalls, campaign member updates, conversions and Sales Systems' admin changes with the one implementation of each
+ * action in src/simulation/actions, which the model-based check uses too), retries parked events once, and
  * returns the run. Deterministic: the same scenario and graph give the same run.
  */
 export async function runScenario(loaded: LoadedScenario, options: RunScenarioOptions = {}): Promise<ScenarioRun> {
@@ -58,8 +61,9 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
   const fallback = typeof options.defaultGraph === 'function' ? options.defaultGraph : () => (options.defaultGraph as Graph | undefined) ?? loadDefaultGraph();
   const graph = options.graph ?? loaded.graph ?? fallback();
   const harness = await createHarness({ seed: scenario.seed, org: scenario.org, start: loaded.start, graph, gapMs: 0 });
-  const state: RunState = { harness, world: harness.world, people: new Map(), rejections: new Map(), personTraces: new Map(), problems: [] };
+  const state: RunState = { harness, world: harness.world, people: new Map(), campaigns: new Map(), index: 0, rejections: new Map(), personTraces: new Map(), problems: [] };
   for (const [key, p] of harness.world.ids.personIds) state.people.set(key, p);
+  options.prepare?.(harness);
   try {
     for (const timed of loaded.events) {
       harness.world.clock.advanceTo(timed.time);
@@ -77,6 +81,10 @@ interface RunState {
   readonly harness: LeadsimHarness;
   readonly world: World;
   readonly people: Map<string, ScenarioPerson>;
+  /** Campaign key → CRM id of the campaigns `createCampaign` events made. */
+  readonly campaigns: Map<string, string>;
+  /** The index in the file of the event being applied. */
+  index: number;
   readonly rejections: Map<string, string>;
   readonly personTraces: Map<string, EventTrace[]>;
   readonly problems: EventProblem[];
@@ -84,9 +92,9 @@ interface RunState {
 
 async function applyEvent(state: RunState, { index, event }: TimedEvent): Promise<void> {
   const { world, harness } = state;
-  const transport = harness.transport;
+  state.index = index;
   const problem = (message: string) => state.problems.push({ index, kind: event.kind, message });
-  const resolve = (kind: Parameters<typeof resolveRef>[2], key: string) => resolveRef(world.ids, state.people, kind, key);
+  const resolve = (kind: OrgRefKind, key: string) => (kind === 'campaign' ? state.campaigns.get(key) : undefined) ?? resolveRef(world.ids, state.people, kind, key);
   if (event.kind === 'inbound') {
     const key = event.person ?? `event:${event.id}`;
     const parsed = parsePayload(event.entryPoint, substituteRefs(event.payload, resolve));
@@ -105,63 +113,45 @@ async function applyEvent(state: RunState, { index, event }: TimedEvent): Promis
     }
     return;
   }
+  const result = await applyChange(state, event, resolve);
+  if (result === undefined) return;
+  if (!result.ok) problem(result.problem);
+  if ('person' in event && result.traces.length > 0) state.personTraces.set(event.person, [...(state.personTraces.get(event.person) ?? []), ...result.traces]);
+  if (result.ok && result.person && 'person' in event) state.people.set(event.person, result.person);
+  if (result.ok && result.createdId && event.kind === 'createCampaign') state.campaigns.set(event.campaign.key, result.createdId);
+}
+
+/**
+ * Applies a change event with the one implementation of its action (src/simulation/actions, shared with the
+ * model-based check); undefined when its person does not exist (the problem is recorded).
+ */
+async function applyChange(state: RunState, event: Exclude<ScenarioEvent, { kind: 'inbound' }>, resolve: (kind: OrgRefKind, key: string) => string | undefined): Promise<ActionResult | undefined> {
+  const h = state.harness;
+  const user = (key: string) => state.world.ids.userIds.get(key)!;
+  switch (event.kind) {
+    case 'userStatus':
+      return setUserStatus(h, user(event.user), event.status);
+    case 'createCampaign':
+      return createCampaign(h, event.campaign, event.campaign.partnerAccount === undefined ? undefined : resolve('account', event.campaign.partnerAccount));
+    case 'accountBdr':
+      return setAccountBdr(h, resolve('account', event.account)!, event.bdr === null ? null : user(event.bdr));
+  }
   const person = state.people.get(event.person);
-  if (person === undefined) return void problem(`person "${event.person}" does not exist in the CRM at this point (its inbound event was rejected or has not happened yet)`);
-  const record = world.crm.get(person.type, person.id);
-  if (record === undefined) return void problem(`person "${event.person}" (${person.type} ${person.id}) is no longer in the CRM`);
-  const rep = actingRep(world, record['OwnerId'], event.as);
-  const patch = async (type: string, id: string, fields: Record<string, unknown>, what: string) => {
-    const result = await restAsRep(world, transport, rep, 'PATCH', `sobjects/${type}/${id}`, fields);
-    if (!result.ok) problem(`the CRM refused ${what}: ${result.message}`);
-    return result.ok;
-  };
+  const problem = (message: string) => void state.problems.push({ index: state.index, kind: event.kind, message });
+  if (person === undefined) return problem(`person "${event.person}" does not exist in the CRM at this point (its inbound event was rejected or has not happened yet)`);
+  if (state.world.crm.get(person.type, person.id) === undefined) return problem(`person "${event.person}" (${person.type} ${person.id}) is no longer in the CRM`);
+  const options = event.as === undefined ? {} : { as: user(event.as) };
   switch (event.kind) {
     case 'repEdit':
-      await patch(person.type, person.id, substituteRefs(event.fields, resolve), "the rep's edit");
-      harness.pipeline.ctx.directory.invalidate();
-      return;
-    case 'countryChange': {
-      const code = standardizeCountry(event.country);
-      const [countryField, codeField] = person.type === 'Lead' ? ['Country', 'CountryCode'] : ['MailingCountry', 'MailingCountryCode'];
-      const fields: Record<string, unknown> = { [countryField]: event.country, ...(code.ok ? { [codeField]: code.code } : {}), ...(event.rerun ? { Rerun_Routing__c: true } : {}) };
-      if (!(await patch(person.type, person.id, fields, 'the country change')) || !event.rerun) return;
-      const result = await harness.rerun(person, { id: `rerun-${String(harness.reruns.length + 1).padStart(4, '0')}` });
-      if (result.kind === 'skipped') return void problem(`re-run routing was skipped: ${result.reason}`);
-      if (result.kind === 'failed') problem(`re-run routing failed: ${result.reason}`);
-      const trace = result.trace;
-      const list = state.personTraces.get(event.person) ?? [];
-      list.push(trace);
-      state.personTraces.set(event.person, list);
-      return;
-    }
-    case 'recall': {
-      await patch(person.type, person.id, { Partner_Recalled__c: true, Partner_Recalled_Date__c: world.clock.iso() }, 'the recall');
-      for (const prospect of world.impartner.records('Prospect')) {
-        if (prospect['CrmId'] !== person.id || !['Pending', 'Accepted'].includes(String(prospect['ShareStatus']))) continue;
-        const recalled = world.impartner.recall(prospect.Id as number);
-        if (!recalled.ok) problem(`the PRM refused the recall: ${recalled.message}`);
-      }
-      return;
-    }
-    case 'memberStatus': {
-      const campaignId = world.ids.campaignIds.get(event.campaign)!;
-      const link = person.type === 'Lead' ? 'LeadId' : 'ContactId';
-      const member = [...world.crm.records('CampaignMember')].find((m) => m['CampaignId'] === campaignId && m[link] === person.id);
-      if (member) await patch('CampaignMember', member.Id, { Status: event.status }, 'the member status');
-      else {
-        const created = await restAsRep(world, transport, rep, 'POST', 'sobjects/CampaignMember', { CampaignId: campaignId, [link]: person.id, Status: event.status });
-        if (!created.ok) problem(`the CRM refused the campaign member: ${created.message}`);
-      }
-      return;
-    }
-    case 'convert': {
-      if (person.type !== 'Lead') return void problem(`person "${event.person}" is a contact already; only leads convert`);
-      const ownerIsUser = typeof record['OwnerId'] === 'string' && world.crm.get('User', record['OwnerId']) !== undefined;
-      const result = world.crm.convertLead({ leadId: person.id, convertedStatus: 'Converted', doNotCreateOpportunity: true, ...(ownerIsUser ? {} : { ownerId: rep }) }, { userId: rep });
-      if (!result.success || result.contactId === null) return void problem(`the CRM refused the conversion: ${result.errors.map((e) => e.message).join('; ')}`);
-      state.people.set(event.person, { type: 'Contact', id: result.contactId });
-      return;
-    }
+      return editPerson(h, person, substituteRefs(event.fields, resolve), options);
+    case 'countryChange':
+      return changeCountry(h, person, event.country, { ...options, rerun: event.rerun });
+    case 'recall':
+      return recallPerson(h, person, options);
+    case 'memberStatus':
+      return setMemberStatus(h, person, resolve('campaign', event.campaign)!, event.status, options);
+    case 'convert':
+      return convertPerson(h, person, options);
   }
 }
 

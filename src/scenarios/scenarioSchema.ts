@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InboundEventSchema } from '../entrypoints/registry.ts';
-import { OrgSpecSchema } from '../org/orgSpec.ts';
+import { CampaignSpecSchema, OrgSpecSchema } from '../org/orgSpec.ts';
+import { USER_STATUSES } from '../simulation/actions/setUserStatus.ts';
 
 /** The scenario file format this leadsim reads and writes. */
 export const SCENARIO_VERSION = 1;
@@ -38,8 +39,22 @@ export const MemberStatusStepSchema = z.strictObject({ at: At, kind: z.literal('
 /** A rep converts the lead (a contact from then on; the person key follows it). */
 export const ConvertStepSchema = z.strictObject({ at: At, kind: z.literal('convert'), person: PersonKey, as: As });
 
+/** A user key of the org. */
+const UserKey = z.string().min(1).describe('A user key of the org.');
+/** Sales Systems changes a rep's availability: deactivated, active again, out of office, back in office. */
+export const UserStatusStepSchema = z.strictObject({ at: At, kind: z.literal('userStatus'), user: UserKey, status: z.enum(USER_STATUSES) });
+/** Sales Systems creates a campaign (the org spec's campaign shape; its key must be new) that later events may name. */
+export const CreateCampaignStepSchema = z.strictObject({ at: At, kind: z.literal('createCampaign'), campaign: CampaignSpecSchema });
+/** Sales Systems sets an account's BDR (a user key), or clears it with null. */
+export const AccountBdrStepSchema = z.strictObject({ at: At, kind: z.literal('accountBdr'), account: z.string().min(1), bdr: UserKey.nullable() });
+
+/** The admin changes a scenario can make mid-run. */
+const ADMIN_STEPS = [UserStatusStepSchema, CreateCampaignStepSchema, AccountBdrStepSchema] as const;
+/** Every event kind, in the order error messages list them. */
+export const SCENARIO_EVENT_KINDS = ['inbound', 'repEdit', 'countryChange', 'recall', 'memberStatus', 'convert', 'userStatus', 'createCampaign', 'accountBdr'] as const;
+
 /** One timed event of a scenario, by `kind`. */
-export const ScenarioEventSchema = z.discriminatedUnion('kind', [InboundStepSchema, RepEditStepSchema, CountryChangeStepSchema, RecallStepSchema, MemberStatusStepSchema, ConvertStepSchema]);
+export const ScenarioEventSchema = z.discriminatedUnion('kind', [InboundStepSchema, RepEditStepSchema, CountryChangeStepSchema, RecallStepSchema, MemberStatusStepSchema, ConvertStepSchema, ...ADMIN_STEPS]);
 
 /** What must hold for one person when the scenario ends. Every key is optional; give what matters. */
 export const ExpectationSchema = z.strictObject({
@@ -87,7 +102,7 @@ export type Expectation = z.infer<typeof ExpectationSchema>;
  */
 export function scenarioSchemaForEditors() {
   const inbound = InboundEventSchema.options.map((o) => o.omit({ receivedAt: true }).extend(inboundFields).strict());
-  const events = z.array(z.union([...inbound, RepEditStepSchema, CountryChangeStepSchema, RecallStepSchema, MemberStatusStepSchema, ConvertStepSchema]));
+  const events = z.array(z.union([...inbound, RepEditStepSchema, CountryChangeStepSchema, RecallStepSchema, MemberStatusStepSchema, ConvertStepSchema, ...ADMIN_STEPS]));
   const org = z.union([OrgSpecSchema, z.string().min(1).describe('The path of an org spec file (schemas/org.schema.json), relative to the scenario.')]);
   return ScenarioSchema.extend({ org, events: events.optional(), expect: z.record(z.string(), ExpectationSchema).optional() });
 }

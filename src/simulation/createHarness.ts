@@ -8,7 +8,7 @@ import { createPipeline } from '../pipeline/createPipeline.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
 import type { PipelineContext } from '../pipeline/pipelineContext.ts';
 import type { PipelineJob } from '../pipeline/pipelineJob.ts';
-import { rerunRouting, type RerunResult, type RerunTarget } from '../pipeline/rerunRouting.ts';
+import { rerunRouting, type RerunResult, type RerunRoutingOptions, type RerunTarget } from '../pipeline/rerunRouting.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import { loadDefaultGraph } from '../routing/loadGraph.ts';
@@ -75,6 +75,8 @@ export interface LeadsimHarness {
   readonly transport: Transport;
   readonly pipeline: Pipeline;
   readonly graph: Graph;
+  /** The simulated time the run started (after seeding), epoch ms. */
+  readonly startedAt: number;
   /** What the generators may know about this world (campaigns, partners, domains, existing people, reps). */
   readonly hints: WorldHints;
   /** Every trace so far, in processing order. */
@@ -93,8 +95,11 @@ export interface LeadsimHarness {
   redeliver(eventId: string): Promise<EventTrace[]>;
   /** Tries parked events once more (after a pause of simulated time), as the end of a simulation does. */
   retryParked(): Promise<EventTrace[]>;
-  /** Re-runs routing (rule 7) for a person whose `Rerun_Routing__c` is set; `id` names the re-run's trace. */
-  rerun(target: RerunTarget, options?: { readonly id?: string }): Promise<RerunResult>;
+  /**
+   * Routes a person again (see `rerunRouting`): rule 7 for a person whose `Rerun_Routing__c` is set, or with trigger
+   * `recall` a lead recalled from its partner; `id` names the trace, which joins {@link reruns}.
+   */
+  rerun(target: RerunTarget, options?: RerunRoutingOptions): Promise<RerunResult>;
   /** The run so far, for the invariants and reports. */
   record(): RunRecord;
   close(): Promise<void>;
@@ -149,6 +154,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     transport,
     pipeline,
     graph,
+    startedAt,
     hints: worldHintsOf(world),
     traces,
     reruns,

@@ -1,6 +1,6 @@
 import type { Crm, WriteContext } from '../systems/crm/crm.ts';
 import type { SObjectType } from '../systems/crm/schema.ts';
-import type { OrgSpec } from '../org/orgSpec.ts';
+import { campaignRecordFields, type OrgSpec } from '../org/orgSpec.ts';
 
 /** The CRM ids an org spec's keys were seeded as. */
 export interface SeededOrg {
@@ -44,8 +44,7 @@ export function seedCrm(crm: Crm, org: OrgSpec): SeededOrg {
   }
   const campaignIds = new Map<string, string>();
   for (const c of org.campaigns) {
-    const { key, partnerAccount, offerType: _o, memberStatus: _m, ...fields } = c;
-    campaignIds.set(key, make('Campaign', key, { ...fields, Partner_Account__c: ref(accountIds, 'account', partnerAccount, key) }));
+    campaignIds.set(c.key, make('Campaign', c.key, campaignRecordFields(c, ref(accountIds, 'account', c.partnerAccount, c.key))));
   }
   const personIds = new Map<string, { type: 'Lead' | 'Contact'; id: string }>();
   for (const p of org.people) {

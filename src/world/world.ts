@@ -48,6 +48,8 @@ export interface World {
   readonly native: NativeIntegrations;
   /** The CRM users the native connectors write as. */
   readonly nativeUserIds: Readonly<Record<keyof NativeIntegrations, string>>;
+  /** The Sales Systems admin who changes the org mid-run (users' status, campaigns, account BDRs); no sales role. */
+  readonly adminUserId: string;
   /** The fault injector, when a fault plan was given. */
   readonly faults: FaultInjector | undefined;
   /** The pipeline's CRM session (the integration user). */
@@ -57,6 +59,9 @@ export interface World {
   /** Every simulated API, fault injection first when there is a plan. */
   readonly handlers: readonly RequestHandler[];
 }
+
+/** The org's Sales Systems admin (the handbook's "reach out to Sales Systems"), who makes admin changes mid-run. */
+const SALES_SYSTEMS_ADMIN = { FirstName: 'Sales Systems', LastName: 'Admin', Email: 'sales-systems@leadsim.test' } as const;
 
 /** Builds and seeds a world. Same options, same world. */
 export function createWorld(options: WorldOptions): World {
@@ -75,6 +80,8 @@ export function createWorld(options: WorldOptions): World {
       return [name, created.value.id];
     }),
   ) as Record<keyof NativeIntegrations, string>;
+  const admin = crm.create('User', { ...SALES_SYSTEMS_ADMIN, Username: SALES_SYSTEMS_ADMIN.Email, IsActive: true }, { userId: crm.integrationUserId, workflow: 'seed' });
+  if (!admin.ok) throw new Error(`Failed to seed the Sales Systems admin: ${admin.errors[0]?.message}.`);
   seedImpartner(impartner, options.org, ids);
   const faults = options.faults ? new FaultInjector(options.faults, rng.fork('faults'), clock) : undefined;
   const world: World = {
@@ -89,6 +96,7 @@ export function createWorld(options: WorldOptions): World {
     ids,
     native,
     nativeUserIds,
+    adminUserId: admin.value.id,
     faults,
     salesforceToken: crm.sessions.issueToken(crm.integrationUserId),
     connectorRefusals: [],

@@ -7,7 +7,7 @@ describe('leadsim simulate', () => {
     const b = runCli(['simulate', '--seed', '5', '--leads', '80']);
     expect(a.status).toBe(0);
     expect(a.stdout.split('\n').slice(0, 3)).toEqual(['seed 5', expect.stringMatching(/^graph: scenarios\/graphs\/default\.json \("default", \d+ nodes\)$/), expect.stringMatching(/^org: generated from seed 5 \(\d+ users, 2 queues, \d+ accounts, .*\)$/)]);
-    expect(a.stdout).toContain('All 9 invariants hold.');
+    expect(a.stdout).toContain('All 10 invariants hold.');
     expect(b.stdout).toBe(a.stdout);
     const c = runCli(['simulate', '--seed', '6', '--leads', '80']);
     expect(c.stdout).not.toBe(a.stdout);

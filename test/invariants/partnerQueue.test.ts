@@ -81,7 +81,7 @@ describe('partner-queue', () => {
     const messages = partnerQueue.check(fakeRun(o.w, [lead.trace])).map((v) => v.message);
     expect(messages).toEqual([
       `route gave Lead ${lead.id} to queue "Inquiry Queue" (${o.iq}); expected the Partner Queue (rule 1: partner sponsored event, partner account set, not recalled).`,
-      `Lead ${lead.id} meets rule 1: partner sponsored event, partner account set, not recalled, but it ends owned by ${o.iq}, Partner_Share_Status__c and Partner_Lead_Status__c are empty, it has no Impartner prospect; expected the Partner Queue with Partner_Share_Status__c and Partner_Lead_Status__c set and a PRM prospect.`,
+      `Lead ${lead.id} meets rule 1: partner sponsored event, partner account set, not recalled, but it ends owned by ${o.iq}, Partner_Share_Status__c and Partner_Lead_Status__c are empty, it has no Impartner prospect; expected the Partner Queue with Partner_Share_Status__c and Partner_Lead_Status__c set and a live PRM prospect.`,
     ]);
   });
 
@@ -93,7 +93,9 @@ describe('partner-queue', () => {
     expect(violations.map((v) => [v.personId, v.message.split(';')[0]])).toEqual([
       [lead.id, `route gave Lead ${lead.id} to the Partner Queue`],
       [lead.id, `Lead ${lead.id} ends owned by the Partner Queue`],
+      [lead.id, `Lead ${lead.id} is owned by the Partner Queue without a live prospect (none in the PRM): no partner sees it and no SDR works it`],
       [stray, `Lead ${stray} is owned by the Partner Queue, but no routing in this run sent it there`],
+      [stray, `Lead ${stray} is owned by the Partner Queue without a live prospect (none in the PRM): no partner sees it and no SDR works it`],
     ]);
     expect(violations[0]!.evidence).toMatchObject({ verdict: { partnerQueue: false }, facts: { partnerAccount: { Partner_Type__c: 'Alliance' } } });
   });

@@ -32,7 +32,7 @@ describe('model-based sequences', () => {
     await new DuplicateDeliveryCommand(0).run(model, real);
     expect(model.accepted).toEqual(['evt-000001']);
     expect(harness.record().redelivered).toEqual(['evt-000001']);
-    expect(real.steps).toMatchObject([{ kind: 'inbound', id: 'evt-000001', repeat: true }]);
+    expect(real.steps).toMatchObject([{ at: 60_000, kind: 'inbound', id: 'evt-000001', repeat: true }]);
     expect(real.log[1]).toBe('duplicateDelivery(#0) → evt-000001');
     await harness.close();
   });
@@ -48,7 +48,8 @@ describe('model-based sequences', () => {
     expect(harness.reruns[0]!.steps.map((s) => s.job)).toEqual(['matchAccount', 'route']);
     // The re-run's owner write is in its trace, like any job's calls.
     expect(harness.reruns[0]!.steps[1]!.calls.map((c) => `${c.method} ${c.path.split('/').slice(-2, -1)[0]}`)).toContain('PATCH Lead');
-    expect(real.log[0]).toMatch(/^countryChange\(#0, JP\) \+ rerun → Lead 00Q\w+ by 005\w+, re-run owner \w+ → \w+/);
+    expect(real.log[0]).toMatch(/^countryChange\(#0, JP\) \+ rerun → Lead 00Q\w+ by 005\w+: Country, CountryCode, Rerun_Routing__c; re-run owner \w+ → \w+$/);
+    expect(real.steps).toEqual([{ at: 60_000, kind: 'countryChange', person: expect.any(String), country: 'Japan', rerun: true, as: expect.any(String) }]);
     await harness.close();
   });
 

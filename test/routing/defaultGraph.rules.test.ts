@@ -32,11 +32,11 @@ function expectPartnerQueue(decision: Extract<Decision, { ok: true }>, updates: 
   expect(decision.fieldUpdates).toEqual(updates);
 }
 
-function expectSdrPath(decision: Extract<Decision, { ok: true }>) {
+function expectSdrPath(decision: Extract<Decision, { ok: true }>, node = 'isMql') {
   expect(decision.owner).not.toEqual(PARTNER_QUEUE);
   expect(decision.sharePrm).toBe(false);
   expect(decision.fieldUpdates).toEqual({});
-  expect(decision.path.map((step) => step.node)).toContain('isMql');
+  expect(decision.path.map((step) => step.node)).toContain(node);
 }
 
 const sponsoredEvent = { Lead_Acquisition_Source__c: 'Partner Sponsored Event' };
@@ -130,17 +130,25 @@ describe('rule 3: joint partner campaign', () => {
     expectPartnerQueue(decide(partnerLead({ campaign: joint, campaignMember: member('Attended') })), PROSPECT_SHARE);
   });
 
-  it.each(['Accepted', 'Qualifying', 'Qualified'])('goes to the SDR path when the person is already %s', (Status) => {
+  // The handbook: "False, then Traction assigns to appropriate SDR": an actively worked person is past MQL, so the
+  // SDR path's owner choice applies without its MQL gate (not the Inquiry Queue).
+  it.each(['Accepted', 'Qualifying', 'Qualified'])('goes to the appropriate SDR (not the Inquiry Queue) when the person is already %s', (Status) => {
     const decision = decide(partnerLead({ campaign: joint, campaignMember: member('Attended'), person: { Status } }));
-    expectSdrPath(decision);
+    expectSdrPath(decision, 'hasAccountBdr');
     expect(decision.path.find((s) => s.node === 'isActivelyWorked')?.result).toBe(true);
-    expect(decision.owner).toEqual(INQUIRY_QUEUE);
+    expect(decision.path.map((s) => s.node)).not.toContain('isMql');
+    expect(decision.owner).toEqual(AMER_SDR);
   });
 
-  it('goes to the SDR path when the person is being sequenced', () => {
+  it('goes to the appropriate SDR when the person is being sequenced', () => {
     const decision = decide(partnerLead({ campaign: joint, campaignMember: member('Attended'), person: { Actively_Being_Sequenced__c: true } }));
-    expectSdrPath(decision);
+    expectSdrPath(decision, 'hasAccountBdr');
     expect(decision.owner).toEqual(AMER_SDR);
+  });
+
+  it('honours a recall, as rules 1 and 2 do: a recalled person goes to the SDR path', () => {
+    expectSdrPath(decide(partnerLead({ campaign: joint, campaignMember: member('Attended'), person: { Partner_Recalled__c: true } })));
+    expectSdrPath(decide(partnerLead({ campaign: joint, campaignMember: member('Attended'), person: { Partner_Recalled_Date__c: '2026-01-05T09:00:00.000+0000' } })));
   });
 
   it.each(['Sent', 'Registered', 'No Show'])('goes to the SDR path when the member status %j is not a partner engagement status', (Status) => {

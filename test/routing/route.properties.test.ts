@@ -173,7 +173,8 @@ function oracleSendsToPartnerQueue(context: RoutingContext): boolean {
     context.campaignMember !== undefined &&
     graph.settings.partnerEngagementStatuses.includes(String(context.campaignMember['Status'])) &&
     !['Accepted', 'Qualifying', 'Qualified'].includes(String(p['Status'])) &&
-    p['Actively_Being_Sequenced__c'] !== true;
+    p['Actively_Being_Sequenced__c'] !== true &&
+    notRecalled;
   return rule1 || rule2 || rule3;
 }
 

@@ -1,10 +1,10 @@
-import type { EventTrace } from '../../pipeline/trace.ts';
-import { pickOpenLead, restAsRep, refused } from '../actors.ts';
+import { changeCountry } from '../../simulation/actions/index.ts';
+import { pickOpenLead, refused } from '../actors.ts';
 import { afterStep } from '../afterStep.ts';
-import { orgKey, personKey } from '../scenarioSteps.ts';
+import { orgKey, personKey, stepTime } from '../scenarioSteps.ts';
 import type { SequenceCommand, SequenceModel, SequenceReal } from '../sequenceModel.ts';
 
-/** Countries a rep moves a lead to, with the name the CRM shows: every region, and GDPR/CASL countries. */
+/** Countries a rep moves a lead to, as the rep types them: every region, and GDPR/CASL countries. */
 export const RERUN_COUNTRIES: Readonly<Record<string, string>> = {
   US: 'United States',
   CA: 'Canada',
@@ -19,9 +19,8 @@ export const RERUN_COUNTRIES: Readonly<Record<string, string>> = {
 };
 
 /**
- * DOMAIN.md rule 7: a rep changes the country of the `pick`-th live lead and sets `Rerun_Routing__c` through the
- * CRM REST API; the pipeline re-runs routing with trigger `rerun` (round robin for the new region, only for MQLs,
- * never for high-priority leads, never where account ownership applies).
+ * DOMAIN.md rule 7: a rep changes the country of the `pick`-th live lead and sets `Rerun_Routing__c`; the pipeline
+ * re-runs routing (`changeCountry`, the action scenarios replay).
  */
 export class CountryChangeRerunCommand implements SequenceCommand {
   constructor(
@@ -35,18 +34,14 @@ export class CountryChangeRerunCommand implements SequenceCommand {
 
   async run(model: SequenceModel, real: SequenceReal): Promise<void> {
     const h = real.harness;
-    const picked = pickOpenLead(h, this.pick);
-    if (!picked) return afterStep(model, real, `${this.toString()} → no lead`);
-    const { lead, rep } = picked;
-    const fields = { Country: RERUN_COUNTRIES[this.countryCode] ?? this.countryCode, CountryCode: this.countryCode, Rerun_Routing__c: true };
-    const result = await restAsRep(h.world, h.transport, rep, 'PATCH', `sobjects/Lead/${lead.Id}`, fields);
-    if (!result.ok) throw refused(`move Lead ${lead.Id} to ${this.countryCode} as rep ${rep}`, result);
-    real.steps.push({ kind: 'countryChange', person: personKey(h, lead.Id), country: this.countryCode, rerun: true, as: orgKey(h.world.ids.userIds, rep) });
-    const ownerBefore = h.world.crm.get('Lead', lead.Id)?.['OwnerId'];
-    const rerun = await h.rerun({ type: 'Lead', id: lead.Id });
-    const ownerAfter = h.world.crm.get('Lead', lead.Id)?.['OwnerId'];
-    const what = rerun.kind === 'skipped' ? `skipped: ${rerun.reason}` : rerun.kind === 'failed' ? `failed: ${rerun.reason}` : `owner ${String(ownerBefore)} → ${String(ownerAfter)}`;
-    afterStep(model, real, `${this.toString()} → Lead ${lead.Id} by ${rep}, re-run ${what}`);
+    const at = stepTime(h);
+    const lead = pickOpenLead(h, this.pick);
+    if (!lead) return afterStep(model, real, `${this.toString()} → no lead`);
+    const country = RERUN_COUNTRIES[this.countryCode] ?? this.countryCode;
+    const result = await changeCountry(h, { type: 'Lead', id: lead.Id }, country);
+    if (!result.ok && result.refused) throw refused(result);
+    real.steps.push({ at, kind: 'countryChange', person: personKey(h, lead.Id), country, rerun: true, as: orgKey(h.world.ids.userIds, result.as) });
+    afterStep(model, real, `${this.toString()} → ${result.ok ? result.detail : `Lead ${lead.Id}: ${result.problem}`}`);
   }
 
   toString(): string {

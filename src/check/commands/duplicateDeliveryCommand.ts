@@ -1,4 +1,5 @@
 import { afterStep } from '../afterStep.ts';
+import { stepTime } from '../scenarioSteps.ts';
 import type { SequenceCommand, SequenceModel, SequenceReal } from '../sequenceModel.ts';
 
 /**
@@ -13,6 +14,7 @@ export class DuplicateDeliveryCommand implements SequenceCommand {
   }
 
   async run(model: SequenceModel, real: SequenceReal): Promise<void> {
+    stepTime(real.harness);
     const id = model.accepted[this.pick % model.accepted.length]!;
     const traces = await real.harness.redeliver(id);
     // A scenario delivers a webhook twice as one step: mark the original delivery as repeated.

@@ -1,6 +1,6 @@
 import type { ParsedPayload } from '../../entrypoints/registry.ts';
 import { afterStep } from '../afterStep.ts';
-import { inboundStep } from '../scenarioSteps.ts';
+import { inboundStep, stepTime } from '../scenarioSteps.ts';
 import type { SequenceCommand, SequenceModel, SequenceReal } from '../sequenceModel.ts';
 import { describeEvent } from './describeEvent.ts';
 
@@ -17,8 +17,9 @@ export class InboundEventCommand implements SequenceCommand {
   }
 
   async run(model: SequenceModel, real: SequenceReal): Promise<void> {
+    const at = stepTime(real.harness);
     const delivery = await real.harness.deliver(this.event);
-    real.steps.push(inboundStep(real.harness, delivery.id, this.event, delivery.traces));
+    real.steps.push(inboundStep(real.harness, delivery.id, this.event, delivery.traces, at));
     const outcome = delivery.blocked ? `blocked: ${delivery.blocked.reason}` : delivery.traces.map((t) => `${t.eventId} ${t.outcome?.kind ?? 'no outcome'}`).join(', ') || 'nothing queued';
     afterStep(model, real, `${this.toString()} → ${outcome}`, delivery.traces);
   }

@@ -1,21 +1,37 @@
 import fc from 'fast-check';
 import { inboundEventArbitrary, ENTRY_POINT_WEIGHTS } from '../../generators/inboundEventArbitrary.ts';
 import type { WorldHints } from '../../generators/worldHints.ts';
+import { USER_STATUSES } from '../../simulation/actions/index.ts';
 import { CAMPAIGN_MEMBER_STATUSES } from '../../systems/crm/schema.ts';
 import type { SequenceCommand } from '../sequenceModel.ts';
+import { AccountBdrCommand } from './accountBdrCommand.ts';
 import { ConvertCommand } from './convertCommand.ts';
 import { CountryChangeRerunCommand, RERUN_COUNTRIES } from './countryChangeRerunCommand.ts';
+import { CreateCampaignCommand } from './createCampaignCommand.ts';
 import { DuplicateDeliveryCommand } from './duplicateDeliveryCommand.ts';
 import { InboundEventCommand } from './inboundEventCommand.ts';
 import { MemberStatusCommand } from './memberStatusCommand.ts';
 import { OutOfOrderDeliveryCommand } from './outOfOrderDeliveryCommand.ts';
 import { RecallCommand } from './recallCommand.ts';
 import { REP_EDIT_FIELDS, RepEditCommand } from './repEditCommand.ts';
+import { UserStatusCommand } from './userStatusCommand.ts';
 
-export { ConvertCommand, CountryChangeRerunCommand, DuplicateDeliveryCommand, InboundEventCommand, MemberStatusCommand, OutOfOrderDeliveryCommand, RecallCommand, RepEditCommand };
+export {
+  AccountBdrCommand,
+  ConvertCommand,
+  CountryChangeRerunCommand,
+  CreateCampaignCommand,
+  DuplicateDeliveryCommand,
+  InboundEventCommand,
+  MemberStatusCommand,
+  OutOfOrderDeliveryCommand,
+  RecallCommand,
+  RepEditCommand,
+  UserStatusCommand,
+};
 
 /** The kinds of command the model-based check draws from. */
-export const SEQUENCE_COMMAND_KINDS = ['inbound', 'repEdit', 'countryChangeRerun', 'recall', 'memberStatus', 'convert', 'duplicateDelivery', 'outOfOrderDelivery'] as const;
+export const SEQUENCE_COMMAND_KINDS = ['inbound', 'repEdit', 'countryChangeRerun', 'recall', 'memberStatus', 'convert', 'duplicateDelivery', 'outOfOrderDelivery', 'userStatus', 'createCampaign', 'accountBdr'] as const;
 export type SequenceCommandKind = (typeof SEQUENCE_COMMAND_KINDS)[number];
 
 /** Webhook entry points only (a rep's lead and a partner registration get their ids from the CRM and the PRM). */
@@ -26,7 +42,8 @@ const PHONES = ['+1 415 555 0100', '(212) 555-0188', '+49 30 1234567', '+44 20 7
 
 /**
  * The command arbitraries of the model-based check over a world with these hints. Inbound events come three times
- * as often as any other kind, so sequences build up people to act on.
+ * as often as any other kind, so sequences build up people to act on; Sales Systems' admin changes (a rep's status,
+ * a new campaign, an account's BDR) come between them, so routing is checked on an org that changes mid-run.
  */
 export function sequenceCommandArbitraries(hints: WorldHints, kinds: readonly SequenceCommandKind[] = SEQUENCE_COMMAND_KINDS): fc.Arbitrary<SequenceCommand>[] {
   const pick = fc.nat({ max: 999 });
@@ -42,6 +59,9 @@ export function sequenceCommandArbitraries(hints: WorldHints, kinds: readonly Se
     convert: pick.map((p) => new ConvertCommand(p)),
     duplicateDelivery: pick.map((p) => new DuplicateDeliveryCommand(p)),
     outOfOrderDelivery: fc.tuple(inboundEventArbitrary(hints, { weights: WEBHOOK_WEIGHTS }), inboundEventArbitrary(hints, { weights: WEBHOOK_WEIGHTS })).map(([a, b]) => new OutOfOrderDeliveryCommand(a, b)),
+    userStatus: fc.tuple(pick, fc.constantFrom(...USER_STATUSES)).map(([p, s]) => new UserStatusCommand(p, s)),
+    createCampaign: pick.map((p) => new CreateCampaignCommand(p)),
+    accountBdr: fc.tuple(pick, pick).map(([a, b]) => new AccountBdrCommand(a, b)),
   };
   return kinds.flatMap((kind) => (kind === 'inbound' ? [all.inbound, all.inbound, all.inbound] : [all[kind]]));
 }

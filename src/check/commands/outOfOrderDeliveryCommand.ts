@@ -1,6 +1,6 @@
 import type { ParsedPayload } from '../../entrypoints/registry.ts';
 import { afterStep } from '../afterStep.ts';
-import { inboundStep } from '../scenarioSteps.ts';
+import { inboundStep, stepTime } from '../scenarioSteps.ts';
 import type { SequenceCommand, SequenceModel, SequenceReal } from '../sequenceModel.ts';
 import { describeEvent } from './describeEvent.ts';
 
@@ -20,13 +20,14 @@ export class OutOfOrderDeliveryCommand implements SequenceCommand {
 
   async run(model: SequenceModel, real: SequenceReal): Promise<void> {
     const h = real.harness;
+    const at = stepTime(h);
     const firstId = h.nextEventId();
     const secondId = h.nextEventId();
     await h.send({ ...this.second, id: secondId } as ParsedPayload & { id: string });
     await h.send({ ...this.first, id: firstId } as ParsedPayload & { id: string });
     const traces = await h.drain();
-    real.steps.push(inboundStep(h, secondId, this.second, traces.filter((t) => t.eventId === secondId)));
-    real.steps.push(inboundStep(h, firstId, this.first, traces.filter((t) => t.eventId === firstId)));
+    real.steps.push(inboundStep(h, secondId, this.second, traces.filter((t) => t.eventId === secondId), at));
+    real.steps.push(inboundStep(h, firstId, this.first, traces.filter((t) => t.eventId === firstId), at));
     afterStep(model, real, `${this.toString()} → ${secondId} then ${firstId}: ${traces.map((t) => `${t.eventId} ${t.outcome?.kind ?? 'no outcome'}`).join(', ')}`, traces);
   }
 

@@ -1,13 +1,14 @@
-import { actingRep, restAsRep, prmRecall, refused } from '../actors.ts';
+import { recallPerson } from '../../simulation/actions/index.ts';
+import { refused } from '../actors.ts';
 import { afterStep } from '../afterStep.ts';
-import { orgKey, personKey } from '../scenarioSteps.ts';
+import { orgKey, personKey, stepTime } from '../scenarioSteps.ts';
 import type { SequenceCommand, SequenceModel, SequenceReal } from '../sequenceModel.ts';
 
 const RECALLABLE = new Set(['Pending', 'Accepted']);
 
 /**
- * A channel manager recalls the `pick`-th prospect shared with a partner (Pending or Accepted): recall in the PRM
- * through its REST API, and `Partner_Recalled__c` with its date on the CRM lead. Nothing to recall: no-op.
+ * A channel manager recalls the `pick`-th person shared with a partner (a prospect Pending or Accepted, of a live
+ * lead or contact): `recallPerson`, the action scenarios replay. Nothing to recall: no-op.
  */
 export class RecallCommand implements SequenceCommand {
   constructor(readonly pick: number) {}
@@ -18,20 +19,18 @@ export class RecallCommand implements SequenceCommand {
 
   async run(model: SequenceModel, real: SequenceReal): Promise<void> {
     const h = real.harness;
+    const at = stepTime(h);
     const crm = h.world.crm;
-    const shared = h.world.impartner.records('Prospect').filter((p) => RECALLABLE.has(String(p['ShareStatus'])) && typeof p['CrmId'] === 'string' && crm.get('Lead', p['CrmId']) !== undefined);
-    const prospect = shared[this.pick % shared.length];
-    if (!prospect) return afterStep(model, real, `${this.toString()} → no shared prospect`);
-    const leadId = String(prospect['CrmId']);
-    const lead = crm.get('Lead', leadId);
-    const manager = actingRep(h.world, undefined);
-    if (!lead || lead['IsConverted'] === true || !manager) return afterStep(model, real, `${this.toString()} → lead ${leadId} converted`);
-    const recalled = await prmRecall(h, prospect.Id);
-    if (!recalled.ok) throw refused(`recall prospect ${prospect.Id}`, recalled);
-    const result = await restAsRep(h.world, h.transport, manager, 'PATCH', `sobjects/Lead/${leadId}`, { Partner_Recalled__c: true, Partner_Recalled_Date__c: h.world.clock.iso() });
-    if (!result.ok) throw refused(`mark Lead ${leadId} recalled`, result);
-    real.steps.push({ kind: 'recall', person: personKey(h, leadId), as: orgKey(h.world.ids.userIds, manager) });
-    afterStep(model, real, `${this.toString()} → prospect ${prospect.Id}, Lead ${leadId} by ${manager}`);
+    const shared = h.world.impartner.records('Prospect').flatMap((p) => {
+      const found = RECALLABLE.has(String(p['ShareStatus'])) && typeof p['CrmId'] === 'string' ? crm.byId(p['CrmId']) : undefined;
+      return found && (found.type === 'Lead' || found.type === 'Contact') && found.record['IsConverted'] !== true ? [{ type: found.type, id: found.record.Id }] : [];
+    });
+    const person = shared[this.pick % shared.length];
+    if (!person) return afterStep(model, real, `${this.toString()} → no shared prospect`);
+    const result = await recallPerson(h, person);
+    if (!result.ok && result.refused) throw refused(result);
+    real.steps.push({ at, kind: 'recall', person: personKey(h, person.id), as: orgKey(h.world.ids.userIds, result.as) });
+    afterStep(model, real, `${this.toString()} → ${result.ok ? result.detail : result.problem}`);
   }
 
   toString(): string {

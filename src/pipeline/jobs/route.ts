@@ -1,14 +1,21 @@
+import { ApiError } from '../../clients/apiError.ts';
 import { isSalesUser } from '../../systems/crm/schema.ts';
-import { route as runGraph } from '../../routing/route.ts';
+import { route as runGraph, type Decision } from '../../routing/route.ts';
 import type { RoutingContext, RoutingUser } from '../../routing/routingContext.ts';
 import type { Trigger } from '../../routing/fieldRef.ts';
-import type { PipelineJob } from '../pipelineJob.ts';
+import type { PipelineJob, StepResult } from '../pipelineJob.ts';
 import type { LeadWork } from '../leadWork.ts';
 import type { PipelineContext } from '../pipelineContext.ts';
 
+/** Decisions routing makes for one person before it parks the event, when the CRM keeps refusing the owner. */
+const MAX_DECISIONS = 3;
+/** The CRM's answers that refuse an owner (an inactive user, a user or queue that is gone). */
+const OWNER_REFUSALS: ReadonlySet<string> = new Set(['INACTIVE_OWNER_OR_USER', 'INVALID_CROSS_REFERENCE_KEY']);
+
 /**
  * Routes the person with the routing graph and writes the decision: the owner and the graph's field updates.
- * A contact keeps its user owner when the graph picks a queue (contacts cannot be owned by queues).
+ * A contact keeps its user owner when the graph picks a queue (contacts cannot be owned by queues); a contact the
+ * partner rules send to the Partner Queue is still shared to the PRM (README, "Partner leads").
  */
 export const route: PipelineJob = {
   name: 'route',
@@ -18,24 +25,47 @@ export const route: PipelineJob = {
   },
 };
 
-/** Runs the graph for the work's person with `trigger` and writes the result; shared by inbound routing and re-runs. */
-export async function routePerson(work: LeadWork, ctx: PipelineContext, trigger: Trigger) {
+/**
+ * Runs the graph for the work's person with `trigger` and writes the result; shared by inbound routing and re-runs.
+ * When the CRM refuses the owner routing chose (`INACTIVE_OWNER_OR_USER`: it decided on a user who is no longer
+ * active), the directory's users are read again, the refused owner is left out, and routing decides again: the next
+ * eligible rep gets the person. After {@link MAX_DECISIONS} refusals the event parks with the CRM's reasons.
+ */
+export async function routePerson(work: LeadWork, ctx: PipelineContext, trigger: Trigger): Promise<StepResult> {
   const person = work.person!;
-  const context = await routingContext(work, ctx, trigger);
-  // The round-robin turn is only taken once the owner is written: a retried write must not skip a rep.
-  const decision = runGraph(ctx.graph, context, ctx.roundRobin);
-  ctx.onRoute?.({ context, roundRobin: ctx.roundRobin, decision });
-  const owner = context.users.find((u) => u.Id === person.record['OwnerId']);
-  const input = {
-    trigger,
-    person: context.person,
-    ownerIsActive: owner ? owner.IsActive : null,
-    campaign: context.campaign ?? null,
-    campaignMember: context.campaignMember ?? null,
-    account: context.account?.['Id'] ?? null,
-    partnerAccount: context.partnerAccount ?? null,
-  };
-  if (!decision.ok) return { input, output: { decision }, reject: `routing failed: ${decision.reason}` };
+  const refused: { owner: string; reason: string }[] = [];
+  for (;;) {
+    const context = await routingContext(work, ctx, trigger, new Set(refused.map((r) => r.owner)));
+    // The round-robin turn is only taken once the owner is written: a retried write must not skip a rep.
+    const decision = runGraph(ctx.graph, context, ctx.roundRobin);
+    ctx.onRoute?.({ context, roundRobin: ctx.roundRobin, decision });
+    const owner = context.users.find((u) => u.Id === person.record['OwnerId']);
+    const input = {
+      trigger,
+      person: context.person,
+      ownerIsActive: owner ? owner.IsActive : null,
+      campaign: context.campaign ?? null,
+      campaignMember: context.campaignMember ?? null,
+      account: context.account ?? null,
+      partnerAccount: context.partnerAccount ?? null,
+    };
+    if (!decision.ok) return { input, output: { decision, ...(refused.length ? { refusedOwners: refused } : {}) }, reject: `routing failed: ${decision.reason}` };
+    const written = await writeDecision(work, ctx, decision);
+    if (written.ok) return { input, output: { ...written.output, ...(refused.length ? { refusedOwners: refused } : {}) } };
+    refused.push({ owner: decision.owner.id, reason: written.reason });
+    ctx.directory.invalidate('users');
+    ctx.directory.invalidate('queues');
+    if (refused.length >= MAX_DECISIONS) {
+      return { input, output: { refusedOwners: refused }, park: `the CRM refused ${refused.length} owners routing chose: ${refused.map((r) => `${r.owner} (${r.reason})`).join('; ')}` };
+    }
+  }
+}
+
+type Written = { readonly ok: true; readonly output: Record<string, unknown> } | { readonly ok: false; readonly reason: string };
+
+/** Writes a decision's owner and field updates; an owner the CRM refuses comes back as its reason. */
+async function writeDecision(work: LeadWork, ctx: PipelineContext, decision: Extract<Decision, { ok: true }>): Promise<Written> {
+  const person = work.person!;
   const changes: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(decision.fieldUpdates)) {
     if (person.record[field] !== value && (person.type === 'Lead' || field !== 'Status')) changes[field] = value;
@@ -43,17 +73,25 @@ export async function routePerson(work: LeadWork, ctx: PipelineContext, trigger:
   const keepContactOwner = person.type === 'Contact' && decision.owner.kind === 'queue';
   if (!keepContactOwner && person.record['OwnerId'] !== decision.owner.id) changes['OwnerId'] = decision.owner.id;
   if (Object.keys(changes).length > 0) {
-    await ctx.salesforce.update(person.type, person.id, changes);
+    try {
+      await ctx.salesforce.update(person.type, person.id, changes);
+    } catch (error) {
+      if ('OwnerId' in changes && error instanceof ApiError && OWNER_REFUSALS.has(error.vendorCode)) {
+        const answer = Array.isArray(error.body) ? (error.body[0] as { message?: unknown } | undefined)?.message : undefined;
+        return { ok: false, reason: `${error.vendorCode} ${typeof answer === 'string' ? answer : error.message}` };
+      }
+      throw error;
+    }
     Object.assign(person.record, changes);
   }
   ctx.roundRobin = decision.roundRobin;
-  work.sharePrm = decision.sharePrm && !keepContactOwner;
+  work.sharePrm = decision.sharePrm;
   work.trace.speedToLeadMs = ctx.clock.now() - work.event.receivedAt;
   work.trace.routedTo = keepContactOwner ? { kind: 'user', id: String(person.record['OwnerId']), name: 'contact owner' } : { kind: decision.owner.kind, id: decision.owner.id, name: decision.owner.name };
-  return { input, output: { owner: decision.owner, changes, sharePrm: work.sharePrm, path: decision.path, keptContactOwner: keepContactOwner } };
+  return { ok: true, output: { owner: decision.owner, changes, sharePrm: work.sharePrm, path: decision.path, keptContactOwner: keepContactOwner } };
 }
 
-async function routingContext(work: LeadWork, ctx: PipelineContext, trigger: Trigger): Promise<RoutingContext> {
+async function routingContext(work: LeadWork, ctx: PipelineContext, trigger: Trigger, refused: ReadonlySet<string>): Promise<RoutingContext> {
   const person = work.person!;
   const r = person.record;
   const routingPerson: Record<string, unknown> = { ...r };
@@ -71,20 +109,24 @@ async function routingContext(work: LeadWork, ctx: PipelineContext, trigger: Tri
     (u): RoutingUser => ({
       Id: u.Id,
       Name: String(u['Name'] ?? ''),
-      IsActive: u['IsActive'] === true,
+      // An owner the CRM just refused is not eligible for this person, whatever the record says.
+      IsActive: u['IsActive'] === true && !refused.has(u.Id),
       Region__c: (u['Region__c'] ?? null) as RoutingUser['Region__c'],
       Role__c: (u['Role__c'] ?? null) as RoutingUser['Role__c'],
       Out_Of_Office__c: u['Out_Of_Office__c'] === true,
       ...(typeof u['Username'] === 'string' ? { Username: u['Username'] } : {}),
     }),
   );
-  const queues = (await ctx.directory.queues()).map((q) => ({ Id: q.Id, Name: String(q['Name']), ...(typeof q['DeveloperName'] === 'string' ? { DeveloperName: q['DeveloperName'] } : {}) }));
+  const queues = (await ctx.directory.queues())
+    .filter((q) => !refused.has(q.Id))
+    .map((q) => ({ Id: q.Id, Name: String(q['Name']), ...(typeof q['DeveloperName'] === 'string' ? { DeveloperName: q['DeveloperName'] } : {}) }));
+  const account = work.account ? await ctx.directory.accountById(work.account.Id) : undefined;
   return {
     trigger,
     person: routingPerson,
     ...(work.campaign ? { campaign: work.campaign } : {}),
     ...(work.member ? { campaignMember: work.member } : {}),
-    ...(work.account ? { account: work.account } : {}),
+    ...(account ? { account } : {}),
     ...(partnerAccount ? { partnerAccount } : {}),
     users,
     queues,

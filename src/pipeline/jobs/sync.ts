@@ -1,3 +1,4 @@
+import { isLiveProspect } from '../../systems/prm/prospectRules.ts';
 import { soqlString } from '../soqlString.ts';
 import type { PipelineJob } from '../pipelineJob.ts';
 import type { LeadWork } from '../leadWork.ts';
@@ -5,8 +6,8 @@ import type { PipelineContext } from '../pipelineContext.ts';
 
 /**
  * Syncs the person to the marketing platform (create or update by email, linked to its CRM record) and, when
- * routing shared it with a partner, to the partner portal as a prospect (once: an existing prospect for the same
- * CRM record is left as it is).
+ * routing shared it with a partner, to the partner portal as a prospect (once: a live prospect for the same CRM
+ * record is left as it is; a recalled one is shared again, Pending, so the partner sees the person).
  */
 export const sync: PipelineJob = {
   name: 'sync',
@@ -32,18 +33,16 @@ export const sync: PipelineJob = {
   },
 };
 
-async function shareWithPartner(work: LeadWork, ctx: PipelineContext): Promise<{ prospectId: unknown; action: 'created' | 'exists' }> {
+async function shareWithPartner(work: LeadWork, ctx: PipelineContext): Promise<{ prospectId: unknown; action: 'created' | 'exists' | 'shared again' }> {
   const person = work.person!;
   const r = person.record;
   const existing = await ctx.impartner.list('Prospect', `CrmId = ${soqlString(person.id)}`, ['Id', 'CrmId', 'ShareStatus']);
-  if (existing[0]) return { prospectId: existing[0]['Id'], action: 'exists' };
-  const partnerCrmId = String(r['Impartner_Partner_Account__c']);
-  let partnerId = ctx.prmAccountIds.get(partnerCrmId);
-  if (partnerId === undefined) {
-    const [account] = await ctx.impartner.list('Account', `CrmId = ${soqlString(partnerCrmId)}`, ['Id', 'CrmId']);
-    if (!account) throw new Error(`Failed to share "${person.id}" with the partner portal: no Impartner account has CrmId ${partnerCrmId}. Seed the partner account in the PRM.`);
-    partnerId = account['Id'] as number;
-    ctx.prmAccountIds.set(partnerCrmId, partnerId);
+  if (existing[0] && isLiveProspect(existing[0])) return { prospectId: existing[0]['Id'], action: 'exists' };
+  const partnerId = await prmAccountId(work, ctx);
+  if (existing[0]) {
+    // Routing shares a person whose only prospect was recalled: the partner must see it again (one prospect per CRM record).
+    await ctx.impartner.update('Prospect', { Id: existing[0]['Id'] as number, ShareStatus: 'Pending', LeadStatus: 'Qualifying', PartnerAccountId: partnerId });
+    return { prospectId: existing[0]['Id'], action: 'shared again' };
   }
   const prospect = await ctx.impartner.create('Prospect', {
     FirstName: r['FirstName'],
@@ -58,4 +57,16 @@ async function shareWithPartner(work: LeadWork, ctx: PipelineContext): Promise<{
     CrmId: person.id,
   });
   return { prospectId: prospect['Id'], action: 'created' };
+}
+
+/** The Impartner account id of the person's partner (`Impartner_Partner_Account__c`), learned once per partner. */
+async function prmAccountId(work: LeadWork, ctx: PipelineContext): Promise<number | string> {
+  const partnerCrmId = String(work.person!.record['Impartner_Partner_Account__c']);
+  const known = ctx.prmAccountIds.get(partnerCrmId);
+  if (known !== undefined) return known;
+  const [account] = await ctx.impartner.list('Account', `CrmId = ${soqlString(partnerCrmId)}`, ['Id', 'CrmId']);
+  if (!account) throw new Error(`Failed to share "${work.person!.id}" with the partner portal: no Impartner account has CrmId ${partnerCrmId}. Seed the partner account in the PRM.`);
+  const id = account['Id'] as number;
+  ctx.prmAccountIds.set(partnerCrmId, id);
+  return id;
 }

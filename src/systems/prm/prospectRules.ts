@@ -23,6 +23,14 @@ export function findDuplicateProspect(prospects: Iterable<PrmRecord>, candidate:
   return undefined;
 }
 
+/**
+ * Whether a prospect is live: shared with its partner and not recalled (any share status but `Recalled`). A person
+ * the Partner Queue holds must have one, or no partner sees it and no SDR works it.
+ */
+export function isLiveProspect(prospect: Readonly<Record<string, unknown>>): boolean {
+  return prospect['ShareStatus'] !== 'Recalled';
+}
+
 /** The date field a share status stamps when a record enters it. */
 const STATUS_DATE: Readonly<Record<string, string>> = { Pending: 'SharedDate', Accepted: 'AcceptedDate', Rejected: 'RejectedDate', Recalled: 'RecalledDate' };
 

@@ -9,6 +9,31 @@ const ALLIANCE_MANAGER = 'lead-manager@contoso-alliance.example';
 const PARTNER_QUEUE = 'queue:Partner Queue';
 const INQUIRY_QUEUE = 'queue:Inquiry Queue';
 
+/** The shipped org with a third AMER SDR, for the round-robin cases. */
+const THREE_AMER_SDRS = {
+  ...SHIPPED_ORG,
+  users: [...SHIPPED_ORG.users, { key: 'sdr-amer-3', FirstName: 'Iris', LastName: 'Park', Email: 'iris.park@leadsim-corp.test', Region__c: 'AMER', Role__c: 'SDR' }],
+} satisfies ScenarioInput['org'];
+
+/** `count` AMER chats (hand raises: MQLs) a minute apart from minute `fromMinute`, people `<prefix>-1…`. */
+function roundOfChats(scenario: string, prefix: string, count: number, fromMinute: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    at: `+${fromMinute + i}m`,
+    person: `${prefix}-${i + 1}`,
+    ...chat(`${scenario}-${prefix}-${i + 1}`, { email: `${prefix}.${i + 1}@${scenario}-contoso.example`, first: 'Robin', last: `${prefix} ${i + 1}`, company: 'Contoso', country: 'US' }, 'Website - Chat'),
+  }));
+}
+
+/** Owner expectations for people `<prefix>-1…`, in order. */
+function expectOwners(prefix: string, owners: readonly string[]) {
+  return Object.fromEntries(owners.map((owner, i) => [`${prefix}-${i + 1}`, { owner }]));
+}
+
+/** `count` owners taking turns in this order. */
+function alternating(count: number, owners: readonly string[]): string[] {
+  return Array.from({ length: count }, (_, i) => owners[i % owners.length]!);
+}
+
 /** The curated scenarios under scenarios/, by path: one per entry point, each routing rule's match and near misses, the handbook's reassignment steps, a duplicate of an existing contact, the "Deutschland" case. */
 export const SHIPPED: Readonly<Record<string, Spec>> = {
   'entry-points/web-form.json': {
@@ -93,17 +118,27 @@ export const SHIPPED: Readonly<Record<string, Spec>> = {
   },
   'routing/rule-3-joint-campaign.json': {
     name: 'Rule 3: joint partner campaign, and its near misses',
-    description: 'A joint campaign member who attended goes to the Partner Queue; one who only registered does not; one being sequenced (actively worked) does not.',
-    org: { ...SHIPPED_ORG, people: [...SHIPPED_ORG.people, { key: 'sequenced', kind: 'Lead', Email: 'hal.ives@northwood.example', FirstName: 'Hal', LastName: 'Ives', Company: 'Northwood', CountryCode: 'US', Status: 'Inquiry', owner: 'Inquiry Queue', Actively_Being_Sequenced__c: true }] },
+    description:
+      'A joint campaign member who attended goes to the Partner Queue; one who only registered does not; one being sequenced and a queue-owned one already Qualifying (actively worked) go to the appropriate SDR, as the handbook says, not to the Inquiry Queue (the default graph\'s reading, in its description).',
+    org: {
+      ...SHIPPED_ORG,
+      people: [
+        ...SHIPPED_ORG.people,
+        { key: 'sequenced', kind: 'Lead', Email: 'hal.ives@northwood.example', FirstName: 'Hal', LastName: 'Ives', Company: 'Northwood', CountryCode: 'US', Status: 'Inquiry', owner: 'Inquiry Queue', Actively_Being_Sequenced__c: true },
+        { key: 'qualifying', kind: 'Lead', Email: 'kim.lund@northwood.example', FirstName: 'Kim', LastName: 'Lund', Company: 'Northwood', CountryCode: 'US', Status: 'Qualifying', owner: 'Inquiry Queue' },
+      ],
+    },
     events: [
       { at: '+1m', person: 'attended', ...listUpload('joint-1', { email: 'ivy.james@northwood.example', first: 'Ivy', last: 'James', company: 'Northwood', country: 'US' }, 'Joint Campaign - DevOps Days', 'Attended') },
       { at: '+2m', person: 'registered', ...listUpload('joint-2', { email: 'jon.kent@northwood.example', first: 'Jon', last: 'Kent', company: 'Northwood', country: 'US' }, 'Joint Campaign - DevOps Days', 'Registered', { line: 3 }) },
       { at: '+3m', person: 'sequenced', ...listUpload('joint-3', { email: 'hal.ives@northwood.example', first: 'Hal', last: 'Ives', company: 'Northwood', country: 'US' }, 'Joint Campaign - DevOps Days', 'Attended', { line: 4 }) },
+      { at: '+4m', person: 'qualifying', ...listUpload('joint-4', { email: 'kim.lund@northwood.example', first: 'Kim', last: 'Lund', company: 'Northwood', country: 'US' }, 'Joint Campaign - DevOps Days', 'Attended', { line: 5 }) },
     ],
     expect: {
       attended: { owner: PARTNER_QUEUE, fields: { Prospect_Share_Status__c: 'Sending to Partner', Partner_Prospect_Status__c: 'Qualifying', Impartner_Partner_Account__c: '@account:partner-channel' }, sharedToPrm: true },
       registered: { owner: INQUIRY_QUEUE, fields: { Prospect_Share_Status__c: null }, sharedToPrm: false },
-      sequenced: { owner: INQUIRY_QUEUE, fields: { Prospect_Share_Status__c: null }, sharedToPrm: false },
+      sequenced: { owner: 'sdr-amer-1', fields: { Prospect_Share_Status__c: null }, sharedToPrm: false },
+      qualifying: { owner: 'sdr-amer-2', fields: { Status: 'Qualifying', Prospect_Share_Status__c: null }, sharedToPrm: false },
     },
   },
   'routing/rule-4-alliance-partner.json': {
@@ -149,6 +184,98 @@ export const SHIPPED: Readonly<Record<string, Spec>> = {
       'rr-2': { owner: 'sdr-amer-2' },
       inquiry: { owner: INQUIRY_QUEUE, fields: { Status: 'Inquiry' } },
     },
+  },
+  'fresh-data/out-of-office.json': {
+    name: 'Fresh data: a rep marked out of office mid-run gets no more leads',
+    description:
+      'Three AMER SDRs each take one MQL; Sales Systems then marks the second out of office through the CRM REST API; twelve more AMER MQLs arrive a minute apart. Round robin decides on what the CRM holds, so the out-of-office rep gets none of them (the pipeline\'s org cache is refreshed by the CRM\'s change events, not by a timer).',
+    org: THREE_AMER_SDRS,
+    events: [...roundOfChats('ooo', 'first', 3, 1), { at: '+4m', kind: 'userStatus', user: 'sdr-amer-2', status: 'outOfOffice' }, ...roundOfChats('ooo', 'then', 12, 5)],
+    expect: { ...expectOwners('first', ['sdr-amer-1', 'sdr-amer-2', 'sdr-amer-3']), ...expectOwners('then', alternating(12, ['sdr-amer-1', 'sdr-amer-3'])) },
+  },
+  'fresh-data/deactivated-rep.json': {
+    name: 'Fresh data: a rep deactivated mid-run is never offered again',
+    description:
+      'As the out-of-office case, but Sales Systems deactivates the second SDR (IsActive false). Every later MQL goes to an active SDR: none is refused with INACTIVE_OWNER_OR_USER, none stays with the integration user. (Were the CRM to refuse an owner, routing reads the users again and gives the person to the next eligible rep, or parks the event with the reason.)',
+    org: THREE_AMER_SDRS,
+    events: [...roundOfChats('inactive', 'first', 3, 1), { at: '+4m', kind: 'userStatus', user: 'sdr-amer-2', status: 'inactive' }, ...roundOfChats('inactive', 'then', 12, 5)],
+    expect: { ...expectOwners('first', ['sdr-amer-1', 'sdr-amer-2', 'sdr-amer-3']), ...expectOwners('then', alternating(12, ['sdr-amer-1', 'sdr-amer-3'])) },
+  },
+  'fresh-data/back-in-office.json': {
+    name: 'Fresh data: a rep back in office takes turns again at once',
+    description:
+      'The second AMER SDR is out of office for four MQLs, then back in office: the next MQL goes to them (lifted to one turn below the busiest, no burst of catch-up leads), then round robin goes on over all three (ties go to the smaller user id).',
+    org: THREE_AMER_SDRS,
+    events: [
+      ...roundOfChats('back', 'first', 3, 1),
+      { at: '+4m', kind: 'userStatus', user: 'sdr-amer-2', status: 'outOfOffice' },
+      ...roundOfChats('back', 'away', 4, 5),
+      { at: '+9m', kind: 'userStatus', user: 'sdr-amer-2', status: 'inOffice' },
+      ...roundOfChats('back', 'back', 3, 10),
+    ],
+    expect: {
+      ...expectOwners('first', ['sdr-amer-1', 'sdr-amer-2', 'sdr-amer-3']),
+      ...expectOwners('away', alternating(4, ['sdr-amer-1', 'sdr-amer-3'])),
+      ...expectOwners('back', ['sdr-amer-2', 'sdr-amer-1', 'sdr-amer-2']),
+    },
+  },
+  'fresh-data/new-campaign.json': {
+    name: 'Fresh data: a campaign created mid-run routes its next member',
+    description:
+      'After the first intake event, Sales Systems creates a partner-sponsored event campaign through the CRM REST API; a minute later the event\'s list upload brings an attendee who visited the booth (an MQL). The campaign gives the attendee its partner and its acquisition source, so rule 1 sends the attendee to the Partner Queue, shared to the PRM, not to an SDR (the campaign is not ignored for ten minutes). Marketing then updates the member status, by the new campaign\'s key.',
+    events: [
+      { at: '+1m', person: 'before', ...webForm('camp-1', { email: 'abe.berg@margie.example', first: 'Abe', last: 'Berg', company: 'Margie\'s Travel', country: 'US' }, { programName: 'Webinar - Platform Tour', offerType: 'Webinar' }) },
+      {
+        at: '+2m',
+        kind: 'createCampaign',
+        campaign: { key: 'spring-roadshow', Name: 'Partner Event - Northwind Spring Roadshow', Type: 'Partner', partnerAccount: 'partner-channel', Default_Acquisition_Source__c: 'Partner Sponsored Event', offerType: 'Event', memberStatus: 'Attended' },
+      },
+      { at: '+3m', person: 'attendee', ...listUpload('camp-2', { email: 'cleo.dunn@margie.example', first: 'Cleo', last: 'Dunn', company: 'Margie\'s Travel', country: 'US' }, 'Partner Event - Northwind Spring Roadshow', 'Visited Booth') },
+      { at: '+4m', kind: 'memberStatus', person: 'attendee', campaign: 'spring-roadshow', status: 'Follow Up Requested' },
+    ],
+    expect: {
+      before: { owner: INQUIRY_QUEUE },
+      attendee: { owner: PARTNER_QUEUE, fields: { Lead_Acquisition_Source__c: 'Partner Sponsored Event', Impartner_Partner_Account__c: '@account:partner-channel', Partner_Share_Status__c: 'Pending', Partner_Lead_Status__c: 'Qualifying' }, sharedToPrm: true },
+    },
+  },
+  'fresh-data/account-bdr-change.json': {
+    name: 'Fresh data: an account\'s BDR changed mid-run',
+    description:
+      'Rule 6 reads the account as the CRM holds it: a Globex MQL goes round robin (no BDR); Sales Systems gives Globex a BDR, and the next Globex MQL goes to that BDR; Sales Systems clears Tanaka\'s BDR, and the next Tanaka MQL goes round robin among the APJ SDRs.',
+    events: [
+      { at: '+1m', person: 'globex-1', ...chat('bdr-1', { email: 'dirk.ernst@globex.example', first: 'Dirk', last: 'Ernst', company: 'Globex GmbH', country: 'Germany' }, 'Website - Chat') },
+      { at: '+2m', kind: 'accountBdr', account: 'globex', bdr: 'bdr-apj-1' },
+      { at: '+3m', person: 'globex-2', ...chat('bdr-2', { email: 'eva.frank@globex.example', first: 'Eva', last: 'Frank', company: 'Globex GmbH', country: 'Germany' }, 'Website - Chat') },
+      { at: '+4m', kind: 'accountBdr', account: 'tanaka', bdr: null },
+      { at: '+5m', person: 'tanaka-1', ...chat('bdr-3', { email: 'goro.hara@tanaka.example', first: 'Goro', last: 'Hara', company: 'Tanaka Industries', country: 'Japan' }, 'Website - Chat') },
+    ],
+    expect: {
+      'globex-1': { owner: 'sdr-emea-1', fields: { Status: 'MQL' } },
+      'globex-2': { owner: 'bdr-apj-1', fields: { Status: 'MQL' } },
+      'tanaka-1': { owner: 'sdr-apj-1', fields: { Status: 'MQL' } },
+    },
+  },
+  'partner/contact-shared-to-prm.json': {
+    name: 'Partner: a contact meeting a partner rule is shared to the PRM',
+    description:
+      'An existing contact whose AE has left (deactivated mid-run, so rule 5 does not keep the owner) attends a partner-sponsored event: rule 1 applies. A contact cannot be queue-owned, so it keeps its user owner, but it gets the share statuses and a live Impartner prospect, so the partner sees it (the handbook\'s contact flow exists for records "meant to be managed by partners via Impartner").',
+    org: { ...SHIPPED_ORG, people: [...SHIPPED_ORG.people, { key: 'carla', kind: 'Contact', Email: 'carla.gomez@globex.example', FirstName: 'Carla', LastName: 'Gomez', CountryCode: 'DE', owner: 'ae-emea-1', account: 'globex' }] },
+    events: [
+      { at: '+1m', kind: 'userStatus', user: 'ae-emea-1', status: 'inactive' },
+      { at: '+2m', person: 'carla', ...listUpload('contact-1', { email: 'Carla.Gomez@Globex.example', first: 'Carla', last: 'Gomez', company: 'Globex GmbH', country: 'Germany' }, 'Partner Event - Northwind Roadshow', 'Attended', { partnerAccountId: '@account:partner-channel' }) },
+    ],
+    expect: { carla: { owner: 'ae-emea-1', fields: { Partner_Share_Status__c: 'Pending', Partner_Lead_Status__c: 'Qualifying', Impartner_Partner_Account__c: '@account:partner-channel' }, sharedToPrm: true } },
+  },
+  'partner/recalled-then-joint-campaign.json': {
+    name: 'Partner: a recalled lead stays recalled on a joint partner campaign',
+    description:
+      'A partner-sponsored event lead goes to the Partner Queue and is shared; the channel team recalls it, so it leaves the Partner Queue (routed again: the SDR path). It later attends a joint partner campaign: rule 3 honours the recall as rules 1 and 2 do (the default graph\'s reading), so it does not go back to the Partner Queue, where no partner could see it.',
+    events: [
+      { at: '+1m', person: 'lee', ...listUpload('recall-1', { email: 'lee.moss@proseware.example', first: 'Lee', last: 'Moss', company: 'Proseware', country: 'US' }, 'Partner Event - Northwind Roadshow', 'Attended', { partnerAccountId: '@account:partner-channel' }) },
+      { at: '+1h', kind: 'recall', person: 'lee' },
+      { at: '+2h', person: 'lee', ...listUpload('recall-2', { email: 'lee.moss@proseware.example', first: 'Lee', last: 'Moss', company: 'Proseware', country: 'US' }, 'Joint Campaign - DevOps Days', 'Attended') },
+    ],
+    expect: { lee: { owner: INQUIRY_QUEUE, fields: { Partner_Recalled__c: true, Prospect_Share_Status__c: null }, sharedToPrm: false } },
   },
   'reassignment/handbook-steps.json': {
     name: 'Reassignment: the handbook\'s steps',
