@@ -89,6 +89,12 @@ const config = loadProjectConfig();
 export const used = [linted, held, typeof createHandlers, typeof FaultInjector, sample, propParameters(5).numRuns, report.ok, config.seed];
 `,
     );
+    // The README's first code example, as written.
+    const readmeExample = /From code, everything is ESM[^\n]*\n\n```ts\n([\s\S]*?)```/.exec(readFileSync(join(ROOT, 'README.md'), 'utf8'))?.[1];
+    expect(readmeExample).toBeDefined();
+    writeFileSync(join(consumer, 'src/readme.ts'), `${readmeExample!}export {};\n`);
+    // CommonJS TypeScript (a .cts file) may import leadsim too under NodeNext: it compiles to require(), which Node runs (require(esm)).
+    writeFileSync(join(consumer, 'src/require.cts'), `import { simulate } from 'leadsim';\nimport { setupSimulation } from 'leadsim/mocks';\nexport const used = [typeof simulate, typeof setupSimulation];\n`);
     const tsc = run(NODE, [join(consumer, 'node_modules/typescript/bin/tsc'), '-p', '.'], consumer);
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);

@@ -11,6 +11,7 @@ import {
   InvariantViolationError,
   orgArbitrary,
   propParameters,
+  propPath,
   propRuns,
   propSeed,
   worldHintsFor,
@@ -120,7 +121,9 @@ describe('budget and generators', () => {
     expect(propRuns(15, {})).toBe(15);
     expect(propRuns(15, { LEADSIM_PROP_RUNS: '500' })).toBe(500);
     expect(propSeed({ LEADSIM_SEED: '-7' })).toBe(-7);
-    expect(propParameters(3, { LEADSIM_PROP_RUNS: '9', LEADSIM_SEED: '42' })).toEqual({ numRuns: 9, seed: 42 });
+    expect(propParameters(3, { LEADSIM_PROP_RUNS: '9', LEADSIM_SEED: '42' })).toEqual({ numRuns: 9, seed: 42, reporter: expect.any(Function) });
+    expect(propParameters(3, { LEADSIM_SEED: '42', LEADSIM_PATH: '4:1:0' })).toEqual({ numRuns: 3, seed: 42, path: '4:1:0', endOnFailure: true, reporter: expect.any(Function) });
+    expect(() => propPath({ LEADSIM_PATH: 'first' })).toThrowErrorMatchingInlineSnapshot(`[RangeError: Failed to read LEADSIM_PATH "first": it is not a fast-check path such as 4:1:0. Set it to the path a failure printed.]`);
     expect(() => propRuns(15, { LEADSIM_PROP_RUNS: 'lots' })).toThrowErrorMatchingInlineSnapshot(`[RangeError: Failed to read LEADSIM_PROP_RUNS "lots": it is not a positive integer. Set it to the number of runs, e.g. LEADSIM_PROP_RUNS=500.]`);
   });
 
