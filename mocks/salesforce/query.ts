@@ -27,7 +27,7 @@ export function queryRoute(env: RestEnv, req: RestRequest): RestResponse | undef
   }
   const soql = req.query.get('q');
   if (soql === null || soql.trim() === '') return restError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
-  const result = runQuery(soql, env.crm, { includeDeleted: match[1] === 'queryAll', apiVersion: req.version, now: env.crm.clock.now() });
+  const result = runQuery(soql, env.crm, { includeDeleted: match[1] === 'queryAll', apiVersion: req.version, now: env.crm.clock.now(), timeZone: env.crm.timeZone });
   if (!result.ok) return restError(400, result.errorCode, result.message);
   if (result.records.length === 0) return restJson(200, { totalSize: result.totalSize, done: true, records: [] });
   const page = env.cursors.first(result.records, batchSizeFrom(req.header('sforce-query-options')));

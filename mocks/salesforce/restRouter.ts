@@ -1,6 +1,7 @@
 import { collectionsRoute } from './collections.ts';
 import { compositeRoute } from './composite.ts';
 import { queryRoute } from './query.ts';
+import { searchRoute } from './search.ts';
 import { NOT_FOUND_RESPONSE, type RestEnv, type RestRequest, type RestResponse } from './restExchange.ts';
 import { sobjectsRoute } from './sobjects.ts';
 
@@ -13,6 +14,7 @@ export function routeRest(env: RestEnv, req: RestRequest): RestResponse {
     queryRoute(env, req) ??
     collectionsRoute(env, req) ??
     compositeRoute(env, req, (sub) => routeRest(env, sub)) ??
+    searchRoute(env, req) ??
     sobjectsRoute(env, req) ??
     NOT_FOUND_RESPONSE
   );

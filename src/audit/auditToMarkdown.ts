@@ -1,3 +1,4 @@
+import { formatCountryAsTyped } from '../report/countryAsTyped.ts';
 import type { EntryPointAudit } from './leadFlowAudit.ts';
 
 const PARTICIPANT = { salesforce: 'SF', marketo: 'MKTO', impartner: 'PRM' } as const;
@@ -18,6 +19,7 @@ export function auditToMarkdown(audits: readonly EntryPointAudit[], options: { r
       continue;
     }
     out.push(`Event \`${a.example.eventId}\` created ${a.example.personType} \`${a.example.personId}\`, routed to ${a.example.owner}.`, '');
+    if (a.example.country) out.push(`Country as typed: ${formatCountryAsTyped(a.example.country)}.`, '');
     out.push('```mermaid', 'sequenceDiagram', `  participant EP as ${a.entryPoint}`, '  participant IN as Intake', '  participant P as Pipeline', '  participant SF as Salesforce', '  participant MKTO as Marketo', '  participant PRM as Impartner');
     out.push('  EP->>IN: deliver', '  IN->>P: queue event');
     for (const step of a.steps) {

@@ -2,6 +2,7 @@ import type { ApiCall } from '../clients/apiCall.ts';
 import type { EntryPoint } from '../model/entryPointId.ts';
 import type { JobName } from '../pipeline/jobNames.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
+import { countryAsTyped, type CountryAsTyped } from '../report/countryAsTyped.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 
 /** One field one system changed while a job ran. */
@@ -28,7 +29,7 @@ export interface EntryPointAudit {
   readonly entryPoint: EntryPoint;
   readonly events: number;
   /** The audited lead: the first event of this entry point that created a person. */
-  readonly example: { readonly eventId: string; readonly personId: string; readonly personType: 'Lead' | 'Contact'; readonly owner: string } | undefined;
+  readonly example: { readonly eventId: string; readonly personId: string; readonly personType: 'Lead' | 'Contact'; readonly owner: string; readonly country?: CountryAsTyped } | undefined;
   readonly steps: readonly AuditStep[];
   /** Simulated ms from receipt to the owner being written, over every routed event of this entry point. */
   readonly speedToLead: { readonly median: number; readonly max: number; readonly routed: number };
@@ -54,7 +55,7 @@ export function leadFlowAudit(run: RunRecord): EntryPointAudit[] {
       return {
         entryPoint,
         events: traces.length,
-        example: example && example.outcome?.kind === 'created' ? { eventId: example.eventId, personId: example.outcome.personId, personType: example.outcome.personType, owner: example.routedTo?.name ?? 'unrouted' } : undefined,
+        example: example && example.outcome?.kind === 'created' ? { eventId: example.eventId, personId: example.outcome.personId, personType: example.outcome.personType, owner: example.routedTo?.name ?? 'unrouted', ...withCountry(example) } : undefined,
         steps: example ? auditSteps(run, example) : [],
         speedToLead: { median: speeds[Math.floor(speeds.length / 2)] ?? 0, max: speeds[speeds.length - 1] ?? 0, routed: speeds.length },
       };
@@ -80,4 +81,9 @@ function auditSteps(run: RunRecord, trace: EventTrace): AuditStep[] {
     }
     return { job: step.job, startedAt: step.startedAt, calls: step.calls, changes };
   });
+}
+
+function withCountry(trace: EventTrace): { country?: CountryAsTyped } {
+  const country = countryAsTyped(trace);
+  return country ? { country } : {};
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { ParsedPayload } from '../entrypoints/registry.ts';
+import { witnessEventArbitrary } from '../generators/graph/witnessEventArbitrary.ts';
 import { inboundEventArbitrary } from '../generators/inboundEventArbitrary.ts';
 import { type CheckWorld, openCheckHarness } from './checkWorld.ts';
 import { assertRunHolds } from './invariantFailure.ts';
@@ -11,9 +12,14 @@ export interface BatchPropertyOptions {
   readonly maxEvents?: number;
 }
 
-/** The arbitrary of one batch: 1 to `maxEvents` inbound events from any entry point of the check world. */
+/**
+ * The arbitrary of one batch: 1 to `maxEvents` inbound events from any entry point of the check world; one in four
+ * is aimed at a routing witness of the graph under test (see `witnessEventArbitrary`).
+ */
 export function batchArbitrary(w: CheckWorld, options: BatchPropertyOptions = {}): fc.Arbitrary<ParsedPayload[]> {
-  return fc.array(inboundEventArbitrary(w.hints), { minLength: 1, maxLength: options.maxEvents ?? 12 });
+  const witness = witnessEventArbitrary(w.hints);
+  const event = witness ? fc.oneof({ arbitrary: inboundEventArbitrary(w.hints), weight: 3 }, { arbitrary: witness, weight: 1 }) : inboundEventArbitrary(w.hints);
+  return fc.array(event, { minLength: 1, maxLength: options.maxEvents ?? 12 });
 }
 
 /**

@@ -7,8 +7,12 @@ import type { PipelineJob } from '../pipeline/pipelineJob.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import { createHarness, type LeadsimHarness } from '../simulation/createHarness.ts';
-import { worldHintsFor } from '../testing/orgArbitrary.ts';
 import type { NativeIntegrations } from '../world/nativeIntegrations.ts';
+import { graphAwareOrg } from '../generators/graph/graphAwareOrg.ts';
+import { witnessHints } from '../generators/graph/witnessHints.ts';
+import { loadDefaultGraph } from '../routing/loadGraph.ts';
+import { createWorld } from '../world/world.ts';
+import { worldHintsOf } from '../world/worldHints.ts';
 import { withMidRunCampaigns } from './midRunCampaigns.ts';
 
 /**
@@ -37,17 +41,25 @@ export interface CheckWorldOptions {
   readonly graph?: Graph;
   readonly jobs?: readonly PipelineJob[];
   readonly only?: readonly InvariantId[];
-  /** The org (default: the org `simulate` generates for the seed). */
+  /** The org to start from (default: the org `simulate` generates for the seed). */
   readonly org?: OrgSpec;
   readonly nativeIntegrations?: Partial<NativeIntegrations>;
   readonly prepare?: (harness: LeadsimHarness) => void;
   readonly observe?: (run: RunRecord) => void;
 }
 
-/** The check world of a seed: the given org, else the org `simulate` would generate for it, and its hints. */
+/**
+ * The check world of a seed and a graph: the given org, else the org `simulate` would generate for the seed, with
+ * what the graph's literals need added (graph-aware generation, see `graphAwareOrg`), and its hints, including how
+ * generated traffic reaches each of the graph's routing witnesses. A candidate graph is checked with the default
+ * graph's witnesses too, so a rule the candidate dropped is still exercised.
+ */
 export function checkWorld(seed: number, options: CheckWorldOptions = {}): CheckWorld {
-  const { org = generateOrg(new Rng(seed).fork('org')), ...rest } = options;
-  return { seed, org, hints: withMidRunCampaigns(worldHintsFor({ seed, org }), org), ...rest };
+  const { org: given, ...rest } = options;
+  const { org, plans } = graphAwareOrg(given ?? generateOrg(new Rng(seed).fork('org')), [options.graph ?? loadDefaultGraph(), loadDefaultGraph()]);
+  const world = createWorld({ seed, org });
+  const hints = { ...worldHintsOf(world), witnesses: witnessHints(plans, org, world.ids.accountIds) };
+  return { seed, org, hints: withMidRunCampaigns(hints, org), ...rest };
 }
 
 /** A fresh harness on the check world. The commands move the clock themselves (a minute per step, see `stepTime`). */

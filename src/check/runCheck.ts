@@ -92,6 +92,8 @@ export interface PropertyOutcome {
 /** What {@link runCheck} found. */
 export interface CheckReport {
   readonly seed: number;
+  /** The org every run started from (the seed's, with what the graph's literals need: see `checkWorld`). */
+  readonly org: OrgSpec;
   readonly runs: number;
   readonly ok: boolean;
   readonly properties: readonly PropertyOutcome[];
@@ -119,7 +121,7 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckReport> {
   const properties: PropertyOutcome[] = [];
   for (const property of chosen) properties.push(await checkProperty(property, world, runs, options));
   const failures = properties.flatMap((p) => (p.failure ? [p.failure] : []));
-  return { seed: options.seed, runs, ok: failures.length === 0, properties, failures };
+  return { seed: options.seed, org: world.org, runs, ok: failures.length === 0, properties, failures };
 }
 
 async function checkProperty(property: CheckPropertyName, world: CheckWorld, runs: number, options: RunCheckOptions): Promise<PropertyOutcome> {

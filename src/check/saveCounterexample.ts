@@ -1,8 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Rng } from '../core/random.ts';
 import { writeFileAtomic } from '../io/writeFileAtomic.ts';
-import { generateOrg } from '../org/generateOrg.ts';
-import type { OrgSpec } from '../org/orgSpec.ts';
 import { checkScenario } from '../scenarios/loadScenario.ts';
 import { SCENARIO_VERSION } from '../scenarios/scenarioSchema.ts';
 import type { CheckFailure, CheckReport } from './runCheck.ts';
@@ -15,18 +12,19 @@ export interface SavedCounterexample {
 }
 
 /**
- * Writes a failure as a scenario file (the `leadsim replay` format: the check's org (default: the seed's), the graph inline, the
+ * Writes a failure as a scenario file (the `leadsim replay` format: the seed's org, the graph inline, the
  * counterexample's steps as events) so it becomes a regression test; add `expect` entries for what must hold.
  * When the steps do not load as a scenario, writes the counterexample as JSON instead (and says so).
  */
-export function saveCounterexample(file: string, report: CheckReport, failure: CheckFailure, graphFile?: string, org?: OrgSpec): SavedCounterexample {
+export function saveCounterexample(file: string, report: CheckReport, failure: CheckFailure, graphFile?: string): SavedCounterexample {
+  const graph = graphFile ? (JSON.parse(readFileSync(graphFile, 'utf8')) as unknown) : undefined;
   const scenario = {
     version: SCENARIO_VERSION,
     name: `counterexample: ${failure.invariants.join(', ') || 'error'} (seed ${report.seed}, ${failure.property})`,
     description: `Found by leadsim check: ${failure.at}. Replay the search with: ${failure.replay}`,
     seed: report.seed,
-    org: org ?? generateOrg(new Rng(report.seed).fork('org')),
-    ...(graphFile ? { graph: JSON.parse(readFileSync(graphFile, 'utf8')) as unknown } : {}),
+    org: report.org,
+    ...(graph ? { graph } : {}),
     events: failure.steps,
     expect: {},
   };

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { sequenceCommandArbitraries, type SequenceCommandKind } from './commands/index.ts';
 import { type CheckWorld, openCheckHarness } from './checkWorld.ts';
 import { emptyModel, type SequenceCommand } from './sequenceModel.ts';
+import { witnessCommandArbitraries } from './witnessCommands.ts';
 
 /** Options of {@link sequenceProperty}. */
 export interface SequencePropertyOptions {
@@ -22,7 +23,7 @@ export interface SequencePropertyOptions {
  * saved counterexample replays to the same violation.
  */
 export function sequenceProperty(w: CheckWorld, options: SequencePropertyOptions = {}): fc.IAsyncProperty<[Iterable<SequenceCommand>]> {
-  const commands = fc.commands(sequenceCommandArbitraries(w.hints, options.kinds), { maxCommands: options.maxCommands ?? 15, ...(options.replayPath ? { replayPath: options.replayPath } : {}) });
+  const commands = fc.commands([...sequenceCommandArbitraries(w.hints, options.kinds), ...witnessCommandArbitraries(w.hints, options.kinds)], { maxCommands: options.maxCommands ?? 15, ...(options.replayPath ? { replayPath: options.replayPath } : {}) });
   return fc.asyncProperty(commands, async (cmds) => {
     const harness = await openCheckHarness(w);
     try {

@@ -17,15 +17,16 @@ export function compact<T extends object>(object: T): T {
 }
 
 /**
- * Consent from a checkbox-like vendor value: true / "yes" / "opt-in" → 'opt-in', false / "no" / "opt-out" →
+ * Consent from a checkbox-like vendor value: true / "yes" / "opt-in" / "x" (and "Ja", "Oui", "Sí" as localized exports
+ * write it) → 'opt-in', false / "no" / "opt-out" / "Nein" / "Non" →
  * 'opt-out', anything else (unchecked, blank, missing) → 'unknown'.
  */
 export function consentOf(value: boolean | string | undefined): Consent {
   if (value === true) return 'opt-in';
   if (value === false) return 'opt-out';
   const v = (value ?? '').trim().toLowerCase();
-  if (['yes', 'y', 'true', '1', 'opt-in', 'optin', 'opted in'].includes(v)) return 'opt-in';
-  if (['no', 'n', 'false', '0', 'opt-out', 'optout', 'opted out', 'unsubscribed'].includes(v)) return 'opt-out';
+  if (['yes', 'y', 'true', '1', 'x', 'opt-in', 'optin', 'opted in', 'ja', 'j', 'oui', 'si', 'sí'].includes(v)) return 'opt-in';
+  if (['no', 'n', 'false', '0', 'opt-out', 'optout', 'opted out', 'unsubscribed', 'nein', 'non'].includes(v)) return 'opt-out';
   return 'unknown';
 }
 

@@ -1,4 +1,5 @@
 import type { Region } from '../systems/crm/schema.ts';
+import type { WitnessHint } from './graph/witnessHints.ts';
 
 /**
  * How a campaign involves a partner (DOMAIN.md routing rules 1-3): a partner-sponsored event (rule 1), an MDF
@@ -44,6 +45,8 @@ export interface WorldHints {
   /** Emails of existing leads and contacts, as stored: reused (messed up) to make duplicates. */
   readonly existingEmails: readonly string[];
   readonly salesUsers: readonly SalesUserHint[];
+  /** How traffic reaches each routing witness of the graph under test (graph-aware generation; see `graphAwareOrg`). */
+  readonly witnesses?: readonly WitnessHint[];
 }
 
 /** Hints for a world with nothing in it: payloads then name made-up campaigns, partners and reps. */

@@ -11,6 +11,15 @@ import {
 } from '../systems/crm/schema.ts';
 
 /**
+ * More CRM fields of a record, by API name, beside the ones its spec names (e.g. `Partner_Recalled__c` on a lead):
+ * checked by the CRM when the org is seeded, like any write.
+ */
+export const ExtraFieldsSchema = z
+  .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a CRM field API name'), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+  .optional()
+  .meta({ description: 'More CRM fields of the record by API name, e.g. {"Partner_Recalled__c": true}; the CRM checks them when the org is seeded.' });
+
+/**
  * The initial state of a simulated org, as plain data: users, queues, accounts (customers, prospects, partners),
  * campaigns and the leads and contacts that already exist. Records refer to each other by `key`, never by CRM id:
  * ids are assigned when the org is seeded, deterministically, so a spec seeds the same ids every time.
@@ -39,6 +48,7 @@ export const AccountSpecSchema = z.strictObject({
   /** Key of the owning user (an AE). */
   owner: z.string().optional().describe('Key of the owning user, an AE (actively worked accounts; rule 6).'),
   Actively_Working__c: z.boolean().default(false),
+  fields: ExtraFieldsSchema,
 });
 
 export const CampaignSpecSchema = z.strictObject({
@@ -54,6 +64,7 @@ export const CampaignSpecSchema = z.strictObject({
   offerType: z.enum(OFFER_TYPES).optional(),
   /** The member status a new member gets. */
   memberStatus: z.enum(CAMPAIGN_MEMBER_STATUSES).optional(),
+  fields: ExtraFieldsSchema,
 });
 
 /**
@@ -62,8 +73,8 @@ export const CampaignSpecSchema = z.strictObject({
  * creation both write these.
  */
 export function campaignRecordFields(spec: CampaignSpec, partnerAccountId: string | undefined): Record<string, unknown> {
-  const { key: _key, partnerAccount: _partner, offerType: _offer, memberStatus: _member, ...fields } = spec;
-  return Object.fromEntries(Object.entries({ ...fields, Partner_Account__c: partnerAccountId }).filter(([, v]) => v !== undefined));
+  const { key: _key, partnerAccount: _partner, offerType: _offer, memberStatus: _member, fields: extra, ...fields } = spec;
+  return Object.fromEntries(Object.entries({ ...fields, Partner_Account__c: partnerAccountId, ...extra }).filter(([, v]) => v !== undefined));
 }
 
 /** A person who already exists in the CRM before the run, as a lead or as a contact. */
@@ -84,6 +95,7 @@ export const PersonSpecSchema = z.strictObject({
   partnerAccount: z.string().optional().describe('Key of the Partner account the person is shared with.'),
   Actively_Being_Sequenced__c: z.boolean().optional(),
   High_Priority__c: z.boolean().optional(),
+  fields: ExtraFieldsSchema,
 });
 
 /** A partner-portal user (Impartner), who registers leads for a partner account. */

@@ -14,6 +14,8 @@ export interface FormatReportOptions {
   readonly replayCommand: string;
   /** Most violations listed per invariant (default 20); the rest are counted. */
   readonly maxViolations?: number;
+  /** Most countries-as-typed lines (default 25, the most frequent; every unmapped one is listed); the rest are counted. */
+  readonly maxCountries?: number;
 }
 
 /** Renders a run's summary and invariant results as the plain-text report `leadsim simulate` prints. */
@@ -34,6 +36,7 @@ export function formatSimulationReport(summary: SimulationSummary, invariants: r
   section(out, 'Owners: queues', summary.owners.queues);
   section(out, 'Owners: users by region', summary.owners.regions);
   out.push('', `Shared to the partner portal (PRM prospects): ${summary.sharedToPrm}`);
+  countriesSection(out, summary.countries, options.maxCountries ?? 25);
   out.push('', 'Speed to lead (simulated)    routed   median      p90      max');
   for (const [ep, s] of Object.entries(summary.speedToLead)) out.push(`  ${ep.padEnd(26)} ${pad(s.routed, 6)} ${min(s.median).padStart(9)} ${min(s.p90).padStart(9)} ${min(s.max).padStart(9)}`);
   out.push('', `API calls: ${Object.entries(summary.apiCalls).map(([k, v]) => `${k} ${v}`).join(', ')}${summary.faultsInjected ? `; faults injected: ${summary.faultsInjected}` : ''}`);
@@ -47,6 +50,18 @@ export function formatSimulationReport(summary: SimulationSummary, invariants: r
   const failed = invariants.filter((i) => !i.ok).length;
   out.push('', failed === 0 ? `All ${invariants.length} invariants hold.` : `${failed} invariant${failed === 1 ? '' : 's'} failed. Replay: ${options.replayCommand}`);
   return out.join('\n') + '\n';
+}
+
+/** Countries as typed beside the code each became: every unmapped one, then the most frequent mapped ones. */
+function countriesSection(out: string[], countries: Readonly<Record<string, number>>, max: number): void {
+  const entries = Object.entries(countries);
+  if (entries.length === 0) return;
+  const unmapped = entries.filter(([k]) => / → unmapped/.test(k));
+  const mapped = entries.filter(([k]) => !/ → unmapped/.test(k));
+  const shown = [...unmapped, ...mapped.slice(0, Math.max(0, max - unmapped.length))];
+  out.push('', `Countries as typed → ISO code (${entries.length} spellings, ${unmapped.length} unmapped)`);
+  for (const [key, n] of shown) out.push(`  ${pad(n, 6)}  ${key}`);
+  if (shown.length < entries.length) out.push(`  … and ${entries.length - shown.length} more (see --json)`);
 }
 
 function section(out: string[], title: string, counts: Readonly<Record<string, number>>): void {

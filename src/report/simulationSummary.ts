@@ -1,4 +1,5 @@
 import type { RunRecord } from '../simulation/runRecord.ts';
+import { countryAsTyped, formatCountryAsTyped } from './countryAsTyped.ts';
 
 /** Summary statistics of one run, as plain JSON (the `--json` report and the text report render it). */
 export interface SimulationSummary {
@@ -12,6 +13,8 @@ export interface SimulationSummary {
   readonly redelivered: number;
   readonly owners: { readonly queues: Readonly<Record<string, number>>; readonly regions: Readonly<Record<string, number>> };
   readonly sharedToPrm: number;
+  /** Each country as typed and the ISO code standardize made of it (or why none), with how many events sent it. */
+  readonly countries: Readonly<Record<string, number>>;
   readonly speedToLead: Readonly<Record<string, { median: number; p90: number; max: number; routed: number }>>;
   readonly apiCalls: Readonly<Record<string, number>>;
   readonly faultsInjected: number;
@@ -28,6 +31,7 @@ export function summarize(run: RunRecord): SimulationSummary {
   const regions: Record<string, number> = {};
   const speeds: Record<string, number[]> = {};
   const apiCalls: Record<string, number> = {};
+  const countries: Record<string, number> = {};
   const users = new Map([...run.world.crm.records('User')].map((u) => [u.Id, u]));
   for (const trace of run.traces) {
     const row = (byEntryPoint[trace.entryPoint] ??= { received: 0, created: 0, merged: 0, rejected: 0, parked: 0 });
@@ -43,6 +47,8 @@ export function summarize(run: RunRecord): SimulationSummary {
       if (trace.routedTo.kind === 'queue') bump(queues, trace.routedTo.name);
       else bump(regions, String(users.get(trace.routedTo.id)?.['Region__c'] ?? 'no region'));
     }
+    const country = countryAsTyped(trace);
+    if (country) bump(countries, formatCountryAsTyped(country));
     if (trace.speedToLeadMs !== undefined) (speeds[trace.entryPoint] ??= []).push(trace.speedToLeadMs);
     for (const step of trace.steps) for (const call of step.calls) bump(apiCalls, call.system);
   }
@@ -64,6 +70,7 @@ export function summarize(run: RunRecord): SimulationSummary {
     redelivered: run.redelivered.length,
     owners: { queues: sortKeys(queues), regions: sortKeys(regions) },
     sharedToPrm: run.world.impartner.records('Prospect').length,
+    countries: Object.fromEntries(Object.entries(countries).sort(([a, x], [b, y]) => y - x || a.localeCompare(b))),
     speedToLead,
     apiCalls: sortKeys(apiCalls),
     faultsInjected: run.world.faults?.journal.length ?? 0,

@@ -1,4 +1,4 @@
-import { KEY_PREFIXES } from '../systems/crm/schema.ts';
+import { isSalesUser, KEY_PREFIXES } from '../systems/crm/schema.ts';
 import type { AssignTarget, GraphSettings, PoolSpec } from './graphSchema.ts';
 import { renderTarget } from './renderGraphText.ts';
 import { pickRoundRobin, type RoundRobinState } from './roundRobin.ts';
@@ -47,7 +47,10 @@ export function resolveAssignTarget(
     const id = context.account?.[field];
     if (context.account === undefined) return fail('the person is not matched to an account');
     if (typeof id !== 'string' || id === '') return fail(`the account's ${field} is empty`);
-    return activeUser(context.users.find((u) => u.Id === id), `the account's ${field} (${id}) is not a known user`, fail, done);
+    const user = context.users.find((u) => u.Id === id);
+    // An account owned by the integration user (as accounts an integration created are) has no rep to give a lead to.
+    if (user !== undefined && !isSalesUser(user)) return fail(`the account's ${field} (${id}) is ${JSON.stringify(user.Name)}, who has no sales role`);
+    return activeUser(user, `the account's ${field} (${id}) is not a known user`, fail, done);
   }
   if ('keepCurrentOwner' in target) {
     const id = context.person['OwnerId'];

@@ -1,5 +1,6 @@
 import { evaluateTest, type LeafDecision } from './evaluateTest.ts';
-import type { Graph, NodeKind, Test } from './graphSchema.ts';
+import type { Graph, NodeKind } from './graphSchema.ts';
+import { isCompound } from './leafTests.ts';
 import { resolveAssignTarget, type Owner } from './resolveAssignTarget.ts';
 import type { RoundRobinState } from './roundRobin.ts';
 import { withDerivedFacts, type RoutingContext } from './routingContext.ts';
@@ -104,9 +105,4 @@ export function route(graph: Graph, context: RoutingContext, rrState: RoundRobin
     }
   }
   return fail(`the run passed more nodes than the graph has (${limit}): the graph has a cycle; lint it with "leadsim graph lint"`);
-}
-
-/** Whether a test has inner tests (`and`, `or`, `not`). */
-export function isCompound(test: Test): test is Extract<Test, { op: 'and' | 'or' | 'not' }> {
-  return test.op === 'and' || test.op === 'or' || test.op === 'not';
 }

@@ -1,4 +1,4 @@
-import { describeValue, InputError, type InputIssue } from '../core/errors.ts';
+import { describeValue, formatPath, InputError, type InputIssue } from '../core/errors.ts';
 import { isEntryPoint, parsePayload } from '../entrypoints/registry.ts';
 import { parseListUploadCsv } from '../entrypoints/parseListUploadCsv.ts';
 
@@ -11,10 +11,22 @@ export interface TrafficEvent {
   readonly time?: number;
 }
 
-/** What a traffic reader found: the events, and the entries it skipped (not an inbound request; invalid with skipInvalid). */
+/** One entry left out by `skipInvalid`: where it is (`line 7`, or a JSON path in a HAR file) and why. */
+export interface SkippedEntry {
+  readonly where: string;
+  readonly reason: string;
+}
+
+/**
+ * What a traffic reader found: the events; how many entries it skipped (not an inbound request, or invalid with
+ * skipInvalid); each invalid one it left out, with where and why; and notes on how it read the file (encoding,
+ * delimiter, header mapping, blank lines).
+ */
 export interface TrafficRead {
   readonly events: TrafficEvent[];
   readonly skipped: number;
+  readonly invalid: readonly SkippedEntry[];
+  readonly notes: readonly string[];
 }
 
 /** Options of the traffic readers. */
@@ -23,6 +35,8 @@ export interface ReadTrafficOptions {
   readonly file?: string;
   /** Skip payloads that do not fit their entry point instead of failing (default false). */
   readonly skipInvalid?: boolean;
+  /** CSV bytes: their encoding, instead of detecting it. */
+  readonly encoding?: string;
 }
 
 /**
@@ -52,19 +66,33 @@ export function readJsonlTraffic(text: string, entryPoint: string | undefined, o
     lines.push(i + 1);
     events.push({ entryPoint: ep, payload: wrapped ? wrapped.payload : json, ...(wrapped && typeof wrapped.id === 'string' ? { id: wrapped.id } : {}), ...(time !== undefined ? { time } : {}) });
   });
-  return finish(events, issues, options, (i) => [lines[i]!]);
+  return finish(events, issues, options, (i) => [lines[i]!], (path) => `line ${path[0]}`);
 }
 
-/** An event CSV (list upload): one list-upload payload per row, for `campaign` with `memberStatus`. */
-export function readCsvTraffic(text: string, upload: { campaign: string; memberStatus: string; partnerAccountId?: string }, options: ReadTrafficOptions = {}): TrafficRead {
-  const parsed = parseListUploadCsv(text, options.file !== undefined ? { file: options.file } : {});
+/**
+ * An event CSV (list upload), as text or as the file's bytes (encoding detected, see parseListUploadCsv): one
+ * list-upload payload per row, for `campaign` with `memberStatus`. Notes say how the file was read.
+ */
+export function readCsvTraffic(input: string | Uint8Array, upload: { campaign: string; memberStatus: string; partnerAccountId?: string }, options: ReadTrafficOptions = {}): TrafficRead {
+  const parsed = parseListUploadCsv(input, { ...(options.file !== undefined ? { file: options.file } : {}), ...(options.encoding !== undefined ? { encoding: options.encoding } : {}), skipInvalid: options.skipInvalid ?? false });
   if (!parsed.ok) throw parsed.error;
   const file = options.file?.split('/').at(-1);
   const events = parsed.rows.map(({ line, row }) => ({
     entryPoint: 'list-upload',
     payload: { ...(file ? { file } : {}), line, campaign: upload.campaign, memberStatus: upload.memberStatus, ...(upload.partnerAccountId ? { partnerAccountId: upload.partnerAccountId } : {}), row },
   }));
-  return finish(events, [], options, (i) => [parsed.rows[i]!.line]);
+  const read = finish(events, [], options, (i) => [parsed.rows[i]!.line], (path) => `line ${path[0]}`);
+  const mapped = parsed.headers.filter((h) => h.column !== undefined && h.column !== h.header).map((h) => `"${h.header}" → ${h.column === 'Full Name' ? 'First Name + Last Name' : h.column}`);
+  const extra = parsed.headers.filter((h) => h.column === undefined && h.header !== '').map((h) => `"${h.header}"`);
+  const delimiter = parsed.delimiter === '\t' ? 'tab' : `"${parsed.delimiter}"`;
+  const notes = [
+    `read as ${parsed.encoding}, ${delimiter}-separated, ${parsed.rows.length} rows`,
+    ...(mapped.length ? [`columns: ${mapped.join(', ')}`] : []),
+    ...(extra.length ? [`kept as extra columns (not used by the pipeline): ${extra.join(', ')}`] : []),
+    ...(parsed.blankLines.length ? [`ignored ${parsed.blankLines.length} blank line${parsed.blankLines.length === 1 ? '' : 's'} (${parsed.blankLines.join(', ')})`] : []),
+  ];
+  const invalid = [...parsed.skipped.map((s) => ({ where: `line ${s.line}`, reason: s.reason })), ...read.invalid];
+  return { events: read.events, skipped: read.skipped + parsed.skipped.length, invalid, notes };
 }
 
 /**
@@ -120,22 +148,22 @@ export function readHarTraffic(text: string, options: ReadTrafficOptions = {}): 
     }
     skipped++;
   });
-  const read = finish(events, [], options, (i) => paths[i] ?? []);
-  return { events: read.events, skipped: read.skipped + skipped };
+  const read = finish(events, [], options, (i) => paths[i] ?? [], formatPath);
+  return { ...read, skipped: read.skipped + skipped };
 }
 
 /** Checks every payload against its entry point; throws all problems at once unless skipInvalid. */
-function finish(events: TrafficEvent[], issues: InputIssue[], options: ReadTrafficOptions, where: (index: number) => (string | number)[]): TrafficRead {
+function finish(events: TrafficEvent[], issues: InputIssue[], options: ReadTrafficOptions, where: (index: number) => (string | number)[], label: (path: (string | number)[]) => string): TrafficRead {
   const kept: TrafficEvent[] = [];
-  let skipped = 0;
+  const invalid: SkippedEntry[] = [];
   events.forEach((event, i) => {
     const parsed = parsePayload(event.entryPoint, event.payload, { path: where(i) });
     if (parsed.ok) kept.push(event);
-    else if (options.skipInvalid) skipped++;
+    else if (options.skipInvalid) invalid.push({ where: label(where(i)), reason: parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`).join('; ') });
     else issues.push(...parsed.error.issues);
   });
   if (issues.length > 0) {
     throw new InputError('INVALID_PAYLOAD', { action: 'import the traffic', ...(options.file ? { file: options.file } : {}), issues, hint: 'Fix or remove those entries, or pass --skip-invalid to leave them out.' });
   }
-  return { events: kept, skipped };
+  return { events: kept, skipped: invalid.length, invalid, notes: [] };
 }

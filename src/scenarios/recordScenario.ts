@@ -8,7 +8,7 @@ import { standardizeEmail } from '../standardize/email.ts';
 import { expectationsFromRun } from './expectationsFromRun.ts';
 import { checkScenario } from './loadScenario.ts';
 import { refsById } from './orgRef.ts';
-import { createPseudonymizer } from './pseudonymize.ts';
+import { createPseudonymizer, pseudonymKey } from './pseudonymize.ts';
 import type { TrafficEvent } from './readTraffic.ts';
 import { runScenario } from './runScenario.ts';
 import { SCENARIO_VERSION, type ScenarioInput } from './scenarioSchema.ts';
@@ -23,8 +23,13 @@ export interface RecordScenarioOptions {
   readonly events: readonly TrafficEvent[];
   /** Route the recording with this graph (default: the default graph); the file does not name it. */
   readonly graph?: Graph;
-  /** Pseudonymize personal data in the payloads (default true). */
+  /**
+   * Pseudonymize personal data in the payloads and in the org's people (default true), keeping every pipeline
+   * decision: see {@link createPseudonymizer}.
+   */
   readonly pseudonymize?: boolean;
+  /** The secret key of the pseudonyms (see {@link pseudonymKey}); default: a random key that is not saved. */
+  readonly pseudonymKey?: string | Uint8Array;
   /** Replace these CRM ids in payloads with `@kind:key` references (the recorded org's ids). */
   readonly refs?: ReadonlyMap<string, string>;
   /** `$schema` to point editors at. */
@@ -32,12 +37,15 @@ export interface RecordScenarioOptions {
 }
 
 /**
- * Turns recorded inbound traffic into a scenario with a golden baseline: the events (pseudonymized unless told
- * otherwise, each person keyed by its normalized email, timed as logged or a minute apart), replayed once with the
- * graph, and what every person ended as written as expectations. The result passes its own checks.
+ * Turns recorded inbound traffic into a scenario with a golden baseline: the events (pseudonymized with the org's
+ * people unless told otherwise, each person keyed by its normalized email, timed as logged or a minute apart),
+ * replayed once with the graph, and what every person ended as written as expectations. The result passes its own
+ * checks, and a pseudonymized recording has the same outcomes as the raw one.
  */
 export async function recordScenario(options: RecordScenarioOptions): Promise<ScenarioInput> {
-  const pseudo = options.pseudonymize === false ? undefined : createPseudonymizer(options.seed);
+  const pseudo = options.pseudonymize === false ? undefined : createPseudonymizer(options.pseudonymKey ?? pseudonymKey({ env: {} }).key);
+  // The org's people first: a person already in the org gets the same pseudonym in the traffic, and still matches.
+  const org = pseudo ? pseudo.org(options.org) : options.org;
   const times = options.events.flatMap((e) => (e.time !== undefined ? [e.time] : []));
   const start = times.length > 0 ? Math.floor(Math.min(...times) / 60_000) * 60_000 : DEFAULT_EPOCH;
   const keys = new Map<string, string>();
@@ -55,7 +63,7 @@ export async function recordScenario(options: RecordScenarioOptions): Promise<Sc
     ...(options.description ? { description: options.description } : {}),
     seed: options.seed,
     ...(start !== DEFAULT_EPOCH ? { start: new Date(start).toISOString() } : {}),
-    org: options.org,
+    org,
     events,
     expect: {},
   };

@@ -12,20 +12,26 @@ const WORDS: Readonly<Record<string, string>> = { st: 'saint', ste: 'sainte', re
 function uninvert(raw: string): string {
   const paren = /^(.*?)\s*\(([^()]*?\b(?:of|of the|the))\)\s*$/i.exec(raw);
   if (paren) return `${paren[2]} ${paren[1]}`;
-  const comma = /^([^,]+),\s*([^,]*?\b(?:of|of the|the))\s*$/i.exec(raw);
+  const comma = /^([^,]+),\s*([^,]*?\b(?:of|of the|the))\s*$/i.exec(raw) ?? GOVERNMENT_SUFFIX.exec(raw);
   if (comma) return `${comma[2]} ${comma[1]}`;
   return raw;
 }
 
+/** A form of government after a comma, as the World Bank and UN lists write it: "Korea, Rep.", "Congo, Dem. Rep.", "Egypt, Arab Rep.". */
+const GOVERNMENT_SUFFIX = /^([^,]+),\s*((?:(?:rep|republic|dem|democratic|people[’']?s|islamic|arab|federal|federative|socialist|united|plurinational|bolivarian|kingdom|of|the)\.?\s*)+)$/i;
+
 /**
- * The lookup key of a typed country name; two spellings with the same key name the same thing. Inverted names put
- * back in order; compatibility forms unified (full-width letters, ligatures: NFKD); Latin accents and Hebrew and Arabic vowel points
- * dropped; ß, ø, æ, ł… folded; lower case; apostrophes dropped ("Côte d’Ivoire" = "Cote dIvoire"); "&" read as "and"; the word
- * "the" dropped; "St", "Rep", "Dem", "US", "UK" spelled out; runs of single letters joined ("U. S. A." = "USA"); every other run
- * of punctuation or space one space. Marks of other scripts (Devanagari vowel signs, …) are kept: they are letters
- * there. Empty for a value with no letter or digit.
+ * The lookup key of a typed country name; two spellings with the same key name the same thing:
+ * - inverted names put back in order ("Korea, Republic of", "Iran (Islamic Republic of)", "Korea, Rep.");
+ * - compatibility forms unified (full-width letters, ligatures: NFKD); Latin accents and Hebrew and Arabic vowel
+ *   points dropped; ß, ø, æ, ł… folded; lower case;
+ * - apostrophes dropped ("Côte d’Ivoire" = "Cote dIvoire"); "&" read as "and"; the words "the" and "of" dropped;
+ *   "St", "Rep", "Dem", "US", "UK" spelled out; runs of single letters joined ("U. S. A." = "USA");
+ * - every other run of punctuation or space one space.
+ * Marks of other scripts (Devanagari vowel signs, …) are kept: they are letters there. Empty for a value with no
+ * letter or digit.
  *
- * @example countryKey('Korea, Republic of') // 'republic of korea'
+ * @example countryKey('Korea, Rep.') // 'republic korea'
  * @example countryKey('St. Kitts & Nevis') // 'saint kitts and nevis'
  */
 export function countryKey(raw: string): string {
@@ -40,7 +46,7 @@ export function countryKey(raw: string): string {
     .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
     .trim()
     .split(' ')
-    .filter((w) => w !== '' && w !== 'the');
+    .filter((w) => w !== '' && w !== 'the' && w !== 'of');
   // Runs of single Latin letters are one abbreviation: "u s a" → "usa".
   const out: string[] = [];
   let run = false;

@@ -30,17 +30,19 @@ export function seedCrm(crm: Crm, org: OrgSpec): SeededOrg {
     if (!id) throw new Error(`Failed to seed "${from}": it refers to ${kind} "${key}", which the org does not define. Add it or fix the key.`);
     return id;
   };
+  // Users the spec says are inactive are seeded active and deactivated last: records they own or are the BDR of
+  // were assigned while they worked here (the CRM refuses an inactive owner), as in an org where a rep left.
   const userIds = new Map<string, string>();
   for (const u of org.users) {
     const { key, ...fields } = u;
-    userIds.set(key, make('User', key, { ...fields, Username: u.Email }));
+    userIds.set(key, make('User', key, { ...fields, IsActive: true, Username: u.Email }));
   }
   const queueIds = new Map<string, string>();
   for (const name of org.queues) queueIds.set(name, make('Group', name, { Name: name, DeveloperName: name.replace(/\W+/g, '_'), Type: 'Queue' }));
   const accountIds = new Map<string, string>();
   for (const a of org.accounts) {
-    const { key, bdr, owner, ...fields } = a;
-    accountIds.set(key, make('Account', key, { ...fields, BDR__c: ref(userIds, 'user', bdr, key), OwnerId: ref(userIds, 'user', owner, key) }));
+    const { key, bdr, owner, fields: extra, ...fields } = a;
+    accountIds.set(key, make('Account', key, { ...fields, BDR__c: ref(userIds, 'user', bdr, key), OwnerId: ref(userIds, 'user', owner, key), ...extra }));
   }
   const campaignIds = new Map<string, string>();
   for (const c of org.campaigns) {
@@ -48,14 +50,19 @@ export function seedCrm(crm: Crm, org: OrgSpec): SeededOrg {
   }
   const personIds = new Map<string, { type: 'Lead' | 'Contact'; id: string }>();
   for (const p of org.people) {
-    const { key, kind, owner, account, partnerAccount, CountryCode, Status, Company, ...fields } = p;
+    const { key, kind, owner, account, partnerAccount, CountryCode, Status, Company, fields: extra, ...fields } = p;
     const ownerId = owner === undefined ? undefined : (userIds.get(owner) ?? queueIds.get(owner) ?? ref(userIds, 'user or queue', owner, key));
-    const common = { ...fields, OwnerId: ownerId, Impartner_Partner_Account__c: ref(accountIds, 'account', partnerAccount, key) };
+    const common = { ...fields, OwnerId: ownerId, Impartner_Partner_Account__c: ref(accountIds, 'account', partnerAccount, key), ...extra };
     const id =
       kind === 'Lead'
         ? make('Lead', key, { ...common, Company: Company ?? '[not provided]', CountryCode, Status })
         : make('Contact', key, { ...common, MailingCountryCode: CountryCode, Status__c: Status, AccountId: ref(accountIds, 'account', account, key) });
     personIds.set(key, { type: kind, id });
+  }
+  for (const u of org.users) {
+    if (u.IsActive) continue;
+    const result = crm.update('User', userIds.get(u.key) as string, { IsActive: false }, ctx);
+    if (!result.ok) throw new Error(`Failed to seed User "${u.key}" inactive: ${result.errors.map((e) => `${e.statusCode} ${e.message}`).join('; ')}. Fix the org spec.`);
   }
   return { userIds, queueIds, accountIds, campaignIds, personIds };
 }

@@ -241,6 +241,13 @@ describe('rule 6: SDR path', () => {
     expect(decide(makeContext({ person: { CountryCode: 'JP' }, account: apjAccount, users })).owner.id).toBe('005000000000J01');
   });
 
+  it('round-robins when the actively worked account is owned by a user without a sales role (an integration)', () => {
+    const users = [...makeContext().users, { Id: '005000000000I01', Name: 'Integration User', IsActive: true, Role__c: null, Region__c: null, Out_Of_Office__c: false }];
+    const decision = decide(makeContext({ person: { CountryCode: 'DE' }, account: { ...emeaAccount, OwnerId: '005000000000I01' }, users }));
+    expect(decision.owner).toEqual(EMEA_SDR);
+    expect(decision.path.find((s) => s.node === 'assignAccountOwner')?.detail).toContain('is "Integration User", who has no sales role');
+  });
+
   it('sends an MQL whose country has no region to the Inquiry Queue, saying why', () => {
     const decision = decide(makeContext({ person: { CountryCode: 'ZZ' } }));
     expect(decision.owner).toEqual(INQUIRY_QUEUE);

@@ -12,7 +12,10 @@ import { SHIPPED_ORG } from './shipped/shippedOrg.ts';
 const dir = tempDir('record');
 const org = writeJson(dir, 'org.json', SHIPPED_ORG);
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
 
 const webFormLine = (email: string, first: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ formId: 7, leadFormFields: { email, firstName: first, lastName: 'Doe', company: 'Brightwave', country: 'Deutschland', offerType: 'Demo - 1:1', phone: '+49 30 1234567', ...extra }, visitorData: { pageURL: 'https://x.test/demo', leadClientIpAddress: '81.2.69.160' }, programName: 'Website - Demo Request' });
@@ -41,14 +44,16 @@ describe('leadsim record', () => {
     const log = join(dir, 'webhooks.jsonl');
     writeFileSync(log, [webFormLine(' Jane.Doe@Brightwave.example ', 'Jane'), webFormLine('jane.doe@brightwave.example', 'Jane'), webFormLine('max@acme.example', 'Max')].join('\n') + '\n');
     const out = join(dir, 'imported.json');
+    vi.stubEnv('LEADSIM_PSEUDONYM_KEY', 'record-test-key-0123456789');
     const result = await cli('record', '--from-jsonl', log, '--entry-point', 'web-form', '--org', org, '--out', out);
     expect(result.code).toBe(0);
+    expect(result.out).toContain('personal data pseudonymized with the key in LEADSIM_PSEUDONYM_KEY');
     const text = readFileSync(out, 'utf8');
     expect(text).not.toMatch(/jane|Jane|max@|Max|1234567|81\.2\.69\.160/);
     const scenario = JSON.parse(text) as { events: { person: string; payload: { leadFormFields: { email: string; firstName: string } } }[]; expect: Record<string, { owner?: string; fields?: Record<string, unknown> }> };
     const emails = scenario.events.map((e) => e.payload.leadFormFields.email);
     expect(emails[0]!.trim().toLowerCase()).toBe(emails[1]);
-    expect(emails[0]).toMatch(/^ p[0-9a-f]{10}@Brightwave\.example $/);
+    expect(emails[0]).toMatch(/^ [A-Z][a-z]{3}\.[A-Z][a-z]{2}@Brightwave\.example $/);
     expect(emails[2]).toMatch(/@acme\.example$/);
     expect(scenario.events.map((e) => e.person)).toEqual(['person-001', 'person-001', 'person-002']);
     // The domain still matches the account: acme is actively worked, so its owner gets the lead.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runQuery } from '../../src/systems/crm/soql/index.ts';
 import { fixture } from './fixture.ts';
+import { MemorySource } from './memorySource.ts';
 
 const { crm } = fixture();
 
@@ -147,5 +148,19 @@ describe('WHERE literal types', () => {
     ["NumberOfEmployees > '5'", "value of filter criterion for field 'NumberOfEmployees' must be of type double and should not be enclosed in quotes"],
   ])('rejects %s with INVALID_FIELD', (where, message) => {
     expect(runQuery(`SELECT Id FROM Lead WHERE ${where}`, crm)).toEqual({ ok: false, errorCode: 'INVALID_FIELD', message });
+  });
+});
+
+describe('LIKE escapes', () => {
+  it('tells an escaped backslash before % from an escaped %', () => {
+    const src = new MemorySource();
+    const id = src.add('Lead', { LastName: '_%' });
+    const slash = src.add('Lead', { LastName: '_\\x' });
+    const ids = (pattern: string) => {
+      const r = runQuery(`SELECT Id FROM Lead WHERE LastName LIKE '${pattern}'`, src);
+      return r.ok ? r.records.map((x) => x['Id']) : r.message;
+    };
+    expect(ids('\\_\\%')).toEqual([id]);
+    expect(ids('\\_\\\\%')).toEqual([slash]);
   });
 });

@@ -49,6 +49,23 @@ describe('standardizeCountry', () => {
     ['Congo, The Democratic Republic of the', 'CD'],
     ['Bolivia (Plurinational State of)', 'BO'],
     ['Bahamas, The', 'BS'],
+    // The World Bank's and UN's list forms.
+    ['Korea, Rep.', 'KR'],
+    ["Korea, Dem. People's Rep.", 'KP'],
+    ['Congo, Dem. Rep.', 'CD'],
+    ['Congo, Rep.', 'CG'],
+    ['Egypt, Arab Rep.', 'EG'],
+    ['Iran, Islamic Rep.', 'IR'],
+    ['Yemen, Rep.', 'YE'],
+    ['Venezuela, RB', 'VE'],
+    ['Gambia, The', 'GM'],
+    ['Micronesia, Fed. Sts.', 'FM'],
+    ['Hong Kong SAR, China', 'HK'],
+    ['Macao SAR, China', 'MO'],
+    ['Virgin Islands (U.S.)', 'VI'],
+    ['Lao PDR', 'LA'],
+    ['Kyrgyz Republic', 'KG'],
+    ['Slovak Republic', 'SK'],
     // CRM habits.
     ['UK', 'GB'],
     ['England', 'GB'],
@@ -145,8 +162,9 @@ describe('standardizeCountry', () => {
 
 describe('countryKey', () => {
   it.each([
-    ['Korea, Republic of', 'republic of korea'],
-    ['Iran (Islamic Republic of)', 'islamic republic of iran'],
+    ['Korea, Republic of', 'republic korea'],
+    ['Korea, Rep.', 'republic korea'],
+    ['Iran (Islamic Republic of)', 'islamic republic iran'],
     ['The Bahamas', 'bahamas'],
     ['St. Kitts & Nevis', 'saint kitts and nevis'],
     ['Côte d’Ivoire', 'cote divoire'],

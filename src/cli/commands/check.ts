@@ -83,7 +83,7 @@ export const configureCheck: ConfigureCommand = (command, { setExit }) => {
     process.stdout.write(formatCheckReport(report));
     const first = report.failures[0];
     if (o.saveCounterexample && first) {
-      const saved = saveCounterexample(o.saveCounterexample, report, first, graph.file, org.org);
+      const saved = saveCounterexample(o.saveCounterexample, report, first, graph.file);
       process.stdout.write(`\nCounterexample saved to ${o.saveCounterexample} (${saved.format}).\n`);
     }
     const covered = coverage ? emitCoverage([{ report: coverage.report(), graph: graph.graph }], o) : true;

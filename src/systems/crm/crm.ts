@@ -12,6 +12,7 @@ import { IdFactory, makeId, normalizeId } from './ids.ts';
 import { RecordStore } from './recordStore.ts';
 import type { SRecord } from './recordSource.ts';
 import type { IndexedRecordSource } from './soql/indexedRecordSource.ts';
+import { assertTimeZone } from './soql/orgCalendar.ts';
 import { CRM_SCHEMA, KEY_PREFIXES, type SObjectType } from './schema.ts';
 import { formatSfDateTime } from './sfDateTime.ts';
 import { Sessions } from './sessions.ts';
@@ -33,6 +34,11 @@ export interface CrmOptions {
   readonly clock: SimClock;
   /** Daily API request limit; default 15000. */
   readonly dailyApiLimit?: number;
+  /**
+   * The org's default time zone (IANA name), in which SOQL date literals (TODAY, LAST_N_DAYS:n, …) and
+   * convertTimezone() are read; default `'UTC'`. Throws RangeError for an unknown zone.
+   */
+  readonly timeZone?: string;
 }
 
 /** Internal create options (conversion skips the converted lead in the duplicate rule). */
@@ -61,6 +67,8 @@ export class Crm implements IndexedRecordSource {
   /** The daily API request counter (`Sforce-Limit-Info`). */
   readonly apiUsage: ApiUsage;
   readonly clock: SimClock;
+  /** The org's time zone (IANA name) for SOQL date literals and convertTimezone(). */
+  readonly timeZone: string;
   readonly #ids = new IdFactory();
   readonly #history = new FieldHistory();
   readonly #events = new ChangeEvents();
@@ -75,6 +83,8 @@ export class Crm implements IndexedRecordSource {
 
   constructor(options: CrmOptions) {
     this.clock = options.clock;
+    this.timeZone = options.timeZone ?? 'UTC';
+    assertTimeZone(this.timeZone);
     this.sessions = new Sessions(this.orgId);
     this.apiUsage = new ApiUsage(() => this.clock.now(), options.dailyApiLimit);
     const bootstrap = { userId: makeId(KEY_PREFIXES.User, 1), workflow: 'bootstrap' };

@@ -1,3 +1,4 @@
+import { childRelationships, type ChildRelationship } from './childRelationships.ts';
 import { CRM_API_VERSION } from './duplicateRule.ts';
 import { fieldLabel, objectLabel, objectLabelPlural } from './fieldLabel.ts';
 import { CRM_SCHEMA, KEY_PREFIXES, SOBJECT_TYPES, type FieldSpec, type SObjectType } from './schema.ts';
@@ -36,7 +37,7 @@ export interface DescribeSObject {
   readonly searchable: true;
   readonly urls: Readonly<Record<string, string>>;
   readonly fields: readonly DescribeField[];
-  readonly childRelationships: readonly unknown[];
+  readonly childRelationships: readonly ChildRelationship[];
   readonly recordTypeInfos: readonly unknown[];
 }
 
@@ -71,7 +72,7 @@ export function describeSObject(type: SObjectType): DescribeSObject {
   return {
     ...objectSummary(type),
     fields: Object.entries(CRM_SCHEMA[type]).map(([name, spec]) => describeField(type, name, spec)),
-    childRelationships: [],
+    childRelationships: childRelationships(type),
     recordTypeInfos: [],
   };
 }

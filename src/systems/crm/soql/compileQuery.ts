@@ -1,19 +1,18 @@
 import type { FieldType, Query } from 'soql-parser-js';
-import type { SObjectType } from '../schema.ts';
+import { CRM_SCHEMA, type SObjectType } from '../schema.ts';
+import { compileAggregatePlan, isAggregateItem, type AggregatePlan } from './aggregatePlan.ts';
 import { compileWhere, type Predicate } from './compileWhere.ts';
 import { indexHints, type IndexHint } from './indexedRecordSource.ts';
 import { compileOrderBy, type RecordSorter } from './orderBy.ts';
 import { parseSoql } from './parseSoql.ts';
 import { resolveField, resolveObject, type ResolvedField } from './resolveField.ts';
-import { buildShape, type ShapeNode } from './shapeRecord.ts';
-import { malformed, notSupported } from './soqlError.ts';
+import { findChildRelationship } from '../childRelationships.ts';
+import { buildShape, type ChildrenNode, type ShapeNode } from './shapeRecord.ts';
+import { malformed, notSupported, unknownChildRelationship } from './soqlError.ts';
 import { whereTree } from './whereTree.ts';
 
-/** What a query returns: records, `COUNT()` (a bare count), or `COUNT(field)` (one aggregate row). */
-export type SelectPlan =
-  | { readonly kind: 'records'; readonly shape: readonly ShapeNode[] }
-  | { readonly kind: 'count' }
-  | { readonly kind: 'countField'; readonly alias: string; readonly field: ResolvedField };
+/** What a query returns: records, `COUNT()` (a bare count), or AggregateResult rows. */
+export type SelectPlan = { readonly kind: 'records'; readonly shape: readonly ShapeNode[] } | { readonly kind: 'count' } | AggregatePlan;
 
 /** A parsed, validated and compiled query, ready to run against any RecordSource (and cached by its text). */
 export interface CompiledQuery {
@@ -29,18 +28,45 @@ export interface CompiledQuery {
   readonly hints: readonly IndexHint[];
 }
 
-function compileSelect(fields: readonly FieldType[], type: SObjectType, soql: string): SelectPlan {
-  const counts = fields.filter((f) => f.type === 'FieldFunctionExpression' && f.functionName.toUpperCase() === 'COUNT');
-  if (counts.length > 0) {
-    if (fields.length > 1) throw malformed(`Failed to run query "${soql}": COUNT() must be the only item in the SELECT list in the leadsim Salesforce simulator. Select COUNT() alone or drop it.`);
-    const count = counts[0] as Extract<FieldType, { type: 'FieldFunctionExpression' }>;
-    const param = count.parameters[0];
-    if (param === undefined) return { kind: 'count' };
-    if (typeof param !== 'string') throw notSupported(soql, 'A function inside COUNT()', 'Count a field');
-    return { kind: 'countField', alias: count.alias ?? 'expr0', field: resolveField(type, param) };
+/** The field names FIELDS(ALL|STANDARD|CUSTOM) stands for, in describe order; custom fields end in `__c`. */
+function fieldsFunction(type: SObjectType, which: string): string[] {
+  const names = Object.keys(CRM_SCHEMA[type]);
+  const kind = which.toUpperCase();
+  if (kind === 'ALL') return names;
+  if (kind === 'CUSTOM') return names.filter((n) => n.endsWith('__c'));
+  if (kind === 'STANDARD') return names.filter((n) => !n.endsWith('__c'));
+  throw malformed(`unexpected token: '${which}'`);
+}
+
+/**
+ * The SELECT list of a records query. FIELDS(ALL), FIELDS(CUSTOM) and FIELDS(STANDARD) expand to the object's
+ * fields; the first two need LIMIT 200 or less ("The SOQL FIELDS function must have a LIMIT of at most 200",
+ * MALFORMED_QUERY), and a field selected twice, also through FIELDS(), is "duplicate field selected: Id".
+ * Source: "FIELDS()" in the SOQL and SOSL Reference
+ * (https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_fields.htm).
+ */
+function compileSelect(query: Query, type: SObjectType, soql: string, nested: boolean): SelectPlan {
+  const fields: readonly FieldType[] = query.fields ?? [];
+  const isFn = (f: FieldType): f is Extract<FieldType, { type: 'FieldFunctionExpression' }> => f.type === 'FieldFunctionExpression';
+  const bareCount = fields.find((f) => isFn(f) && f.functionName.toUpperCase() === 'COUNT' && f.parameters.length === 0);
+  if (bareCount) {
+    // "COUNT() must be the only element in the SELECT list"; "You can't use COUNT() with GROUP BY" (API 19.0+).
+    if (fields.length > 1) throw malformed(`Failed to run query "${soql}": COUNT() must be the only element in the SELECT list. Select COUNT() alone, or COUNT(Id) with the other fields.`);
+    if (query.groupBy) throw malformed(`Failed to run query "${soql}": COUNT() can't be used with GROUP BY. Use COUNT(Id) instead.`);
+    return { kind: 'count' };
   }
+  if (query.groupBy || fields.some((f) => isFn(f) && isAggregateItem(f))) return compileAggregatePlan(query, type, soql);
+  if (query.having) throw malformed('HAVING needs GROUP BY');
   const resolved: ResolvedField[] = [];
+  const subqueries: { node: ChildrenNode; afterFields: number }[] = [];
   const seen = new Set<string>();
+  const add = (path: string) => {
+    const field = resolveField(type, path, query.sObjectAlias);
+    const key = field.path.toLowerCase();
+    if (seen.has(key)) throw malformed(`duplicate field selected: ${field.path}`);
+    seen.add(key);
+    resolved.push(field);
+  };
   for (const f of fields) {
     let path: string;
     switch (f.type) {
@@ -51,19 +77,66 @@ function compileSelect(fields: readonly FieldType[], type: SObjectType, soql: st
         path = [...f.relationships, f.field].join('.');
         break;
       case 'FieldFunctionExpression':
-        throw notSupported(soql, `The function ${f.functionName}()`, 'Select plain fields, or COUNT() alone');
-      case 'FieldSubquery':
-        throw notSupported(soql, 'A child relationship subquery', 'Query the child object separately');
+        if (f.functionName.toUpperCase() === 'FIELDS') {
+          const [which] = f.parameters;
+          const all = fieldsFunction(type, typeof which === 'string' ? which : '');
+          if (String(which).toUpperCase() !== 'STANDARD' && (query.limit === undefined || query.limit > 200)) throw malformed('The SOQL FIELDS function must have a LIMIT of at most 200');
+          all.forEach(add);
+          continue;
+        }
+        throw notSupported(soql, `The function ${f.functionName}() in a query without GROUP BY`, 'Select plain fields, aggregate functions, or COUNT() alone');
+      case 'FieldSubquery': {
+        if (nested) throw notSupported(soql, 'A subquery inside a subquery', 'Query the grandchildren separately');
+        const sub = f.subquery;
+        const rel = findChildRelationship(type, sub.relationshipName);
+        if (!rel?.relationshipName) throw unknownChildRelationship(sub.relationshipName);
+        const key = rel.relationshipName.toLowerCase();
+        if (seen.has(key)) throw malformed(`duplicate field selected: ${rel.relationshipName}`);
+        seen.add(key);
+        const index = subqueries.filter((s) => s.node.query.where !== undefined).length;
+        const query = compileParsed({ ...sub, sObject: rel.childSObject }, soql, index, true);
+        subqueries.push({ node: { kind: 'children', relationshipName: rel.relationshipName, field: rel.field, query }, afterFields: resolved.length });
+        continue;
+      }
       case 'FieldTypeof':
         throw notSupported(soql, 'TYPEOF', 'Select the relationship fields directly (Owner.Name)');
     }
-    const field = resolveField(type, path);
-    const key = field.path.toLowerCase();
-    if (seen.has(key)) throw malformed(`duplicate field selected: ${field.path}`);
-    seen.add(key);
-    resolved.push(field);
+    add(path);
   }
-  return { kind: 'records', shape: buildShape(resolved) };
+  const shape: ShapeNode[] = buildShape(resolved);
+  // Each subquery's result sits where it was selected, after the columns of the fields before it.
+  for (const { node, afterFields } of [...subqueries].reverse()) shape.splice(buildShape(resolved.slice(0, afterFields)).length, 0, node);
+  return { kind: 'records', shape };
+}
+
+/** How many WHERE clauses come before the query's own in its text: those of subqueries in its SELECT list. */
+function whereIndex(query: Query): number {
+  return (query.fields ?? []).filter((f) => f.type === 'FieldSubquery' && f.subquery.where !== undefined).length;
+}
+
+/** Compiles a parsed (sub)query; `whereAt` is the index of its WHERE among the text's WHERE clauses. */
+function compileParsed(query: Query, soql: string, whereAt: number, nested: boolean): CompiledQuery {
+  if (query.withDataCategory) throw notSupported(soql, 'WITH DATA CATEGORY', 'Remove the clause');
+  if (query.usingScope) throw notSupported(soql, 'USING SCOPE', 'Remove the clause');
+  const type = resolveObject(query.sObject ?? '');
+  const alias = query.sObjectAlias;
+  const select = compileSelect(query, type, soql, nested);
+  if (nested && select.kind !== 'records') throw notSupported(soql, 'An aggregate or COUNT() in a subquery', 'Select fields in the subquery');
+  const ctx = { soql, type, alias, usesNow: false };
+  const tree = query.where ? whereTree(query.where, soql, { rule: 'whereClause', index: whereAt }) : undefined;
+  const where = tree ? compileWhere(tree, ctx) : undefined;
+  const sort = query.orderBy && select.kind === 'records' ? compileOrderBy(query.orderBy, type, soql, alias) : undefined;
+  const children = select.kind === 'records' ? select.shape.filter((n): n is ChildrenNode => n.kind === 'children') : [];
+  return {
+    type,
+    select,
+    where,
+    usesNow: ctx.usesNow || children.some((c) => c.query.usesNow),
+    sort,
+    limit: query.limit,
+    offset: query.offset ?? 0,
+    hints: tree ? indexHints(tree, type, alias) : [],
+  };
 }
 
 /**
@@ -73,25 +146,5 @@ function compileSelect(fields: readonly FieldType[], type: SObjectType, soql: st
  */
 export function compileQuery(soql: string): CompiledQuery {
   const query: Query = parseSoql(soql);
-  if (query.groupBy) throw notSupported(soql, 'GROUP BY', 'Query the records and group them in code');
-  if (query.having) throw notSupported(soql, 'HAVING', 'Query the records and filter the groups in code');
-  if (query.withDataCategory) throw notSupported(soql, 'WITH DATA CATEGORY', 'Remove the clause');
-  if (query.usingScope) throw notSupported(soql, 'USING SCOPE', 'Remove the clause');
-  const type = resolveObject(query.sObject ?? '');
-  const alias = query.sObjectAlias;
-  const select = compileSelect(query.fields ?? [], type, soql);
-  const ctx = { soql, type, alias, usesNow: false };
-  const tree = query.where ? whereTree(query.where, soql) : undefined;
-  const where = tree ? compileWhere(tree, ctx) : undefined;
-  const sort = query.orderBy ? compileOrderBy(query.orderBy, type, soql, alias) : undefined;
-  return {
-    type,
-    select,
-    where,
-    usesNow: ctx.usesNow,
-    sort,
-    limit: query.limit,
-    offset: query.offset ?? 0,
-    hints: tree ? indexHints(tree, type, alias) : [],
-  };
+  return compileParsed(query, soql, whereIndex(query), false);
 }

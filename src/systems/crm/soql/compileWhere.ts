@@ -1,39 +1,67 @@
 import type { ConditionWithValueQuery, LiteralType } from 'soql-parser-js';
 import type { SObjectType } from '../schema.ts';
-import type { RecordSource, SRecord } from '../recordSource.ts';
+import type { SRecord } from '../recordSource.ts';
 import { normalizeId } from '../ids.ts';
 import { dateLiteralRange, type DateRangeFn } from './dateLiteral.ts';
-import { comparable, kindOf, type ValueKind } from './fieldValue.ts';
-import { readField, resolveField, type ResolvedField } from './resolveField.ts';
+import type { ValueKind } from './fieldValue.ts';
+import { startOfDay } from './orgCalendar.ts';
+import { compileScalar, type EvalEnv } from './scalarExpr.ts';
 import { badFilterValue, malformed, notSupported } from './soqlError.ts';
 import { likeToRegExp, plainString, toEpochMs, unquote } from './soqlLiteral.ts';
 import type { WhereNode } from './whereTree.ts';
 
-/** What a predicate needs at evaluation time: the records (to follow relationships) and the simulated now. */
-export interface EvalEnv {
-  readonly source: RecordSource;
-  /** Simulated time in epoch ms, for TODAY and friends. */
-  readonly now: number;
+export type { EvalEnv } from './scalarExpr.ts';
+
+/** A compiled WHERE (or HAVING) clause over rows of type R (records, or aggregate groups). */
+export type Predicate<R = SRecord> = (row: R, env: EvalEnv) => boolean;
+
+/** The left side of a condition, compiled: how its values compare and how to read them from a row. */
+export interface ConditionSubject<R> {
+  readonly kind: ValueKind;
+  /** As named in error messages (`Email`, `COUNT(Id)`). */
+  readonly path: string;
+  readonly get: (row: R, env: EvalEnv) => string | number | boolean | null;
 }
 
-/** A compiled WHERE clause. */
-export type Predicate = (record: SRecord, env: EvalEnv) => boolean;
-
 /** What the compiler needs to know about the query around the WHERE clause. */
-export interface WhereContext {
+export interface WhereContext<R = SRecord> {
   readonly soql: string;
   readonly type: SObjectType;
   readonly alias?: string | undefined;
   /** Set to true by the compiler when the clause uses a relative date literal (needs `now`). */
   usesNow: boolean;
+  /** Compiles a condition's left side; default: a field or date function of the queried object. */
+  readonly subject?: (condition: ConditionWithValueQuery) => ConditionSubject<R>;
 }
 
-type Operand = { readonly kind: 'null' } | { readonly kind: 'value'; readonly value: string | number | boolean } | { readonly kind: 'range'; readonly range: DateRangeFn };
-type Getter = (record: SRecord, env: EvalEnv) => unknown;
+type Bounds = (env: EvalEnv) => readonly [number, number];
+type Operand = { readonly kind: 'null' } | { readonly kind: 'value'; readonly value: string | number | boolean } | { readonly kind: 'range'; readonly bounds: Bounds };
+type Test = (v: string | number | boolean | null, env: EvalEnv) => boolean;
+
+const DAY = 86_400_000;
+
+/**
+ * A date literal's bounds in epoch ms for a field of `kind`: local midnights of the org's time zone for a dateTime,
+ * the dates themselves (UTC-midnight encoded) for a date. Remembers the last (now, zone) it was asked for.
+ */
+function boundsOf(range: DateRangeFn, kind: ValueKind): Bounds {
+  let lastNow = NaN;
+  let lastZone = '';
+  let bounds: readonly [number, number] = [0, 0];
+  return (env) => {
+    if (env.now !== lastNow || env.timeZone !== lastZone) {
+      const { startDay, endDay } = range(env.now, env.timeZone);
+      bounds = kind === 'date' ? [startDay * DAY, endDay * DAY] : [startOfDay(startDay, env.timeZone), startOfDay(endDay, env.timeZone)];
+      lastNow = env.now;
+      lastZone = env.timeZone;
+    }
+    return bounds;
+  };
+}
 
 const TYPE_NAMES: Readonly<Record<ValueKind, string>> = { text: 'string', id: 'id', boolean: 'boolean', number: 'double', datetime: 'dateTime', date: 'date' };
 
-function parseOperand(raw: string, literal: LiteralType | undefined, field: ResolvedField, kind: ValueKind, ctx: WhereContext, like: boolean): Operand {
+function parseOperand(raw: string, literal: LiteralType | undefined, field: { readonly path: string }, kind: ValueKind, ctx: WhereContext<unknown>, like: boolean): Operand {
   if (literal === 'NULL') return { kind: 'null' };
   const wrongType = () => badFilterValue(field.path, TYPE_NAMES[kind], kind === 'text' || kind === 'id');
   switch (kind) {
@@ -57,9 +85,9 @@ function parseOperand(raw: string, literal: LiteralType | undefined, field: Reso
     case 'date': {
       if (literal === 'DATE_LITERAL' || literal === 'DATE_N_LITERAL') {
         const range = dateLiteralRange(raw);
-        if (!range) throw notSupported(ctx.soql, `the date literal ${raw}`, 'Use TODAY, YESTERDAY, TOMORROW, LAST_N_DAYS:n, NEXT_N_DAYS:n or an explicit date');
+        if (!range) throw malformed(`Invalid date literal: ${raw}`);
         ctx.usesNow = true;
-        return { kind: 'range', range };
+        return { kind: 'range', bounds: boundsOf(range, kind) };
       }
       if (literal !== (kind === 'date' ? 'DATE' : 'DATETIME')) throw wrongType();
       return { kind: 'value', value: toEpochMs(raw) };
@@ -77,11 +105,15 @@ function order(a: string | number | boolean, b: string | number | boolean, kind:
 }
 
 /** Equality of a comparable stored value with one operand; text is case-insensitive, as in Salesforce. */
-function equalsTest(operand: Operand, kind: ValueKind): (v: string | number | boolean | null, now: number) => boolean {
+function equalsTest(operand: Operand, kind: ValueKind): Test {
   if (operand.kind === 'null') return (v) => v === null;
   if (operand.kind === 'range') {
-    const { start, end } = operand.range;
-    return (v, now) => typeof v === 'number' && v >= start(now) && v < end(now);
+    const { bounds } = operand;
+    return (v, env) => {
+      if (typeof v !== 'number') return false;
+      const [start, end] = bounds(env);
+      return v >= start && v < end;
+    };
   }
   const lit = operand.value;
   if (kind === 'text' && typeof lit === 'string') {
@@ -93,20 +125,20 @@ function equalsTest(operand: Operand, kind: ValueKind): (v: string | number | bo
   return (v) => v === lit;
 }
 
-function compareTest(operator: string, operand: Operand, kind: ValueKind, field: ResolvedField): (v: string | number | boolean | null, now: number) => boolean {
+function compareTest(operator: string, operand: Operand, kind: ValueKind, field: { readonly path: string }): Test {
   if (kind === 'boolean') throw malformed(`invalid operator '${operator}' on boolean field '${field.path}'`);
   if (operand.kind === 'null') return () => false;
   if (operand.kind === 'range') {
-    const { start, end } = operand.range;
+    const { bounds } = operand;
     switch (operator) {
       case '<':
-        return (v, now) => typeof v === 'number' && v < start(now);
+        return (v, env) => typeof v === 'number' && v < bounds(env)[0];
       case '<=':
-        return (v, now) => typeof v === 'number' && v < end(now);
+        return (v, env) => typeof v === 'number' && v < bounds(env)[1];
       case '>':
-        return (v, now) => typeof v === 'number' && v >= end(now);
+        return (v, env) => typeof v === 'number' && v >= bounds(env)[1];
       default:
-        return (v, now) => typeof v === 'number' && v >= start(now);
+        return (v, env) => typeof v === 'number' && v >= bounds(env)[0];
     }
   }
   const lit = operand.value;
@@ -114,21 +146,25 @@ function compareTest(operator: string, operand: Operand, kind: ValueKind, field:
   return (v) => v !== null && sign(order(v, lit, kind));
 }
 
-function compileCondition(condition: ConditionWithValueQuery, ctx: WhereContext): Predicate {
+/** The default left side: a field or a date function of a field of the queried object. */
+function recordSubject(condition: ConditionWithValueQuery, ctx: WhereContext<unknown>): ConditionSubject<SRecord> {
+  if ('fn' in condition) return compileScalar(ctx.type, condition.fn, ctx.alias, ctx.soql);
+  if ('field' in condition) return compileScalar(ctx.type, condition.field, ctx.alias, ctx.soql);
+  throw malformed('unexpected token: NOT');
+}
+
+function compileCondition<R>(condition: ConditionWithValueQuery, ctx: WhereContext<R>): Predicate<R> {
   if ('valueQuery' in condition) throw notSupported(ctx.soql, 'A semi-join subquery in WHERE', 'Run the inner query first and pass its ids as an IN list');
-  if ('fn' in condition) throw notSupported(ctx.soql, 'A function in WHERE', 'Filter on the field itself');
-  if (!('field' in condition)) throw malformed('unexpected token: NOT');
-  const field = resolveField(ctx.type, condition.field, ctx.alias);
-  const kind = kindOf(field.spec);
-  const name = field.field;
-  const get: Getter = field.hops.length === 0 ? (r) => r[name] : (r, env) => readField(r, field, env.source);
+  const field = ctx.subject ? ctx.subject(condition) : (recordSubject(condition, ctx as WhereContext<unknown>) as unknown as ConditionSubject<R>);
+  const { kind, get } = field;
+  if (!('operator' in condition)) throw malformed('unexpected token: NOT');
   // The parser emits '<>' although its Operator type omits it.
   const operator: string = condition.operator;
   const rawValues = Array.isArray(condition.value) ? condition.value : [condition.value];
   const literals = rawValues.map((_, i) => (Array.isArray(condition.literalType) ? condition.literalType[i] : condition.literalType));
-  const operand = (i: number, like = false) => parseOperand(rawValues[i] ?? '', literals[i], field, kind, ctx, like);
+  const operand = (i: number, like = false) => parseOperand(rawValues[i] ?? '', literals[i], field, kind, ctx as WhereContext<unknown>, like);
 
-  let test: (v: string | number | boolean | null, now: number) => boolean;
+  let test: Test;
   let negate = false;
   switch (operator) {
     case '=':
@@ -143,7 +179,7 @@ function compileCondition(condition: ConditionWithValueQuery, ctx: WhereContext)
       const tests = operands.map((o) => equalsTest(o, kind));
       const textSet =
         kind === 'text' && operands.every((o) => o.kind === 'value') ? new Set(operands.map((o) => String((o as { value: string }).value).toLowerCase())) : undefined;
-      test = textSet ? (v) => typeof v === 'string' && textSet.has(v.toLowerCase()) : (v, now) => tests.some((t) => t(v, now));
+      test = textSet ? (v) => typeof v === 'string' && textSet.has(v.toLowerCase()) : (v, env) => tests.some((t) => t(v, env));
       negate = operator === 'NOT IN';
       break;
     }
@@ -167,11 +203,11 @@ function compileCondition(condition: ConditionWithValueQuery, ctx: WhereContext)
     default:
       throw notSupported(ctx.soql, `The ${operator} operator`, 'Use =, !=, <, <=, >, >=, IN, NOT IN or LIKE');
   }
-  return negate ? (r, env) => !test(comparable(kind, get(r, env)), env.now) : (r, env) => test(comparable(kind, get(r, env)), env.now);
+  return negate ? (r, env) => !test(get(r, env), env) : (r, env) => test(get(r, env), env);
 }
 
-/** Compiles a WHERE tree into one predicate closure; resolves every field once. Throws SoqlFailure. */
-export function compileWhere(node: WhereNode, ctx: WhereContext): Predicate {
+/** Compiles a WHERE (or HAVING) tree into one predicate closure; resolves every field once. Throws SoqlFailure. */
+export function compileWhere<R = SRecord>(node: WhereNode, ctx: WhereContext<R>): Predicate<R> {
   switch (node.kind) {
     case 'condition':
       return compileCondition(node.condition, ctx);

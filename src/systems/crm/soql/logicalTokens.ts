@@ -141,3 +141,23 @@ function withAt(token: CstToken): { at?: TokenPosition } {
   const at = position(token);
   return at ? { at } : {};
 }
+
+/** The text of a clause node without its keyword(s) (`WHERE`, `HAVING`): from its first condition token to its last token. */
+export function clauseText(node: CstNode, soql: string): string | undefined {
+  let start = Infinity;
+  let end = -1;
+  const visit = (n: CstNode, top: boolean) => {
+    for (const [name, list] of Object.entries(n.children)) {
+      if (top && name !== 'conditionExpression') continue;
+      for (const c of list) {
+        if (!isToken(c)) visit(c, false);
+        else {
+          start = Math.min(start, c.startOffset ?? Infinity);
+          end = Math.max(end, c.endOffset ?? -1);
+        }
+      }
+    }
+  };
+  visit(node, true);
+  return end < 0 || start === Infinity ? undefined : soql.slice(start, end + 1);
+}

@@ -15,23 +15,26 @@ interface SortKey {
   readonly picklist: ReadonlyMap<string, number> | undefined;
 }
 
-type Key = string | number | boolean | null;
+/** A sort key value: text lower-cased, picklists by position, numbers, epoch ms, booleans; null sorts by NULLS. */
+export type Key = string | number | boolean | null;
+
+/** One key of a generic sort: how to read it from a row, and its direction. */
+export interface RowKey<R> {
+  readonly get: (row: R) => Key;
+  readonly descending: boolean;
+  readonly nullsFirst: boolean;
+}
 
 /** Sorts records for an ORDER BY clause. */
 export type RecordSorter = (records: readonly SRecord[], source: RecordSource) => SRecord[];
 
 function sortValue(key: SortKey, record: SRecord, source: RecordSource): Key {
   const v = comparable(key.kind, readField(record, key.field, source));
-  if (typeof v !== 'string') return v;
-  if (key.picklist) {
-    // Known values sort by position; unknown values after them, alphabetically (encoded as a larger string key).
-    const pos = key.picklist.get(v);
-    return pos !== undefined ? pos : `\uffff${v.toLowerCase()}`;
-  }
-  return key.kind === 'text' ? v.toLowerCase() : v;
+  // Known picklist values sort by position; unknown values after them, alphabetically.
+  return typeof v === 'string' ? textSortKey(v, key.picklist, key.kind) : v;
 }
 
-function compareKeys(a: Key, b: Key, key: SortKey): number {
+function compareKeys(a: Key, b: Key, key: { readonly descending: boolean; readonly nullsFirst: boolean }): number {
   if (a === null || b === null) {
     if (a === b) return 0;
     return (a === null) === key.nullsFirst ? -1 : 1;
@@ -60,15 +63,27 @@ export function compileOrderBy(clauses: OrderByClause | OrderByClause[], type: S
       picklist: values ? new Map(values.map((v, i) => [v, i])) : undefined,
     };
   });
-  return (records, source) => {
-    const decorated = records.map((record, index) => ({ record, index, values: keys.map((k) => sortValue(k, record, source)) }));
-    decorated.sort((x, y) => {
-      for (let i = 0; i < keys.length; i++) {
-        const c = compareKeys(x.values[i] ?? null, y.values[i] ?? null, keys[i] as SortKey);
-        if (c !== 0) return c;
-      }
-      return x.index - y.index;
-    });
-    return decorated.map((d) => d.record);
-  };
+  return (records, source) => sortRows(records, keys.map((k) => ({ get: (r: SRecord) => sortValue(k, r, source), descending: k.descending, nullsFirst: k.nullsFirst })));
+}
+
+/** A stable sort of rows by keys, with SOQL's null placement; ties keep their order. */
+export function sortRows<R>(rows: readonly R[], keys: readonly RowKey<R>[]): R[] {
+  const decorated = rows.map((row, index) => ({ row, index, values: keys.map((k) => k.get(row)) }));
+  decorated.sort((x, y) => {
+    for (let i = 0; i < keys.length; i++) {
+      const c = compareKeys(x.values[i] ?? null, y.values[i] ?? null, keys[i] as RowKey<R>);
+      if (c !== 0) return c;
+    }
+    return x.index - y.index;
+  });
+  return decorated.map((d) => d.row);
+}
+
+/** A comparable text or picklist value as a sort key: picklist values by position, other text lower-cased. */
+export function textSortKey(v: string, picklist: ReadonlyMap<string, number> | undefined, kind: string): Key {
+  if (picklist) {
+    const pos = picklist.get(v);
+    return pos !== undefined ? pos : `\uffff${v.toLowerCase()}`;
+  }
+  return kind === 'text' ? v.toLowerCase() : v;
 }

@@ -27,6 +27,7 @@ export interface CstToken {
   readonly startLine?: number | null;
   readonly startColumn?: number | null;
   readonly startOffset?: number;
+  readonly endOffset?: number;
   readonly tokenType: { readonly name: string };
 }
 

@@ -3,9 +3,9 @@ import { compileQuery, type CompiledQuery } from './compileQuery.ts';
 import type { EvalEnv } from './compileWhere.ts';
 import type { IndexedRecordSource, IndexHint } from './indexedRecordSource.ts';
 import type { SObjectType } from '../schema.ts';
-import { readField } from './resolveField.ts';
 import { QueryCache } from './queryCache.ts';
-import { shapeRecord } from './shapeRecord.ts';
+import { runAggregate } from './runAggregate.ts';
+import { shapeRecord, type ChildrenReader } from './shapeRecord.ts';
 import { malformed, SoqlFailure, type SoqlError } from './soqlError.ts';
 
 /** Options of `runQuery`. */
@@ -16,12 +16,17 @@ export interface RunQueryOptions {
   readonly apiVersion?: string;
   /** Simulated now (epoch ms), needed only by queries using TODAY, YESTERDAY, LAST_N_DAYS:n and the like. */
   readonly now?: number;
+  /** The org's time zone (IANA name) for date literals and convertTimezone(). Default `'UTC'`. */
+  readonly timeZone?: string;
 }
+
+/** Most AggregateResult rows one response may hold: aggregate queries have no queryMore. */
+export const MAX_AGGREGATE_ROWS = 2000;
 
 /** A query's result, shaped for the REST `/query` response; or Salesforce's error code and message. */
 export type QueryResult =
   | { ok: true; records: Record<string, unknown>[]; totalSize: number; entity: string }
-  | { ok: false; errorCode: 'MALFORMED_QUERY' | 'INVALID_FIELD' | 'INVALID_TYPE'; message: string };
+  | { ok: false; errorCode: SoqlError['errorCode']; message: string };
 
 const cache = new QueryCache<CompiledQuery | SoqlError>(500);
 
@@ -70,6 +75,40 @@ function candidates(q: CompiledQuery, source: RecordSource, includeDeleted: bool
 }
 
 /**
+ * Answers parent-to-child subqueries for one run: indexes each child type by its parent reference once, then
+ * filters, sorts and pages each parent's children. A parent without matching children gets null, as Salesforce's
+ * REST API returns it; otherwise `{ totalSize, done: true, records }`.
+ * Source: "Understanding Query Results" (parent-to-child), SOQL and SOSL Reference
+ * (https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_relationships_query_results.htm).
+ */
+function childrenReader(source: RecordSource, env: EvalEnv, apiVersion: string): ChildrenReader {
+  const indexes = new Map<string, Map<string, SRecord[]>>();
+  return (node, parent) => {
+    const q = node.query;
+    const key = `${q.type}.${node.field}`;
+    let index = indexes.get(key);
+    if (!index) {
+      index = new Map();
+      for (const r of source.records(q.type)) {
+        const id = r[node.field];
+        if (typeof id !== 'string' || id === '') continue;
+        const list = index.get(id);
+        if (list) list.push(r);
+        else index.set(id, [r]);
+      }
+      indexes.set(key, index);
+    }
+    let kids = index.get(parent.Id) ?? [];
+    if (q.where) kids = kids.filter((r) => q.where?.(r, env));
+    if (q.sort) kids = q.sort(kids, source);
+    const page = kids.slice(q.offset, q.limit === undefined ? undefined : q.offset + q.limit);
+    if (page.length === 0 || q.select.kind !== 'records') return null;
+    const { shape } = q.select;
+    return { totalSize: page.length, done: true, records: page.map((r) => shapeRecord(q.type, r, shape, source, apiVersion)) };
+  };
+}
+
+/**
  * Runs a SOQL query over a RecordSource, the way Salesforce's REST `/query` (or `/queryAll` with
  * `includeDeleted`) would: records in the REST shape, `totalSize` the number of records returned (for `COUNT()`, the
  * count, with no records). Compiled queries are cached by their text, so repeated queries cost one scan (or one
@@ -83,7 +122,7 @@ export function runQuery(soql: string, source: RecordSource, options: RunQueryOp
     const { error } = malformed(`Failed to run query "${soql}": it uses a relative date literal but no simulated time was given. Pass options.now (epoch ms) to runQuery.`);
     return { ok: false, errorCode: error.errorCode, message: error.message };
   }
-  const env: EvalEnv = { source, now: options.now ?? 0 };
+  const env: EvalEnv = { source, now: options.now ?? 0, timeZone: options.timeZone ?? 'UTC' };
   const apiVersion = options.apiVersion ?? '62.0';
   // Without ORDER BY, a records query can stop as soon as OFFSET + LIMIT records match.
   const stopAt = !q.sort && q.select.kind === 'records' && q.limit !== undefined ? q.offset + q.limit : Infinity;
@@ -102,19 +141,17 @@ export function runQuery(soql: string, source: RecordSource, options: RunQueryOp
       const count = Math.max(0, Math.min(matched.length, end ?? Infinity) - q.offset);
       return { ok: true, records: [], totalSize: count, entity: q.type };
     }
-    case 'countField': {
-      const { field, alias } = q.select;
-      let count = 0;
-      for (const r of matched) {
-        const v = readField(r, field, source);
-        if (v !== undefined && v !== null && v !== '') count++;
-      }
-      return { ok: true, records: [{ attributes: { type: 'AggregateResult' }, [alias]: count }], totalSize: 1, entity: q.type };
+    case 'aggregate': {
+      const records = runAggregate(q.select, matched, env, q.offset, q.limit);
+      // Source: Salesforce answers an aggregate query of more rows than one batch with this error (no queryMore).
+      if (records.length > MAX_AGGREGATE_ROWS) return { ok: false, errorCode: 'EXCEEDED_ID_LIMIT', message: 'Aggregate query does not support queryMore(), use LIMIT to restrict the results to a single batch' };
+      return { ok: true, records, totalSize: records.length, entity: q.type };
     }
     case 'records': {
       const page = matched.slice(q.offset, end);
       const { shape } = q.select;
-      const records = page.map((r) => shapeRecord(q.type, r, shape, source, apiVersion));
+      const children = shape.some((n) => n.kind === 'children') ? childrenReader(source, env, apiVersion) : undefined;
+      const records = page.map((r) => shapeRecord(q.type, r, shape, source, apiVersion, children));
       return { ok: true, records, totalSize: records.length, entity: q.type };
     }
   }

@@ -1,11 +1,27 @@
 import { CRM_SCHEMA, type SObjectType } from '../schema.ts';
 import type { RecordSource, SRecord } from '../recordSource.ts';
+import type { CompiledQuery } from './compileQuery.ts';
 import { followHop, type RelationshipHop, type ResolvedField } from './resolveField.ts';
 
-/** How one selected column appears in a result record: a field, or a nested relationship object. */
+/** A parent-to-child subquery in the SELECT list: `(SELECT Id FROM CampaignMembers)`. */
+export interface ChildrenNode {
+  readonly kind: 'children';
+  /** The canonical child relationship name, the key of the nested result (`CampaignMembers`). */
+  readonly relationshipName: string;
+  /** The child's reference field pointing at the parent (`LeadId`). */
+  readonly field: string;
+  /** The subquery, compiled over the child type. */
+  readonly query: CompiledQuery;
+}
+
+/** How one selected column appears in a result record: a field, a nested relationship object, or child records. */
 export type ShapeNode =
   | { readonly kind: 'field'; readonly name: string }
-  | { readonly kind: 'relationship'; readonly hop: RelationshipHop; readonly children: ShapeNode[] };
+  | { readonly kind: 'relationship'; readonly hop: RelationshipHop; readonly children: ShapeNode[] }
+  | ChildrenNode;
+
+/** Answers a subquery for one parent record: `{ totalSize, done, records }`, or null when it has no children. */
+export type ChildrenReader = (node: ChildrenNode, parent: SRecord) => unknown;
 
 /**
  * Groups the SELECT fields into the nested layout of a REST query record: fields in SELECT order, and fields
@@ -28,10 +44,12 @@ export function buildShape(fields: readonly ResolvedField[]): ShapeNode[] {
   return root;
 }
 
-function fill(out: Record<string, unknown>, type: SObjectType, record: SRecord, nodes: readonly ShapeNode[], source: RecordSource, apiVersion: string): void {
+function fill(out: Record<string, unknown>, type: SObjectType, record: SRecord, nodes: readonly ShapeNode[], source: RecordSource, apiVersion: string, children?: ChildrenReader): void {
   const fields = CRM_SCHEMA[type];
   for (const node of nodes) {
-    if (node.kind === 'field') {
+    if (node.kind === 'children') {
+      out[node.relationshipName] = children ? children(node, record) : null;
+    } else if (node.kind === 'field') {
       const spec = fields[node.name];
       const value = spec ? record[node.name] : undefined;
       // Salesforce checkboxes are never null.
@@ -49,8 +67,8 @@ function fill(out: Record<string, unknown>, type: SObjectType, record: SRecord, 
  * or null when the reference is empty. For a polymorphic target, `type` is the referenced record's actual type and a
  * field that type lacks is null.
  */
-export function shapeRecord(type: SObjectType, record: SRecord, nodes: readonly ShapeNode[], source: RecordSource, apiVersion: string): Record<string, unknown> {
+export function shapeRecord(type: SObjectType, record: SRecord, nodes: readonly ShapeNode[], source: RecordSource, apiVersion: string, children?: ChildrenReader): Record<string, unknown> {
   const out: Record<string, unknown> = { attributes: { type, url: `/services/data/v${apiVersion}/sobjects/${type}/${record.Id}` } };
-  fill(out, type, record, nodes, source, apiVersion);
+  fill(out, type, record, nodes, source, apiVersion, children);
   return out;
 }

@@ -1,7 +1,7 @@
 /** The errors a SOQL query can fail with, shaped like Salesforce's REST error body entries. */
 
 /** Error codes the SOQL engine returns (the `errorCode` of Salesforce's 400 body). */
-export type SoqlErrorCode = 'MALFORMED_QUERY' | 'INVALID_FIELD' | 'INVALID_TYPE';
+export type SoqlErrorCode = 'MALFORMED_QUERY' | 'INVALID_FIELD' | 'INVALID_TYPE' | 'EXCEEDED_ID_LIMIT';
 
 /** A failed query: Salesforce's error code and message. */
 export interface SoqlError {
@@ -72,5 +72,17 @@ export function badFilterValue(field: string, typeName: string, quoted: boolean)
     ok: false,
     errorCode: 'INVALID_FIELD',
     message: `value of filter criterion for field '${field}' must be of type ${typeName} and should ${quoted ? '' : 'not '}be enclosed in quotes`,
+  });
+}
+
+/** INVALID_TYPE for an unknown child relationship in a subquery's FROM, with Salesforce's wording. */
+export function unknownChildRelationship(name: string): SoqlFailure {
+  return new SoqlFailure({
+    ok: false,
+    errorCode: 'INVALID_TYPE',
+    message:
+      `Didn't understand relationship '${name}' in FROM part of query call. If you are attempting to use a custom ` +
+      `relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or ` +
+      `the describe call for the appropriate names.`,
   });
 }

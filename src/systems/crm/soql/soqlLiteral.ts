@@ -1,10 +1,12 @@
 import { malformed } from './soqlError.ts';
 
-const ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '"': '"', "'": "'", '\\': '\\' };
+const ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '"': '"', "'": "'" };
 
 /**
  * The value of a quoted SOQL string literal as the parser returns it (`'O\'Brien'` → `O'Brien`). Backslash escapes
- * follow Salesforce: \n \r \t \b \f \" \' \\ (and \% \_, kept as the bare character outside LIKE).
+ * follow Salesforce: \n \r \t \b \f \" \' \\ (and \% \_). The LIKE escapes \% \_ and an escaped backslash stay
+ * escaped (`\%`, `\_`, `\\`), so that a LIKE pattern can tell `'\\%'` (a backslash, then any run) from `'\%'`;
+ * `plainString` removes them for every other comparison.
  */
 export function unquote(raw: string): string {
   const body = raw.length >= 2 && raw.startsWith("'") && raw.endsWith("'") ? raw.slice(1, -1) : raw;
@@ -17,16 +19,16 @@ export function unquote(raw: string): string {
       continue;
     }
     const next = body[++i] ?? '';
-    const escaped = ESCAPES[next] ?? (next === '%' || next === '_' ? `\\${next}` : undefined);
+    const escaped = ESCAPES[next] ?? (next === '%' || next === '_' || next === '\\' ? `\\${next}` : undefined);
     if (escaped === undefined) throw malformed(`Invalid string literal '${body}'. Illegal character sequence '\\${next}' in string literal.`);
     out += escaped;
   }
   return out;
 }
 
-/** Strips the LIKE-only escapes (\% \_) left by `unquote`, for comparisons other than LIKE. */
+/** Strips the escapes (\% \_ \\) `unquote` keeps for LIKE, for comparisons other than LIKE. */
 export function plainString(unquoted: string): string {
-  return unquoted.includes('\\') ? unquoted.replace(/\\([%_])/g, '$1') : unquoted;
+  return unquoted.includes('\\') ? unquoted.replace(/\\([%_\\])/g, '$1') : unquoted;
 }
 
 /** A case-insensitive, anchored RegExp for a LIKE pattern: `%` any run, `_` one character, `\%` `\_` literal. */
@@ -34,8 +36,8 @@ export function likeToRegExp(unquoted: string): RegExp {
   let source = '';
   for (let i = 0; i < unquoted.length; i++) {
     const c = unquoted[i] ?? '';
-    if (c === '\\' && (unquoted[i + 1] === '%' || unquoted[i + 1] === '_')) {
-      source += unquoted[++i];
+    if (c === '\\' && (unquoted[i + 1] === '%' || unquoted[i + 1] === '_' || unquoted[i + 1] === '\\')) {
+      source += (unquoted[++i] ?? '').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     } else if (c === '%') {
       source += '.*';
     } else if (c === '_') {

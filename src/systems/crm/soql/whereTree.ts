@@ -1,6 +1,6 @@
 import type { ConditionWithValueQuery, WhereClause } from 'soql-parser-js';
-import { chainConditions, clauseNodes, hasNegationRun, tokensFromAst, tokensFromCst, type LogicalToken } from './logicalTokens.ts';
-import { parseCst, positionedMessage, unexpectedToken } from './parseSoql.ts';
+import { chainConditions, clauseNodes, clauseText, hasNegationRun, tokensFromAst, tokensFromCst, type LogicalToken } from './logicalTokens.ts';
+import { parseCst, parseSoql, positionedMessage, unexpectedToken } from './parseSoql.ts';
 import { malformed, notSupported, SoqlFailure } from './soqlError.ts';
 
 /** A WHERE (or HAVING) clause as a boolean tree. */
@@ -127,4 +127,19 @@ export function whereTree(clause: WhereClause, soql: string, ref: ClauseRef = { 
     if (error instanceof Unexpected) throw refusal(soql, error.token);
     throw error;
   }
+}
+
+/**
+ * The boolean tree of a query's HAVING clause. soql-parser-js drops negated conditions from HAVING, so the clause's
+ * text is read from the concrete syntax tree and parsed as a WHERE clause (the same grammar, aggregates allowed).
+ */
+export function havingTree(soql: string): WhereNode {
+  const cst = parseCst(soql);
+  const node = cst ? clauseNodes(cst, 'havingClause')[0] : undefined;
+  const text = node ? clauseText(node, soql) : undefined;
+  if (text === undefined) throw notSupported(soql, 'This HAVING clause', 'Simplify the HAVING clause');
+  const asWhere = `SELECT Id FROM Lead WHERE ${text}`;
+  const where = parseSoql(asWhere).where;
+  if (!where) throw notSupported(soql, 'This HAVING clause', 'Simplify the HAVING clause');
+  return whereTree(where, asWhere);
 }
