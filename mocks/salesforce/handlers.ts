@@ -13,12 +13,14 @@
  * | `GET …/sobjects`, `…/sobjects/{Type}/describe` | 200 describeGlobal / describe | 404 NOT_FOUND for unknown types |
  * | `POST …/sobjects/{Type}` | 201 `{id, success:true, errors:[]}` | 400 `[{message, errorCode, fields}]` |
  * | `GET …/sobjects/{Type}/{id}[?fields=]`, `PATCH` (204), `DELETE` (204) | | 404 NOT_FOUND / ENTITY_IS_DELETED, 405 |
- * | `POST /services/Soap/u/NN.N` convertLead | 200 `text/xml` convertLeadResponse | 500 SOAP fault `sf:INVALID_SESSION_ID` |
+ * | `POST /services/Soap/u/NN.N` convertLead, create, update | 200 `text/xml` `<op>Response` with one `<result>` per record | 500 SOAP fault `sf:INVALID_SESSION_ID` |
  *
  * Every REST call needs `Authorization: Bearer <token>` (401 `INVALID_SESSION_ID` otherwise), counts toward the daily
  * limit (403 `REQUEST_LIMIT_EXCEEDED` "TotalRequests Limit exceeded." once reached) and answers with
  * `Sforce-Limit-Info: api-usage=N/LIMIT`. Malformed JSON is 400 `JSON_PARSER_ERROR`. Writes record
- * `X-Leadsim-Workflow` (or `Sforce-Call-Options: client=<workflow>`) as the workflow in the field history.
+ * `X-Leadsim-Workflow` (or `Sforce-Call-Options: client=<workflow>`) as the workflow in the field history. Lead
+ * creates and updates run the org's active assignment rule unless `Sforce-Auto-Assign: FALSE` (SOAP: only with an
+ * `AssignmentRuleHeader`).
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { authenticate, limitHeaders, type SalesforceMockContext } from './context.ts';

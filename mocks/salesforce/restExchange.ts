@@ -54,8 +54,8 @@ export function methodNotAllowed(method: string, allowed: readonly string[]): Re
 
 /**
  * The write context of a request: its user, the workflow (the `X-Leadsim-Workflow` header, else the client named in
- * `Sforce-Call-Options: client=<workflow>`, which jsforce sends from `callOptions: { client }`), and the duplicate
- * rule header.
+ * `Sforce-Call-Options: client=<workflow>`, which jsforce sends from `callOptions: { client }`), the duplicate
+ * rule header, and the assignment rule to run (see {@link autoAssign}).
  */
 export function writeContext(req: RestRequest): WriteContext {
   const client =
@@ -66,7 +66,20 @@ export function writeContext(req: RestRequest): WriteContext {
     userId: req.userId,
     ...(client === undefined ? {} : { workflow: client }),
     ...(allowSave === undefined ? {} : { duplicateRuleHeader: { allowSave } }),
+    ...autoAssign(req.header('sforce-auto-assign')),
   };
+}
+
+/**
+ * The `Sforce-Auto-Assign` header as an assignment rule request: `TRUE` (any case) or no header runs the active rule
+ * ("If the header is not provided in the request, the default value is TRUE"), `FALSE` runs none, an AssignmentRule
+ * id runs that rule. Composite subrequests and collections inherit the request's header.
+ * Source: https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api/headers_autoassign.htm
+ */
+export function autoAssign(header: string | null): Pick<WriteContext, 'assignmentRuleHeader'> {
+  const value = header?.trim() ?? 'TRUE';
+  if (/^false$/i.test(value)) return {};
+  return { assignmentRuleHeader: /^true$/i.test(value) ? { useDefaultRule: true } : { assignmentRuleId: value } };
 }
 
 /** Turns a REST answer into the HTTP response, with extra headers (Sforce-Limit-Info). */

@@ -1,6 +1,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { LeadConvertRequest, LeadConvertResult } from '../../src/systems/crm/convertLead.ts';
 import type { SalesforceMockContext } from './context.ts';
+import { assignmentRuleHeaderOf, readEnvelope, soapSave } from './soapSaves.ts';
 
 const ENVELOPE_OPEN =
   '<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns="urn:partner.soap.sforce.com" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">';
@@ -59,7 +60,7 @@ export function soapFault(faultcode: string, faultstring: string): Response {
 
 /**
  * `POST {any origin}/services/Soap/u/{version}`: the Partner SOAP API's `convertLead` (what `conn.soap.convertLead`
- * sends). The session comes from `<SessionHeader><sessionId>`; an unknown session is a 500 `sf:INVALID_SESSION_ID`
+ * sends), and `create` / `update` (with the `AssignmentRuleHeader`, see soapSaves.ts). The session comes from `<SessionHeader><sessionId>`; an unknown session is a 500 `sf:INVALID_SESSION_ID`
  * fault. The reply is `convertLeadResponse` with one `<result>` per `<leadConverts>`, in order.
  */
 export function soapHandlers(ctx: SalesforceMockContext): HttpHandler[] {
@@ -72,14 +73,20 @@ export function soapHandlers(ctx: SalesforceMockContext): HttpHandler[] {
       }
       if (!ctx.crm.apiUsage.consume()) return soapFault('sf:REQUEST_LIMIT_EXCEEDED', 'REQUEST_LIMIT_EXCEEDED: TotalRequests Limit exceeded.');
       const operation = /<(?:\w+:)?Body[^>]*>\s*<(?:\w+:)?(\w+)/.exec(xml)?.[1];
-      if (operation !== 'convertLead') {
+      if (operation !== 'convertLead' && operation !== 'create' && operation !== 'update') {
         return soapFault('soapenv:Client', `No operation available for request {urn:partner.soap.sforce.com}${operation ?? ''}`);
       }
       const workflow = /<client>([^<]*)<\/client>/.exec(xml)?.[1];
       const writeCtx = { userId, ...(workflow === undefined ? {} : { workflow: unescapeXml(workflow) }) };
-      const results = leadConverts(xml).map((request) => ctx.crm.convertLead(request, writeCtx));
+      let results: string;
+      if (operation === 'convertLead') results = leadConverts(xml).map((request) => ctx.crm.convertLead(request, writeCtx)).map(resultXml).join('');
+      else {
+        const envelope = readEnvelope(xml);
+        const header = assignmentRuleHeaderOf(envelope.header);
+        results = soapSave(ctx.crm, operation, envelope.body, { ...writeCtx, ...(header ? { assignmentRuleHeader: header } : {}) });
+      }
       const usage = `<soapenv:Header><LimitInfoHeader><limitInfo><current>${ctx.crm.apiUsage.used}</current><limit>${ctx.crm.apiUsage.limit}</limit><type>API REQUESTS</type></limitInfo></LimitInfoHeader></soapenv:Header>`;
-      const body = `${ENVELOPE_OPEN}${usage}<soapenv:Body><convertLeadResponse>${results.map(resultXml).join('')}</convertLeadResponse></soapenv:Body></soapenv:Envelope>`;
+      const body = `${ENVELOPE_OPEN}${usage}<soapenv:Body><${operation}Response>${results}</${operation}Response></soapenv:Body></soapenv:Envelope>`;
       return new HttpResponse(body, { status: 200, headers: { 'Content-Type': 'text/xml;charset=UTF-8', 'Sforce-Limit-Info': ctx.crm.apiUsage.header() } });
     }),
   ];

@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError, issuesFromZod } from '../core/errors.ts';
 import { readInputFile } from '../io/readInputFile.ts';
@@ -25,7 +26,7 @@ export function checkOrgSpec(json: unknown, file: string): OrgSpec {
 
 /**
  * Reads an org spec file (JSON, the format of `schemas/org.schema.json`), or the `org` of a scenario file, and
- * checks it with {@link checkOrgSpec}. A missing file throws a `LeadsimError` FILE_NOT_FOUND; malformed JSON or
+ * checks it with {@link checkOrgSpec}; a relative `assignmentRules` path is resolved against the file's folder. A missing file throws a `LeadsimError` FILE_NOT_FOUND; malformed JSON or
  * a bad spec an {@link InputError} INVALID_ORG naming each JSON path.
  * @example
  * const org = loadOrgSpec('leadsim.org.json');
@@ -40,5 +41,7 @@ export function loadOrgSpec(file: string): OrgSpec {
     throw new InputError('INVALID_ORG', { action: 'read org spec', file, issues: [{ path: [], message: `invalid JSON: ${(error as Error).message}`, expected: 'a JSON object' }], hint: HINT });
   }
   const isScenario = typeof json === 'object' && json !== null && !Array.isArray(json) && 'org' in json && 'version' in json;
-  return isScenario ? checkOrgSpec((json as { org: unknown }).org, file) : checkOrgSpec(json, file);
+  const org = checkOrgSpec(isScenario ? (json as { org: unknown }).org : json, file);
+  // The assignment rules file is named relative to the file that holds the org.
+  return org.assignmentRules === undefined ? org : { ...org, assignmentRules: resolve(dirname(file), org.assignmentRules) };
 }

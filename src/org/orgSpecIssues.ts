@@ -4,7 +4,7 @@ import type { OrgSpec } from './orgSpec.ts';
 /**
  * What a schema cannot see in an org spec: keys defined twice, and references between records (an account's `bdr`
  * and `owner`, a campaign's or a person's `partnerAccount`, a person's `owner` and `account`, a portal user's
- * partner account) that name no record of the org, or a record of the wrong kind. Each issue has its JSON path
+ * partner account, the `defaultLeadOwner`) that name no record of the org, or a record of the wrong kind. Each issue has its JSON path
  * inside the spec (prefix them for an org embedded in a scenario). Seeding an org with none of these issues does
  * not fail on a reference.
  */
@@ -34,6 +34,7 @@ export function orgSpecIssues(org: OrgSpec): InputIssue[] {
     check(['people', i, 'partnerAccount'], p.partnerAccount, partners, 'partner account');
   });
   org.partnerUsers.forEach((u, i) => check(['partnerUsers', i, 'partnerAccount'], u.partnerAccount, partners, 'partner account'));
+  check(['defaultLeadOwner'], org.defaultLeadOwner, owners, 'user or queue');
   return issues;
 }
 

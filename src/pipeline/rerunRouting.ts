@@ -18,6 +18,8 @@ export interface RerunTarget {
 export interface RerunRoutingOptions {
   /** The id of the re-run's trace (default `<trigger>-<personId>-<simulated ms>`). */
   readonly id?: string;
+  /** The route job to re-run (default: the routing graph's, trigger `rerun`). */
+  readonly route?: PipelineJob;
   /**
    * What asks for routing again (default `rerun`): `rerun` is rule 7 (a rep set `Rerun_Routing__c`); `recall` is a
    * partner recall (`Partner_Recalled__c` set): the lead leaves the partner, so the graph routes it without the
@@ -74,7 +76,7 @@ export async function rerunRouting(pipeline: Pipeline, target: RerunTarget, opti
     work.member = member;
     work.campaign = campaign;
   }
-  const stopped = await pipeline.runJobs(work, [matchAccount, trigger === 'rerun' ? rerunRoute : recallRoute]);
+  const stopped = await pipeline.runJobs(work, [matchAccount, options.route ?? (trigger === 'rerun' ? rerunRoute : recallRoute)]);
   if (stopped) {
     trace.outcome = stopped;
     trace.finishedAt = ctx.clock.now();

@@ -12,7 +12,7 @@ export interface ScenarioReport {
   readonly file: string;
   readonly name: string;
   readonly seed: number;
-  /** The name of the graph it was routed with. */
+  /** The name of the graph it was routed with, or `assignment rules <file>`. */
   readonly graph: string;
   /** Where that graph came from: its file, `inline` (in the scenario), or undefined when not known. */
   readonly graphFile?: string;
@@ -53,23 +53,30 @@ export interface ReplayOptions {
   readonly defaultGraph?: Graph | (() => Graph);
   /** The file of `defaultGraph`, for reports. */
   readonly defaultGraphFile?: string;
-  /** Told of each scenario's run and the graph it routed with (e.g. to count routing coverage). */
+  /** Route every scenario with this Salesforce assignment rules file instead (its active rule, run by the CRM). */
+  readonly assignmentRules?: string;
+  /** Told of each scenario's run and the graph it routed with (e.g. to count routing coverage); not for runs routed in Salesforce. */
   readonly onRun?: (run: RunRecord, graph: Graph) => void;
 }
 
 /** Replays one loaded scenario and checks its expectations and the invariants. */
 export async function replayScenario(loaded: LoadedScenario, options: ReplayOptions = {}): Promise<ScenarioReport> {
-  const result = await runScenario(loaded, { ...(options.graph ? { graph: options.graph } : {}), ...(options.defaultGraph ? { defaultGraph: options.defaultGraph } : {}) });
-  options.onRun?.(result.run, result.graph);
+  const result = await runScenario(loaded, {
+    ...(options.graph ? { graph: options.graph } : {}),
+    ...(options.defaultGraph ? { defaultGraph: options.defaultGraph } : {}),
+    ...(options.assignmentRules ? { assignmentRules: options.assignmentRules } : {}),
+  });
+  if (result.routing === 'graph') options.onRun?.(result.run, result.graph);
   const checks = checkExpectations(result);
   const invariants = checkInvariants(result.run).results;
   const own = loaded.scenario.graph;
-  const graphFile = options.graph ? options.graphFile : typeof own === 'string' ? join(dirname(loaded.file), own) : own ? 'inline' : options.defaultGraphFile;
+  const graphFile =
+    result.routing !== 'graph' ? undefined : options.graph ? options.graphFile : typeof own === 'string' ? join(dirname(loaded.file), own) : own ? 'inline' : options.defaultGraphFile;
   return {
     file: loaded.file,
     name: loaded.scenario.name,
     seed: loaded.scenario.seed,
-    graph: result.graph.name,
+    graph: result.routedBy,
     ...(graphFile !== undefined ? { graphFile } : {}),
     org: loaded.orgFile ?? 'inline',
     ok: checks.every((c) => c.ok) && invariants.every((r) => r.ok),

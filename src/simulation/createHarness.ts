@@ -8,6 +8,8 @@ import { createPipeline } from '../pipeline/createPipeline.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
 import type { PipelineContext } from '../pipeline/pipelineContext.ts';
 import type { PipelineJob } from '../pipeline/pipelineJob.ts';
+import { DEFAULT_JOBS } from '../pipeline/jobs/index.ts';
+import { routeByAssignmentRules } from '../pipeline/jobs/routeByAssignmentRules.ts';
 import { rerunRouting, type RerunResult, type RerunRoutingOptions, type RerunTarget } from '../pipeline/rerunRouting.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
 import type { Graph } from '../routing/graphSchema.ts';
@@ -32,6 +34,11 @@ export interface HarnessOptions {
   readonly graph?: Graph;
   /** Replace the pipeline's jobs (to test a changed pipeline, or to break it on purpose). */
   readonly jobs?: readonly PipelineJob[];
+  /**
+   * Who routes: `graph` (default), the pipeline's route job with the routing graph; or `assignment-rules`, the CRM's
+   * active lead assignment rule (the org's `assignmentRules` file), which the route step asks Salesforce to run.
+   */
+  readonly routing?: Routing;
   /** Native integration switches (all off by default). */
   readonly nativeIntegrations?: Partial<NativeIntegrations>;
   /** A fault plan for the simulated APIs (none by default). */
@@ -47,6 +54,9 @@ export interface HarnessOptions {
   /** Told of every routing decision the pipeline makes (the mutation runner records them). */
   readonly onRoute?: PipelineContext['onRoute'];
 }
+
+/** Who routes leads: the pipeline's routing graph, or Salesforce's assignment rules. */
+export type Routing = 'graph' | 'assignment-rules';
 
 /** An inbound action to deliver: an entry point's payload, with an idempotency key when the test wants its own. */
 export type HarnessEvent = ParsedPayload & { readonly id?: string };
@@ -119,7 +129,9 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
   const kind = options.transport ?? 'dispatch';
   const opened = kind === 'direct' ? openDirectTransport(world) : await openTransport(kind, world.handlers);
   const transport = options.wrapTransport ? options.wrapTransport(opened) : opened;
-  const pipeline = createPipeline(world, transport, { graph, ...(options.jobs ? { jobs: options.jobs } : {}), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
+  const rulesRoute = options.routing === 'assignment-rules' ? routeByAssignmentRules : undefined;
+  const jobs = rulesRoute ? (options.jobs ?? DEFAULT_JOBS).map((job) => (job.name === 'route' ? rulesRoute : job)) : options.jobs;
+  const pipeline = createPipeline(world, transport, { graph, ...(jobs ? { jobs } : {}), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
   const startedAt = world.clock.now();
   const gapMs = options.gapMs ?? 60_000;
   const traces: EventTrace[] = [];
@@ -181,7 +193,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
       return retried;
     },
     async rerun(target, rerunOptions = {}) {
-      const result = await rerunRouting(pipeline, target, rerunOptions);
+      const result = await rerunRouting(pipeline, target, { ...rerunOptions, ...(rulesRoute ? { route: rulesRoute } : {}) });
       if (result.kind !== 'skipped') reruns.push(result.trace);
       return result;
     },

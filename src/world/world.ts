@@ -11,6 +11,7 @@ import type { FaultPlanInput } from '../../mocks/faults/faultPlan.ts';
 import { createHandlers } from '../../mocks/createHandlers.ts';
 import { IMPARTNER_KEY, MARKETO_CLIENT } from './credentials.ts';
 import { NATIVE_SYNC_USERS, NativeIntegrationsSchema, type NativeIntegrations } from './nativeIntegrations.ts';
+import { readAssignmentRules } from '../assignmentRules/readAssignmentRules.ts';
 import { seedCrm, type SeededOrg } from './seedOrg.ts';
 import { seedImpartner } from './seedImpartner.ts';
 import { wireEntryPoints } from './wireEntryPoints.ts';
@@ -73,6 +74,7 @@ export function createWorld(options: WorldOptions): World {
   const intake = new Intake(clock);
   const native = NativeIntegrationsSchema.parse(options.nativeIntegrations ?? {});
   const ids = seedCrm(crm, options.org);
+  if (options.org.assignmentRules !== undefined) crm.deployAssignmentRules(readAssignmentRules(options.org.assignmentRules));
   const nativeUserIds = Object.fromEntries(
     Object.entries(NATIVE_SYNC_USERS).map(([name, u]) => {
       const created = crm.create('User', { ...u, Username: u.Email, IsActive: true }, { userId: crm.integrationUserId, workflow: 'seed' });

@@ -3,8 +3,10 @@ import type { ReporterConfig } from '../../config/sections/reportersSection.ts';
 import { CoverageByGraph } from '../../coverage/coverageByGraph.ts';
 import { assertWritablePath, writeFileAtomic } from '../../io/writeFileAtomic.ts';
 import type { Graph } from '../../routing/graphSchema.ts';
+import { InputError } from '../../core/errors.ts';
 import { loadGraph } from '../../routing/loadGraph.ts';
 import { findScenarioFiles } from '../../scenarios/findScenarioFiles.ts';
+import { loadAssignmentRulesRouting } from '../../scenarios/loadRouting.ts';
 import { formatReplayJunit } from '../../scenarios/formatReplayJunit.ts';
 import { formatReplayText, type FormatReplayTextOptions } from '../../scenarios/formatReplayText.ts';
 import { replayScenarios, type ReplayReport } from '../../scenarios/replayScenarios.ts';
@@ -19,6 +21,7 @@ import type { ConfigureCommand } from './index.ts';
 
 const ReplayOptionsSchema = z.strictObject({
   graph: z.string().optional(),
+  assignmentRules: z.string().min(1).optional(),
   reporter: z.enum(['text', 'json', 'junit']).optional(),
   out: z.string().optional(),
   verbose: z.boolean().optional(),
@@ -43,6 +46,7 @@ export const configureReplay: ConfigureCommand = (command, { setExit }) => {
   command
     .argument('[paths...]', "scenario files or folders of them (default: the config's scenarios, else scenarios/)")
     .option('--graph <file>', "route every scenario with this graph instead of its own (a scenario that names none routes with the config's graph)")
+    .option('--assignment-rules <file>', 'route in Salesforce instead: the CRM runs the active rule of this Lead.assignmentRules-meta.xml')
     .option('--reporter <kind>', "text, json or junit (default: the config's reporters, else text)")
     .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
     .option('--verbose', 'list passing checks too (text reporter)');
@@ -53,19 +57,22 @@ export const configureReplay: ConfigureCommand = (command, { setExit }) => {
     for (const out of [...reporters.map((r) => r.out), o.coverageOut]) if (out !== undefined) assertWritablePath(out);
     const files = findScenarioFiles(paths.length ? paths : config.scenarios);
     const override = o.graph !== undefined ? { file: o.graph, graph: loadGraph(o.graph) } : undefined;
+    const rules = o.assignmentRules === undefined ? undefined : loadAssignmentRulesRouting(o.assignmentRules);
+    if (override && rules) throw new InputError('INVALID_ARGUMENT', { action: 'run "leadsim replay"', issues: [{ path: [], message: '--graph and --assignment-rules both say who routes', expected: 'one of them' }] });
     // The project's graph is read only if a scenario names none: a folder of self-contained scenarios needs no graph file.
     let fallback: GraphChoice | undefined;
     const defaultGraph = () => (fallback ??= projectGraph(config, undefined)).graph;
     const coverage = wantsCoverage(o) ? new CoverageByGraph() : undefined;
     const report = await replayScenarios(files, {
       ...(override ? { graph: override.graph, graphFile: override.file } : { defaultGraph, defaultGraphFile: config.graph }),
+      ...(rules ? { assignmentRules: rules.assignmentRules } : {}),
       ...(coverage ? { onRun: (run: RunRecord, g: Graph) => coverage.add(run, g) } : {}),
     });
-    const graphLine = override ? `${override.file} (--graph, every scenario)` : fallback ? `${fallback.file} ("${fallback.graph.name}", for scenarios that name no graph)` : "each scenario's own";
+    const graphLine = rules ? `none: assignment rules ${o.assignmentRules} route every scenario` : override ? `${override.file} (--graph, every scenario)` : fallback ? `${fallback.file} ("${fallback.graph.name}", for scenarios that name no graph)` : "each scenario's own";
     const toStdout = reporters.find((r) => r.out === undefined);
     if (toStdout === undefined || toStdout.type === 'text') process.stdout.write(describeSetup(graphLine, "each scenario's own"));
     for (const r of reporters) {
-      const text = renderReplayReport(report, r.type, { verbose: o.verbose ?? false, replayCommand: (file) => `npx leadsim replay ${file}${override ? ` --graph ${override.file}` : ''}` });
+      const text = renderReplayReport(report, r.type, { verbose: o.verbose ?? false, replayCommand: (file) => `npx leadsim replay ${file}${override ? ` --graph ${override.file}` : ''}${rules ? ` --assignment-rules ${o.assignmentRules}` : ''}` });
       if (r.out === undefined) process.stdout.write(text);
       else writeFileAtomic(r.out, text);
     }

@@ -3,6 +3,10 @@ import { auditToMarkdown } from '../../audit/auditToMarkdown.ts';
 import { leadFlowAudit } from '../../audit/leadFlowAudit.ts';
 import { checkInvariants } from '../../invariants/index.ts';
 import { ENTRY_POINTS, EntryPointSchema } from '../../model/entryPointId.ts';
+import { resolve } from 'node:path';
+import { assignmentRuleToGraph } from '../../assignmentRules/assignmentRuleToGraph.ts';
+import { orgRuleDirectory } from '../../assignmentRules/orgRuleDirectory.ts';
+import { readAssignmentRules } from '../../assignmentRules/readAssignmentRules.ts';
 import { formatSimulationReport } from '../../report/formatSimulationReport.ts';
 import { summarize } from '../../report/simulationSummary.ts';
 import { simulate } from '../../simulation/simulate.ts';
@@ -29,6 +33,7 @@ const SimulateOptionsSchema = z.strictObject({
   native: listOption(z.enum(NATIVE)).optional(),
   entryPoints: listOption(EntryPointSchema).optional(),
   faultRate: z.coerce.number().min(0).max(0.25).optional(),
+  assignmentRules: z.string().min(1).optional(),
 });
 
 /**
@@ -41,19 +46,22 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
     .option('--seed <n>', 'the run seed; the same seed gives the same run (default: the config\'s seed, else 42)')
     .option('--leads <n>', 'how many leads to generate', '500')
     .option('--graph <file>', 'routing graph JSON (default: the config\'s graph, else scenarios/graphs/default.json)')
-    .option('--org <file>', 'org spec JSON to seed (default: the config\'s org, else generated from the seed)')
+    .option('--org <file>', 'the org: an org spec JSON, or a scenario whose org to use (default: the config\'s org, else generated from the seed)')
     .option('--json <file>', 'also write the full report as JSON to this file')
     .option('--audit <file>', 'also write a lead-flow audit (Markdown with Mermaid diagrams): per entry point, which system changed which field, when')
     .option('--transport <kind>', `how requests reach the simulated APIs: ${TRANSPORT_KINDS.join(', ')}`, 'dispatch')
     .option('--native <list>', `switch native integrations on (comma list of ${NATIVE.join(', ')}); breaks "one process" (default: the config's)`)
     .option('--entry-points <list>', `the entry points that are on (comma list of ${ENTRY_POINTS.join(', ')}; default: the config's, else all)`)
+    .option('--assignment-rules <file>', "route in Salesforce: the CRM runs this Lead.assignmentRules-meta.xml's active rule instead of the pipeline's routing graph (assignees must exist in the org: use --org)")
     .option('--fault-rate <p>', 'inject seeded faults: each request gets a 5xx, a rate limit, a timeout or a lost response with probability p each (0 to 0.25; default: the config\'s faults)')
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(SimulateOptionsSchema, raw, 'simulate');
       const config = loadProjectConfig();
       const seed = o.seed ?? config.seed;
       const graph = projectGraph(config, o.graph);
-      const org = projectOrg(config, seed, o.org);
+      const chosenOrg = projectOrg(config, seed, o.org);
+      const org = o.assignmentRules === undefined ? chosenOrg : { ...chosenOrg, org: { ...chosenOrg.org, assignmentRules: resolve(o.assignmentRules) } };
+      if (org.org.assignmentRules !== undefined) assignmentRuleToGraph(readAssignmentRules(org.org.assignmentRules), { directory: orgRuleDirectory(org.org) });
       const native = o.native ?? NATIVE.filter((n) => config.nativeIntegrations[n]);
       const entryPoints = o.entryPoints ?? config.entryPoints;
       const faults = o.faultRate !== undefined ? { serverError: o.faultRate, rateLimit: o.faultRate, timeout: o.faultRate, lostResponse: o.faultRate } : config.faults;
@@ -66,6 +74,7 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
         transport: o.transport,
         graph: graph.graph,
         org: org.org,
+        ...(o.assignmentRules ? { routing: 'assignment-rules' as const } : {}),
         ...(native.length ? { nativeIntegrations: Object.fromEntries(native.map((n) => [n, true])) } : {}),
         ...(entryPoints.length < ENTRY_POINTS.length ? { entryPoints } : {}),
         ...(faults ? { faults } : {}),
@@ -80,6 +89,7 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
         `--leads ${o.leads}`,
         `--graph ${graph.file}`,
         ...(org.file ? [`--org ${org.file}`] : []),
+        ...(o.assignmentRules ? [`--assignment-rules ${o.assignmentRules}`] : []),
         ...(native.length ? [`--native ${native.join(',')}`] : []),
         ...(entryPoints.length < ENTRY_POINTS.length ? [`--entry-points ${entryPoints.join(',')}`] : []),
         ...(o.faultRate !== undefined ? [`--fault-rate ${o.faultRate}`] : []),

@@ -1,5 +1,9 @@
 import type { SimClock } from '../../core/clock.ts';
+import { assignmentRuleToGraph } from '../../assignmentRules/assignmentRuleToGraph.ts';
+import type { AssignmentRulesFile } from '../../assignmentRules/readAssignmentRules.ts';
+import { ruleDirectoryOf } from '../../assignmentRules/ruleTargets.ts';
 import { ApiUsage } from './apiUsage.ts';
+import { AssignmentRuleSet, type AssignmentRuleHeader } from './assignmentRuleSet.ts';
 import { CampaignMemberIndex, hasResponded } from './campaignMembers.ts';
 import { ChangeEvents, type ChangeEvent, type ChangeListener } from './changeEvents.ts';
 import { convertLead, type LeadConvertRequest, type LeadConvertResult } from './convertLead.ts';
@@ -26,6 +30,8 @@ export interface WriteContext {
   readonly workflow?: string;
   /** The `Sforce-Duplicate-Rule-Header`; the standard rules block, so `allowSave` does not bypass them. */
   readonly duplicateRuleHeader?: { readonly allowSave: boolean };
+  /** Run a lead assignment rule on this create or update (REST `Sforce-Auto-Assign`, SOAP `AssignmentRuleHeader`). */
+  readonly assignmentRuleHeader?: AssignmentRuleHeader;
 }
 
 /** Options of the {@link Crm} constructor. */
@@ -67,6 +73,10 @@ export class Crm implements IndexedRecordSource {
   /** The daily API request counter (`Sforce-Limit-Info`). */
   readonly apiUsage: ApiUsage;
   readonly clock: SimClock;
+  /** The deployed assignment rules (AssignmentRule records) and the log of every time one ran. */
+  readonly assignmentRules = new AssignmentRuleSet();
+  /** Lead Settings: the default lead owner (a user or queue id) gets the leads an assignment rule run leaves unmatched. */
+  readonly leadSettings: { defaultLeadOwnerId?: string } = {};
   /** The org's time zone (IANA name) for SOQL date literals and convertTimezone(). */
   readonly timeZone: string;
   readonly #ids = new IdFactory();
@@ -112,6 +122,9 @@ export class Crm implements IndexedRecordSource {
       const duplicate = this.#duplicates.check(type, values['Email'], [old.Id]);
       if (duplicate) return { ok: false, errors: [duplicate] };
     }
+    const assigned = this.#assign(type, { ...old, ...values }, ctx);
+    if (!assigned.ok) return assigned;
+    if (assigned.value !== undefined) values['OwnerId'] = assigned.value;
     this.#write(type, old, values, ctx, 'update');
     return { ok: true, value: { id: old.Id } };
   }
@@ -120,7 +133,7 @@ export class Crm implements IndexedRecordSource {
   delete(type: SObjectType, id: string, ctx: WriteContext): CrmResult<{ id: string }> {
     const found = this.#find(type, id);
     if (!found.ok) return found;
-    if (type === 'User' || type === 'Group') return crmFailure('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
+    if (type === 'User' || type === 'Group' || type === 'AssignmentRule') return crmFailure('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
     const record = found.value;
     return this.transaction(() => {
       if (type === 'Lead' || type === 'Contact') {
@@ -215,6 +228,31 @@ export class Crm implements IndexedRecordSource {
     return result!;
   }
 
+  /**
+   * Deploys a Metadata API assignment rules file, as a deploy does: each Lead rule becomes an AssignmentRule record
+   * (Name, Active, SobjectType; read-only through the API) and runs as its imported graph. A rule of the same name
+   * is replaced. Throws an InputError naming each assignee the org lacks, each unknown field, each formula entry.
+   * Returns the AssignmentRule ids in file order.
+   */
+  deployAssignmentRules(source: AssignmentRulesFile): string[] {
+    const directory = ruleDirectoryOf((type) => this.records(type));
+    const graphs = source.rules.assignmentRule.map((rule) => assignmentRuleToGraph(source, { rule: rule.fullName, directory }).graph);
+    const ctx = { userId: this.integrationUserId, workflow: 'deploy' };
+    return source.rules.assignmentRule.map((rule, i) => {
+      const existing = [...this.records('AssignmentRule')].find((r) => r['Name'] === rule.fullName && r['SobjectType'] === source.object);
+      const fields = { Name: rule.fullName, Active: rule.active, SobjectType: source.object };
+      const record = existing ?? this.#blank('AssignmentRule', ctx);
+      this.#write('AssignmentRule', record, fields, ctx, existing ? 'update' : 'create');
+      this.assignmentRules.put({ id: record.Id, name: rule.fullName, object: source.object, active: rule.active, graph: graphs[i]! });
+      if (rule.active) {
+        for (const other of this.records('AssignmentRule')) {
+          if (other.Id !== record.Id && other['SobjectType'] === source.object && other['Active'] === true) this.#write('AssignmentRule', other, { Active: false }, ctx, 'update');
+        }
+      }
+      return record.Id;
+    });
+  }
+
   /** Describe of one object type. */
   describe(type: SObjectType): DescribeSObject {
     return describeSObject(type);
@@ -223,6 +261,29 @@ export class Crm implements IndexedRecordSource {
   /** Describe of every object type. */
   describeGlobal(): ReturnType<typeof describeGlobal> {
     return describeGlobal();
+  }
+
+  /** The owner the requested assignment rule gives `record` (a Lead about to be saved), if any rule runs. */
+  #assign(type: SObjectType, record: Readonly<Record<string, unknown>>, ctx: WriteContext): CrmResult<string | undefined> {
+    if (type !== 'Lead' || ctx.assignmentRuleHeader === undefined) return { ok: true, value: undefined };
+    const selected = this.assignmentRules.select(ctx.assignmentRuleHeader, type);
+    if (!selected.ok) return selected;
+    const fallback = this.leadSettings.defaultLeadOwnerId;
+    // Asked for the active rule and there is none: Salesforce still makes its default assignment (help article 000395506).
+    if (selected.value === undefined) return { ok: true, value: ctx.assignmentRuleHeader.useDefaultRule === true ? fallback : undefined };
+    const queues = [...this.records('Group')].filter((g) => g['Type'] === 'Queue');
+    const inputs = { users: [...this.records('User')], queues, currentUser: this.byId(ctx.userId)?.record };
+    const result = this.assignmentRules.run(selected.value, record, inputs, this.clock.now());
+    return { ok: true, value: result.matched ? result.ownerId : fallback };
+  }
+
+  /** A new record of `type` with its defaults and creation stamps, not yet stored. */
+  #blank(type: SObjectType, ctx: WriteContext): SRecord {
+    const base: Record<string, unknown> = { Id: this.#ids.next(KEY_PREFIXES[type]) };
+    for (const [name, spec] of Object.entries(CRM_SCHEMA[type])) {
+      if (name !== 'Id') base[name] = spec.defaultValue ?? (spec.type === 'boolean' ? false : null);
+    }
+    return Object.assign(base, { CreatedDate: formatSfDateTime(this.clock.now()), CreatedById: ctx.userId }) as unknown as SRecord;
   }
 
   #rollback(historyMark: number): void {
@@ -255,13 +316,11 @@ export class Crm implements IndexedRecordSource {
       const duplicate = this.#duplicates.check(type, values['Email'], internals.ignoreDuplicateIds ?? []);
       if (duplicate) return { ok: false, errors: [duplicate] };
     }
-    const base: Record<string, unknown> = { Id: this.#ids.next(KEY_PREFIXES[type]) };
-    for (const [name, spec] of Object.entries(CRM_SCHEMA[type])) {
-      if (name !== 'Id') base[name] = spec.defaultValue ?? (spec.type === 'boolean' ? false : null);
-    }
+    const base: Record<string, unknown> = this.#blank(type, ctx);
     if ('OwnerId' in base && values['OwnerId'] == null) values['OwnerId'] = ctx.userId;
-    const stamp = formatSfDateTime(this.clock.now());
-    Object.assign(base, { CreatedDate: stamp, CreatedById: ctx.userId });
+    const assigned = this.#assign(type, { ...base, ...values }, ctx);
+    if (!assigned.ok) return assigned;
+    if (assigned.value !== undefined) values['OwnerId'] = assigned.value;
     this.#write(type, base as SRecord, values, ctx, 'create');
     return { ok: true, value: { id: base['Id'] as string } };
   }
