@@ -1,5 +1,6 @@
 import { http, type HttpHandler } from 'msw';
 import { jsonResponse } from '../jsonResponse.ts';
+import { unknownPathHandlers, type UnknownPathOptions, type UnknownPathResponder } from '../unknownPath.ts';
 import { formatIssue } from '../../src/core/errors.ts';
 import { ENTRY_POINTS } from '../../src/model/entryPointId.ts';
 import type { Intake } from '../../src/pipeline/intake.ts';
@@ -9,7 +10,7 @@ import type { Intake } from '../../src/pipeline/intake.ts';
  * optional `Idempotency-Key` header. Answers 202 `{eventId, duplicate}`; 400 `{error, issues}` for a payload that
  * does not fit its entry point; 404 for an unknown entry point (listing the known ones).
  */
-export function intakeHandlers(intake: Intake): HttpHandler[] {
+export function intakeHandlers(intake: Intake, unknownPaths: UnknownPathOptions = {}): HttpHandler[] {
   return [
     http.post('*/intake/:entryPoint', async ({ request, params }) => {
       const entryPoint = String(params['entryPoint']);
@@ -28,5 +29,10 @@ export function intakeHandlers(intake: Intake): HttpHandler[] {
         { status: unknown ? 404 : 400 },
       );
     }),
+    ...unknownPathHandlers({ intake: intakeNotFound }, unknownPaths),
   ];
 }
+
+/** The intake's answer to a path it does not know: 404 naming the entry points. */
+export const intakeNotFound: UnknownPathResponder = (request, url) =>
+  jsonResponse({ error: 'NOT_FOUND', message: `No intake resource at ${request.method} ${url.pathname}: post the vendor payload to /intake/{entryPoint}.`, entryPoints: ENTRY_POINTS }, { status: 404 });

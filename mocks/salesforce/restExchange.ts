@@ -55,17 +55,19 @@ export function methodNotAllowed(method: string, allowed: readonly string[]): Re
 /**
  * The write context of a request: its user, the workflow (the `X-Leadsim-Workflow` header, else the client named in
  * `Sforce-Call-Options: client=<workflow>`, which jsforce sends from `callOptions: { client }`), the duplicate
- * rule header, and the assignment rule to run (see {@link autoAssign}).
+ * rule header (`Sforce-Duplicate-Rule-Header: allowSave=true; includeRecordDetails=true; runAsCurrentUser=true`,
+ * fields default false: https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/headers_duplicaterules.htm),
+ * and the assignment rule to run (see {@link autoAssign}).
  */
 export function writeContext(req: RestRequest): WriteContext {
   const client =
     req.header('x-leadsim-workflow')?.trim() || /(?:^|[,;]\s*)client=([^,;]+)/.exec(req.header('sforce-call-options') ?? '')?.[1]?.trim() || undefined;
   const dup = req.header('sforce-duplicate-rule-header');
-  const allowSave = dup === null ? undefined : /allowSave\s*=\s*true/i.test(dup);
+  const flag = (name: string) => dup !== null && new RegExp(`(?:^|[;,])\\s*${name}\\s*=\\s*true\\b`, 'i').test(dup);
   return {
     userId: req.userId,
     ...(client === undefined ? {} : { workflow: client }),
-    ...(allowSave === undefined ? {} : { duplicateRuleHeader: { allowSave } }),
+    ...(dup === null ? {} : { duplicateRuleHeader: { allowSave: flag('allowSave'), includeRecordDetails: flag('includeRecordDetails') } }),
     ...autoAssign(req.header('sforce-auto-assign')),
   };
 }

@@ -32,6 +32,17 @@ export function assignmentRuleHeaderOf(header: Node): AssignmentRuleHeader | und
 }
 
 /**
+ * The `DuplicateRuleHeader` of a SOAP call, if it has one (`allowSave`, `includeRecordDetails`; default false), as
+ * the REST `Sforce-Duplicate-Rule-Header` carries them.
+ * Source: https://developer.salesforce.com/docs/platform/api/guide/sforce-api-header-duplicateruleheader.html
+ */
+export function duplicateRuleHeaderOf(header: Node): WriteContext['duplicateRuleHeader'] {
+  const h = header['DuplicateRuleHeader'] as Node | undefined;
+  if (h === undefined || typeof h !== 'object') return undefined;
+  return { allowSave: h['allowSave'] === 'true', includeRecordDetails: h['includeRecordDetails'] === 'true' };
+}
+
+/**
  * Runs a Partner SOAP `create` or `update` (what `conn.soap.create/update` send): each `<sObjects>` with its
  * `<type>`, fields as elements, `<Id>` for an update and `<fieldsToNull>`. Returns the `<result>` elements of the
  * response, in input order, each a SaveResult (`id`, `success`, `errors`).

@@ -9,6 +9,15 @@ export type IntakeReceipt =
   | { readonly ok: true; readonly eventId: string; readonly duplicate: true }
   | { readonly ok: false; readonly error: InputError };
 
+/** The intake in a world snapshot. */
+export interface IntakeState {
+  readonly queue: readonly ReceivedEvent[];
+  readonly seen: ReadonlyMap<string, ReceivedEvent>;
+  readonly next: number;
+  readonly duplicates: number;
+  readonly refused: Intake['refused'];
+}
+
 /**
  * The one intake every entry point posts to. It validates each payload against its entry point's schema (bad
  * input is answered with the issues, never queued), stamps the receive time, and queues the event in arrival order.
@@ -55,6 +64,23 @@ export class Intake {
   /** Events received and not yet taken. */
   get pending(): number {
     return this.#queue.length;
+  }
+
+  /** The queue, the ids seen and the counters, copied: for a world snapshot. */
+  snapshot(): IntakeState {
+    return { queue: [...this.#queue], seen: new Map(this.#seen), next: this.#next, duplicates: this.duplicates, refused: [...this.refused] };
+  }
+
+  /** Puts back what {@link snapshot} took. */
+  restore(state: IntakeState): void {
+    this.#queue.length = 0;
+    this.#queue.push(...state.queue);
+    this.#seen.clear();
+    for (const [id, event] of state.seen) this.#seen.set(id, event);
+    this.#next = state.next;
+    this.duplicates = state.duplicates;
+    this.refused.length = 0;
+    this.refused.push(...state.refused);
   }
 
   /** Every event ever accepted, by id. */

@@ -11,6 +11,7 @@ import { orgRuleDirectory } from '../../src/assignmentRules/orgRuleDirectory.ts'
 import { parseAssignmentRules, readAssignmentRules } from '../../src/assignmentRules/readAssignmentRules.ts';
 import { writeAssignmentRules } from '../../src/assignmentRules/writeAssignmentRules.ts';
 import { loadOrgSpec } from '../../src/org/loadOrgSpec.ts';
+import { diffGraphs, formatGraphDiff } from '../../src/routing/diffGraphs.ts';
 import type { Graph } from '../../src/routing/graphSchema.ts';
 import { lintGraph } from '../../src/routing/lintGraph.ts';
 import { emptyRoundRobinState } from '../../src/routing/roundRobin.ts';
@@ -248,5 +249,23 @@ describe('leadsim graph import | export', () => {
   it('runs as a separate process with the same exit code', () => {
     const result = runCli(['graph', 'export', '--to', 'assignment-rules', new URL('../../scenarios/graphs/default.json', import.meta.url).pathname]);
     expect(result.status).toBe(2);
+  });
+});
+
+describe('graph diff of imported rules', () => {
+  it('shows a changed criterion, a changed assignee and a changed email template, entry by entry', () => {
+    const before = importFixture('territories.assignmentRules-meta.xml');
+    const source = readFileSync(fixture('territories.assignmentRules-meta.xml'), 'utf8')
+      .replace('US,CA,MX,BR', 'US,CA')
+      .replace('<assignedTo>emi.sato@leadsim-corp.test</assignedTo>', '<assignedTo>farid.khan@leadsim-corp.test</assignedTo>')
+      .replace('<template>unfiled$public/LeadsNewassignmentnotificationSAMPLE</template>', '<template>unfiled$public/AmerWelcome</template>');
+    const after = assignmentRuleToGraph(parseAssignmentRules(source, 'Lead.assignmentRules-meta.xml'), { directory }).graph;
+    expect(formatGraphDiff(diffGraphs(before, after)).filter((line) => !line.startsWith('~ description'))).toMatchInlineSnapshot(`
+      [
+        "~ entry2: condition changed: person.CountryCode in ["US", "CA", "MX", "BR"] (any case) → person.CountryCode in ["US", "CA"] (any case)",
+        "~ entry2Assign: assignment changed: user "avery.stone@leadsim-corp.test" (template: "unfiled$public/LeadsNewassignmentnotificationSAMPLE") → user "avery.stone@leadsim-corp.test" (template: "unfiled$public/AmerWelcome")",
+        "~ entry4Assign: assignment changed: user "emi.sato@leadsim-corp.test" → user "farid.khan@leadsim-corp.test"",
+      ]
+    `);
   });
 });

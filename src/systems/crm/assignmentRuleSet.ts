@@ -68,6 +68,19 @@ export class AssignmentRuleSet {
     return recordId === undefined ? [...this.#log] : this.#log.filter((e) => e.recordId === recordId);
   }
 
+  /** The rules and the run log, copied (for a world snapshot). */
+  snapshot(): { readonly rules: readonly DeployedRule[]; readonly log: readonly AssignmentLogEntry[] } {
+    return { rules: [...this.#rules.values()].map((r) => ({ ...r })), log: [...this.#log] };
+  }
+
+  /** Puts back what {@link snapshot} took. */
+  restore(state: ReturnType<AssignmentRuleSet['snapshot']>): void {
+    this.#rules.clear();
+    for (const rule of state.rules) this.#rules.set(rule.id, { ...rule });
+    this.#log.length = 0;
+    this.#log.push(...state.log);
+  }
+
   /** Adds or replaces a deployed rule (by id). Activating one deactivates the object's others, as Salesforce does. */
   put(rule: DeployedRule): void {
     if (rule.active) for (const other of this.#rules.values()) if (other.object === rule.object && other.id !== rule.id) other.active = false;

@@ -9,17 +9,20 @@ import { ChangeEvents, type ChangeEvent, type ChangeListener } from './changeEve
 import { convertLead, type LeadConvertRequest, type LeadConvertResult } from './convertLead.ts';
 import { crmFailure, type CrmResult } from './crmError.ts';
 import { describeGlobal, describeSObject, type DescribeSObject } from './describe.ts';
+import { isoCountryCodes } from '../../standardize/country.ts';
+import { countryIntegrationValue, COUNTRY_FIELDS, syncCountryPicklist } from './countryPicklist.ts';
 import { DuplicateIndex } from './duplicateRule.ts';
 import { FieldHistory, type HistoryEntry } from './fieldHistory.ts';
 import { FieldIndex } from './fieldIndex.ts';
 import { IdFactory, makeId, normalizeId } from './ids.ts';
+import { OrgSettingsSchema, type OrgSettings, type OrgSettingsInput } from './orgSettings.ts';
 import { RecordStore } from './recordStore.ts';
 import type { SRecord } from './recordSource.ts';
 import type { IndexedRecordSource } from './soql/indexedRecordSource.ts';
 import { assertTimeZone } from './soql/orgCalendar.ts';
 import { CRM_SCHEMA, KEY_PREFIXES, type SObjectType } from './schema.ts';
 import { formatSfDateTime } from './sfDateTime.ts';
-import { Sessions } from './sessions.ts';
+import { Sessions, type SessionsState } from './sessions.ts';
 import { canonicalField, validateFields } from './validateFields.ts';
 
 /** Who writes, and through which process. */
@@ -28,8 +31,11 @@ export interface WriteContext {
   readonly userId: string;
   /** The process making the change, e.g. `pipeline:upsert`; recorded in field history and change events. */
   readonly workflow?: string;
-  /** The `Sforce-Duplicate-Rule-Header`; the standard rules block, so `allowSave` does not bypass them. */
-  readonly duplicateRuleHeader?: { readonly allowSave: boolean };
+  /**
+   * The `Sforce-Duplicate-Rule-Header`: `allowSave` saves a record an alert rule flags (a block rule still refuses);
+   * `includeRecordDetails` puts every field of the matched records in the verdict.
+   */
+  readonly duplicateRuleHeader?: { readonly allowSave: boolean; readonly includeRecordDetails?: boolean };
   /** Run a lead assignment rule on this create or update (REST `Sforce-Auto-Assign`, SOAP `AssignmentRuleHeader`). */
   readonly assignmentRuleHeader?: AssignmentRuleHeader;
 }
@@ -40,11 +46,25 @@ export interface CrmOptions {
   readonly clock: SimClock;
   /** Daily API request limit; default 15000. */
   readonly dailyApiLimit?: number;
+  /** Org settings (duplicate rules, state and country picklists); defaults in orgSettings.ts. */
+  readonly settings?: OrgSettingsInput;
   /**
    * The org's default time zone (IANA name), in which SOQL date literals (TODAY, LAST_N_DAYS:n, …) and
    * convertTimezone() are read; default `'UTC'`. Throws RangeError for an unknown zone.
    */
   readonly timeZone?: string;
+}
+
+/** The org's whole state, copied by {@link Crm.snapshot} (records are immutable, so the copy is cheap). */
+export interface CrmState {
+  readonly records: ReturnType<RecordStore['snapshot']>;
+  readonly ids: ReadonlyMap<string, number>;
+  readonly history: readonly HistoryEntry[];
+  readonly sessions: SessionsState;
+  readonly apiUsage: ReturnType<ApiUsage['snapshot']>;
+  readonly settings: OrgSettings;
+  readonly assignmentRules: ReturnType<AssignmentRuleSet['snapshot']>;
+  readonly leadSettings: { readonly defaultLeadOwnerId?: string };
 }
 
 /** Internal create options (conversion skips the converted lead in the duplicate rule). */
@@ -82,9 +102,10 @@ export class Crm implements IndexedRecordSource {
   readonly #ids = new IdFactory();
   readonly #history = new FieldHistory();
   readonly #events = new ChangeEvents();
-  readonly #duplicates = new DuplicateIndex();
-  readonly #members = new CampaignMemberIndex();
-  readonly #fields = new FieldIndex();
+  #duplicates = new DuplicateIndex();
+  #members = new CampaignMemberIndex();
+  #fields = new FieldIndex();
+  #settings: OrgSettings;
   readonly #store = new RecordStore((type, id, prev, next) => {
     this.#duplicates.update(type, id, prev, next);
     this.#fields.update(type, prev, next);
@@ -93,6 +114,7 @@ export class Crm implements IndexedRecordSource {
 
   constructor(options: CrmOptions) {
     this.clock = options.clock;
+    this.#settings = OrgSettingsSchema.parse(options.settings ?? {});
     this.timeZone = options.timeZone ?? 'UTC';
     assertTimeZone(this.timeZone);
     this.sessions = new Sessions(this.orgId);
@@ -101,6 +123,7 @@ export class Crm implements IndexedRecordSource {
     const user = this.create('User', { FirstName: 'Integration', LastName: 'User', Username: 'integration@leadsim.test', Email: 'integration@leadsim.test' }, bootstrap);
     if (!user.ok) throw new Error(`Failed to bootstrap the CRM: ${user.errors[0]?.message}. This is a bug in leadsim.`);
     this.integrationUserId = user.value.id;
+    this.#store.put('Organization', this.#organization());
   }
 
   /** Creates a record. Errors are Salesforce's: REQUIRED_FIELD_MISSING, INVALID_FIELD, DUPLICATES_DETECTED, … */
@@ -117,9 +140,11 @@ export class Crm implements IndexedRecordSource {
     const given = Object.fromEntries(Object.entries(fields).filter(([k, v]) => !(k.toLowerCase() === 'id' && normalizeId(String(v)) === old.Id)));
     const checked = validateFields(type, given, { mode: 'update', lookup: (ref) => this.#store.get(ref) });
     if (!checked.ok) return checked;
-    const values = checked.value;
+    const synced = this.#syncPicklists(type, checked.value, old);
+    if (!synced.ok) return synced;
+    const values = synced.value;
     if ((type === 'Lead' || type === 'Contact') && 'Email' in values && values['Email'] !== old['Email']) {
-      const duplicate = this.#duplicates.check(type, values['Email'], [old.Id]);
+      const duplicate = this.#duplicateCheck(type, values['Email'], [old.Id], ctx);
       if (duplicate) return { ok: false, errors: [duplicate] };
     }
     const assigned = this.#assign(type, { ...old, ...values }, ctx);
@@ -133,7 +158,7 @@ export class Crm implements IndexedRecordSource {
   delete(type: SObjectType, id: string, ctx: WriteContext): CrmResult<{ id: string }> {
     const found = this.#find(type, id);
     if (!found.ok) return found;
-    if (type === 'User' || type === 'Group' || type === 'AssignmentRule') return crmFailure('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
+    if (type === 'User' || type === 'Group' || type === 'AssignmentRule' || type === 'Organization') return crmFailure('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
     const record = found.value;
     return this.transaction(() => {
       if (type === 'Lead' || type === 'Contact') {
@@ -253,14 +278,95 @@ export class Crm implements IndexedRecordSource {
     });
   }
 
-  /** Describe of one object type. */
+  /** Describe of one object type (country codes describe as a picklist when the org has country picklists). */
   describe(type: SObjectType): DescribeSObject {
-    return describeSObject(type);
+    const describe = describeSObject(type);
+    const country = COUNTRY_FIELDS[type];
+    if (!this.#settings.stateAndCountryPicklists || !country) return describe;
+    return { ...describe, fields: describe.fields.map((f) => (f.name === country.code ? countryCodePicklist(f) : f)) };
+  }
+
+  /** The org's settings (duplicate rules, state and country picklists). */
+  get settings(): OrgSettings {
+    return this.#settings;
+  }
+
+  /** Changes org settings; omitted ones keep their value. Existing records are left as they are, as in Setup. */
+  configure(settings: OrgSettingsInput): OrgSettings {
+    this.#settings = OrgSettingsSchema.parse({
+      ...this.#settings,
+      ...settings,
+      duplicateRules: { ...this.#settings.duplicateRules, ...settings.duplicateRules },
+    });
+    return this.#settings;
+  }
+
+  /** The org's whole state, copied: records, id counters, field history, sessions, API usage, settings, assignment rules. */
+  snapshot(): CrmState {
+    return {
+      records: this.#store.snapshot(),
+      ids: this.#ids.snapshot(),
+      history: this.#history.list(),
+      sessions: this.sessions.snapshot(),
+      apiUsage: this.apiUsage.snapshot(),
+      settings: this.#settings,
+      assignmentRules: this.assignmentRules.snapshot(),
+      leadSettings: { ...this.leadSettings },
+    };
+  }
+
+  /** Puts back a state {@link snapshot} took (the indexes are rebuilt; change listeners stay subscribed). */
+  restore(state: CrmState): void {
+    this.#duplicates = new DuplicateIndex();
+    this.#members = new CampaignMemberIndex();
+    this.#fields = new FieldIndex();
+    this.#store.load(state.records);
+    this.#ids.restore(state.ids);
+    this.#history.restore(state.history);
+    this.sessions.restore(state.sessions);
+    this.apiUsage.restore(state.apiUsage);
+    this.#settings = state.settings;
+    this.assignmentRules.restore(state.assignmentRules);
+    const lead = this.leadSettings as { defaultLeadOwnerId?: string };
+    delete lead.defaultLeadOwnerId;
+    Object.assign(lead, state.leadSettings);
   }
 
   /** Describe of every object type. */
   describeGlobal(): ReturnType<typeof describeGlobal> {
     return describeGlobal();
+  }
+
+  /** The duplicate rule's verdict on a lead or contact about to be saved, per the org's rule action and the request's header. */
+  #duplicateCheck(type: 'Lead' | 'Contact', email: unknown, ignoreIds: readonly string[], ctx: WriteContext): ReturnType<DuplicateIndex['check']> {
+    const action = this.#settings.duplicateRules[type];
+    if (action === 'off') return undefined;
+    const header = ctx.duplicateRuleHeader;
+    if (action === 'alert' && header?.allowSave) return undefined;
+    const details = header?.includeRecordDetails ? (id: string) => this.byId(id)?.record : undefined;
+    return this.#duplicates.check(type, email, ignoreIds, { allowSave: action === 'alert', ...(details ? { recordDetails: details } : {}) });
+  }
+
+  #syncPicklists(type: SObjectType, values: Record<string, unknown>, old: SRecord | undefined): CrmResult<Record<string, unknown>> {
+    return this.#settings.stateAndCountryPicklists ? syncCountryPicklist(type, values, old) : { ok: true, value: values };
+  }
+
+  /** The org's own read-only record (Id = the org id), put in place at bootstrap without history or events. */
+  #organization(): SRecord {
+    const stamp = formatSfDateTime(this.clock.now());
+    const defaults = Object.fromEntries(Object.entries(CRM_SCHEMA.Organization).map(([name, spec]) => [name, spec.defaultValue ?? (spec.type === 'boolean' ? false : null)]));
+    return {
+      ...defaults,
+      Id: this.#ids.next(KEY_PREFIXES.Organization),
+      Name: 'Leadsim Simulated Org',
+      InstanceName: 'SIM1',
+      Country: 'US',
+      CreatedDate: stamp,
+      CreatedById: this.integrationUserId,
+      LastModifiedDate: stamp,
+      LastModifiedById: this.integrationUserId,
+      SystemModstamp: stamp,
+    } as SRecord;
   }
 
   /** The owner the requested assignment rule gives `record` (a Lead about to be saved), if any rule runs. */
@@ -302,7 +408,9 @@ export class Crm implements IndexedRecordSource {
   #create(type: SObjectType, fields: Readonly<Record<string, unknown>>, ctx: WriteContext, internals: CreateInternals): CrmResult<{ id: string }> {
     const checked = validateFields(type, fields, { mode: 'create', lookup: (ref) => this.#store.get(ref) });
     if (!checked.ok) return checked;
-    const values = checked.value;
+    const synced = this.#syncPicklists(type, checked.value, undefined);
+    if (!synced.ok) return synced;
+    const values = synced.value;
     if (type === 'CampaignMember') {
       const lead = values['LeadId'];
       const contact = values['ContactId'];
@@ -313,7 +421,7 @@ export class Crm implements IndexedRecordSource {
       }
     }
     if (type === 'Lead' || type === 'Contact') {
-      const duplicate = this.#duplicates.check(type, values['Email'], internals.ignoreDuplicateIds ?? []);
+      const duplicate = this.#duplicateCheck(type, values['Email'], internals.ignoreDuplicateIds ?? [], ctx);
       if (duplicate) return { ok: false, errors: [duplicate] };
     }
     const base: Record<string, unknown> = this.#blank(type, ctx);
@@ -342,4 +450,9 @@ export class Crm implements IndexedRecordSource {
     const changedFields = kind === 'delete' ? [] : changed;
     this.#events.emit({ kind, object: type, id: old.Id, changedFields, userId: ctx.userId, ...(workflow === undefined ? {} : { workflow }), at });
   }
+}
+
+function countryCodePicklist(field: DescribeSObject['fields'][number]): DescribeSObject['fields'][number] {
+  const picklistValues = isoCountryCodes().map((value) => ({ value, label: countryIntegrationValue(value) ?? value, active: true, defaultValue: false, validFor: null }));
+  return { ...field, type: 'picklist', restrictedPicklist: true, picklistValues };
 }
