@@ -99,7 +99,7 @@ export async function recordSimulation(options: RecordSimulationOptions): Promis
     ...(options.org ? { org: options.org } : {}),
     ...(options.entryPoints ? { entryPoints: options.entryPoints } : {}),
   });
-  const events = [...run.world.intake.received.values()].map((e) => ({ entryPoint: e.entryPoint, payload: e.payload, id: e.id, time: e.receivedAt }));
+  const events = [...run.world.intake.received.values()].map((e) => ({ entryPoint: e.entryPoint, payload: e.payload, id: e.key ?? e.id, time: e.receivedAt }));
   return recordScenario({
     name: `Simulation seed ${options.seed}, ${leads} leads`,
     description: `Golden baseline recorded with "leadsim record --seed ${options.seed} --leads ${leads}": the generated org, every inbound event the intake received, and what each person ended as.`,

@@ -5,7 +5,7 @@ import type { Graph } from '../routing/graphSchema.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import { checkExpectations, type ExpectationCheck } from './checkExpectations.ts';
 import { loadScenario, type LoadedScenario } from './loadScenario.ts';
-import { runScenario } from './runScenario.ts';
+import { runScenario, type RunScenarioOptions } from './runScenario.ts';
 
 /** One scenario's replay: its expectation checks and every invariant's result. */
 export interface ScenarioReport {
@@ -57,6 +57,8 @@ export interface ReplayOptions {
   readonly assignmentRules?: string;
   /** Told of each scenario's run and the graph it routed with (e.g. to count routing coverage); not for runs routed in Salesforce. */
   readonly onRun?: (run: RunRecord, graph: Graph) => void;
+  /** Told of every routing decision (the mutation runner records them to replay them on mutant graphs). */
+  readonly onRoute?: RunScenarioOptions['onRoute'];
 }
 
 /** Replays one loaded scenario and checks its expectations and the invariants. */
@@ -65,6 +67,7 @@ export async function replayScenario(loaded: LoadedScenario, options: ReplayOpti
     ...(options.graph ? { graph: options.graph } : {}),
     ...(options.defaultGraph ? { defaultGraph: options.defaultGraph } : {}),
     ...(options.assignmentRules ? { assignmentRules: options.assignmentRules } : {}),
+    ...(options.onRoute ? { onRoute: options.onRoute } : {}),
   });
   if (result.routing === 'graph') options.onRun?.(result.run, result.graph);
   const checks = checkExpectations(result);

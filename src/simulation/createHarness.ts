@@ -101,8 +101,11 @@ export interface LeadsimHarness {
   send(event: HarnessEvent): Promise<{ readonly id: string; readonly blocked?: BlockedAction }>;
   /** Processes every event waiting on the intake, in arrival order; returns their traces. */
   drain(): Promise<EventTrace[]>;
-  /** Posts an accepted event to the intake again with the same idempotency key (an at-least-once webhook), then drains. */
-  redeliver(eventId: string): Promise<EventTrace[]>;
+  /**
+   * Posts an accepted webhook to the intake again with the same idempotency key and payload (an at-least-once
+   * webhook), then drains. `id` is the id {@link deliver} returned (the key) or the intake's event id.
+   */
+  redeliver(id: string): Promise<EventTrace[]>;
   /** Tries parked events once more (after a pause of simulated time), as the end of a simulation does. */
   retryParked(): Promise<EventTrace[]>;
   /**
@@ -138,14 +141,15 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
   const reruns: EventTrace[] = [];
   const blocked: BlockedAction[] = [];
   const redelivered: string[] = [];
-  const raw = new Map<string, unknown>();
+  /** The entry point each key was delivered to: keys are scoped to their entry point. */
+  const sentTo = new Map<string, string>();
   let next = 1;
 
   const nextEventId = () => `evt-${String(next++).padStart(6, '0')}`;
   const send = async (event: HarnessEvent) => {
     const id = event.id ?? nextEventId();
     world.clock.advance(gapMs);
-    raw.set(id, event.payload);
+    sentTo.set(id, event.entryPoint);
     const refused = await deliverAction(world, transport, { ...event, id } as ParsedPayload & { id: string });
     if (refused) blocked.push(refused);
     return { id, ...(refused ? { blocked: refused } : {}) };
@@ -175,11 +179,11 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     drain,
     async deliver(event, deliverOptions = {}) {
       const sent = await send(event);
-      if (deliverOptions.repeat && world.intake.received.has(sent.id)) await postAgain(sent.id);
+      if (deliverOptions.repeat && accepted(sent.id)) await postAgain(sent.id);
       return { ...sent, traces: await drain() };
     },
-    async redeliver(eventId) {
-      await postAgain(eventId);
+    async redeliver(id) {
+      await postAgain(id);
       return drain();
     },
     async retryParked() {
@@ -203,19 +207,25 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     close: () => opened.close(),
   };
 
-  async function postAgain(eventId: string): Promise<void> {
-    const event = world.intake.received.get(eventId);
-    if (event === undefined) throw new RangeError(`Failed to redeliver "${eventId}": the intake never accepted an event with this id. Redeliver an id from an earlier delivery.`);
-    redelivered.push(eventId);
+  /** The event a delivery id (its key) or an event id names, if the intake accepted it. */
+  function accepted(id: string) {
+    const entryPoint = sentTo.get(id);
+    return (entryPoint === undefined ? undefined : world.intake.find(entryPoint, id)) ?? world.intake.received.get(id);
+  }
+
+  async function postAgain(id: string): Promise<void> {
+    const event = accepted(id);
+    if (event?.key === undefined) throw new RangeError(`Failed to redeliver "${id}": the intake never accepted a keyed delivery with this id. Redeliver an id from an earlier delivery.`);
+    redelivered.push(event.id);
     const response = await resubmit(world, () =>
       transport.send(
         new Request(`${transport.origins.intake}/intake/${event.entryPoint}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': eventId },
-          body: JSON.stringify(raw.get(eventId) ?? event.payload),
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': event.key! },
+          body: JSON.stringify(world.intake.deliveredPayload(event.id) ?? event.payload),
         }),
       ),
     );
-    if (response.type === 'error' || response.status >= 400) throw new Error(`Failed to redeliver "${eventId}": the intake answered ${response.status} ${await response.text()}. This is a bug in leadsim.`);
+    if (response.type === 'error' || response.status >= 400) throw new Error(`Failed to redeliver "${id}": the intake answered ${response.status} ${await response.text()}. This is a bug in leadsim.`);
   }
 }

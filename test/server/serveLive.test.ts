@@ -82,7 +82,7 @@ describe('serve over real time (wall clock)', () => {
     expect(posted.status).toBe(202);
     const drained = await c.admin('POST', '/drain');
     const traces = (await c.admin('GET', '/traces')).body.traces;
-    expect([...drained.body.processed, ...traces].some((t: { eventId: string; outcome: { kind: string } }) => t.eventId === 'live-chat-1' && t.outcome.kind === 'created')).toBe(true);
+    expect([...drained.body.processed, ...traces].some((t: { eventId: string; outcome: { kind: string } }) => t.eventId === 'chat:live-chat-1' && t.outcome.kind === 'created')).toBe(true);
     const report = (await c.admin('GET', '/invariants?only=no-event-lost,every-person-owned,no-duplicates')).body;
     // The lead the first test created straight through REST, as the integration user, is owned by no sales user or
     // queue: the invariants see the live state, including what bypassed the pipeline.

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
 import { formatCheckReport } from '../../check/formatCheckReport.ts';
 import { CHECK_PROPERTIES, runCheck } from '../../check/runCheck.ts';
-import { saveCounterexample } from '../../check/saveCounterexample.ts';
+import { saveCounterexample, saveRegressionCounterexample } from '../../check/saveCounterexample.ts';
 import { RoutingCoverage } from '../../coverage/routingCoverage.ts';
 import { assertWritablePath } from '../../io/writeFileAtomic.ts';
+import { loadGraph } from '../../routing/loadGraph.ts';
 import type { RunRecord } from '../../simulation/runRecord.ts';
 import { addCoverageOptions, CoverageOptionsShape, emitCoverage, wantsCoverage } from '../coverageOption.ts';
 import { EXIT } from '../exitCodes.ts';
@@ -26,6 +27,7 @@ const CheckOptionsSchema = z.strictObject({
   maxCommands: intOption(1, 1_000).optional(),
   maxEvents: intOption(1, 1_000).optional(),
   saveCounterexample: z.string().optional(),
+  expectGraph: z.string().optional(),
   ...CoverageOptionsShape,
 });
 
@@ -47,7 +49,8 @@ export const configureCheck: ConfigureCommand = (command, { setExit }) => {
     .option('--replay-path <path>', 'the command sequence replay path of a reported sequence failure')
     .option('--max-commands <n>', 'most commands per sequence (default 15)')
     .option('--max-events <n>', 'most inbound events per batch (default 12)')
-    .option('--save-counterexample <file>', 'write the first failure as a file that replays it as a regression test');
+    .option('--save-counterexample <file>', 'write the first failure as a file that replays it as a regression test')
+    .option('--expect-graph <file>', 'with --save-counterexample: write a regression scenario with the expectations of this (correct) graph');
   addCoverageOptions(command).action(async (raw: Record<string, unknown>) => {
     const o = parseOptions(CheckOptionsSchema, raw, 'check');
     if (o.path !== undefined && o.property === undefined) {
@@ -62,6 +65,10 @@ export const configureCheck: ConfigureCommand = (command, { setExit }) => {
     const graph = projectGraph(config, o.graph);
     const org = projectOrg(config, seed, o.org);
     const native = o.native ?? (['marketo', 'impartner', 'chat'] as const).filter((n) => config.nativeIntegrations[n]);
+    const expectGraph = o.expectGraph ? loadGraph(o.expectGraph) : undefined;
+    if (expectGraph && !o.saveCounterexample) {
+      throw new InputError('INVALID_ARGUMENT', { action: 'run "leadsim check" with these options', file: 'leadsim check', issues: [{ path: ['expectGraph'], message: '--expect-graph gives a saved counterexample its expectations, so it needs --save-counterexample', expected: '--save-counterexample FILE', got: 'nothing' }] });
+    }
     if (o.coverageOut) assertWritablePath(o.coverageOut);
     const coverage = wantsCoverage(o) ? new RoutingCoverage(graph.graph) : undefined;
     process.stdout.write(`seed ${seed}\n${describeSetup(graph, org)}`);
@@ -82,7 +89,10 @@ export const configureCheck: ConfigureCommand = (command, { setExit }) => {
     });
     process.stdout.write(formatCheckReport(report));
     const first = report.failures[0];
-    if (o.saveCounterexample && first) {
+    if (o.saveCounterexample && first && expectGraph) {
+      const saved = await saveRegressionCounterexample(o.saveCounterexample, report, first, expectGraph, graph.graph);
+      process.stdout.write(`\nRegression scenario saved to ${o.saveCounterexample} with the expectations of ${o.expectGraph}: it ${saved.passes ? 'replays green with that graph' : 'does not replay green with that graph (an event did not apply)'}, and replaying it with the checked graph ${saved.catchesCheckedGraph ? 'fails' : 'passes: the expectations do not see the failure, add one'}.\n`);
+    } else if (o.saveCounterexample && first) {
       const saved = saveCounterexample(o.saveCounterexample, report, first, graph.file);
       process.stdout.write(`\nCounterexample saved to ${o.saveCounterexample} (${saved.format}).\n`);
     }

@@ -134,7 +134,7 @@ const personCustom: Record<string, FieldSpec> = {
   Email_Opt_In__c: { type: 'boolean', defaultValue: false },
   HasOptedOutOfEmail: { type: 'boolean', defaultValue: false },
   /** The inbound event whose processing created the person (stamped by the pipeline; empty for anything else). */
-  Pipeline_Event_Id__c: { type: 'string', length: 80, externalId: true },
+  Pipeline_Event_Id__c: { type: 'string', length: 255, externalId: true },
 };
 
 /** Field tables per object type. */
