@@ -16,6 +16,10 @@ export { Marketo } from './systems/map/marketo.ts';
 export { Impartner } from './systems/prm/impartner.ts';
 
 export { OrgSpecSchema, type OrgSpec, type OrgSpecInput } from './org/orgSpec.ts';
+export { loadOrgSpec, checkOrgSpec, OrgSpecFileSchema } from './org/loadOrgSpec.ts';
+export { orgSpecIssues } from './org/orgSpecIssues.ts';
+export { orgJsonSchema, ORG_JSON_SCHEMA_PATH } from './org/orgJsonSchema.ts';
+export * from './config/index.ts';
 export { generateOrg, type GenerateOrgOptions } from './org/generateOrg.ts';
 export { createWorld, type World, type WorldOptions } from './world/world.ts';
 export { NativeIntegrationsSchema, type NativeIntegrations } from './world/nativeIntegrations.ts';
