@@ -68,5 +68,16 @@ export { generateWorkload, type Workload, type WorkloadOptions } from './simulat
 export { runWorkload } from './simulation/runWorkload.ts';
 export { rerunRouting, type RerunResult, type RerunTarget } from './pipeline/rerunRouting.ts';
 export { runCheck, type CheckReport } from './check/runCheck.ts';
+export { RoutingCoverage, CoverageByGraph, coverageTargets, renderCoverage, type CoverageReport, type CoverageFormat } from './coverage/index.ts';
+export { runMutation, type MutationReport, type RunMutationOptions } from './mutation/runMutation.ts';
+export { graphMutants, type GraphMutants } from './mutation/graphMutants.ts';
+export { findDifference, type Difference } from './mutation/findDifference.ts';
+export { formatMutationReport } from './mutation/formatMutationReport.ts';
+export type { Mutant, MutationOperator } from './mutation/mutant.ts';
+export type { MutantResult } from './mutation/mutantResult.ts';
+export { routingWitnesses, type RoutingWitness } from './generators/graph/routingWitnesses.ts';
+export { routingInputSpace, type RoutingInputSpace } from './generators/graph/routingInputSpace.ts';
+export { graphAwareOrg, type GraphAwareOrg } from './generators/graph/graphAwareOrg.ts';
+export { regressionScenario, type RegressionScenario } from './scenarios/regressionScenario.ts';
 export { leadFlowAudit, type EntryPointAudit, type AuditStep, type FieldChange } from './audit/leadFlowAudit.ts';
 export { auditToMarkdown } from './audit/auditToMarkdown.ts';
