@@ -78,7 +78,7 @@ export const partnerQueue: Invariant = {
       }
       // finalState judges a person the rules sent there; anyone else in the queue must still be visible to a partner.
       if (routing?.verdict.partnerQueue === true || parked.has(record.Id)) continue;
-      const prospects = run.world.impartner.records('Prospect').filter((p) => p['CrmId'] === record.Id);
+      const prospects = run.world.impartner.prospectsOf(record.Id);
       if (prospects.some(isLiveProspect)) continue;
       out.push({
         invariant: 'partner-queue',
@@ -143,7 +143,7 @@ function finalState(run: RunRecord, routing: Routing, queueIds: ReadonlySet<stri
   const unset = PARTNER_STATUS_FIELDS[v.rule].filter((f) => isEmptyValue(record[f]));
   if (unset.length > 0) problems.push(`${unset.join(' and ')} ${unset.length > 1 ? 'are' : 'is'} empty`);
   const synced = stepOf(routing.segment, 'sync')?.output != null;
-  const prospects = run.world.impartner.records('Prospect').filter((p) => p['CrmId'] === routing.personId);
+  const prospects = run.world.impartner.prospectsOf(routing.personId);
   if (synced && !prospects.some(isLiveProspect)) problems.push(prospects.length > 0 ? `its Impartner prospect ${prospects.map((p) => p.Id).join(', ')} is recalled` : 'it has no Impartner prospect');
   if (problems.length === 0) return [];
   const expected = contact

@@ -1,17 +1,22 @@
 import type { SRecord } from './recordSource.ts';
-import type { SObjectType } from './schema.ts';
+import { fieldSpec, type SObjectType } from './schema.ts';
+import { indexKey } from './soql/indexedRecordSource.ts';
 
-/** The text fields the CRM indexes for SOQL `Field = 'x'` lookups (the pipeline searches people by email). */
+/**
+ * The fields the CRM indexes for SOQL `Field = 'x'` lookups: the pipeline searches people by email, finds the lead
+ * an event created by its external id after a lost answer, and a person's campaign members by their reference.
+ */
 export const INDEXED_FIELDS: Readonly<Partial<Record<SObjectType, readonly string[]>>> = {
-  Lead: ['Email'],
+  Lead: ['Email', 'Pipeline_Event_Id__c'],
   Contact: ['Email'],
   Account: ['Website', 'Name'],
   User: ['Username'],
   Campaign: ['Name'],
+  CampaignMember: ['LeadId', 'ContactId'],
 };
 
-function keyOf(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined;
+function keyOf(type: SObjectType, field: string, value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? indexKey(fieldSpec(type, field)!, value) : undefined;
 }
 
 /**
@@ -25,8 +30,8 @@ export class FieldIndex {
   update(type: SObjectType, prev: SRecord | undefined, next: SRecord | undefined): void {
     for (const field of INDEXED_FIELDS[type] ?? []) {
       const map = this.#map(type, field);
-      const before = prev && prev['IsDeleted'] !== true ? keyOf(prev[field]) : undefined;
-      const after = next && next['IsDeleted'] !== true ? keyOf(next[field]) : undefined;
+      const before = prev && prev['IsDeleted'] !== true ? keyOf(type, field, prev[field]) : undefined;
+      const after = next && next['IsDeleted'] !== true ? keyOf(type, field, next[field]) : undefined;
       if (before !== undefined) {
         const ids = map.get(before);
         ids?.delete(prev!.Id);
@@ -40,7 +45,7 @@ export class FieldIndex {
     }
   }
 
-  /** Live records whose field equals the lower-cased value, in creation order; undefined when not indexed. */
+  /** Live records whose field has the key `normalizedValue` (see `indexKey`), in creation order; undefined when not indexed. */
   lookup(type: SObjectType, field: string, normalizedValue: string): SRecord[] | undefined {
     if (!(INDEXED_FIELDS[type] ?? []).includes(field)) return undefined;
     const hits = [...(this.#map(type, field).get(normalizedValue)?.values() ?? [])];

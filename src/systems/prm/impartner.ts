@@ -1,4 +1,5 @@
 import type { SimClock } from '../../core/clock.ts';
+import { PrmFieldIndex } from './prmFieldIndex.ts';
 import { describePrmObject, describePrmObjects, type PrmFieldDescription, type PrmObjectDescription } from './prmDescribe.ts';
 import { projectPrm, queryPrm, resolvePrmFields, type PrmListPage, type PrmListQuery } from './prmQuery.ts';
 import { prmFailure, prmOk, type PrmResult } from './prmResult.ts';
@@ -66,6 +67,7 @@ export class Impartner {
   readonly #apiKey: string;
   readonly #tenantId: string;
   readonly #tables = new Map<PrmObjectName, Map<number, PrmRecord>>(PRM_OBJECTS.map((o) => [o, new Map()]));
+  readonly #index = new PrmFieldIndex();
   readonly #counters = new Map<PrmObjectName, number>();
   readonly #history: PrmHistoryEntry[] = [];
   readonly #listeners = new Set<(event: LeadRegisteredEvent) => void>();
@@ -115,7 +117,7 @@ export class Impartner {
     const id = (this.#counters.get(name) ?? 0) + 1;
     this.#counters.set(name, id);
     const record: PrmRecord = { Id: id, ...values, Created: now, Updated: now };
-    this.#table(name).set(id, record);
+    this.#store(name, undefined, record);
     for (const [field, value] of Object.entries(values)) if (value !== null) this.#record(name, id, field, null, value, source);
     return prmOk(record);
   }
@@ -133,7 +135,7 @@ export class Impartner {
   /** `GET /api/objects/v1/{Object}`: filter (THQL), orderBy, skip/take, fields. */
   list(object: string, query: PrmListQuery = {}): PrmResult<PrmListPage> {
     const name = prmObject(object);
-    return name ? queryPrm(name, this.#table(name).values(), query) : unknownObject(object);
+    return name ? queryPrm(name, this.#table(name).values(), query, (field, value) => this.#index.lookup(name, field, value)) : unknownObject(object);
   }
 
   /** `PATCH /api/objects/v1/{Object}`: updates the record whose `Id` the body carries. Unchanged values leave no trace. */
@@ -161,7 +163,7 @@ export class Impartner {
     }
     if (changed) next['Updated'] = now;
     const record = next as PrmRecord;
-    this.#table(name).set(id, record);
+    this.#store(name, current, record);
     return prmOk(record);
   }
 
@@ -169,7 +171,10 @@ export class Impartner {
   delete(object: string, id: number): PrmResult<{ Id: number }> {
     const name = prmObject(object);
     if (!name) return unknownObject(object);
-    if (!this.#table(name).delete(id)) return notFound(name, id);
+    const current = this.#table(name).get(id);
+    if (!current) return notFound(name, id);
+    this.#table(name).delete(id);
+    this.#index.update(name, current, undefined);
     return prmOk({ Id: id });
   }
 
@@ -242,14 +247,20 @@ export class Impartner {
 
   /** Puts back what {@link snapshot} took (registration listeners stay subscribed). */
   restore(state: ImpartnerState): void {
+    this.#index.clear();
     for (const [name, table] of this.#tables) {
       table.clear();
-      for (const record of state.tables.get(name) ?? []) table.set(record.Id, record);
+      for (const record of state.tables.get(name) ?? []) this.#store(name, undefined, record);
     }
     this.#counters.clear();
     for (const [name, n] of state.counters) this.#counters.set(name, n);
     this.#history.length = 0;
     this.#history.push(...state.history);
+  }
+
+  /** The prospects whose `CrmId` is `crmId` (the CRM person they share), in Id order: for invariants and reports. */
+  prospectsOf(crmId: string): PrmRecord[] {
+    return (this.#index.lookup('Prospect', 'CrmId', crmId) ?? [...this.#table('Prospect').values()]).filter((p) => p['CrmId'] === crmId);
   }
 
   /** Every stored record of an object, in Id order (for invariants and tests). */
@@ -279,13 +290,23 @@ export class Impartner {
       if (action === 'update' && spec.isRequired && (values[spec.name] ?? null) === null) return prmFailure(400, `Failed to update "${name}": field "${spec.name}" is required and cannot be cleared. Send a value for "${spec.name}".`);
     }
     if (name !== 'Prospect') return prmOk(undefined);
-    const duplicate = findDuplicateProspect(this.#table('Prospect').values(), values, selfId);
+    // Only prospects with the same CrmId or email can be duplicates: test those, in Id order as a scan would.
+    const byCrmId = this.#index.lookup('Prospect', 'CrmId', values['CrmId']) ?? [];
+    const byEmail = this.#index.lookup('Prospect', 'Email', values['Email']) ?? [];
+    const candidates = byEmail.length === 0 ? byCrmId : byCrmId.length === 0 ? byEmail : [...new Set([...byCrmId, ...byEmail])].sort((a, b) => a.Id - b.Id);
+    const duplicate = findDuplicateProspect(candidates, values, selfId);
     if (!duplicate) return prmOk(undefined);
     return prmFailure(409, `Failed to ${action} "Prospect": duplicate of Prospect ${duplicate.existing.Id} (${duplicate.reason}). Update Prospect ${duplicate.existing.Id} instead of creating another.`);
   }
 
   #record(object: PrmObjectName, recordId: number, field: string, oldValue: PrmValue, newValue: PrmValue, source: PrmChangeSource): void {
     this.#history.push({ object, recordId, field, oldValue, newValue, source, at: this.#clock.iso() });
+  }
+
+  /** Stores `record` in place of `previous` (undefined: a new one), keeping the index in step. */
+  #store(name: PrmObjectName, previous: PrmRecord | undefined, record: PrmRecord): void {
+    this.#table(name).set(record.Id, record);
+    this.#index.update(name, previous, record);
   }
 
   #table(name: PrmObjectName): Map<number, PrmRecord> {

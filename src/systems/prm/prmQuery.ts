@@ -47,8 +47,17 @@ export function projectPrm(record: PrmRecord, fields: readonly string[] | undefi
   return Object.fromEntries(fields.map((f) => [f, record[f] ?? null]));
 }
 
-/** Runs a list query over an object's records (in Id order). */
-export function queryPrm(object: PrmObjectName, records: Iterable<PrmRecord>, query: PrmListQuery): PrmResult<PrmListPage> {
+/**
+ * Looks records up by a field's value: a superset of the records whose field equals it, in Id order, or undefined
+ * when it cannot (the field is not indexed).
+ */
+export type PrmLookup = (field: string, value: string) => Iterable<PrmRecord> | undefined;
+
+/**
+ * Runs a list query over an object's records (in Id order). With `lookup`, a filter that pins a field to a text
+ * value (`CrmId = '…' and …`) tests only the records the lookup gives.
+ */
+export function queryPrm(object: PrmObjectName, records: Iterable<PrmRecord>, query: PrmListQuery, lookup?: PrmLookup): PrmResult<PrmListPage> {
   const action = `list "${object}"`;
   const fields = resolvePrmFields(object, query.fields, 'list');
   if (!fields.ok) return fields;
@@ -56,11 +65,15 @@ export function queryPrm(object: PrmObjectName, records: Iterable<PrmRecord>, qu
   const take = query.take ?? 100;
   if (!Number.isInteger(skip) || skip < 0) return prmFailure(400, `Failed to ${action}: skip must be a non-negative integer (got ${skip}). Send skip=0 or more.`);
   if (!Number.isInteger(take) || take < 1 || take > MAX_TAKE) return prmFailure(400, `Failed to ${action}: take must be an integer from 1 to ${MAX_TAKE} (got ${take}). Page with skip and take.`);
-  let rows = [...records];
+  let rows: PrmRecord[];
   if (query.filter !== undefined && query.filter.trim() !== '') {
     const compiled = compileThql(object, query.filter);
     if (!compiled.ok) return prmFailure(400, `Failed to ${action}: invalid filter "${query.filter}": ${compiled.reason}. Write a THQL condition such as "CrmId = '00Q000000000001AAA'".`);
-    rows = rows.filter(compiled.predicate);
+    let candidates: Iterable<PrmRecord> | undefined;
+    for (const { field, value } of compiled.equalities) if (typeof value === 'string') candidates ??= lookup?.(field, value);
+    rows = [...(candidates ?? records)].filter(compiled.predicate);
+  } else {
+    rows = [...records];
   }
   if (query.q !== undefined && query.q.trim() !== '') {
     const needle = query.q.trim().toLowerCase();

@@ -13,13 +13,23 @@ export type ThqlPredicate = (record: PrmRecord) => boolean;
 type Literal = string | number | boolean | null;
 type Token = { kind: 'ident'; text: string } | { kind: 'literal'; value: Literal } | { kind: 'op'; text: string } | { kind: 'punct'; text: '(' | ')' | ',' };
 
-/** Compiles a filter for `object`, or returns the reason it cannot (a sentence fragment naming the position). */
-export function compileThql(object: PrmObjectName, filter: string): { ok: true; predicate: ThqlPredicate } | { ok: false; reason: string } {
+/** A `Field = 'value'` term every matching record meets (an index can narrow the records to test to its hits). */
+export interface ThqlEquality {
+  /** Canonical field name. */
+  readonly field: string;
+  readonly value: string | number | boolean;
+}
+
+/**
+ * Compiles a filter for `object`, or returns the reason it cannot (a sentence fragment naming the position). With
+ * the predicate come the filter's top-level `Field = value` terms (those AND-ed at the top, outside any `or` or `not`).
+ */
+export function compileThql(object: PrmObjectName, filter: string): { ok: true; predicate: ThqlPredicate; equalities: readonly ThqlEquality[] } | { ok: false; reason: string } {
   try {
     const parser = new Parser(object, tokenize(filter));
     const predicate = parser.expression();
     parser.end();
-    return { ok: true, predicate };
+    return { ok: true, predicate, equalities: parser.equalities };
   } catch (error) {
     if (error instanceof ThqlSyntaxError) return { ok: false, reason: error.message };
     throw error;
@@ -73,6 +83,10 @@ function tokenize(text: string): Token[] {
 
 class Parser {
   #pos = 0;
+  /** How deep in parentheses or `not` the parser is (top-level terms are at 0). */
+  #depth = 0;
+  #topLevelOr = false;
+  readonly #equalities: ThqlEquality[] = [];
   constructor(
     private readonly object: PrmObjectName,
     private readonly tokens: Token[],
@@ -83,9 +97,15 @@ class Parser {
     if (token) throw new ThqlSyntaxError(`unexpected ${describe(token)} after the end of the condition`);
   }
 
+  /** The top-level `Field = value` terms (none when the top level has an `or`). */
+  get equalities(): readonly ThqlEquality[] {
+    return this.#topLevelOr ? [] : this.#equalities;
+  }
+
   expression(): ThqlPredicate {
     let left = this.conjunction();
     while (this.#acceptOp('or')) {
+      if (this.#depth === 0) this.#topLevelOr = true;
       const a = left;
       const b = this.conjunction();
       left = (r) => a(r) || b(r);
@@ -105,11 +125,15 @@ class Parser {
 
   unary(): ThqlPredicate {
     if (this.#acceptOp('not')) {
+      this.#depth++;
       const inner = this.unary();
+      this.#depth--;
       return (r) => !inner(r);
     }
     if (this.#acceptPunct('(')) {
+      this.#depth++;
       const inner = this.expression();
+      this.#depth--;
       if (!this.#acceptPunct(')')) throw new ThqlSyntaxError(`expected ")" but found ${this.#describeNext()}`);
       return inner;
     }
@@ -145,6 +169,7 @@ class Parser {
     if (op?.kind !== 'op' || !['=', '!=', '<>', '<', '<=', '>', '>='].includes(op.text)) throw new ThqlSyntaxError(`expected an operator after "${token.text}" but found ${op ? describe(op) : 'the end of the filter'}`);
     const value = this.#literal();
     if (value === null && (op.text === '=' || op.text === '!=' || op.text === '<>')) return (r) => ((r[name] ?? null) === null) === (op.text === '=');
+    if (op.text === '=' && value !== null && this.#depth === 0) this.#equalities.push({ field: name, value });
     return (r) => {
       const c = compare(spec, r[name] ?? null, value);
       if (c === undefined) return false;

@@ -1,4 +1,4 @@
-import type { SObjectType } from '../schema.ts';
+import type { FieldSpec, SObjectType } from '../schema.ts';
 import type { RecordSource, SRecord } from '../recordSource.ts';
 import { kindOf } from './fieldValue.ts';
 import { resolveField } from './resolveField.ts';
@@ -11,22 +11,31 @@ import type { WhereNode } from './whereTree.ts';
  */
 export interface IndexedRecordSource extends RecordSource {
   /**
-   * The live records of `type` whose `field` (canonical API name, e.g. `Email`) equals `normalizedValue`, which is
-   * the literal lower-cased (SOQL `=` on text is case-insensitive), in creation order. Return a superset if
+   * The live records of `type` whose `field` (canonical API name, e.g. `Email`) has the key `normalizedValue`, the
+   * literal's {@link indexKey}, in creation order. Return a superset if
    * convenient: `runQuery` still applies the full WHERE to each record. Return undefined when the field is not
    * indexed, and `runQuery` scans instead. Deleted records are never asked for through this method.
    */
   lookup?(type: SObjectType, field: string, normalizedValue: string): Iterable<SRecord> | undefined;
 }
 
-/** A field and the lower-cased values a query's WHERE pins it to. */
+/**
+ * The key an index files a text or id value under: text lower-cased (SOQL `=` on text is case-insensitive); an id's
+ * first 15 characters lower-cased, so a 15- and an 18-character id of one record meet (a superset: `runQuery` still
+ * compares each record it gets).
+ */
+export function indexKey(spec: FieldSpec, value: string): string {
+  return (kindOf(spec) === 'id' ? value.slice(0, 15) : value).toLowerCase();
+}
+
+/** A field and the keys ({@link indexKey}) of the values a query's WHERE pins it to. */
 export interface IndexHint {
   readonly field: string;
   readonly values: readonly string[];
 }
 
 /**
- * The `text field = 'x'` / `IN (...)` conjuncts of a WHERE tree that `lookup` could serve, in clause order
+ * The `text or id field = 'x'` / `IN (...)` conjuncts of a WHERE tree that `lookup` could serve, in clause order
  * (`runQuery` uses the first one the source has an index for). A conjunct comparing with '' (null) is skipped.
  */
 export function indexHints(tree: WhereNode, type: SObjectType, alias?: string): IndexHint[] {
@@ -38,8 +47,8 @@ export function indexHints(tree: WhereNode, type: SObjectType, alias?: string): 
     const literals = Array.isArray(c.literalType) ? c.literalType : [c.literalType];
     if (literals.some((l) => l !== 'STRING')) continue;
     const field = resolveField(type, c.field, alias);
-    if (field.hops.length > 0 || kindOf(field.spec) !== 'text') continue;
-    const values = (Array.isArray(c.value) ? c.value : [c.value]).map((v) => plainString(unquote(v)).toLowerCase());
+    if (field.hops.length > 0 || (kindOf(field.spec) !== 'text' && kindOf(field.spec) !== 'id')) continue;
+    const values = (Array.isArray(c.value) ? c.value : [c.value]).map((v) => indexKey(field.spec, plainString(unquote(v))));
     if (values.includes('')) continue;
     hints.push({ field: field.field, values: [...new Set(values)] });
   }

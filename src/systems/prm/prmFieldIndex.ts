@@ -1,0 +1,72 @@
+import type { PrmObjectName } from './prmSchema.ts';
+import type { PrmRecord } from './prmValues.ts';
+import { normalizePrmEmail } from './prospectRules.ts';
+
+/**
+ * The fields the portal indexes, with the key each value is filed under: the pipeline finds prospects and partner
+ * accounts by `CrmId` (a THQL `=` compares text case-insensitively, so the key is lower-cased), and the duplicate
+ * prospect rule matches emails trimmed and lower-cased.
+ */
+const INDEXED: Readonly<Partial<Record<PrmObjectName, Readonly<Record<string, (value: unknown) => string | undefined>>>>> = {
+  Prospect: { CrmId: lowerCased, Email: normalizePrmEmail as (value: unknown) => string | undefined },
+  Account: { CrmId: lowerCased },
+};
+
+function lowerCased(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined;
+}
+
+/**
+ * Records of a few PRM objects by the key of an indexed field's value, kept in step with every write, so a lookup by
+ * `CrmId` or email costs a map read instead of a scan of the table (a month of traffic shares tens of thousands of
+ * prospects).
+ */
+export class PrmFieldIndex {
+  readonly #maps = new Map<string, Map<string, Map<number, PrmRecord>>>();
+
+  /** Follows one write: `prev` replaced by `next` (either undefined for a create or a delete). */
+  update(object: PrmObjectName, prev: PrmRecord | undefined, next: PrmRecord | undefined): void {
+    for (const [field, keyOf] of Object.entries(INDEXED[object] ?? {})) {
+      const map = this.#map(object, field);
+      const before = prev ? keyOf(prev[field]) : undefined;
+      if (before !== undefined) {
+        const ids = map.get(before);
+        ids?.delete(prev!.Id);
+        if (ids?.size === 0) map.delete(before);
+      }
+      const after = next ? keyOf(next[field]) : undefined;
+      if (after !== undefined) {
+        const ids = map.get(after) ?? new Map<number, PrmRecord>();
+        ids.set(next!.Id, next!);
+        map.set(after, ids);
+      }
+    }
+  }
+
+  /**
+   * The records whose indexed `field` has the same key as `value` (a superset of the exact matches: callers still
+   * test each record), in Id order; undefined when the field is not indexed or the value has no key (not text, or
+   * blank): the caller scans then.
+   */
+  lookup(object: PrmObjectName, field: string, value: unknown): PrmRecord[] | undefined {
+    const key = INDEXED[object]?.[field]?.(value);
+    if (key === undefined) return undefined;
+    const hits = [...(this.#map(object, field).get(key)?.values() ?? [])];
+    return hits.length > 1 ? hits.sort((a, b) => a.Id - b.Id) : hits;
+  }
+
+  /** Forgets every record (a snapshot's restore refiles them). */
+  clear(): void {
+    this.#maps.clear();
+  }
+
+  #map(object: PrmObjectName, field: string): Map<string, Map<number, PrmRecord>> {
+    const key = `${object}.${field}`;
+    let map = this.#maps.get(key);
+    if (!map) {
+      map = new Map();
+      this.#maps.set(key, map);
+    }
+    return map;
+  }
+}
