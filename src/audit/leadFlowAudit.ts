@@ -50,7 +50,8 @@ export function leadFlowAudit(run: RunRecord): EntryPointAudit[] {
   return [...byEntryPoint.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([entryPoint, traces]) => {
-      const example = traces.find((t) => t.outcome?.kind === 'created');
+      // A run that summarizes its traces keeps each entry point's first created trace whole: prefer a whole one.
+      const example = traces.find((t) => t.outcome?.kind === 'created' && t.callCounts === undefined) ?? traces.find((t) => t.outcome?.kind === 'created');
       const speeds = traces.flatMap((t) => (t.speedToLeadMs === undefined ? [] : [t.speedToLeadMs])).sort((a, b) => a - b);
       return {
         entryPoint,

@@ -13,11 +13,15 @@ export interface StartupResult {
   readonly maxMs: number;
 }
 
-/** The CLI invocations measured: answered from the command table alone, without loading any command. */
-export const STARTUP_ARGS: readonly (readonly string[])[] = [['--version'], ['--help']];
+/**
+ * The CLI invocations measured: `--version` and `--help`, answered from the command table alone without loading any
+ * command, and a small simulation (which should cost the simulation, not the start).
+ */
+export const STARTUP_ARGS: readonly (readonly string[])[] = [['--version'], ['--help'], ['simulate', '--leads', '100']];
 
 /**
- * Measures the built CLI's start-up (`node dist/src/cli/bin.js --version`, `--help`), after Node's own (`node -e ""`):
+ * Measures the built CLI's start-up (`node dist/src/cli/bin.js --version`, `--help`, `simulate --leads 100`), after
+ * Node's own (`node -e ""`):
  * `runs` spawns of each after one unmeasured spawn, median, min and max wall-clock ms (the whole process: Node's
  * start, module loading, output, exit). Undefined when the package has no build (run `npm run build`).
  */

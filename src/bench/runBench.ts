@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { generateWorkload } from '../simulation/workload.ts';
+import type { RunMeasurement } from './measureRun.ts';
+import { measureRunInProcess } from './measureRunProcess.ts';
 import { measureStartup, type StartupResult } from './measureStartup.ts';
 import { runLane, type BenchLane, type LaneResult } from './runLane.ts';
 
@@ -15,9 +17,16 @@ export interface RunBenchOptions {
   readonly warmupLeads?: number;
   /** Spawns of each CLI start-up measurement (default 10; 0 skips them). */
   readonly startupRuns?: number;
+  /** Lead counts of the scaling section, each a whole `simulate` in a process of its own (default 1k, 10k, 30k; [] skips it). */
+  readonly scaling?: readonly number[];
   /** Called as each lane starts and ends. */
   readonly onLane?: (lane: BenchLane, phase: 'warm-up' | 'measure' | 'done') => void;
+  /** Called as each scaling run starts. */
+  readonly onScaling?: (leads: number) => void;
 }
+
+/** The scaling section's default lead counts: a day, a week and a month of a 50-SDR org. */
+export const SCALING_LEADS: readonly number[] = [1_000, 10_000, 30_000];
 
 /** What `leadsim bench` measured. */
 export interface BenchReport {
@@ -30,14 +39,17 @@ export interface BenchReport {
   readonly sameResults: boolean;
   /** Peak resident set size of the process, MB. */
   readonly peakRssMb: number;
-  /** The built CLI's start-up (`--version`, `--help`); undefined when skipped or not built. */
+  /** The built CLI's start-up (`--version`, `--help`, `simulate --leads 100`); undefined when skipped or not built. */
   readonly startup?: readonly StartupResult[];
+  /** Whole simulations of growing size, each in its own process; undefined when skipped or not built. */
+  readonly scaling?: readonly RunMeasurement[];
 }
 
 /**
  * Runs one generated workload through the pipeline over each lane, side by side in this process: a warm-up on a
  * small workload first (JIT, caches, module loading), then the measured run. Deterministic in `seed`. Then the
- * built CLI's start-up ({@link measureStartup}).
+ * built CLI's start-up ({@link measureStartup}) and the scaling section (whole simulations of 1k, 10k and 30k leads,
+ * each in a process of its own: wall, CPU, peak RSS, heap bytes per person beyond the records).
  */
 export async function runBench(options: RunBenchOptions = {}): Promise<BenchReport> {
   const seed = options.seed ?? 42;
@@ -57,8 +69,15 @@ export async function runBench(options: RunBenchOptions = {}): Promise<BenchRepo
     options.onLane?.(lane, 'done');
   }
   const startup = (options.startupRuns ?? 10) > 0 ? measureStartup(options.startupRuns ?? 10) : undefined;
+  const scaling: RunMeasurement[] = [];
+  for (const size of options.scaling ?? SCALING_LEADS) {
+    options.onScaling?.(size);
+    const measured = measureRunInProcess(size, seed);
+    if (measured) scaling.push(measured);
+  }
   return {
     ...(startup ? { startup } : {}),
+    ...(scaling.length > 0 ? { scaling } : {}),
     node: process.version,
     cores: availableParallelism(),
     seed,

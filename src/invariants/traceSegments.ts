@@ -44,5 +44,5 @@ export function stepEvidence(step: JobTrace): Record<string, unknown> {
 export function routingTraces(run: RunRecord): EventTrace[] {
   const all = [...run.traces, ...(run.reruns ?? [])];
   const start = (t: EventTrace) => t.steps[0]?.startedAt ?? t.receivedAt;
-  return all.map((t, i) => ({ t, i })).sort((a, b) => start(a.t) - start(b.t) || a.i - b.i).map(({ t }) => t);
+  return all.map((t, i) => ({ t, i, at: start(t) })).sort((a, b) => a.at - b.at || a.i - b.i).map(({ t }) => t);
 }

@@ -38,4 +38,17 @@ export interface EventTrace {
   speedToLeadMs?: number;
   /** The routing decision's path, for reports and diffs. */
   routedTo?: { readonly kind: 'user' | 'queue'; readonly id: string; readonly name: string };
+  /**
+   * A summarized trace (src/pipeline/summarizedTrace.ts) keeps how many API calls each system got instead of the
+   * calls themselves, whose steps then list none: read the counts with `callsBySystem`.
+   */
+  readonly callCounts?: Readonly<Partial<Record<ApiCall['system'], number>>>;
+}
+
+/** How many API calls of the trace went to each system: the summarized counts, or its steps' calls. */
+export function callsBySystem(trace: EventTrace): Partial<Record<ApiCall['system'], number>> {
+  if (trace.callCounts) return { ...trace.callCounts };
+  const counts: Partial<Record<ApiCall['system'], number>> = {};
+  for (const step of trace.steps) for (const call of step.calls) counts[call.system] = (counts[call.system] ?? 0) + 1;
+  return counts;
 }

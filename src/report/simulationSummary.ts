@@ -1,5 +1,6 @@
 import type { RunRecord } from '../simulation/runRecord.ts';
 import { countryAsTyped, formatCountryAsTyped } from './countryAsTyped.ts';
+import { callsBySystem } from '../pipeline/trace.ts';
 
 /** Summary statistics of one run, as plain JSON (the `--json` report and the text report render it). */
 export interface SimulationSummary {
@@ -50,7 +51,7 @@ export function summarize(run: RunRecord): SimulationSummary {
     const country = countryAsTyped(trace);
     if (country) bump(countries, formatCountryAsTyped(country));
     if (trace.speedToLeadMs !== undefined) (speeds[trace.entryPoint] ??= []).push(trace.speedToLeadMs);
-    for (const step of trace.steps) for (const call of step.calls) bump(apiCalls, call.system);
+    for (const [system, n] of Object.entries(callsBySystem(trace))) apiCalls[system] = (apiCalls[system] ?? 0) + n;
   }
   const blocked: Record<string, number> = {};
   for (const b of run.blocked) bump(blocked, `${b.entryPoint}: ${shorten(b.reason)}`);

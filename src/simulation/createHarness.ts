@@ -11,6 +11,7 @@ import type { PipelineJob } from '../pipeline/pipelineJob.ts';
 import { DEFAULT_JOBS } from '../pipeline/jobs/index.ts';
 import { routeByAssignmentRules } from '../pipeline/jobs/routeByAssignmentRules.ts';
 import { rerunRouting, type RerunResult, type RerunRoutingOptions, type RerunTarget } from '../pipeline/rerunRouting.ts';
+import { summarizeTrace, type TraceRetention } from '../pipeline/summarizedTrace.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import { loadDefaultGraph } from '../routing/loadGraph.ts';
@@ -55,6 +56,13 @@ export interface HarnessOptions {
   readonly gapMs?: number;
   /** Told of every routing decision the pipeline makes (the mutation runner records them). */
   readonly onRoute?: PipelineContext['onRoute'];
+  /**
+   * How much of each finished trace to keep (default `full`); `summary` keeps what the invariants and reports read
+   * (src/pipeline/summarizedTrace.ts), and in full the first created trace of each entry point (the audit's example).
+   */
+  readonly traces?: TraceRetention;
+  /** Called with every finished trace in full, before it is summarized (to stream traces to a file). */
+  readonly onTrace?: (trace: EventTrace) => void;
 }
 
 /** Who routes leads: the pipeline's routing graph, or Salesforce's assignment rules. */
@@ -156,10 +164,21 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     if (refused) blocked.push(refused);
     return { id, ...(refused ? { blocked: refused } : {}) };
   };
+  const examples = new Set<string>();
+  /** A finished trace as the run keeps it: whole, or summarized (an entry point's first created trace stays whole). */
+  const keep = (trace: EventTrace): EventTrace => {
+    if (trace.outcome?.kind !== 'parked') options.onTrace?.(trace);
+    if (options.traces !== 'summary') return trace;
+    if (trace.outcome?.kind === 'created' && !examples.has(trace.entryPoint)) {
+      examples.add(trace.entryPoint);
+      return trace;
+    }
+    return summarizeTrace(trace);
+  };
   const drain = async () => {
     const done: EventTrace[] = [];
     for (let event = world.intake.take(); event; event = world.intake.take()) {
-      const trace = await pipeline.process(event);
+      const trace = keep(await pipeline.process(event));
       traces.push(trace);
       done.push(trace);
     }
@@ -191,16 +210,20 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     async retryParked() {
       world.clock.advance(15 * 60_000);
       const retried: EventTrace[] = [];
-      for (const trace of traces) {
+      for (let i = 0; i < traces.length; i++) {
+        const trace = traces[i]!;
         if (trace.outcome?.kind !== 'parked') continue;
         const event = world.intake.received.get(trace.eventId);
-        if (event) retried.push(await pipeline.process(event, trace));
+        if (!event) continue;
+        const again = keep(await pipeline.process(event, trace));
+        traces[i] = again;
+        retried.push(again);
       }
       return retried;
     },
     async rerun(target, rerunOptions = {}) {
       const result = await rerunRouting(pipeline, target, { ...rerunOptions, ...(rulesRoute ? { route: rulesRoute } : {}) });
-      if (result.kind !== 'skipped') reruns.push(result.trace);
+      if (result.kind !== 'skipped') reruns.push(keep(result.trace));
       return result;
     },
     record() {

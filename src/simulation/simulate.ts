@@ -10,6 +10,8 @@ import { createHarness, type Routing } from './createHarness.ts';
 import type { RunRecord } from './runRecord.ts';
 import { runWorkload } from './runWorkload.ts';
 import { generateWorkload } from './workload.ts';
+import type { TraceRetention } from '../pipeline/summarizedTrace.ts';
+import type { EventTrace } from '../pipeline/trace.ts';
 
 /** Options of {@link simulate}. */
 export interface SimulateOptions {
@@ -36,6 +38,21 @@ export interface SimulateOptions {
   readonly entryPoints?: readonly EntryPoint[];
   /** Called after each action with (done, total). */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * How much of each trace the run keeps (see `TraceRetention`): `auto` (default) keeps them in full up to
+   * {@link FULL_TRACES_UP_TO} leads and summarizes them above, where full traces would take several KB a lead.
+   */
+  readonly traces?: TraceRetention | 'auto';
+  /** Called with every finished trace in full (to stream them to a file), also when the run keeps summaries. */
+  readonly onTrace?: (trace: EventTrace) => void;
+}
+
+/** The most leads `simulate` keeps full traces for by default; larger runs keep summaries. */
+export const FULL_TRACES_UP_TO = 5_000;
+
+/** The retention `auto` stands for with this many leads. */
+export function traceRetentionFor(leads: number, choice: TraceRetention | 'auto' = 'auto'): TraceRetention {
+  return choice !== 'auto' ? choice : leads > FULL_TRACES_UP_TO ? 'summary' : 'full';
 }
 
 /**
@@ -62,6 +79,8 @@ export async function simulate(options: SimulateOptions): Promise<RunRecord> {
     ...(options.routing ? { routing: options.routing } : {}),
     ...(options.nativeIntegrations ? { nativeIntegrations: options.nativeIntegrations } : {}),
     ...(options.faults ? { faults: options.faults } : {}),
+    traces: traceRetentionFor(workload.actions.length, options.traces),
+    ...(options.onTrace ? { onTrace: options.onTrace } : {}),
   });
   try {
     return await runWorkload(harness, workload, options.onProgress);

@@ -20,14 +20,21 @@ describe('bench lanes', () => {
   }, 60_000);
 
   test('runBench reports every lane, the ratios and whether the results agree', async () => {
-    const report = await runBench({ leads: 10, seed: 3, lanes: ['dispatch', 'direct'], warmupLeads: 0, startupRuns: 1 });
+    const report = await runBench({ leads: 10, seed: 3, lanes: ['dispatch', 'direct'], warmupLeads: 0, startupRuns: 1, scaling: [30] });
     expect(report.sameResults).toBe(true);
     const text = formatBench(report);
     expect(text).toMatch(/\(b\) dispatch \(default\) +\d+ +[\d.]+ +[\d.]+ +[\d.]+ +1\.00x/);
     expect(text).toContain('(d) direct, no HTTP');
     expect(text).toContain('same results on every lane');
-    // The built CLI's start-up is measured (not judged: npm run bench reports it): Node's own, then --version and --help.
-    expect(report.startup?.map((r) => [r.args, r.runs])).toEqual([['node -e ""', 1], ['leadsim --version', 1], ['leadsim --help', 1]]);
+    expect(text).toMatch(/ratios in this run: dispatch \d+ leads\/s, direct is [\d.]+x dispatch/);
+    // The built CLI's start-up is measured (not judged: npm run bench reports it): Node's own, --version, --help, a small run.
+    expect(report.startup?.map((r) => [r.args, r.runs])).toEqual([['node -e ""', 1], ['leadsim --version', 1], ['leadsim --help', 1], ['leadsim simulate --leads 100', 1]]);
     expect(text).toMatch(/CLI start-up \(node dist\/src\/cli\/bin\.js, 1 runs each, whole process, wall clock\):\n {2}node -e "" +median [\d.]+ ms/);
-  }, 60_000);
+    // The scaling section: a whole simulate in its own process, weighed with --expose-gc.
+    const [scaled] = report.scaling ?? [];
+    expect(scaled).toMatchObject({ leads: 30, invariantsOk: true, traces: 'full' });
+    expect(scaled!.people).toBeGreaterThan(0);
+    expect(scaled!.heapBeyondRecords).toBeGreaterThan(0);
+    expect(text).toMatch(/Scaling \(each a whole simulate[^\n]*\n +leads +events +people +traces +wall s +cpu s +cpu ms\/lead +peak RSS MB +bytes\/person +invariants\n +30 /);
+  }, 120_000);
 });

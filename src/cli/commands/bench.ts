@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BENCH_LANES } from '../../bench/runLane.ts';
 import { formatBench } from '../../bench/formatBench.ts';
-import { runBench } from '../../bench/runBench.ts';
+import { runBench, SCALING_LEADS } from '../../bench/runBench.ts';
 import { assertWritablePath, writeFileAtomic } from '../../io/writeFileAtomic.ts';
 import { EXIT } from '../exitCodes.ts';
 import { intOption, parseOptions, seedOption } from '../options.ts';
@@ -18,6 +18,11 @@ const BenchOptionsSchema = z.strictObject({
     .default([...BENCH_LANES]),
   json: z.string().optional(),
   startupRuns: intOption(0, 1000).default(10),
+  scaling: z
+    .string()
+    .transform((s) => (s.trim() === 'none' ? [] : s.split(',').map((x) => Number(x.trim()))))
+    .pipe(z.array(z.number().int().min(1).max(1_000_000)))
+    .default([...SCALING_LEADS]),
 });
 
 /** `leadsim bench`: the same generated workload through the pipeline over each transport, leads per second side by side. */
@@ -28,7 +33,8 @@ export const configureBench: ConfigureCommand = (command, { setExit }) => {
     .option('--warmup <n>', 'leads in each lane\'s unmeasured warm-up run (0: none)', '100')
     .option('--transports <list>', `lanes to run, comma list of ${BENCH_LANES.join(', ')}`, BENCH_LANES.join(','))
     .option('--json <file>', 'also write the measurements as JSON to this file')
-    .option('--startup-runs <n>', 'spawns of each CLI start-up measurement (--version, --help; 0: none)', '10')
+    .option('--startup-runs <n>', 'spawns of each CLI start-up measurement (--version, --help, simulate --leads 100; 0: none)', '10')
+    .option('--scaling <list>', 'lead counts of the scaling section, each a whole simulate in its own process (comma list, or none)', SCALING_LEADS.join(','))
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(BenchOptionsSchema, raw, 'bench');
       if (o.json) assertWritablePath(o.json);
@@ -38,6 +44,8 @@ export const configureBench: ConfigureCommand = (command, { setExit }) => {
         lanes: o.transports,
         warmupLeads: o.warmup,
         startupRuns: o.startupRuns,
+        scaling: o.scaling,
+        onScaling: (leads) => process.stderr.write(`scaling: ${leads} leads…\n`),
         onLane: (lane, phase) => {
           if (phase !== 'done') process.stderr.write(`${lane}: ${phase}…\n`);
         },

@@ -1,4 +1,5 @@
 import type { SimClock } from '../../core/clock.ts';
+import { CompactLog } from '../../core/compactLog.ts';
 import { marketoTime } from './marketoTime.ts';
 
 /** Activity types the simulator logs, with Marketo's standard ids. */
@@ -43,13 +44,35 @@ export interface ActivityPageOptions {
   readonly batchSize?: number;
 }
 
+/** An activity as the log stores it: its time in ms, its attributes' names (joined, kept once) and values. */
+interface StoredActivity {
+  readonly leadId: number;
+  readonly at: number;
+  readonly activityTypeId: number;
+  readonly primaryAttributeValueId: number | undefined;
+  readonly primaryAttributeValue: string;
+  readonly attributeNames: string;
+  readonly attributeValues: readonly ActivityAttribute['value'][];
+}
+
+const NAME_SEPARATOR = '\u0000';
+
 /**
  * The activity log of the simulated Marketo: append-only, ids from a counter, ordered by id. Paging tokens encode
- * the last activity id seen, so they stay valid as the log grows (Marketo's tokens behave the same way).
+ * the last activity id seen, so they stay valid as the log grows (Marketo's tokens behave the same way). Stored
+ * compactly (src/core/compactLog.ts): id, GUID and date are made again from the position and the time when read.
  */
 export class ActivityLog {
   readonly #clock: SimClock;
-  readonly #activities: Activity[] = [];
+  readonly #log = new CompactLog<StoredActivity>({
+    leadId: 'number',
+    at: 'number',
+    activityTypeId: 'code',
+    primaryAttributeValueId: { kind: 'code', optional: true },
+    primaryAttributeValue: 'value',
+    attributeNames: 'code',
+    attributeValues: 'value',
+  });
 
   constructor(clock: SimClock) {
     this.#clock = clock;
@@ -57,27 +80,26 @@ export class ActivityLog {
 
   /** Appends an activity dated now and returns it. */
   log(input: ActivityInput): Activity {
-    const id = this.#activities.length + 1;
-    const activity: Activity = { id, marketoGUID: String(id), activityDate: marketoTime(this.#clock.now()), ...input };
-    this.#activities.push(activity);
-    return activity;
+    const index = this.#log.append(stored(input, this.#clock.now()));
+    return this.#activity(index);
   }
 
-  /** Every activity, oldest first. */
+  /** Every activity, oldest first (new objects). */
   all(): readonly Activity[] {
-    return this.#activities;
+    return Array.from({ length: this.#log.length }, (_, i) => this.#activity(i));
   }
 
-  /** Replaces the log with a copy of `activities` (a world snapshot's restore; activities are immutable). */
+  /** Replaces the log with `activities` (a world snapshot's restore). */
   restore(activities: readonly Activity[]): void {
-    this.#activities.length = 0;
-    this.#activities.push(...activities);
+    this.#log.truncate(0);
+    for (const activity of activities) this.#log.append(stored(activity, Date.parse(activity.activityDate)));
   }
 
   /** A paging token pointing just before the first activity at or after `since` (epoch ms). */
   pagingToken(since: number): string {
-    const first = this.#activities.findIndex((a) => Date.parse(a.activityDate) >= since);
-    return encodeActivityToken(first === -1 ? this.#activities.length : first);
+    let first = 0;
+    while (first < this.#log.length && this.#log.value(first, 'at') < since) first++;
+    return encodeActivityToken(first);
   }
 
   /**
@@ -92,14 +114,42 @@ export class ActivityLog {
     const leads = options.leadIds ? new Set(options.leadIds) : undefined;
     const result: Activity[] = [];
     let cursor = start;
-    for (; cursor < this.#activities.length && result.length < size; cursor++) {
-      const activity = this.#activities[cursor]!;
+    for (; cursor < this.#log.length && result.length < size; cursor++) {
+      const activity = this.#log.at(cursor);
       if (types && !types.has(activity.activityTypeId)) continue;
       if (leads && !leads.has(activity.leadId)) continue;
-      result.push(activity);
+      result.push(this.#activity(cursor, activity));
     }
-    return { ok: true, result, nextPageToken: encodeActivityToken(cursor), moreResult: cursor < this.#activities.length };
+    return { ok: true, result, nextPageToken: encodeActivityToken(cursor), moreResult: cursor < this.#log.length };
   }
+
+  #activity(index: number, entry: StoredActivity = this.#log.at(index)): Activity {
+    const id = index + 1;
+    const names = entry.attributeNames === '' ? [] : entry.attributeNames.split(NAME_SEPARATOR);
+    return {
+      id,
+      marketoGUID: String(id),
+      activityDate: marketoTime(entry.at),
+      leadId: entry.leadId,
+      activityTypeId: entry.activityTypeId,
+      ...(entry.primaryAttributeValueId === undefined ? {} : { primaryAttributeValueId: entry.primaryAttributeValueId }),
+      primaryAttributeValue: entry.primaryAttributeValue,
+      attributes: names.map((name, i) => ({ name, value: entry.attributeValues[i] ?? null })),
+    };
+  }
+}
+
+function stored(input: ActivityInput, at: number): StoredActivity {
+  return {
+    leadId: input.leadId,
+    // Activity dates are whole seconds (marketoTime): keep the time as the date says it.
+    at: Math.floor(at / 1000) * 1000,
+    activityTypeId: input.activityTypeId,
+    primaryAttributeValueId: input.primaryAttributeValueId,
+    primaryAttributeValue: input.primaryAttributeValue,
+    attributeNames: input.attributes.map((a) => a.name).join(NAME_SEPARATOR),
+    attributeValues: input.attributes.map((a) => a.value),
+  };
 }
 
 // Tokens look opaque to clients (like Marketo's base32 tokens) but are just the log position.

@@ -1,4 +1,5 @@
 import type { SimClock } from '../../core/clock.ts';
+import { CompactLog } from '../../core/compactLog.ts';
 import { ACTIVITY_TYPES, type ActivityLog } from './activityLog.ts';
 import { marketoTime } from './marketoTime.ts';
 
@@ -44,7 +45,18 @@ export class LeadDatabase {
   readonly #activities: ActivityLog;
   readonly #leads = new Map<number, MarketoLead>();
   readonly #byEmail = new Map<string, number[]>();
-  readonly #history: LeadHistoryEntry[] = [];
+  /** Field history, stored compactly (src/core/compactLog.ts); each entry links to the previous one of its lead. */
+  readonly #history = new CompactLog<Omit<LeadHistoryEntry, 'at'> & { readonly at: number; readonly previous: number }>({
+    leadId: 'number',
+    field: 'code',
+    oldValue: 'value',
+    newValue: 'value',
+    source: 'code',
+    at: 'number',
+    previous: 'number',
+  });
+  /** The index of each lead's newest history entry. */
+  readonly #newest = new Map<number, number>();
   #nextId = 1;
 
   constructor(clock: SimClock, activities: ActivityLog) {
@@ -128,7 +140,7 @@ export class LeadDatabase {
 
   /** The table, copied (leads are immutable): for a world snapshot. */
   snapshot(): LeadDatabaseState {
-    return { leads: [...this.#leads.values()], history: [...this.#history], nextId: this.#nextId };
+    return { leads: [...this.#leads.values()], history: this.history(), nextId: this.#nextId };
   }
 
   /** Puts back what {@link snapshot} took; the email index is rebuilt. */
@@ -139,8 +151,9 @@ export class LeadDatabase {
       this.#leads.set(lead.id, lead);
       this.#index(lead);
     }
-    this.#history.length = 0;
-    this.#history.push(...state.history);
+    this.#history.truncate(0);
+    this.#newest.clear();
+    for (const entry of state.history) this.#append(entry.leadId, entry.field, entry.oldValue, entry.newValue, entry.source, Date.parse(entry.at));
     this.#nextId = state.nextId;
   }
 
@@ -156,11 +169,19 @@ export class LeadDatabase {
 
   /** Field history, oldest first; only one lead's when `leadId` is given. */
   history(leadId?: number): readonly LeadHistoryEntry[] {
-    return leadId === undefined ? this.#history : this.#history.filter((entry) => entry.leadId === leadId);
+    if (leadId === undefined) return this.#history.slice().map(historyEntry);
+    const out: LeadHistoryEntry[] = [];
+    for (let i = this.#newest.get(leadId) ?? -1; i >= 0; i = this.#history.value(i, 'previous')) out.push(historyEntry(this.#history.at(i)));
+    return out.reverse();
   }
 
   #record(leadId: number, field: string, oldValue: LeadValue, newValue: LeadValue, source: LeadChangeSource): void {
-    this.#history.push({ leadId, field, oldValue, newValue, source, at: this.#clock.iso() });
+    this.#append(leadId, field, oldValue, newValue, source, this.#clock.now());
+  }
+
+  #append(leadId: number, field: string, oldValue: LeadValue, newValue: LeadValue, source: LeadChangeSource, at: number): void {
+    const index = this.#history.append({ leadId, field, oldValue, newValue, source, at, previous: this.#newest.get(leadId) ?? -1 });
+    this.#newest.set(leadId, index);
   }
 
   #index(lead: MarketoLead): void {
@@ -181,4 +202,10 @@ export class LeadDatabase {
     if (ids.length) this.#byEmail.set(key, ids);
     else this.#byEmail.delete(key);
   }
+}
+
+/** A stored history entry as the API gives it: the time as ISO-8601 with milliseconds (`SimClock.iso()`). */
+function historyEntry(stored: Omit<LeadHistoryEntry, 'at'> & { readonly at: number; readonly previous: number }): LeadHistoryEntry {
+  const { previous: _previous, at, ...entry } = stored;
+  return { ...entry, at: new Date(at).toISOString() };
 }
