@@ -61,7 +61,8 @@ export const partnerQueue: Invariant = {
         }
       }
     }
-    for (const routing of last.values()) out.push(...finalState(run, routing, queueIds));
+    const prospectsOf = prospectsByCrmId(run);
+    for (const routing of last.values()) out.push(...finalState(run, routing, queueIds, prospectsOf));
     const parked = parkedPeople(run.traces);
     for (const { type, record } of livePeople(crm)) {
       if (!queueIds.has(String(record['OwnerId']))) continue;
@@ -78,7 +79,7 @@ export const partnerQueue: Invariant = {
       }
       // finalState judges a person the rules sent there; anyone else in the queue must still be visible to a partner.
       if (routing?.verdict.partnerQueue === true || parked.has(record.Id)) continue;
-      const prospects = run.world.impartner.prospectsOf(record.Id);
+      const prospects = prospectsOf(record.Id);
       if (prospects.some(isLiveProspect)) continue;
       out.push({
         invariant: 'partner-queue',
@@ -127,7 +128,7 @@ function recordOf(crm: Crm, type: SObjectType, value: unknown): Readonly<Record<
   return undefined;
 }
 
-function finalState(run: RunRecord, routing: Routing, queueIds: ReadonlySet<string>): Violation[] {
+function finalState(run: RunRecord, routing: Routing, queueIds: ReadonlySet<string>, prospectsOf: ProspectsOf): Violation[] {
   const record = run.world.crm.get(routing.personType, routing.personId);
   if (!record || record['IsConverted'] === true) return [];
   const ownerId = String(record['OwnerId']);
@@ -143,13 +144,26 @@ function finalState(run: RunRecord, routing: Routing, queueIds: ReadonlySet<stri
   const unset = PARTNER_STATUS_FIELDS[v.rule].filter((f) => isEmptyValue(record[f]));
   if (unset.length > 0) problems.push(`${unset.join(' and ')} ${unset.length > 1 ? 'are' : 'is'} empty`);
   const synced = stepOf(routing.segment, 'sync')?.output != null;
-  const prospects = run.world.impartner.prospectsOf(routing.personId);
+  const prospects = prospectsOf(routing.personId);
   if (synced && !prospects.some(isLiveProspect)) problems.push(prospects.length > 0 ? `its Impartner prospect ${prospects.map((p) => p.Id).join(', ')} is recalled` : 'it has no Impartner prospect');
   if (problems.length === 0) return [];
   const expected = contact
     ? `its user owner kept, ${PARTNER_STATUS_FIELDS[v.rule].join(' and ')} set and a live PRM prospect (a contact meeting a partner rule is shared too)`
     : `the Partner Queue with ${PARTNER_STATUS_FIELDS[v.rule].join(' and ')} set and a live PRM prospect`;
   return [violation(routing, `${routing.personType} ${routing.personId} meets ${v.reason}, but ${problems.join(', ')}; expected ${expected}.`, record)];
+}
+
+type ProspectsOf = (personId: string) => readonly Readonly<Record<string, unknown>>[];
+
+/** The run's Impartner prospects by the CRM person they share (grouped once per check: a scan per person is quadratic). */
+function prospectsByCrmId(run: RunRecord): ProspectsOf {
+  const byCrmId = new Map<unknown, Readonly<Record<string, unknown>>[]>();
+  for (const p of run.world.impartner.records('Prospect')) {
+    const list = byCrmId.get(p['CrmId']);
+    if (list) list.push(p);
+    else byCrmId.set(p['CrmId'], [p]);
+  }
+  return (personId) => byCrmId.get(personId) ?? [];
 }
 
 /** Whether the run changed who owns the person or whether it is recalled (anything but seeding). */

@@ -57,8 +57,6 @@ describe('Impartner indexes', () => {
     expect(ids("CrmId = '00Q000000000001AAA' or CrmId = '00Q000000000009AAA'")).toEqual([1, 2]);
     expect(ids("not (CrmId = '00Q000000000001AAA')")).toEqual([2]);
     expect(ids("CrmId = '00Q000000000003AAA'")).toEqual([]);
-    expect(impartner.prospectsOf('00Q000000000001AAA').map((p) => p.Id)).toEqual([1]);
-    expect(impartner.prospectsOf('00q000000000001aaa')).toEqual([]);
   });
 
   it('still refuses duplicate prospects by CrmId and by email within a partner account', () => {

@@ -258,11 +258,6 @@ export class Impartner {
     this.#history.push(...state.history);
   }
 
-  /** The prospects whose `CrmId` is `crmId` (the CRM person they share), in Id order: for invariants and reports. */
-  prospectsOf(crmId: string): PrmRecord[] {
-    return (this.#index.lookup('Prospect', 'CrmId', crmId) ?? [...this.#table('Prospect').values()]).filter((p) => p['CrmId'] === crmId);
-  }
-
   /** Every stored record of an object, in Id order (for invariants and tests). */
   records(object: PrmObjectName): PrmRecord[] {
     return [...this.#table(object).values()];
