@@ -207,6 +207,9 @@ export class Crm implements IndexedRecordSource {
 
   /** The record with this 15- or 18-character id (deleted ones too), with its type. */
   byId(id: string): { type: SObjectType; record: SRecord } | undefined {
+    // A stored id is valid by construction: only look further (15 characters, wrong case, not an id) when it is not one.
+    const stored = id.length === 18 ? this.#store.get(id) : undefined;
+    if (stored) return stored;
     const id18 = normalizeId(id);
     return id18 === undefined ? undefined : this.#store.get(id18);
   }
@@ -428,11 +431,11 @@ export class Crm implements IndexedRecordSource {
 
   /** A new record of `type` with its defaults and creation stamps, not yet stored. */
   #blank(type: SObjectType, ctx: WriteContext): SRecord {
-    const base: Record<string, unknown> = { Id: this.#ids.next(KEY_PREFIXES[type]) };
-    for (const [name, spec] of Object.entries(this.schema[type])) {
-      if (name !== 'Id') base[name] = spec.defaultValue ?? (spec.type === 'boolean' ? false : null);
-    }
-    return Object.assign(base, { CreatedDate: formatSfDateTime(this.clock.now()), CreatedById: ctx.userId }) as unknown as SRecord;
+    const base: Record<string, unknown> = { ...blankRecord(type, this.schema) };
+    base['Id'] = this.#ids.next(KEY_PREFIXES[type]);
+    base['CreatedDate'] = formatSfDateTime(this.clock.now());
+    base['CreatedById'] = ctx.userId;
+    return base as unknown as SRecord;
   }
 
   #rollback(historyMark: number): void {
@@ -506,6 +509,22 @@ function recordTypeInfos(recordTypes: readonly SRecord[]): Record<string, unknow
   if (recordTypes.length === 0) return [];
   const info = (id: string, name: string, developer: string, master: boolean, isDefault: boolean) => ({ active: true, available: true, defaultRecordTypeMapping: isDefault, developerName: developer, master, name, recordTypeId: id });
   return [...recordTypes.map((r, i) => info(r.Id, String(r['Name']), String(r['DeveloperName']), false, i === 0)), info('012000000000000AAA', 'Master', 'Master', true, false)];
+}
+
+const blanks = new WeakMap<CrmSchema, Map<SObjectType, Readonly<Record<string, unknown>>>>();
+
+/** Every field of `type` in the org's schema with its default (false for checkboxes, else null), `Id` first: copied for each new record. */
+function blankRecord(type: SObjectType, schema: CrmSchema): Readonly<Record<string, unknown>> {
+  let byType = blanks.get(schema);
+  if (!byType) blanks.set(schema, (byType = new Map()));
+  let blank = byType.get(type);
+  if (!blank) {
+    const fields: Record<string, unknown> = { Id: null };
+    for (const [name, spec] of Object.entries(schema[type])) if (name !== 'Id') fields[name] = spec.defaultValue ?? (spec.type === 'boolean' ? false : null);
+    blank = fields;
+    byType.set(type, blank);
+  }
+  return blank;
 }
 
 function countryCodePicklist(field: DescribeSObject['fields'][number]): DescribeSObject['fields'][number] {
