@@ -10,7 +10,7 @@ import { readAssignmentRules } from '../../assignmentRules/readAssignmentRules.t
 import { orgSchemaExtension } from '../../org/orgSpec.ts';
 import { formatSimulationReport } from '../../report/formatSimulationReport.ts';
 import { summarize } from '../../report/simulationSummary.ts';
-import { simulate } from '../../simulation/simulate.ts';
+import { FULL_TRACES_UP_TO, simulate } from '../../simulation/simulate.ts';
 import { TRANSPORT_KINDS } from '../../transport/transport.ts';
 import { assertWritablePath, writeFileAtomic } from '../../io/writeFileAtomic.ts';
 import { EXIT } from '../exitCodes.ts';
@@ -35,6 +35,7 @@ const SimulateOptionsSchema = z.strictObject({
   entryPoints: listOption(EntryPointSchema).optional(),
   faultRate: z.coerce.number().min(0).max(0.25).optional(),
   assignmentRules: z.string().min(1).optional(),
+  traces: z.enum(['auto', 'full', 'summary']).default('auto'),
 });
 
 /**
@@ -54,6 +55,7 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
     .option('--native <list>', `switch native integrations on (comma list of ${NATIVE.join(', ')}); breaks "one process" (default: the config's)`)
     .option('--entry-points <list>', `the entry points that are on (comma list of ${ENTRY_POINTS.join(', ')}; default: the config's, else all)`)
     .option('--assignment-rules <file>', "route in Salesforce: the CRM runs this Lead.assignmentRules-meta.xml's active rule instead of the pipeline's routing graph (assignees must exist in the org: use --org)")
+    .option('--traces <kind>', `how much of each event's trace the run keeps: full, summary (what the invariants and the report read; a few hundred bytes an event) or auto (full up to ${FULL_TRACES_UP_TO} leads)`, 'auto')
     .option('--fault-rate <p>', 'inject seeded faults: each request gets a 5xx, a rate limit, a timeout or a lost response with probability p each (0 to 0.25; default: the config\'s faults)')
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(SimulateOptionsSchema, raw, 'simulate');
@@ -79,6 +81,7 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
         ...(native.length ? { nativeIntegrations: Object.fromEntries(native.map((n) => [n, true])) } : {}),
         ...(entryPoints.length < ENTRY_POINTS.length ? { entryPoints } : {}),
         ...(faults ? { faults } : {}),
+        traces: o.traces,
         onProgress: (done) => bar.update(done),
       });
       bar.stop();
@@ -95,6 +98,7 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
         ...(entryPoints.length < ENTRY_POINTS.length ? [`--entry-points ${entryPoints.join(',')}`] : []),
         ...(o.faultRate !== undefined ? [`--fault-rate ${o.faultRate}`] : []),
         ...(o.transport !== 'dispatch' ? [`--transport ${o.transport}`] : []),
+        ...(o.traces !== 'auto' ? [`--traces ${o.traces}`] : []),
       ].join(' ');
       process.stdout.write(formatSimulationReport(summary, invariants.results, { replayCommand: replay }));
       if (o.json) writeFileAtomic(o.json, JSON.stringify({ graph: graph.file, org: org.source, summary, invariants: invariants.results, replay }, null, 2) + '\n');
