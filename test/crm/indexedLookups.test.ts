@@ -26,13 +26,15 @@ describe('CRM indexes for the pipeline lookups', () => {
       "SELECT Id FROM Lead WHERE Pipeline_Event_Id__c = 'EVT-1'",
       "SELECT Id FROM Lead WHERE Pipeline_Event_Id__c = 'evt-2'",
       "SELECT Id FROM Lead WHERE Pipeline_Event_Id__c = 'evt-2b'",
+      `SELECT Id, Email FROM Lead WHERE Id = '${leads[2]}'`,
     ];
     const counts = queries.map((soql) => {
       const indexed = runQuery(soql, crm);
       expect(indexed, soql).toEqual(runQuery(soql, scanning(crm)));
       return 'totalSize' in indexed ? indexed.totalSize : -1;
     });
-    expect(counts).toEqual([1, 1, 0, 2, 1, 0, 1]);
+    expect(counts).toEqual([1, 1, 0, 2, 1, 0, 1, 1]);
+    expect([...(crm.lookup('Lead', 'Id', leads[2]!.slice(0, 15).toLowerCase()) ?? [])].map((r) => r.Id)).toEqual([leads[2]]);
     expect([...(crm.lookup('CampaignMember', 'LeadId', leads[0]!.slice(0, 15).toLowerCase()) ?? [])].map((r) => r.Id)).toEqual([members[0]]);
   });
 });

@@ -3,14 +3,15 @@ import { fieldSpec, type SObjectType } from './schema.ts';
 import { indexKey } from './soql/indexedRecordSource.ts';
 
 /**
- * The fields the CRM indexes for SOQL `Field = 'x'` lookups: the pipeline searches people by email, finds the lead
+ * The fields the CRM indexes for SOQL `Field = 'x'` lookups: the pipeline reads people by id, searches them by email, finds the lead
  * an event created by its external id after a lost answer, and a person's campaign members by their reference.
  */
 export const INDEXED_FIELDS: Readonly<Partial<Record<SObjectType, readonly string[]>>> = {
-  Lead: ['Email', 'Pipeline_Event_Id__c'],
-  Contact: ['Email'],
+  // By Id too: the route job reads the fields a graph tests with `SELECT … FROM Lead WHERE Id = '…'`.
+  Lead: ['Id', 'Email', 'Pipeline_Event_Id__c'],
+  Contact: ['Id', 'Email'],
   Account: ['Website', 'Name'],
-  User: ['Username'],
+  User: ['Id', 'Username'],
   Campaign: ['Name'],
   CampaignMember: ['LeadId', 'ContactId'],
 };
