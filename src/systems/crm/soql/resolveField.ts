@@ -105,5 +105,18 @@ export function readField(record: SRecord, field: ResolvedField, source: RecordS
     current = next.record;
     type = next.type;
   }
-  return type !== undefined && CRM_SCHEMA[type][field.field] ? current[field.field] : null;
+  if (type === undefined) return null;
+  const last = field.hops[field.hops.length - 1]!;
+  return last.targets.length > 1 ? nameObjectField(type, current, field.field) : CRM_SCHEMA[type][field.field] ? current[field.field] : null;
+}
+
+/**
+ * A field of a polymorphic reference's target (Lead `Owner`: User or Group) as Salesforce's `Name` object gives it:
+ * `Type` is the target's entity, `User` for a user and the group's type (`Queue`) for a queue; any other field is the
+ * actual record's, or null when its type lacks it (a queue has no `Email` here).
+ * Source: "Name" object, https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_name.htm
+ */
+export function nameObjectField(type: SObjectType, record: SRecord, field: string): unknown {
+  if (field === 'Type') return type === 'Group' ? (record['Type'] ?? null) : type;
+  return CRM_SCHEMA[type][field] ? record[field] : null;
 }
