@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { LeadsimError } from '../core/errors.ts';
 import { checkInvariants, type InvariantResult } from '../invariants/index.ts';
 import type { Graph } from '../routing/graphSchema.ts';
@@ -74,7 +74,7 @@ export async function replayScenario(loaded: LoadedScenario, options: ReplayOpti
   const invariants = checkInvariants(result.run).results;
   const own = loaded.scenario.graph;
   const graphFile =
-    result.routing !== 'graph' ? undefined : options.graph ? options.graphFile : typeof own === 'string' ? join(dirname(loaded.file), own) : own ? 'inline' : options.defaultGraphFile;
+    result.routing !== 'graph' ? undefined : options.graph ? options.graphFile : typeof own === 'string' ? resolve(dirname(loaded.file), own) : own ? 'inline' : options.defaultGraphFile;
   return {
     file: loaded.file,
     name: loaded.scenario.name,
