@@ -82,8 +82,8 @@ export function readCsvTraffic(input: string | Uint8Array, upload: { campaign: s
     payload: { ...(file ? { file } : {}), line, campaign: upload.campaign, memberStatus: upload.memberStatus, ...(upload.partnerAccountId ? { partnerAccountId: upload.partnerAccountId } : {}), row },
   }));
   const read = finish(events, [], options, (i) => [parsed.rows[i]!.line], (path) => `line ${path[0]}`);
-  const mapped = parsed.headers.filter((h) => h.column !== undefined && h.column !== h.header).map((h) => `"${h.header}" → ${h.column === 'Full Name' ? 'First Name + Last Name' : h.column}`);
-  const extra = parsed.headers.filter((h) => h.column === undefined && h.header !== '').map((h) => `"${h.header}"`);
+  const mapped = parsed.headers.filter((h) => h.column !== undefined && (h.column !== h.header || h.column === 'Full Name')).map((h) => `"${h.header}" → ${h.column === 'Full Name' ? 'First Name + Last Name' : h.column}`);
+  const extra = parsed.headers.filter((h) => h.key !== undefined).map((h) => `"${h.header}"${h.key !== h.header ? ` (as ${h.key})` : ''}`);
   const delimiter = parsed.delimiter === '\t' ? 'tab' : `"${parsed.delimiter}"`;
   const notes = [
     `read as ${parsed.encoding}, ${delimiter}-separated, ${parsed.rows.length} rows`,
