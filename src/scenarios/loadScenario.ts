@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { InputError, issuesFromZod, LeadsimError, type InputIssue } from '../core/errors.ts';
 import { DEFAULT_EPOCH } from '../core/clock.ts';
@@ -133,10 +133,18 @@ function formatIssues(error: z.ZodError): InputIssue[] {
   });
 }
 
+/**
+ * A path a scenario names, as a reader of `file` sees it: an absolute path as written, a relative one joined to the
+ * scenario's folder (relative still when `file` is, so reports show it as the user would type it).
+ */
+export function pathBesideScenario(file: string, path: string): string {
+  return isAbsolute(path) ? path : join(dirname(file), path);
+}
+
 /** The org spec file a scenario's `org` names, resolved against the scenario's folder. */
 function orgFileOf(json: unknown, file: string): string | undefined {
   const org = typeof json === 'object' && json !== null ? (json as Record<string, unknown>)['org'] : undefined;
-  return typeof org === 'string' ? resolve(dirname(file), org) : undefined;
+  return typeof org === 'string' ? pathBesideScenario(file, org) : undefined;
 }
 
 /** The scenario with its `org` read from the org spec file it names (a path relative to the scenario), if it names one. */
