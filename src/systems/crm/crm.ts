@@ -23,6 +23,7 @@ import { assertTimeZone } from './soql/orgCalendar.ts';
 import { CRM_SCHEMA, KEY_PREFIXES, type SObjectType } from './schema.ts';
 import { formatSfDateTime } from './sfDateTime.ts';
 import { Sessions, type SessionsState } from './sessions.ts';
+import type { TokenMint } from '../../core/tokenMint.ts';
 import { canonicalField, validateFields } from './validateFields.ts';
 
 /** Who writes, and through which process. */
@@ -53,6 +54,8 @@ export interface CrmOptions {
    * convertTimezone() are read; default `'UTC'`. Throws RangeError for an unknown zone.
    */
   readonly timeZone?: string;
+  /** Mints access and refresh tokens (default: seed 0's); a world passes one drawn from its seed. */
+  readonly tokens?: TokenMint;
 }
 
 /** The org's whole state, copied by {@link Crm.snapshot} (records are immutable, so the copy is cheap). */
@@ -117,7 +120,7 @@ export class Crm implements IndexedRecordSource {
     this.#settings = OrgSettingsSchema.parse(options.settings ?? {});
     this.timeZone = options.timeZone ?? 'UTC';
     assertTimeZone(this.timeZone);
-    this.sessions = new Sessions(this.orgId);
+    this.sessions = new Sessions(this.orgId, options.tokens);
     this.apiUsage = new ApiUsage(() => this.clock.now(), options.dailyApiLimit);
     const bootstrap = { userId: makeId(KEY_PREFIXES.User, 1), workflow: 'bootstrap' };
     const user = this.create('User', { FirstName: 'Integration', LastName: 'User', Username: 'integration@leadsim.test', Email: 'integration@leadsim.test' }, bootstrap);
