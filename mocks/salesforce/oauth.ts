@@ -1,7 +1,9 @@
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { HttpResponse, type HttpHandler } from 'msw';
+import { http } from '../inProcessHttp.ts';
 import type { SalesforceMockContext } from './context.ts';
 import { identityUrl, instanceOrigin } from './identity.ts';
 import { SALESFORCE_CLIENT } from '../../src/world/credentials.ts';
+import { bodyText } from '../../src/core/inProcessBody.ts';
 
 function oauthError(status: number, error: string, description: string): Response {
   return HttpResponse.json({ error, error_description: description }, { status });
@@ -56,7 +58,7 @@ export function oauthHandlers(ctx: SalesforceMockContext): HttpHandler[] {
   const app = ctx.connectedApp ?? SALESFORCE_CLIENT;
   return [
     http.post('*/services/oauth2/token', async ({ request }) => {
-      const form = new URLSearchParams(await request.text());
+      const form = new URLSearchParams(await bodyText(request));
       const grant = form.get('grant_type') ?? '';
       const client = clientCredentials(request, form);
       if (!GRANTS.has(grant)) return oauthError(400, 'unsupported_grant_type', 'grant type not supported');
