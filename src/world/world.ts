@@ -6,7 +6,7 @@ import { Crm } from '../systems/crm/crm.ts';
 import { Marketo } from '../systems/map/marketo.ts';
 import { Impartner } from '../systems/prm/impartner.ts';
 import { Intake } from '../pipeline/intake.ts';
-import type { OrgSpec } from '../org/orgSpec.ts';
+import { orgSchemaExtension, type OrgSpec } from '../org/orgSpec.ts';
 import { FaultInjector } from '../../mocks/faults/faultInjector.ts';
 import type { FaultPlanInput } from '../../mocks/faults/faultPlan.ts';
 import { createHandlers } from '../../mocks/createHandlers.ts';
@@ -95,7 +95,7 @@ export function createWorld(options: WorldOptions): World {
   const rng = new Rng(options.seed);
   // Access tokens are minted from the seed: different for each seed, the same for the same seed.
   const tokens = new TokenMint(rng.fork('tokens'));
-  const crm = new Crm({ clock, tokens, ...(options.orgSettings ? { settings: options.orgSettings } : {}) });
+  const crm = new Crm({ clock, tokens, schemaExtension: orgSchemaExtension(options.org), ...(options.orgSettings ? { settings: options.orgSettings } : {}) });
   const marketo = new Marketo({ clock, tokens, ...MARKETO_CLIENT });
   const impartner = new Impartner({ clock, ...IMPARTNER_KEY });
   const intake = new Intake(clock);
