@@ -6,7 +6,7 @@
  * |---|---|---|
  * | `POST /services/oauth2/token` (form) | 200 `{access_token, instance_url, id, token_type, issued_at, signature[, refresh_token]}` | 400 `invalid_grant` / `invalid_client_id`, 401 `invalid_client` |
  * | `GET /services/data` | 200 `[{label, url, version}]` (no auth, no Sforce-Limit-Info) | |
- * | `GET /services/data/vNN.N/limits` | 200 `{DailyApiRequests: {Max, Remaining}}` | |
+ * | `GET /services/data/vNN.N/limits` | 200 `{DailyApiRequests: {Max, Remaining}, DailyBulkApiBatches, DailyAsyncApexExecutions, …}` (orgLimits.ts) | |
  * | `GET …/query?q=`, `…/queryAll?q=`, `…/query/{locator}` | 200 `{totalSize, done, nextRecordsUrl?, records}` | 400 MALFORMED_QUERY / INVALID_FIELD / INVALID_TYPE / INVALID_QUERY_LOCATOR |
  * | `POST|PATCH|DELETE …/composite/sobjects`, `GET|POST …/composite/sobjects/{Type}` | 200 per-record `[{id, success, errors:[{statusCode, message, fields}]}]` / records | 400 EXCEEDED_ID_LIMIT |
  * | `POST …/composite` | 200 `{compositeResponse:[{body, httpHeaders, httpStatusCode, referenceId}]}` | PROCESSING_HALTED per subrequest |

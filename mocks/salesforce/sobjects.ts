@@ -1,4 +1,5 @@
 import type { Crm } from '../../src/systems/crm/crm.ts';
+import { orgLimits } from './orgLimits.ts';
 import { isValidId } from '../../src/systems/crm/ids.ts';
 import { SOBJECT_TYPES, type SObjectType } from '../../src/systems/crm/schema.ts';
 import { canonicalField } from '../../src/systems/crm/validateFields.ts';
@@ -57,8 +58,7 @@ export function sobjectsRoute(env: RestEnv, req: RestRequest): RestResponse | un
   const { crm } = env;
   if (req.path === '/limits' || req.path === '/limits/') {
     if (req.method !== 'GET') return methodNotAllowed(req.method, ['GET', 'HEAD']);
-    const used = crm.apiUsage.used;
-    return restJson(200, { DailyApiRequests: { Max: crm.apiUsage.limit, Remaining: Math.max(0, crm.apiUsage.limit - used) } });
+    return restJson(200, orgLimits(crm, req.version));
   }
   const segments = req.path.split('/').filter((s) => s !== '');
   if (segments[0] !== 'sobjects') return undefined;

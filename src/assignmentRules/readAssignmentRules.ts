@@ -32,7 +32,7 @@ export function parseAssignmentRules(text: string, file: string): AssignmentRule
     });
   };
   const valid = XMLValidator.validate(text);
-  if (valid !== true) fail([], `not well-formed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`, 'an XML document');
+  if (valid !== true) fail([], xmlProblem(text, valid.err), 'an XML document');
   const parser = new XMLParser({
     ignoreAttributes: true,
     ignoreDeclaration: true,
@@ -70,4 +70,28 @@ export function readAssignmentRules(file: string): AssignmentRulesFile {
     throw new LeadsimError('FILE_NOT_FOUND', `Failed to read assignment rules "${file}": ${code === 'ENOENT' ? 'the file does not exist' : `the file cannot be read (${code})`}. Check the path.`, { cause: error });
   }
   return parseAssignmentRules(text, file);
+}
+
+/**
+ * fast-xml-parser's validator reports elements left open at the end of the text at line 1, column 1 ("Unclosed tag
+ * 'a'.", or "Invalid '["a", "b"]' found." for several): for those, the real position is where the text ends, and
+ * the file was most likely cut off. Other errors keep the validator's own position.
+ */
+export function xmlProblem(text: string, err: { code: string; msg: string; line: number; col: number }): string {
+  const single = /^Unclosed tag '([^']+)'\.$/.exec(err.msg);
+  const list = /^Invalid '(\[[\s\S]*\])' found\.$/.exec(err.msg);
+  let open: string[] | undefined = single ? [single[1]!] : undefined;
+  if (list) {
+    try {
+      const parsed = JSON.parse(list[1]!) as unknown;
+      if (Array.isArray(parsed) && parsed.every((t) => typeof t === 'string')) open = parsed as string[];
+    } catch {
+      open = undefined;
+    }
+  }
+  if (open === undefined) return `not well-formed XML at line ${err.line}, column ${err.col}: ${err.msg}`;
+  const lines = text.replace(/\s+$/, '').split(/\r?\n/);
+  const line = lines.length;
+  const col = (lines[line - 1] ?? '').length + 1;
+  return `not well-formed XML: the text ends at line ${line}, column ${col} with ${open.length === 1 ? 'an element' : `${open.length} elements`} still open (${open.map((t) => `<${t}>`).join(' > ')}); the file looks cut off`;
 }

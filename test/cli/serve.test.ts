@@ -65,7 +65,7 @@ describe('leadsim serve', () => {
           c.stdout.on('data', (d: Buffer) => (out += d.toString()));
           c.on('exit', () => resolve(out.trim()));
         });
-      expect(await fetchWith({ ...process.env, NODE_EXTRA_CA_CERTS: info.https.caFile })).toMatch(/^200 \{"DailyApiRequests"/);
+      expect(await fetchWith({ ...process.env, NODE_EXTRA_CA_CERTS: info.https.caFile })).toMatch(/^200 \{.*"DailyApiRequests":\{"Max":\d+/);
       expect(await fetchWith({ ...process.env, NODE_EXTRA_CA_CERTS: '' })).toMatch(/^refused/);
     } finally {
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -166,6 +166,13 @@ describe('jsforce against the simulated Salesforce', () => {
     expect(global.sobjects.map((s) => s.name)).toContain('CampaignMember');
     const limits = await conn.limits();
     expect(limits.DailyApiRequests).toEqual({ Max: 15000, Remaining: 15000 - 3 });
+    // The common allocations beside it, each {Max, Remaining}; at v62 bulk batches are DailyBulkApiBatches.
+    const all = limits as unknown as Record<string, { Max: number; Remaining: number }>;
+    for (const name of ['DailyBulkApiBatches', 'DailyAsyncApexExecutions', 'DailyBulkV2QueryJobs', 'DailyStreamingApiEvents', 'DataStorageMB', 'SingleEmail']) {
+      expect(all[name], name).toEqual({ Max: expect.any(Number), Remaining: expect.any(Number) });
+      expect(all[name]!.Remaining).toBeLessThanOrEqual(all[name]!.Max);
+    }
+    expect(all['DailyBulkApiRequests']).toBeUndefined();
     const unknown = await rejection(conn.sobject('Foo').describe());
     expect(unknown.errorCode).toBe('NOT_FOUND');
   });

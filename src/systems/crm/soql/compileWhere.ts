@@ -127,6 +127,25 @@ function equalsTest(operand: Operand, kind: ValueKind): Test {
   return (v) => v === lit;
 }
 
+/**
+ * INCLUDES on a multi-select picklist: true when the value (`A;B;C`) holds every item of some operand, each operand
+ * being one value or several joined by `;` (`'A;B'` means A and B). Case-insensitive; an empty value includes
+ * nothing, so EXCLUDES (its negation) holds for it.
+ * Source: "Querying Multi-Select Picklists", https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_querying_multiselect_picklists.htm
+ */
+function includesTest(operands: readonly Operand[]): Test {
+  const wanted = operands.flatMap((o) => (o.kind === 'value' ? [splitPicklist(String(o.value))] : [])).filter((items) => items.length > 0);
+  return (v) => {
+    if (typeof v !== 'string' || v === '') return false;
+    const held = new Set(splitPicklist(v));
+    return wanted.some((items) => items.every((item) => held.has(item)));
+  };
+}
+
+function splitPicklist(value: string): string[] {
+  return value.split(';').map((item) => item.trim().toLowerCase()).filter((item) => item !== '');
+}
+
 function compareTest(operator: string, operand: Operand, kind: ValueKind, field: { readonly path: string }): Test {
   if (kind === 'boolean') throw malformed(`invalid operator '${operator}' on boolean field '${field.path}'`);
   if (operand.kind === 'null') return () => false;
@@ -202,8 +221,16 @@ function compileCondition<R>(condition: ConditionWithValueQuery, ctx: WhereConte
     case '>=':
       test = compareTest(operator, operand(0), kind, field);
       break;
+    case 'INCLUDES':
+    case 'EXCLUDES': {
+      const spec = (field as { field?: { spec?: { type?: string } } }).field?.spec;
+      if (spec?.type !== 'multipicklist') throw malformed(`${operator.toLowerCase()} operator only valid on multipicklist field: ${field.path}`);
+      test = includesTest(rawValues.map((_, i) => operand(i)));
+      negate = operator === 'EXCLUDES';
+      break;
+    }
     default:
-      throw notSupported(ctx.soql, `The ${operator} operator`, 'Use =, !=, <, <=, >, >=, IN, NOT IN or LIKE');
+      throw notSupported(ctx.soql, `The ${operator} operator`, 'Use =, !=, <, <=, >, >=, IN, NOT IN, LIKE, INCLUDES or EXCLUDES');
   }
   return negate ? (r, env) => !test(get(r, env), env) : (r, env) => test(get(r, env), env);
 }
