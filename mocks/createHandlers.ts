@@ -4,18 +4,20 @@ import { faultHandler } from './faults/faultHandler.ts';
 import { impartnerHandlers } from './impartner/impartnerHandlers.ts';
 import { marketoHandlers } from './marketo/marketoHandlers.ts';
 import { intakeHandlers } from './pipeline/intakeHandlers.ts';
+import { recordRequests } from './recordRequests.ts';
 import { salesforceHandlers } from './salesforce/handlers.ts';
 
 /**
  * Every simulated API of a world as MSW handlers: Salesforce, Marketo, Impartner and the pipeline's intake
- * webhook, matched on any origin. When the world has a fault plan, the fault handler goes first.
+ * webhook, matched on any origin, each request written to the world's request log. When the world has a fault plan,
+ * the fault handler goes first.
  */
-export function createHandlers(world: Pick<World, 'crm' | 'marketo' | 'impartner' | 'intake' | 'faults'>): RequestHandler[] {
+export function createHandlers(world: Pick<World, 'crm' | 'marketo' | 'impartner' | 'intake' | 'faults' | 'requests'>): RequestHandler[] {
   const systems: RequestHandler[] = [
-    ...salesforceHandlers({ crm: world.crm }),
-    ...marketoHandlers({ marketo: world.marketo }),
-    ...impartnerHandlers({ impartner: world.impartner }),
-    ...intakeHandlers(world.intake),
+    ...recordRequests('salesforce', salesforceHandlers({ crm: world.crm }), world),
+    ...recordRequests('marketo', marketoHandlers({ marketo: world.marketo }), world),
+    ...recordRequests('impartner', impartnerHandlers({ impartner: world.impartner }), world),
+    ...recordRequests('intake', intakeHandlers(world.intake), world),
   ];
-  return world.faults ? [faultHandler(world.faults, () => systems), ...systems] : systems;
+  return world.faults ? [faultHandler(world.faults, () => systems, world.requests), ...systems] : systems;
 }

@@ -1,22 +1,33 @@
 import { http, HttpResponse, getResponse, type HttpHandler, type RequestHandler } from 'msw';
+import type { SystemRequestLog } from '../../src/evidence/systemRequestLog.ts';
+import { ANSWER_LOST_HEADER } from '../recordRequests.ts';
 import type { FaultInjector } from './faultInjector.ts';
 import type { FaultKind, SystemName } from './faultPlan.ts';
 
 /**
  * An MSW handler that goes first and injects the injector's faults in each vendor's own shape. When there is no
  * fault it falls through to the real handlers. For a lost response it runs the real handlers (so the write is
- * applied) and then answers with a network error.
+ * applied) and then answers with a network error. With a request log, a fault that replaces the answer is logged
+ * with its kind, and the applied request of a lost response is marked `lostResponse`.
  */
-export function faultHandler(injector: FaultInjector, handlers: () => readonly RequestHandler[]): HttpHandler {
-  return http.all('*', async ({ request }) => {
+export function faultHandler(injector: FaultInjector, handlers: () => readonly RequestHandler[], log?: SystemRequestLog): HttpHandler {
+  return http.all('*', async ({ request, requestId }) => {
     const fault = injector.decide(request);
     if (!fault) return undefined;
-    if (fault.kind === 'timeout') return HttpResponse.error();
     if (fault.kind === 'lostResponse') {
-      await getResponse([...handlers()], request.clone());
+      const headers = new Headers(request.headers);
+      headers.set(ANSWER_LOST_HEADER, '1');
+      await getResponse([...handlers()], new Request(request.clone(), { headers }));
       return HttpResponse.error();
     }
-    return vendorFault(fault.system, fault.kind);
+    const response = fault.kind === 'timeout' ? HttpResponse.error() : vendorFault(fault.system, fault.kind);
+    if (log) {
+      const url = new URL(request.url);
+      const entry = log.begin({ id: requestId, system: fault.system, method: request.method, path: url.pathname + url.search, credential: undefined });
+      entry.fault = fault.kind;
+      entry.status = response.type === 'error' ? 0 : response.status;
+    }
+    return response;
   });
 }
 

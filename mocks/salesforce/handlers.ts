@@ -43,7 +43,7 @@ const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT']);
 export function salesforceHandlers(ctx: SalesforceMockContext): HttpHandler[] {
   const env: RestEnv = { crm: ctx.crm, cursors: new QueryCursors() };
   return [
-    http.all('*/services/data/:version/*', async ({ request, params }) => {
+    http.all('*/services/data/:version/*', async ({ request, params, requestId }) => {
       const version = /^v(\d+\.\d)$/.exec(String(params['version']))?.[1];
       const url = new URL(request.url);
       const auth = authenticate(request, ctx);
@@ -68,6 +68,7 @@ export function salesforceHandlers(ctx: SalesforceMockContext): HttpHandler[] {
         body,
         version,
         userId: auth.userId,
+        requestId,
       });
       return toHttpResponse(res, limitHeaders(ctx));
     }),

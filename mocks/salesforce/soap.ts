@@ -64,7 +64,7 @@ export function soapFault(faultcode: string, faultstring: string): Response {
  */
 export function soapHandlers(ctx: SalesforceMockContext): HttpHandler[] {
   return [
-    http.post('*/services/Soap/u/:version', async ({ request }) => {
+    http.post('*/services/Soap/u/:version', async ({ request, requestId }) => {
       const xml = await request.text();
       const userId = ctx.crm.sessions.resolveToken(element(xml, 'sessionId') ?? '');
       if (userId === undefined) {
@@ -76,7 +76,7 @@ export function soapHandlers(ctx: SalesforceMockContext): HttpHandler[] {
         return soapFault('soapenv:Client', `No operation available for request {urn:partner.soap.sforce.com}${operation ?? ''}`);
       }
       const workflow = /<client>([^<]*)<\/client>/.exec(xml)?.[1];
-      const writeCtx = { userId, ...(workflow === undefined ? {} : { workflow: unescapeXml(workflow) }) };
+      const writeCtx = { userId, requestId, ...(workflow === undefined ? {} : { workflow: unescapeXml(workflow) }) };
       const results = leadConverts(xml).map((request) => ctx.crm.convertLead(request, writeCtx));
       const usage = `<soapenv:Header><LimitInfoHeader><limitInfo><current>${ctx.crm.apiUsage.used}</current><limit>${ctx.crm.apiUsage.limit}</limit><type>API REQUESTS</type></limitInfo></LimitInfoHeader></soapenv:Header>`;
       const body = `${ENVELOPE_OPEN}${usage}<soapenv:Body><convertLeadResponse>${results.map(resultXml).join('')}</convertLeadResponse></soapenv:Body></soapenv:Envelope>`;

@@ -3,7 +3,8 @@ import type { EventTrace, JobTrace } from '../pipeline/trace.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import type { Crm } from '../systems/crm/crm.ts';
 import type { SObjectType } from '../systems/crm/schema.ts';
-import type { Invariant } from './invariant.ts';
+import { partnerQueueEvidence } from './evidence/partnerQueueEvidence.ts';
+import { defineInvariant } from './invariant.ts';
 import { isLiveProspect } from '../systems/prm/prospectRules.ts';
 import { isEmptyValue, livePeople } from './livePeople.ts';
 import { parkedPeople } from './parkedPeople.ts';
@@ -27,19 +28,23 @@ interface Routing {
 }
 
 /**
- * DOMAIN.md invariant 3: a person that meets partner rule 1, 2 or 3 and is not excepted by rule 4 or 5 ends owned
+ * DOMAIN.md invariant 3. Evidence form ({@link partnerQueueEvidence}: deliveries, field history, records): every
+ * handling the pipeline answered done is judged by the oracle on what the delivery says and what the CRM held.
+ * Trace form (the reference pipeline), on what each route step read: a person that meets partner rule 1, 2 or 3 and is not excepted by rule 4 or 5 ends owned
  * by the Partner Queue (a contact keeps its user owner) with the rule's status fields set and a live, not recalled,
  * Impartner prospect; nobody else is routed to or owned by the Partner Queue, and every person the Partner Queue
  * holds has a live prospect (else no partner sees it and no SDR works it). The rules are evaluated by an oracle
  * independent of the routing graph ({@link partnerVerdict}) on what each route step read; contacts are judged as
  * leads are, except that they are never queue-owned. A person whose last event is parked (not synced yet) waits.
  */
-export const partnerQueue: Invariant = {
+export const partnerQueue = defineInvariant({
   id: 'partner-queue',
   title: 'Partner leads reach the Partner Queue',
   description:
     'A person meeting partner rule 1, 2 or 3 and not excepted by rule 4 or 5 ends in the Partner Queue (a contact keeps its user owner) with its status fields set and a live PRM prospect; nobody else is routed to or owned by the Partner Queue, and everyone in it has a live, not recalled, prospect.',
-  check(run) {
+  evidence: ['deliveries', 'field history', 'records'],
+  checkEvidence: partnerQueueEvidence,
+  checkTraces(run) {
     const crm = run.world.crm;
     const queueIds = new Set([...crm.records('Group')].filter((g) => g['Type'] === 'Queue' && g['Name'] === PARTNER_QUEUE_NAME).map((g) => g.Id));
     const isPq = (owner: { kind?: string; id: string; name?: string }): boolean => queueIds.has(owner.id) || (owner.kind === 'queue' && owner.name === PARTNER_QUEUE_NAME);
@@ -94,7 +99,7 @@ export const partnerQueue: Invariant = {
     }
     return out;
   },
-};
+});
 
 function routingOf(crm: Crm, trace: EventTrace, segment: readonly JobTrace[], statuses: readonly unknown[]): Routing | undefined {
   const route = stepOf(segment, 'route');

@@ -8,4 +8,8 @@ import type { ParsedPayload } from '../entrypoints/registry.ts';
 export type ReceivedEvent = ParsedPayload & {
   readonly id: string;
   readonly receivedAt: number;
+  /** An earlier delivery had this id (queued again only for a pipeline that deduplicates itself). */
+  readonly repeat?: boolean;
+  /** The delivery's `seq` in the world's delivery log. */
+  readonly delivery?: number;
 };

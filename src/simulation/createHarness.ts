@@ -21,6 +21,11 @@ import type { Transport, TransportKind } from '../transport/transport.ts';
 import type { NativeIntegrations } from '../world/nativeIntegrations.ts';
 import { createWorld, type World } from '../world/world.ts';
 import { worldHintsOf } from '../world/worldHints.ts';
+import type { DeliveryAnswer, Handling } from '../evidence/deliveryLog.ts';
+import { readDelivery } from '../evidence/deliveryReading.ts';
+import type { PersonRef } from '../evidence/runEvidence.ts';
+import { asPipelineUnderTest, type PipelineChoice } from '../pipelines/asPipelineUnderTest.ts';
+import { nextWorldNumber, type AttachedPipeline } from '../pipelines/pipelineUnderTest.ts';
 
 /** Options of {@link createHarness}. */
 export interface HarnessOptions {
@@ -46,6 +51,22 @@ export interface HarnessOptions {
   readonly gapMs?: number;
   /** Told of every routing decision the pipeline makes (the mutation runner records them). */
   readonly onRoute?: PipelineContext['onRoute'];
+  /**
+   * A pipeline of yours instead of the reference pipeline: your module (an object with `handle`), its `handle`
+   * function, or a pipeline reached another way (`remotePipeline(url)`). It receives every delivery, repeats
+   * included (it deduplicates by id itself), and talks to the simulated APIs with its own clients; `graph`, `jobs`
+   * and `onRoute` are the reference pipeline's and do not apply. Ids of the world's deliveries are prefixed with the
+   * world's number (`w3-evt-000001`), so they never repeat across worlds.
+   */
+  readonly pipeline?: PipelineChoice;
+}
+
+/** One handling a delivery caused: the id, how the pipeline answered, and the person its email names after it. */
+export interface HandledDelivery {
+  readonly id: string;
+  readonly entryPoint: string;
+  readonly answer: DeliveryAnswer;
+  readonly person?: PersonRef;
 }
 
 /** An inbound action to deliver: an entry point's payload, with an idempotency key when the test wants its own. */
@@ -55,8 +76,10 @@ export type HarnessEvent = ParsedPayload & { readonly id?: string };
 export interface Delivery {
   readonly id: string;
   readonly blocked?: BlockedAction;
-  /** The traces of the events the delivery put on the intake (a rep's lead or a partner registration has its own id). */
+  /** The traces of the events the delivery put on the intake (a rep's lead or a partner registration has its own id); none for a pipeline of yours. */
   readonly traces: readonly EventTrace[];
+  /** What the pipeline (the reference or yours) answered for each event the delivery put on the intake. */
+  readonly handled: readonly HandledDelivery[];
 }
 
 /**
@@ -73,7 +96,10 @@ export interface LeadsimHarness {
   readonly seed: number;
   readonly world: World;
   readonly transport: Transport;
+  /** The reference pipeline (it processes the deliveries unless a pipeline of yours does: {@link underTest}). */
   readonly pipeline: Pipeline;
+  /** Your pipeline, attached to this world, when `pipeline` was given. */
+  readonly underTest: AttachedPipeline | undefined;
   readonly graph: Graph;
   /** The simulated time the run started (after seeding), epoch ms. */
   readonly startedAt: number;
@@ -89,11 +115,11 @@ export interface LeadsimHarness {
   deliver(event: HarnessEvent, options?: { readonly repeat?: boolean }): Promise<Delivery>;
   /** Delivers one action without processing it: it waits on the intake until {@link drain}. */
   send(event: HarnessEvent): Promise<{ readonly id: string; readonly blocked?: BlockedAction }>;
-  /** Processes every event waiting on the intake, in arrival order; returns their traces. */
+  /** Processes every event waiting on the intake, in arrival order; returns their traces (none for a pipeline of yours). */
   drain(): Promise<EventTrace[]>;
   /** Posts an accepted event to the intake again with the same idempotency key (an at-least-once webhook), then drains. */
   redeliver(eventId: string): Promise<EventTrace[]>;
-  /** Tries parked events once more (after a pause of simulated time), as the end of a simulation does. */
+  /** Tries parked events once more (after a pause of simulated time), as the end of a simulation does; delivers again what a pipeline of yours failed. */
   retryParked(): Promise<EventTrace[]>;
   /**
    * Routes a person again (see `rerunRouting`): rule 7 for a person whose `Rerun_Routing__c` is set, or with trigger
@@ -108,18 +134,23 @@ export interface LeadsimHarness {
 /** Builds a {@link LeadsimHarness}. Deterministic: the same options and the same calls give the same run. */
 export async function createHarness(options: HarnessOptions): Promise<LeadsimHarness> {
   const org = options.org ?? generateOrg(new Rng(options.seed).fork('org'));
+  const underTest = options.pipeline === undefined ? undefined : asPipelineUnderTest(options.pipeline);
+  const worldNumber = underTest ? nextWorldNumber() : 0;
   const world = createWorld({
     seed: options.seed,
     org,
     ...(options.nativeIntegrations ? { nativeIntegrations: options.nativeIntegrations } : {}),
-    ...(options.faults ? { faults: options.faults } : {}),
+    // A pipeline of yours always gets a fault injector (all zero by default) that a check can aim at one answer.
+    ...(options.faults || underTest ? { faults: options.faults ?? {} } : {}),
     ...(options.start !== undefined ? { start: options.start } : {}),
+    ...(underTest ? { forwardRepeats: true, deliveryIdPrefix: `w${worldNumber}-` } : {}),
   });
   const graph = options.graph ?? loadDefaultGraph();
   const kind = options.transport ?? 'dispatch';
   const opened = kind === 'direct' ? openDirectTransport(world) : await openTransport(kind, world.handlers);
   const transport = options.wrapTransport ? options.wrapTransport(opened) : opened;
   const pipeline = createPipeline(world, transport, { graph, ...(options.jobs ? { jobs: options.jobs } : {}), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
+  const attached = underTest ? await underTest.attach(world, { worldNumber }) : undefined;
   const startedAt = world.clock.now();
   const gapMs = options.gapMs ?? 60_000;
   const traces: EventTrace[] = [];
@@ -129,7 +160,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
   const raw = new Map<string, unknown>();
   let next = 1;
 
-  const nextEventId = () => `evt-${String(next++).padStart(6, '0')}`;
+  const nextEventId = () => `${world.deliveryIdPrefix}evt-${String(next++).padStart(6, '0')}`;
   const send = async (event: HarnessEvent) => {
     const id = event.id ?? nextEventId();
     world.clock.advance(gapMs);
@@ -141,12 +172,24 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
   const drain = async () => {
     const done: EventTrace[] = [];
     for (let event = world.intake.take(); event; event = world.intake.take()) {
+      if (attached) {
+        await attached.handle(world.deliveries.deliveries[event.delivery! - 1]!);
+        continue;
+      }
       const trace = await pipeline.process(event);
       traces.push(trace);
       done.push(trace);
     }
     return done;
   };
+  /** What the handlings since `mark` answered, with the person each one's email names now. */
+  const handledSince = (mark: number, done: readonly EventTrace[]): HandledDelivery[] =>
+    world.deliveries.handlings.slice(mark).flatMap((h: Handling): HandledDelivery[] => {
+      if (h.kind !== 'delivery' || h.answer === undefined || h.delivery === undefined) return [];
+      const outcome = done.find((t) => t.eventId === h.id)?.outcome;
+      const person = outcome && 'personId' in outcome && outcome.personId ? { type: outcome.personId.startsWith('003') ? ('Contact' as const) : ('Lead' as const), id: outcome.personId } : attached ? personByEmail(world, readDelivery(h.delivery).email) : undefined;
+      return [{ id: h.id, entryPoint: h.delivery.entryPoint, answer: h.answer, ...(person ? { person } : {}) }];
+    });
 
   return {
     seed: options.seed,
@@ -158,13 +201,16 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     hints: worldHintsOf(world),
     traces,
     reruns,
+    underTest: attached,
     nextEventId,
     send,
     drain,
     async deliver(event, deliverOptions = {}) {
+      const mark = world.deliveries.handlings.length;
       const sent = await send(event);
       if (deliverOptions.repeat && world.intake.received.has(sent.id)) await postAgain(sent.id);
-      return { ...sent, traces: await drain() };
+      const done = await drain();
+      return { ...sent, traces: done, handled: handledSince(mark, done) };
     },
     async redeliver(eventId) {
       await postAgain(eventId);
@@ -173,6 +219,14 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     async retryParked() {
       world.clock.advance(15 * 60_000);
       const retried: EventTrace[] = [];
+      if (attached) {
+        for (const delivery of world.deliveries.deliveries) {
+          if (delivery.repeat) continue;
+          const last = world.deliveries.handlings.filter((h) => h.id === delivery.id && h.kind === 'delivery').at(-1);
+          if (last?.answer?.kind === 'failed') await attached.handle(delivery);
+        }
+        return retried;
+      }
       for (const trace of traces) {
         if (trace.outcome?.kind !== 'parked') continue;
         const event = world.intake.received.get(trace.eventId);
@@ -181,6 +235,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
       return retried;
     },
     async rerun(target, rerunOptions = {}) {
+      if (attached) return { kind: 'skipped', reason: `routing again (${rerunOptions.trigger ?? 'rerun'}) is the reference pipeline's own job: leadsim does not ask ${underTest!.label} to route ${target.id} again` };
       const result = await rerunRouting(pipeline, target, rerunOptions);
       if (result.kind !== 'skipped') reruns.push(result.trace);
       return result;
@@ -188,7 +243,10 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     record() {
       return { seed: options.seed, world, graph, traces: [...traces], reruns: [...reruns], blocked: [...blocked, ...world.connectorRefusals], redelivered: [...redelivered], startedAt };
     },
-    close: () => opened.close(),
+    async close() {
+      await attached?.close();
+      await opened.close();
+    },
   };
 
   async function postAgain(eventId: string): Promise<void> {
@@ -206,4 +264,15 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     );
     if (response.type === 'error' || response.status >= 400) throw new Error(`Failed to redeliver "${eventId}": the intake answered ${response.status} ${await response.text()}. This is a bug in leadsim.`);
   }
+}
+
+/** The live person (a contact first, else a lead not converted) whose email is `email`, from the CRM's email index. */
+function personByEmail(world: World, email: string | undefined): PersonRef | undefined {
+  if (email === undefined) return undefined;
+  for (const type of ['Contact', 'Lead'] as const) {
+    for (const record of world.crm.lookup(type, 'Email', email) ?? []) {
+      if (record['IsConverted'] !== true && record['IsDeleted'] !== true) return { type, id: record.Id };
+    }
+  }
+  return undefined;
 }

@@ -24,6 +24,8 @@ export interface WriteContext {
   readonly userId: string;
   /** The process making the change, e.g. `pipeline:upsert`; recorded in field history and change events. */
   readonly workflow?: string;
+  /** The API request making the change (its id in the request log); recorded in field history. */
+  readonly requestId?: string;
   /** The `Sforce-Duplicate-Rule-Header`; the standard rules block, so `allowSave` does not bypass them. */
   readonly duplicateRuleHeader?: { readonly allowSave: boolean };
 }
@@ -277,8 +279,9 @@ export class Crm implements IndexedRecordSource {
     const changed = Object.keys(changes).filter((field) => kind === 'create' || old[field] !== next[field]);
     this.#store.put(type, next as SRecord);
     const workflow = ctx.workflow;
+    const request = ctx.requestId === undefined ? {} : { requestId: ctx.requestId };
     this.#history.append(
-      changed.map((field) => ({ recordId: old.Id, object: type, field, oldValue: kind === 'create' ? null : (old[field] ?? null), newValue: next[field] ?? null, userId: ctx.userId, workflow, at })),
+      changed.map((field) => ({ recordId: old.Id, object: type, field, oldValue: kind === 'create' ? null : (old[field] ?? null), newValue: next[field] ?? null, userId: ctx.userId, workflow, at, ...request })),
     );
     const changedFields = kind === 'delete' ? [] : changed;
     this.#events.emit({ kind, object: type, id: old.Id, changedFields, userId: ctx.userId, ...(workflow === undefined ? {} : { workflow }), at });

@@ -9,6 +9,8 @@ export interface HistoryEntry {
   readonly userId: string;
   /** The process that made the change (e.g. `pipeline:upsert`), when the caller named one. */
   readonly workflow: string | undefined;
+  /** The API request that made the change (the request log's id, `SystemRequest.id`), when it came over the API. */
+  readonly requestId?: string;
   /** Simulated time of the change, epoch ms. */
   readonly at: number;
 }
