@@ -14,19 +14,21 @@ export interface RecordRequestsContext {
 }
 
 /**
- * Wraps a system's MSW handlers so every request they answer is written to the world's request log: system, method,
+ * Wraps a system's MSW handlers (or catch-alls that tell the system by the URL) so every request they answer is
+ * written to the world's request log: system, method,
  * path, simulated time, credential, the delivery being handled, and the status answered (see SystemRequestLog). The
  * handlers keep their method and path, so the dispatch engine still compiles them; a handler that passes a request
  * on leaves its entry for the next one.
  */
-export function recordRequests(system: LoggedSystem, handlers: readonly RequestHandler[], ctx: RecordRequestsContext): RequestHandler[] {
+export function recordRequests(system: LoggedSystem | ((url: URL) => LoggedSystem), handlers: readonly RequestHandler[], ctx: RecordRequestsContext): RequestHandler[] {
   return handlers.map((handler) => {
     if (!(handler instanceof HttpHandler)) return handler;
     const original = (handler as unknown as { resolver: Resolver }).resolver;
     const options = (handler as unknown as { options?: ConstructorParameters<typeof HttpHandler>[3] }).options;
     const recorded: Resolver = async (info) => {
       const url = new URL(info.request.url);
-      const entry = ctx.requests.begin({ id: info.requestId, system, method: info.request.method, path: url.pathname + url.search, credential: credentialOf(system, info.request, url, ctx) });
+      const owner = typeof system === 'function' ? system(url) : system;
+      const entry = ctx.requests.begin({ id: info.requestId, system: owner, method: info.request.method, path: url.pathname + url.search, credential: credentialOf(owner, info.request, url, ctx) });
       if (info.request.headers.get(ANSWER_LOST_HEADER) !== null) entry.fault = 'lostResponse';
       try {
         const result = await original(info);

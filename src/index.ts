@@ -46,6 +46,7 @@ export type { EventTrace, JobTrace, Outcome } from './pipeline/trace.ts';
 export { Intake } from './pipeline/intake.ts';
 
 export * from './routing/index.ts';
+export * from './assignmentRules/index.ts';
 
 export { openTransport } from './transport/openTransport.ts';
 export { TRANSPORT_KINDS, type Transport, type TransportKind } from './transport/transport.ts';

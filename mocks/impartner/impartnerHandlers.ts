@@ -1,5 +1,6 @@
 import { http, type HttpHandler } from 'msw';
 import { jsonResponse } from '../jsonResponse.ts';
+import { unknownPathHandlers, type UnknownPathOptions, type UnknownPathResponder } from '../unknownPath.ts';
 import type { Impartner } from '../../src/systems/prm/impartner.ts';
 import type { PrmListQuery } from '../../src/systems/prm/prmQuery.ts';
 import type { PrmResult } from '../../src/systems/prm/prmResult.ts';
@@ -7,6 +8,8 @@ import type { PrmResult } from '../../src/systems/prm/prmResult.ts';
 /** What `impartnerHandlers` needs. */
 export interface ImpartnerMockContext {
   readonly impartner: Impartner;
+  /** What happens to paths under Impartner's hosts and prefixes that no handler knows (see mocks/unknownPath.ts). */
+  readonly unknownPaths?: UnknownPathOptions;
 }
 
 type Resolver = Parameters<typeof http.get>[1];
@@ -62,8 +65,15 @@ export function impartnerHandlers(ctx: ImpartnerMockContext): HttpHandler[] {
   ];
 
   // The tenant-portal prefix first: `*/api/...` would match it too, and both must behave the same anyway.
-  return [...handlers('*/prm/api/objects/v1'), ...handlers('*/api/objects/v1')];
+  return [
+    ...handlers('*/prm/api/objects/v1'),
+    ...handlers('*/api/objects/v1'),
+    ...unknownPathHandlers({ impartner: impartnerNotFound }, ctx.unknownPaths),
+  ];
 }
+
+/** Impartner's answer to a path it does not know: 404 `{success: false, message}`. */
+export const impartnerNotFound: UnknownPathResponder = (request, url) => jsonResponse({ success: false, message: `Record not found: no resource at ${request.method} ${url.pathname}` }, { status: 404 });
 
 function list(impartner: Impartner, object: string, search: URLSearchParams): PrmResult<unknown> {
   const number = (name: string): number | undefined | 'bad' => {

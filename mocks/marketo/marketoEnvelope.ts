@@ -25,8 +25,16 @@ export class RequestIds {
   }
 }
 
-/** Wraps a result (or response-level errors) in the envelope. Record-level errors stay inside `result`. */
-export function marketoEnvelope(requestId: string, outcome: MarketoResult<unknown>): MarketoEnvelope {
+/**
+ * Wraps a result (or response-level errors) in the envelope. Record-level errors stay inside `result`. The asset
+ * API (`/rest/asset/v1`) always carries `errors` and `warnings` arrays, as its documented responses do.
+ */
+export function marketoEnvelope(requestId: string, outcome: MarketoResult<unknown>, options: { asset?: boolean } = {}): MarketoEnvelope {
+  if (options.asset) {
+    return outcome.ok
+      ? { success: true, errors: [], requestId, warnings: [...(outcome.warnings ?? [])], result: outcome.result }
+      : { success: false, errors: outcome.errors, requestId, warnings: [] };
+  }
   if (!outcome.ok) return { requestId, success: false, errors: outcome.errors };
   return {
     requestId,

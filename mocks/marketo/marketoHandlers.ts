@@ -5,7 +5,13 @@ import { submitFormRequestSchema } from '../../src/systems/map/submitForm.ts';
 import { syncLeadsRequestSchema } from '../../src/systems/map/syncLeads.ts';
 import { RequestIds } from './marketoEnvelope.ts';
 import { membershipHandlers } from './membershipHandlers.ts';
-import { intParam, listParam, readJson, readParams, type MarketoParams } from './marketoRequest.ts';
+import { methodTunnel } from './methodTunnel.ts';
+import { assetHandlers } from './assetHandlers.ts';
+import { listQueryHandlers } from './listQueryHandlers.ts';
+import { marketoEnvelope } from './marketoEnvelope.ts';
+import { jsonResponse } from '../jsonResponse.ts';
+import { unknownPathHandlers, type UnknownPathResponder } from '../unknownPath.ts';
+import { idList, idsFromInput, intParam, listParam, readJson, readParams, type MarketoParams } from './marketoRequest.ts';
 import { marketoRoute, pathInt, type MarketoMockContext } from './marketoRoute.ts';
 
 /**
@@ -26,7 +32,7 @@ export function marketoHandlers(ctx: MarketoMockContext): HttpHandler[] {
     return HttpResponse.json(issued.body, { status: issued.ok ? 200 : 401 });
   };
 
-  return [
+  const handlers: HttpHandler[] = [
     http.get('*/identity/oauth/token', identity),
     http.post('*/identity/oauth/token', identity),
 
@@ -43,6 +49,23 @@ export function marketoHandlers(ctx: MarketoMockContext): HttpHandler[] {
         return marketo.syncLeads(parsed.data);
       }),
     ),
+    ...['*/rest/v1/leads/delete.json', '*/rest/v1/leads.json'].map((path) =>
+      (path.endsWith('delete.json') ? http.post : http.delete)(
+        path,
+        route(async ({ request, url }) => {
+          const fromQuery = listParam(url.searchParams, 'id');
+          if (fromQuery.length) {
+            const ids = idList(fromQuery, 'id');
+            return ids.ok ? marketo.deleteLeads(ids.ids) : failure(ids.error);
+          }
+          const body = await readJson(request);
+          if (!body.ok) return failure(body.error);
+          const leads = idsFromInput(body.body, 'id');
+          return leads.ok ? marketo.deleteLeads(leads.ids) : failure(leads.error);
+        }),
+      ),
+    ),
+    http.get('*/rest/v1/activities/types.json', route(() => marketo.activityTypes())),
     http.get(
       '*/rest/v1/lead/:id.json',
       route(({ params, pathParams }) => {
@@ -74,9 +97,21 @@ export function marketoHandlers(ctx: MarketoMockContext): HttpHandler[] {
     ),
 
     ...membershipHandlers(marketo, route),
-
-    http.all('*/rest/v1/*', ({ request }) => HttpResponse.json({ requestId: ids.next(), success: false, errors: [{ ...marketoError('610'), message: `Requested resource not found: ${request.method} ${new URL(request.url).pathname}` }] })),
+    ...listQueryHandlers(marketo, route),
+    ...assetHandlers(marketo, (run) => marketoRoute(marketo, ids, run, { asset: true })),
   ];
+  return [
+    ...handlers,
+    ...methodTunnel(handlers, ids),
+    // Every other path under a Marketo host (or /rest, /identity, /bulk on a shared origin): 610 in the envelope, HTTP 200
+    // (error-codes.md: response-level errors return 200; 610 "The URI in the call did not match a REST API resource type").
+    ...unknownPathHandlers({ marketo: marketoNotFound(ids) }, ctx.unknownPaths),
+  ];
+}
+
+/** Marketo's answer to a path it does not know: 610 in the envelope, HTTP 200. */
+export function marketoNotFound(ids: RequestIds): UnknownPathResponder {
+  return () => jsonResponse(marketoEnvelope(ids.next(), { ok: false, errors: [marketoError('610')] }));
 }
 
 function find(marketo: Marketo, params: MarketoParams): MarketoResult<unknown> {

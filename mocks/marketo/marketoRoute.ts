@@ -3,12 +3,15 @@ import type { Marketo } from '../../src/systems/map/marketo.ts';
 import type { MarketoResult } from '../../src/systems/map/marketoError.ts';
 import { marketoEnvelope, type RequestIds } from './marketoEnvelope.ts';
 import { bearerToken, readParams, type MarketoParams } from './marketoRequest.ts';
+import type { UnknownPathOptions } from '../unknownPath.ts';
 
 /** What `marketoHandlers` needs: the simulated Marketo, and optionally a shared request-id counter. */
 export interface MarketoMockContext {
   readonly marketo: Marketo;
   /** Request ids; one counter per handler set when omitted. */
   readonly requestIds?: RequestIds;
+  /** What happens to paths under Marketo's hosts and prefixes that no handler knows (see mocks/unknownPath.ts). */
+  readonly unknownPaths?: UnknownPathOptions;
 }
 
 /** What a REST route body receives once auth and limits have passed. */
@@ -24,18 +27,18 @@ export interface MarketoCall {
  * Adapts a Marketo operation to an MSW resolver: checks the token (600/601/602), counts the call (606/607), runs
  * the operation and answers with the envelope, always HTTP 200 as Marketo does.
  */
-export function marketoRoute(marketo: Marketo, ids: RequestIds, run: (call: MarketoCall) => Promise<MarketoResult<unknown>> | MarketoResult<unknown>) {
+export function marketoRoute(marketo: Marketo, ids: RequestIds, run: (call: MarketoCall) => Promise<MarketoResult<unknown>> | MarketoResult<unknown>, options: { asset?: boolean } = {}) {
   return async ({ request, params: pathParams }: { request: Request; params: Readonly<Record<string, string | readonly string[] | undefined>> }): Promise<Response> => {
     const url = new URL(request.url);
     const requestId = ids.next();
     const auth = marketo.checkToken(bearerToken(request, url));
-    if (!auth.ok) return jsonResponse(marketoEnvelope(requestId, { ok: false, errors: [auth.error] }));
+    if (!auth.ok) return jsonResponse(marketoEnvelope(requestId, { ok: false, errors: [auth.error] }, options));
     const admitted = marketo.admitCall();
-    if (!admitted.ok) return jsonResponse(marketoEnvelope(requestId, { ok: false, errors: [admitted.error] }));
+    if (!admitted.ok) return jsonResponse(marketoEnvelope(requestId, { ok: false, errors: [admitted.error] }, options));
     const isJson = (request.headers.get('content-type') ?? '').includes('json');
     const params = isJson ? new URLSearchParams(url.searchParams) : await readParams(request, url);
     const outcome = await run({ request, url, params, pathParams });
-    return jsonResponse(marketoEnvelope(requestId, outcome));
+    return jsonResponse(marketoEnvelope(requestId, outcome, options));
   };
 }
 

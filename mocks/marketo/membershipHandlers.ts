@@ -15,6 +15,12 @@ export function membershipHandlers(marketo: Marketo, route: BoundRoute): HttpHan
       route(async ({ request, pathParams }) => {
         const listId = pathInt(pathParams, 'listId');
         if (listId === undefined) return failure(marketoError('1013'));
+        // Lead ids come as `?id=1&id=2` (list-membership.md) or as a body `{input:[{id}]}`.
+        const fromQuery = listParam(new URL(request.url).searchParams, 'id');
+        if (fromQuery.length) {
+          const leads = idList(fromQuery, 'id');
+          return leads.ok ? marketo.addToList(listId, leads.ids) : failure(leads.error);
+        }
         const body = await readJson(request);
         if (!body.ok) return failure(body.error);
         const leads = idsFromInput(body.body, 'id');
@@ -37,19 +43,22 @@ export function membershipHandlers(marketo: Marketo, route: BoundRoute): HttpHan
         return leads.ok ? marketo.removeFromList(listId, leads.ids) : failure(leads.error);
       }),
     ),
-    http.get(
-      '*/rest/v1/lists/:listId/leads.json',
-      route(({ params, pathParams }) => {
-        const listId = pathInt(pathParams, 'listId');
-        if (listId === undefined) return failure(marketoError('1013'));
-        const batchSize = intParam(params, 'batchSize');
-        if (!batchSize.ok) return failure(batchSize.error);
-        const nextPageToken = params.get('nextPageToken');
-        return marketo.listMembers(listId, listParam(params, 'fields'), {
-          ...(batchSize.value !== undefined ? { batchSize: batchSize.value } : {}),
-          ...(nextPageToken ? { nextPageToken } : {}),
-        });
-      }),
+    // `/rest/v1/list/{id}/leads.json` is the older path of the same call (Get Leads By List Id).
+    ...['*/rest/v1/lists/:listId/leads.json', '*/rest/v1/list/:listId/leads.json'].map((path) =>
+      http.get(
+        path,
+        route(({ params, pathParams }) => {
+          const listId = pathInt(pathParams, 'listId');
+          if (listId === undefined) return failure(marketoError('1013'));
+          const batchSize = intParam(params, 'batchSize');
+          if (!batchSize.ok) return failure(batchSize.error);
+          const nextPageToken = params.get('nextPageToken');
+          return marketo.listMembers(listId, listParam(params, 'fields'), {
+            ...(batchSize.value !== undefined ? { batchSize: batchSize.value } : {}),
+            ...(nextPageToken ? { nextPageToken } : {}),
+          });
+        }),
+      ),
     ),
     http.get(
       '*/rest/v1/lists/:listId/leads/ismember.json',

@@ -1,5 +1,8 @@
 import type { CrmResult } from '../../src/systems/crm/crmError.ts';
 import { collectionErrorsFromCrm } from './errorResponse.ts';
+import { notAnExternalId, upsertByExternalId } from './externalIdRoute.ts';
+import { externalIdField } from '../../src/systems/crm/externalIdLookup.ts';
+import type { SObjectType } from '../../src/systems/crm/schema.ts';
 import { firstUnknownField, recordBody, restRecord, sobjectTypeOf, unknownReadField } from './sobjects.ts';
 import { methodNotAllowed, NOT_FOUND_RESPONSE, restError, restJson, writeContext, type RestEnv, type RestRequest, type RestResponse } from './restExchange.ts';
 
@@ -12,7 +15,7 @@ const ROLLED_BACK = {
   fields: [],
 };
 
-type Outcome = CrmResult<{ id: string }>;
+type Outcome = CrmResult<{ id: string; created?: boolean }>;
 interface Operation {
   readonly id?: string;
   readonly run: () => Outcome;
@@ -36,8 +39,8 @@ function runAll(env: RestEnv, operations: readonly Operation[], allOrNone: boole
     const idPart = given === undefined ? {} : { id: given };
     if (!outcome.ok) return { ...idPart, success: false, errors: collectionErrorsFromCrm(outcome.errors) };
     if (allOrNone && failed) return { ...idPart, success: false, errors: [ROLLED_BACK] };
-    const id = outcome.value.id;
-    return { id, success: true, errors: [] };
+    const { id, created } = outcome.value;
+    return { id, success: true, errors: [], ...(created === undefined ? {} : { created }) };
   });
   return restJson(200, items);
 }
@@ -69,6 +72,35 @@ function writeRoute(env: RestEnv, req: RestRequest, mode: 'create' | 'update'): 
     }
     if (id === undefined) return { run: () => ({ ok: false, errors: [{ statusCode: 'MISSING_ARGUMENT', message: 'Id not specified in an update call', fields: [] }] }) };
     return { id, run: () => env.crm.update(type, id, fields, ctx) };
+  });
+  return runAll(env, operations, body?.['allOrNone'] === true);
+}
+
+/**
+ * `PATCH /composite/sobjects/{Type}/{field}`: upserts each record by the identifying field it carries; items say
+ * `created`. A record without the field, or whose value matches several records, fails on its own
+ * (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_sobjects_collections_upsert.htm).
+ */
+function upsertRoute(env: RestEnv, req: RestRequest, type: SObjectType, rawField: string): RestResponse {
+  const field = rawField === 'Id' ? 'Id' : externalIdField(type, rawField);
+  if (field === undefined) return notAnExternalId(rawField);
+  const body = recordBody(req.body);
+  const records = body?.['records'];
+  if (!Array.isArray(records)) return restError(400, 'JSON_PARSER_ERROR', "Cannot deserialize the request: 'records' must be an array of sObjects");
+  if (records.length > COLLECTION_LIMIT) return tooMany();
+  const operations = records.map((raw): Operation => {
+    const fields = recordBody(raw) ?? {};
+    const key = Object.keys(fields).find((k) => k.toLowerCase() === field.toLowerCase());
+    const value = key === undefined ? undefined : fields[key];
+    if (value === undefined || value === null || value === '') return { run: () => ({ ok: false, errors: [{ statusCode: 'MISSING_ARGUMENT', message: `${field} not specified`, fields: [field] }] }) };
+    return {
+      run: () => {
+        const outcome = upsertByExternalId(env, req, type, field, String(value), fields);
+        if (outcome.kind === 'multiple') return { ok: false, errors: [{ statusCode: 'DUPLICATE_EXTERNAL_ID', message: `The external ID provided matches more than one record: ${outcome.matches.map((r) => r.Id).join(', ')}`, fields: [field] }] };
+        if (outcome.kind === 'notFound') return { ok: false, errors: [{ statusCode: 'NOT_FOUND', message: 'The requested resource does not exist', fields: [] }] };
+        return outcome.result.ok ? { ok: true, value: { id: outcome.result.value.id, created: outcome.created } } : outcome.result;
+      },
+    };
   });
   return runAll(env, operations, body?.['allOrNone'] === true);
 }
@@ -111,7 +143,11 @@ export function collectionsRoute(env: RestEnv, req: RestRequest): RestResponse |
   const match = /^\/composite\/sobjects(?:\/([^/]+))?(\/[^/]+)?\/?$/.exec(req.path);
   if (!match) return undefined;
   const [, typeName, extra] = match;
-  if (extra !== undefined) return NOT_FOUND_RESPONSE;
+  if (extra !== undefined) {
+    const type = typeName === undefined ? undefined : sobjectTypeOf(decodeURIComponent(typeName));
+    if (type === undefined) return NOT_FOUND_RESPONSE;
+    return req.method === 'PATCH' ? upsertRoute(env, req, type, decodeURIComponent(extra.slice(1))) : methodNotAllowed(req.method, ['PATCH']);
+  }
   if (typeName !== undefined) {
     return req.method === 'GET' || req.method === 'POST' ? retrieveRoute(env, req, decodeURIComponent(typeName)) : methodNotAllowed(req.method, ['GET', 'POST']);
   }

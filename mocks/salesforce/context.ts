@@ -1,10 +1,19 @@
 import { HttpResponse } from 'msw';
 import type { Crm } from '../../src/systems/crm/crm.ts';
+import type { UnknownPathOptions } from '../unknownPath.ts';
 import { sfErrorBody } from './errorResponse.ts';
 
 /** What the Salesforce handlers serve: the simulated org. */
 export interface SalesforceMockContext {
   readonly crm: Crm;
+  /**
+   * The org's instance URL, which the login servers (`login.salesforce.com`, `test.salesforce.com`) hand out as
+   * `instance_url` / `serverUrl`. Elsewhere (a My Domain host, `leadsim serve`'s loopback) the request's own origin
+   * is the instance. Default: the request's origin everywhere.
+   */
+  readonly instanceUrl?: string;
+  /** What happens to paths under Salesforce's hosts and prefixes that no handler knows (see mocks/unknownPath.ts). */
+  readonly unknownPaths?: UnknownPathOptions;
 }
 
 /** The outcome of checking a request's session. */

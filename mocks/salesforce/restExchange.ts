@@ -56,20 +56,35 @@ export function methodNotAllowed(method: string, allowed: readonly string[]): Re
 
 /**
  * The write context of a request: its user, the workflow (the `X-Leadsim-Workflow` header, else the client named in
- * `Sforce-Call-Options: client=<workflow>`, which jsforce sends from `callOptions: { client }`), and the duplicate
- * rule header.
+ * `Sforce-Call-Options: client=<workflow>`, which jsforce sends from `callOptions: { client }`), the duplicate
+ * rule header (`Sforce-Duplicate-Rule-Header: allowSave=true; includeRecordDetails=true; runAsCurrentUser=true`,
+ * fields default false: https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/headers_duplicaterules.htm),
+ * and the assignment rule to run (see {@link autoAssign}).
  */
 export function writeContext(req: RestRequest): WriteContext {
   const client =
     req.header('x-leadsim-workflow')?.trim() || /(?:^|[,;]\s*)client=([^,;]+)/.exec(req.header('sforce-call-options') ?? '')?.[1]?.trim() || undefined;
   const dup = req.header('sforce-duplicate-rule-header');
-  const allowSave = dup === null ? undefined : /allowSave\s*=\s*true/i.test(dup);
+  const flag = (name: string) => dup !== null && new RegExp(`(?:^|[;,])\\s*${name}\\s*=\\s*true\\b`, 'i').test(dup);
   return {
     userId: req.userId,
     ...(client === undefined ? {} : { workflow: client }),
     ...(req.requestId === undefined ? {} : { requestId: req.requestId }),
-    ...(allowSave === undefined ? {} : { duplicateRuleHeader: { allowSave } }),
+    ...(dup === null ? {} : { duplicateRuleHeader: { allowSave: flag('allowSave'), includeRecordDetails: flag('includeRecordDetails') } }),
+    ...autoAssign(req.header('sforce-auto-assign')),
   };
+}
+
+/**
+ * The `Sforce-Auto-Assign` header as an assignment rule request: `TRUE` (any case) or no header runs the active rule
+ * ("If the header is not provided in the request, the default value is TRUE"), `FALSE` runs none, an AssignmentRule
+ * id runs that rule. Composite subrequests and collections inherit the request's header.
+ * Source: https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api/headers_autoassign.htm
+ */
+export function autoAssign(header: string | null): Pick<WriteContext, 'assignmentRuleHeader'> {
+  const value = header?.trim() ?? 'TRUE';
+  if (/^false$/i.test(value)) return {};
+  return { assignmentRuleHeader: /^true$/i.test(value) ? { useDefaultRule: true } : { assignmentRuleId: value } };
 }
 
 /** Turns a REST answer into the HTTP response, with extra headers (Sforce-Limit-Info). */

@@ -3,6 +3,8 @@ import { isValidId } from '../../src/systems/crm/ids.ts';
 import { SOBJECT_TYPES, type SObjectType } from '../../src/systems/crm/schema.ts';
 import { canonicalField } from '../../src/systems/crm/validateFields.ts';
 import { restErrorsFromCrm, statusForCrmErrors } from './errorResponse.ts';
+import { createThroughIdRoute, externalIdRoute } from './externalIdRoute.ts';
+import { replicationRoute } from './replicationRoute.ts';
 import { methodNotAllowed, NOT_FOUND_RESPONSE, restError, restJson, writeContext, type RestEnv, type RestRequest, type RestResponse } from './restExchange.ts';
 
 /** The object type named in a URL (case-insensitive, like Salesforce), or undefined. */
@@ -48,11 +50,12 @@ const NOT_AN_OBJECT = restError(400, 'JSON_PARSER_ERROR', 'Cannot deserialize in
 
 /**
  * Routes `/limits` and `/sobjects…`: describeGlobal, describe, create (201 `{id,success,errors}`), retrieve
- * (`?fields=`), update (204) and delete (204). Returns undefined when the path is not one of these.
+ * (`?fields=`), update (204) and delete (204); `updated`/`deleted` (replicationRoute.ts); rows by external id
+ * (`/sobjects/{Type}/{field}/{value}`, externalIdRoute.ts). Returns undefined when the path is not one of these.
  */
 export function sobjectsRoute(env: RestEnv, req: RestRequest): RestResponse | undefined {
   const { crm } = env;
-  if (req.path === '/limits') {
+  if (req.path === '/limits' || req.path === '/limits/') {
     if (req.method !== 'GET') return methodNotAllowed(req.method, ['GET', 'HEAD']);
     const used = crm.apiUsage.used;
     return restJson(200, { DailyApiRequests: { Max: crm.apiUsage.limit, Remaining: Math.max(0, crm.apiUsage.limit - used) } });
@@ -66,7 +69,10 @@ export function sobjectsRoute(env: RestEnv, req: RestRequest): RestResponse | un
   if (segments.length === 3 && segments[2] === 'describe') {
     return req.method === 'GET' ? restJson(200, crm.describe(type)) : methodNotAllowed(req.method, ['GET', 'HEAD']);
   }
+  if (segments.length === 3 && (segments[2] === 'updated' || segments[2] === 'deleted')) return replicationRoute(env, req, type, segments[2]);
+  if (segments.length === 3 && segments[2] === 'Id' && req.method === 'POST') return createThroughIdRoute(env, req, type);
   if (segments.length === 3) return recordRoute(env, req, type, decodeURIComponent(segments[2]!));
+  if (segments.length === 4) return externalIdRoute(env, req, type, decodeURIComponent(segments[2]!), decodeURIComponent(segments[3]!));
   return NOT_FOUND_RESPONSE;
 }
 

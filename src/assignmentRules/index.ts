@@ -2,7 +2,7 @@
 // a graph as a rule, write the file.
 export { FILTER_OPERATIONS, AssignmentRulesSchema, AssignmentRuleSchema, RuleEntrySchema, FilterItemSchema } from './assignmentRulesMetadata.ts';
 export type { AssignmentRules, AssignmentRule, RuleEntry, FilterItem, FilterOperation } from './assignmentRulesMetadata.ts';
-export { parseAssignmentRules, readAssignmentRules, isAssignmentRulesFile } from './readAssignmentRules.ts';
+export { parseAssignmentRules, readAssignmentRules } from './readAssignmentRules.ts';
 export type { AssignmentRulesFile } from './readAssignmentRules.ts';
 export { assignmentRuleToGraph } from './assignmentRuleToGraph.ts';
 export type { RuleToGraphOptions, ImportedRule } from './assignmentRuleToGraph.ts';

@@ -71,8 +71,3 @@ export function readAssignmentRules(file: string): AssignmentRulesFile {
   }
   return parseAssignmentRules(text, file);
 }
-
-/** True when `file` is named like a Metadata API assignment rules file. */
-export function isAssignmentRulesFile(file: string): boolean {
-  return /\.assignmentRules(-meta\.xml)?$/.test(file) || /\.xml$/i.test(file);
-}

@@ -6,7 +6,7 @@ import type { OrgSpec } from '../org/orgSpec.ts';
 import type { PipelineJob } from '../pipeline/pipelineJob.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
-import { createHarness, type LeadsimHarness } from '../simulation/createHarness.ts';
+import { createHarness, type HarnessOptions, type LeadsimHarness } from '../simulation/createHarness.ts';
 import { graphAwareOrg } from '../generators/graph/graphAwareOrg.ts';
 import { witnessHints } from '../generators/graph/witnessHints.ts';
 import { loadDefaultGraph } from '../routing/loadGraph.ts';
@@ -31,6 +31,8 @@ export interface CheckWorld {
   readonly prepare?: (harness: LeadsimHarness) => void;
   /** Told of every run before its world is closed (routing coverage counts them). */
   readonly observe?: (run: RunRecord) => void;
+  /** Told of every routing decision (the mutation runner records them to replay them on mutant graphs). */
+  readonly onRoute?: HarnessOptions['onRoute'];
 }
 
 /**
@@ -48,7 +50,7 @@ export function checkWorld(seed: number, options: Pick<CheckWorld, 'graph' | 'jo
 
 /** A fresh harness on the check world. The commands move the clock themselves (a minute per step, see `stepTime`). */
 export async function openCheckHarness(w: CheckWorld): Promise<LeadsimHarness> {
-  const harness = await createHarness({ seed: w.seed, org: w.org, gapMs: 0, ...(w.graph ? { graph: w.graph } : {}), ...(w.jobs ? { jobs: w.jobs } : {}) });
+  const harness = await createHarness({ seed: w.seed, org: w.org, gapMs: 0, ...(w.graph ? { graph: w.graph } : {}), ...(w.jobs ? { jobs: w.jobs } : {}), ...(w.onRoute ? { onRoute: w.onRoute } : {}) });
   w.prepare?.(harness);
   return harness;
 }

@@ -63,9 +63,12 @@ export class SalesforceClient {
     return body.id;
   }
 
-  /** Updates fields of one record. */
-  async update(type: string, id: string, fields: Record<string, unknown>): Promise<void> {
-    await this.#call(`update ${type} ${id}`, 'PATCH', `/sobjects/${type}/${id}`, fields);
+  /**
+   * Updates fields of one record. The pipeline's writes never run Salesforce assignment rules (`Sforce-Auto-Assign:
+   * FALSE`) unless `autoAssign` asks for the active rule (`TRUE`).
+   */
+  async update(type: string, id: string, fields: Record<string, unknown>, options: { readonly autoAssign?: boolean } = {}): Promise<void> {
+    await this.#call(`update ${type} ${id}`, 'PATCH', `/sobjects/${type}/${id}`, fields, options.autoAssign === true ? 'TRUE' : 'FALSE');
   }
 
   /** Reads one record, or undefined when it does not exist. */
@@ -94,8 +97,8 @@ export class SalesforceClient {
     })) as SaveResult[];
   }
 
-  async #call(action: string, method: string, path: string, body?: unknown): Promise<unknown> {
-    const headers: Record<string, string> = { Authorization: `Bearer ${this.#o.accessToken}`, 'Sforce-Auto-Assign': 'FALSE' };
+  async #call(action: string, method: string, path: string, body?: unknown, autoAssign: 'TRUE' | 'FALSE' = 'FALSE'): Promise<unknown> {
+    const headers: Record<string, string> = { Authorization: `Bearer ${this.#o.accessToken}`, 'Sforce-Auto-Assign': autoAssign };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (this.workflow) headers['X-Leadsim-Workflow'] = this.workflow;
     const response = await callRecorded(this.#o, action, { system: 'salesforce', method, url: this.#base + path, headers, ...(body !== undefined ? { body } : {}) });

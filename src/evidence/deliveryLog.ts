@@ -48,6 +48,12 @@ export interface Handling {
   answer: DeliveryAnswer | undefined;
 }
 
+/** The delivery log in a world snapshot. */
+export interface DeliveryLogState {
+  readonly deliveries: readonly Delivery[];
+  readonly handlings: readonly Handling[];
+}
+
 /**
  * The deliveries made to the pipeline and how it handled each: the evidence of what the pipeline was asked to do and
  * what it said. At most one handling is open at a time (`current`); deliveries are handled one after the other.
@@ -118,6 +124,22 @@ export class DeliveryLog {
   /** Every handling, in order. */
   get handlings(): readonly Handling[] {
     return this.#handlings;
+  }
+
+  /** The deliveries and handlings so far, copied (for a world snapshot; an open handling is left out). */
+  snapshot(): DeliveryLogState {
+    return { deliveries: [...this.#deliveries], handlings: this.#handlings.filter((h) => h !== this.#current).map((h) => ({ ...h })) };
+  }
+
+  /** Puts back what {@link snapshot} took. */
+  restore(state: DeliveryLogState): void {
+    this.#deliveries.splice(0, this.#deliveries.length, ...state.deliveries);
+    this.#handlings.splice(0, this.#handlings.length, ...state.handlings.map((h) => ({ ...h })));
+    this.#byId.clear();
+    for (const d of this.#deliveries) this.#byId.set(d.id, [...(this.#byId.get(d.id) ?? []), d]);
+    this.#attempts.clear();
+    for (const h of this.#handlings) this.#attempts.set(h.id, h.attempt);
+    this.#current = undefined;
   }
 
   /** The deliveries made with this id, in order. */

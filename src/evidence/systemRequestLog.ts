@@ -85,4 +85,20 @@ export class SystemRequestLog {
   get size(): number {
     return this.#entries.length;
   }
+
+  /** The requests so far, copied (for a world snapshot). */
+  snapshot(): readonly SystemRequest[] {
+    return this.#entries.map((entry) => ({ ...entry }));
+  }
+
+  /** Puts back what {@link snapshot} took. */
+  restore(entries: readonly SystemRequest[]): void {
+    this.#entries.length = 0;
+    this.#byId.clear();
+    for (const entry of entries) {
+      const copy = { ...entry };
+      this.#entries.push(copy);
+      this.#byId.set(copy.id, copy);
+    }
+  }
 }

@@ -114,6 +114,17 @@ export const OrgSpecSchema = z.strictObject({
   campaigns: z.array(CampaignSpecSchema).default([]),
   people: z.array(PersonSpecSchema).default([]),
   partnerUsers: z.array(PartnerUserSpecSchema).default([]),
+  /**
+   * A Salesforce lead assignment rules file (`Lead.assignmentRules-meta.xml`, Metadata API) the org has deployed:
+   * its rules become AssignmentRule records and the active one runs on writes that ask for it (`Sforce-Auto-Assign`).
+   * A path relative to the file that holds the org.
+   */
+  assignmentRules: z.string().min(1).optional(),
+  /**
+   * Lead Settings' "Default Lead Owner": a user key or a queue name. A lead that an assignment rule runs on and no
+   * entry matches goes to it, as in Salesforce; without it such a lead keeps its owner.
+   */
+  defaultLeadOwner: z.string().min(1).optional(),
 });
 
 export type UserSpec = z.infer<typeof UserSpecSchema>;

@@ -1,14 +1,53 @@
 import type { SimClock } from '../core/clock.ts';
+import { formatPath, InputError } from '../core/errors.ts';
 import type { DeliveryLog } from '../evidence/deliveryLog.ts';
-import type { InputError } from '../core/errors.ts';
-import { parsePayload, type PayloadSource } from '../entrypoints/registry.ts';
+import { isEntryPoint, parsePayload, type PayloadSource } from '../entrypoints/registry.ts';
 import type { ReceivedEvent } from './inboundEvent.ts';
+import { idempotencyKeyIssue, INTAKE_LIMITS, tooDeepPath } from './intakeLimits.ts';
+import { payloadDifferences, type PayloadDifference } from './payloadDifferences.ts';
+
+/** A key used again with another payload: the event the key names, and where the two payloads differ. */
+export interface IdempotencyConflict {
+  readonly eventId: string;
+  readonly source: string;
+  readonly key: string;
+  /** When the event the key names was received (simulated epoch ms). */
+  readonly receivedAt: number;
+  readonly differences: readonly PayloadDifference[];
+}
 
 /** What the intake answered to one delivery. */
 export type IntakeReceipt =
   | { readonly ok: true; readonly event: ReceivedEvent; readonly duplicate: false }
   | { readonly ok: true; readonly eventId: string; readonly duplicate: true }
-  | { readonly ok: false; readonly error: InputError };
+  | { readonly ok: false; readonly error: InputError; readonly conflict?: IdempotencyConflict };
+
+/** Options of {@link Intake.receive}. */
+export interface ReceiveOptions extends PayloadSource {
+  /** The sender's idempotency key; the intake assigns an id when absent. */
+  readonly key?: string;
+  /** Whose keys these are (default: the entry point): the same key from two sources names two events. */
+  readonly source?: string;
+  /** Simulated receive time (default: now). */
+  readonly receivedAt?: number;
+}
+
+/** A delivery the intake refused at the door: kept, never silently dropped. */
+export interface IntakeRefusal {
+  readonly entryPoint: string;
+  readonly at: number;
+  readonly error: InputError;
+}
+
+/** The intake in a world snapshot. */
+export interface IntakeState {
+  readonly queue: readonly ReceivedEvent[];
+  readonly events: ReadonlyMap<string, ReceivedEvent>;
+  readonly raw: ReadonlyMap<string, unknown>;
+  readonly next: number;
+  readonly duplicates: number;
+  readonly refused: Intake['refused'];
+}
 
 /** Options of the {@link Intake}. */
 export interface IntakeOptions {
@@ -22,22 +61,39 @@ export interface IntakeOptions {
 }
 
 /**
- * The one intake every entry point posts to. It validates each payload against its entry point's schema (bad
- * input is answered with the issues, never queued), stamps the receive time, and queues the event in arrival order.
- * A delivery whose id was already received is acknowledged and ignored: webhooks are delivered at least once (or,
- * with `forwardRepeats`, queued again for a pipeline that deduplicates itself).
+ * The event id of a keyed delivery: `<source>:<key>`. Ids the intake assigns (`intake-000001`) have no colon, so a
+ * client's key never names an assigned id, and the same key from two sources names two events.
+ */
+export function keyedEventId(source: string, key: string): string {
+  return `${source}:${key}`;
+}
+
+/**
+ * The one intake every entry point posts to. At the door it checks the idempotency key (length, characters), the
+ * payload's depth and its entry point's schema; what fails is refused with the issues and nothing is queued.
+ * Accepted events get their receive time and are queued in arrival order.
+ *
+ * Idempotency keys are scoped to their source (the entry point by default): a delivery whose source and key were
+ * received before is acknowledged and ignored when its payload is the same (webhooks are delivered at least once),
+ * and refused as a conflict (IDEMPOTENCY_KEY_REUSED, naming the first event and the differences) when it is not.
+ * A first delivery that was refused reserves nothing: the key can be sent again with a payload that fits.
+ *
+ * Every delivery is recorded in the delivery log when one is given; with `forwardRepeats`, a repeat is queued again
+ * (marked `repeat`) for a pipeline that deduplicates itself, instead of being acknowledged and ignored here.
  */
 export class Intake {
   readonly #clock: SimClock;
   readonly #deliveries: DeliveryLog | undefined;
   readonly #forwardRepeats: boolean;
   readonly #queue: ReceivedEvent[] = [];
-  readonly #seen = new Map<string, ReceivedEvent>();
+  readonly #events = new Map<string, ReceivedEvent>();
+  /** The raw payload of every keyed event, by event id: what a repeat is compared with. */
+  readonly #raw = new Map<string, unknown>();
   #next = 1;
-  /** Deliveries ignored because their id had been received before. */
+  /** Deliveries ignored because their source and key had been received before with the same payload. */
   duplicates = 0;
-  /** Deliveries refused because the payload did not fit its entry point: kept, never silently dropped. */
-  readonly refused: { readonly entryPoint: string; readonly at: number; readonly error: InputError }[] = [];
+  /** Deliveries refused at the door (bad key, too deep, payload that does not fit, key reused with another payload). */
+  readonly refused: IntakeRefusal[] = [];
 
   constructor(clock: SimClock, options: IntakeOptions = {}) {
     this.#clock = clock;
@@ -45,30 +101,67 @@ export class Intake {
     this.#forwardRepeats = options.forwardRepeats ?? false;
   }
 
-  /** Receives one delivery; `id` is the sender's idempotency key (one is assigned when absent). */
-  receive(entryPoint: string, payload: unknown, options: { id?: string; receivedAt?: number } & PayloadSource = {}): IntakeReceipt {
-    const first = options.id === undefined ? undefined : this.#seen.get(options.id);
-    if (first !== undefined && !this.#forwardRepeats) {
-      this.duplicates += 1;
-      const repeat = this.#deliveries?.receive({ id: first.id, entryPoint, payload, ...(options.receivedAt === undefined ? {} : { receivedAt: options.receivedAt }) });
-      if (repeat) this.#deliveries!.acknowledge(repeat, 'a repeat of a delivered id: acknowledged and ignored by the intake');
-      return { ok: true, eventId: first.id, duplicate: true };
+  /** Receives one delivery of `payload` for `entryPoint`. */
+  receive(entryPoint: string, payload: unknown, options: ReceiveOptions = {}): IntakeReceipt {
+    if (!isEntryPoint(entryPoint)) {
+      const unknown = parsePayload(entryPoint, payload, options);
+      if (!unknown.ok) return this.#refuse(entryPoint, unknown.error);
+    }
+    const source = options.source ?? entryPoint;
+    const key = options.key;
+    const keyIssue = key === undefined ? undefined : idempotencyKeyIssue(key);
+    if (keyIssue) return this.#refuse(entryPoint, new InputError('INVALID_IDEMPOTENCY_KEY', { action: 'receive the delivery', issues: [keyIssue], hint: 'Send a shorter key of printable ASCII characters (a UUID is 36).' }));
+    const deep = tooDeepPath(payload);
+    if (deep) {
+      return this.#refuse(
+        entryPoint,
+        new InputError('PAYLOAD_TOO_DEEP', {
+          action: `read the ${entryPoint} payload`,
+          issues: [{ path: deep, message: `nested more than ${INTAKE_LIMITS.maxDepth} levels deep`, expected: `at most ${INTAKE_LIMITS.maxDepth} levels of objects and arrays` }],
+          hint: 'Send the vendor payload as it is; no entry point nests that deep.',
+        }),
+      );
+    }
+    const eventId = key === undefined ? undefined : keyedEventId(source, key);
+    const earlier = eventId === undefined ? undefined : this.#events.get(eventId);
+    if (earlier && eventId !== undefined && key !== undefined) {
+      const differences = payloadDifferences(this.#raw.get(eventId), payload);
+      if (differences.length === 0) {
+        this.duplicates += 1;
+        const repeat = this.#deliveries?.receive({ id: eventId, entryPoint, payload, ...(options.receivedAt === undefined ? {} : { receivedAt: options.receivedAt }) });
+        if (this.#forwardRepeats) this.#queue.push({ ...earlier, repeat: true, ...(repeat ? { delivery: repeat.seq } : {}) } as ReceivedEvent);
+        else if (repeat) this.#deliveries!.acknowledge(repeat, 'a repeat of a delivered event: acknowledged and ignored by the intake');
+        return { ok: true, eventId, duplicate: true };
+      }
+      const conflict: IdempotencyConflict = { eventId, source, key, receivedAt: earlier.receivedAt, differences };
+      const error = new InputError('IDEMPOTENCY_KEY_REUSED', {
+        action: 'receive the delivery',
+        issues: differences.map((d) => ({ path: d.path, message: `differs from event ${eventId} received first with this key`, expected: d.first, got: d.now })),
+        hint: `The key "${key}" from ${source} already names event ${eventId} with another payload (${differences.map((d) => formatPath(d.path)).join(', ')}). Send a new key for a new event, or the same payload to repeat a delivery.`,
+      });
+      return this.#refuse(entryPoint, error, conflict);
     }
     const parsed = parsePayload(entryPoint, payload, options);
-    if (!parsed.ok) {
-      this.refused.push({ entryPoint, at: this.#clock.now(), error: parsed.error });
-      return parsed;
-    }
+    if (!parsed.ok) return this.#refuse(entryPoint, parsed.error);
     const { ok: _ok, ...valid } = parsed;
-    const id = options.id ?? `intake-${String(this.#next++).padStart(6, '0')}`;
+    const id = eventId ?? `intake-${String(this.#next++).padStart(6, '0')}`;
     const receivedAt = options.receivedAt ?? this.#clock.now();
     const delivery = this.#deliveries?.receive({ id, entryPoint, payload, receivedAt });
-    const event = { ...valid, id, receivedAt, ...(first !== undefined ? { repeat: true } : {}), ...(delivery ? { delivery: delivery.seq } : {}) } as ReceivedEvent;
-    if (first === undefined) this.#seen.set(id, event);
-    else this.duplicates += 1;
+    const event = { ...valid, id, source, ...(key !== undefined ? { key } : {}), receivedAt, ...(delivery ? { delivery: delivery.seq } : {}) } as ReceivedEvent;
+    this.#events.set(id, event);
+    if (key !== undefined) this.#raw.set(id, payload);
     this.#queue.push(event);
-    // A forwarded repeat is new work for the pipeline (the event says it is a repeat).
     return { ok: true, event, duplicate: false };
+  }
+
+  /** The event a source's key names, if one was accepted. */
+  find(source: string, key: string): ReceivedEvent | undefined {
+    return this.#events.get(keyedEventId(source, key));
+  }
+
+  /** The payload of a keyed event as it was delivered (before its schema parsed it), if the intake keeps one. */
+  deliveredPayload(eventId: string): unknown {
+    return this.#raw.get(eventId);
   }
 
   /** The oldest queued event, removed from the queue; undefined when the queue is empty. */
@@ -81,8 +174,32 @@ export class Intake {
     return this.#queue.length;
   }
 
-  /** Every event ever accepted, by id. */
+  /** The queue, the events and payloads received, and the counters, copied: for a world snapshot. */
+  snapshot(): IntakeState {
+    return { queue: [...this.#queue], events: new Map(this.#events), raw: new Map(this.#raw), next: this.#next, duplicates: this.duplicates, refused: [...this.refused] };
+  }
+
+  /** Puts back what {@link snapshot} took. */
+  restore(state: IntakeState): void {
+    this.#queue.length = 0;
+    this.#queue.push(...state.queue);
+    this.#events.clear();
+    for (const [id, event] of state.events) this.#events.set(id, event);
+    this.#raw.clear();
+    for (const [id, payload] of state.raw) this.#raw.set(id, payload);
+    this.#next = state.next;
+    this.duplicates = state.duplicates;
+    this.refused.length = 0;
+    this.refused.push(...state.refused);
+  }
+
+  /** Every event ever accepted, by event id. */
   get received(): ReadonlyMap<string, ReceivedEvent> {
-    return this.#seen;
+    return this.#events;
+  }
+
+  #refuse(entryPoint: string, error: InputError, conflict?: IdempotencyConflict): IntakeReceipt {
+    this.refused.push({ entryPoint, at: this.#clock.now(), error });
+    return { ok: false, error, ...(conflict ? { conflict } : {}) };
   }
 }

@@ -18,6 +18,8 @@ export interface RerunTarget {
 export interface RerunRoutingOptions {
   /** The id of the re-run's trace (default `<trigger>-<personId>-<simulated ms>`). */
   readonly id?: string;
+  /** The route job to re-run (default: the routing graph's, trigger `rerun`). */
+  readonly route?: PipelineJob;
   /**
    * What asks for routing again (default `rerun`): `rerun` is rule 7 (a rep set `Rerun_Routing__c`); `recall` is a
    * partner recall (`Partner_Recalled__c` set): the lead leaves the partner, so the graph routes it without the
@@ -54,7 +56,7 @@ export async function rerunRouting(pipeline: Pipeline, target: RerunTarget, opti
   const handling = ctx.deliveries?.beginReroute(trigger, id, target.id);
   let result: RerunResult | undefined;
   try {
-    result = await rerun(pipeline, target, trigger, id, now);
+    result = await rerun(pipeline, target, trigger, id, now, options.route);
     return result;
   } finally {
     if (handling) {
@@ -64,7 +66,7 @@ export async function rerunRouting(pipeline: Pipeline, target: RerunTarget, opti
   }
 }
 
-async function rerun(pipeline: Pipeline, target: RerunTarget, trigger: 'rerun' | 'recall', id: string, now: number): Promise<RerunResult> {
+async function rerun(pipeline: Pipeline, target: RerunTarget, trigger: 'rerun' | 'recall', id: string, now: number, route: RerunRoutingOptions['route']): Promise<RerunResult> {
   const ctx = pipeline.ctx;
   const record = (await ctx.salesforce.retrieve(target.type, target.id)) as CrmRecord | undefined;
   if (record === undefined) return { kind: 'skipped', reason: `${target.type} ${target.id} does not exist` };
@@ -89,7 +91,7 @@ async function rerun(pipeline: Pipeline, target: RerunTarget, trigger: 'rerun' |
     work.member = member;
     work.campaign = campaign;
   }
-  const stopped = await pipeline.runJobs(work, [matchAccount, trigger === 'rerun' ? rerunRoute : recallRoute]);
+  const stopped = await pipeline.runJobs(work, [matchAccount, route ?? (trigger === 'rerun' ? rerunRoute : recallRoute)]);
   if (stopped) {
     trace.outcome = stopped;
     trace.finishedAt = ctx.clock.now();

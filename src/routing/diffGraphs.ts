@@ -17,8 +17,8 @@ export type GraphChange =
 
 /**
  * What changed from `before` to `after`, node by node: nodes added and removed, and for a node in both, a changed
- * kind, condition, assignment target, field updates, label, or an edge (then/else/next/fallback) that now leads to
- * another node. Graph-level changes (start, settings, name...) come first. Order: the old graph's node order, then
+ * kind, condition, assignment target (with its Salesforce rule entry settings), field updates, label, or an edge
+ * (then/else/next/fallback) that now leads to another node. Graph-level changes (start, settings, name...) come first. Order: the old graph's node order, then
  * the nodes the new graph adds, so the output is stable.
  */
 export function diffGraphs(before: Graph, after: Graph): GraphChange[] {
@@ -26,6 +26,8 @@ export function diffGraphs(before: Graph, after: Graph): GraphChange[] {
   for (const key of ['name', 'description', 'start'] as const) {
     if (before[key] !== after[key]) changes.push({ change: 'graph', aspect: key, before: String(before[key] ?? ''), after: String(after[key] ?? '') });
   }
+  const rule = (g: Graph) => (g.assignmentRule === undefined ? '' : JSON.stringify(g.assignmentRule));
+  if (rule(before) !== rule(after)) changes.push({ change: 'graph', aspect: 'assignmentRule', before: rule(before), after: rule(after) });
   const settingKeys = new Set([...Object.keys(before.settings), ...Object.keys(after.settings)]);
   for (const key of settingKeys) {
     const a = JSON.stringify((before.settings as Record<string, unknown>)[key] ?? null);
@@ -50,13 +52,19 @@ function nodeChanges(node: string, old: GraphNode, now: GraphNode): GraphChange[
     if (before !== after) changes.push({ change: 'changed', node, aspect, before, after });
   };
   if (old.kind === 'condition' && now.kind === 'condition') push('condition', renderTest(old.test), renderTest(now.test));
-  if (old.kind === 'assign' && now.kind === 'assign') push('assignment', renderTarget(old.target), renderTarget(now.target));
+  if (old.kind === 'assign' && now.kind === 'assign') push('assignment', assignmentText(old), assignmentText(now));
   if (old.kind === 'update' && now.kind === 'update') push('fields', renderNode(old), renderNode(now));
   push('label', old.label ?? '', now.label ?? '');
   const oldEdges = new Map(nodeEdges(old));
   const newEdges = new Map(nodeEdges(now));
   for (const edge of ['then', 'else', 'next', 'fallback'] as const) push(edge, oldEdges.get(edge) ?? '(none)', newEdges.get(edge) ?? '(none)');
   return changes;
+}
+
+/** An assign node's target, with the Salesforce rule entry settings it carries (template, notifyCcRecipients...). */
+function assignmentText(node: Extract<GraphNode, { kind: 'assign' }>): string {
+  const extras = Object.entries(node.ruleEntry ?? {}).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
+  return extras.length === 0 ? renderTarget(node.target) : `${renderTarget(node.target)} (${extras.join(', ')})`;
 }
 
 function edgesText(node: GraphNode): string {

@@ -21,3 +21,4 @@ export { graphToMermaid } from './graphToMermaid.ts';
 export type { MermaidOptions } from './graphToMermaid.ts';
 export { graphJsonSchema, GRAPH_JSON_SCHEMA_PATH } from './graphJsonSchema.ts';
 export { renderTest, renderTarget, renderNode } from './renderGraphText.ts';
+export { renderPath } from './renderPath.ts';

@@ -3,7 +3,7 @@ import { findAllowance, type AllowEntry } from './allowList.ts';
 import { loadScenario } from './loadScenario.ts';
 import { personOutcomes, type PersonOutcome } from './personOutcome.ts';
 import { showValue } from './personState.ts';
-import { runScenario } from './runScenario.ts';
+import { runScenario, type RunScenarioOptions } from './runScenario.ts';
 
 /** One way a person's outcome differs between the baseline and the candidate graph. */
 export interface OutcomeDifference {
@@ -32,20 +32,26 @@ export interface DiffReport {
   readonly counts: { readonly scenarios: number; readonly people: number; readonly changedPeople: number; readonly differences: number; readonly allowed: number; readonly unexpected: number };
 }
 
+/**
+ * What routes one side of a diff: a routing graph, or a Salesforce assignment rules file (`{ assignmentRules: path }`)
+ * whose active rule the CRM runs.
+ */
+export type DiffRouting = Graph | { readonly assignmentRules: string; readonly name: string };
+
 /** Options of {@link diffScenarios}. */
 export interface DiffOptions {
-  /** The live graph (e.g. exported from production). */
-  readonly baseline: Graph;
-  /** The edited graph to upload. */
-  readonly candidate: Graph;
+  /** The live routing (e.g. the graph exported from production, or the deployed Lead.assignmentRules-meta.xml). */
+  readonly baseline: DiffRouting;
+  /** The edited routing to upload or deploy. */
+  readonly candidate: DiffRouting;
   /** Expected differences. */
   readonly allow?: readonly AllowEntry[];
 }
 
 /**
- * Replays each scenario under the baseline and the candidate graph and reports, person by person, every outcome
- * that differs (owner or queue, field updates routing made, PRM share, rejection), with the graph path each run
- * took. Every file is loaded before anything runs.
+ * Replays each scenario under the baseline and the candidate routing (graphs, or assignment rules files run by the
+ * CRM) and reports, person by person, every outcome that differs (owner or queue, field updates routing made, PRM
+ * share, rejection), with the path each run took. Every file is loaded before anything runs.
  */
 export async function diffScenarios(files: readonly string[], options: DiffOptions): Promise<DiffReport> {
   const loaded = files.map(loadScenario);
@@ -54,8 +60,8 @@ export async function diffScenarios(files: readonly string[], options: DiffOptio
   const scenarios: DiffReport['scenarios'][number][] = [];
   const differences: OutcomeDifference[] = [];
   for (const l of loaded) {
-    const before = personOutcomes(await runScenario(l, { graph: options.baseline }));
-    const after = personOutcomes(await runScenario(l, { graph: options.candidate }));
+    const before = personOutcomes(await runScenario(l, runOptions(options.baseline)));
+    const after = personOutcomes(await runScenario(l, runOptions(options.candidate)));
     const changed = new Set<string>();
     for (const person of new Set([...before.keys(), ...after.keys()])) {
       for (const d of compareOutcomes(before.get(person), after.get(person))) {
@@ -85,6 +91,10 @@ export async function diffScenarios(files: readonly string[], options: DiffOptio
       unexpected: differences.length - allowed,
     },
   };
+}
+
+function runOptions(routing: DiffRouting): RunScenarioOptions {
+  return 'assignmentRules' in routing ? { assignmentRules: routing.assignmentRules } : { graph: routing };
 }
 
 /** The outcome fields that differ between two outcomes of one person. */

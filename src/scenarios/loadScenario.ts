@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { InputError, issuesFromZod, LeadsimError, type InputIssue } from '../core/errors.ts';
 import { DEFAULT_EPOCH } from '../core/clock.ts';
 import { parsePayload } from '../entrypoints/registry.ts';
+import { readAssignmentRules } from '../assignmentRules/readAssignmentRules.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import { lintGraph } from '../routing/lintGraph.ts';
 import { readGraphFile } from '../routing/loadGraph.ts';
@@ -93,9 +94,27 @@ export function checkScenario(json: unknown, file: string): LoadedScenario {
     }
   }
   const graph = scenario.graph === undefined ? undefined : loadScenarioGraph(scenario.graph, file, issues);
+  const rules = scenarioAssignmentRules(scenario, file, issues);
   if (issues.length > 0) throw new InputError('INVALID_SCENARIO', { action: 'load scenario', file, issues, hint: HINT });
   events.sort((a, b) => a.time - b.time || a.index - b.index);
-  return { file, scenario, start, events, graph };
+  return { file, scenario: rules === undefined ? scenario : { ...scenario, org: { ...scenario.org, assignmentRules: rules } }, start, events, graph };
+}
+
+/** The org's assignment rules file, resolved against the scenario's folder and read (its problems become issues). */
+function scenarioAssignmentRules(scenario: Scenario, file: string, issues: InputIssue[]): string | undefined {
+  const named = scenario.org.assignmentRules;
+  if (named === undefined) {
+    if (scenario.routing === 'assignment-rules') issues.push({ path: ['org', 'assignmentRules'], message: 'routing is "assignment-rules" but the org has no rules', expected: 'a Lead.assignmentRules-meta.xml path relative to the scenario' });
+    return undefined;
+  }
+  const path = resolve(dirname(file), named);
+  try {
+    readAssignmentRules(path);
+  } catch (error) {
+    if (!(error instanceof LeadsimError)) throw error;
+    issues.push({ path: ['org', 'assignmentRules'], message: error.message.split('\n').join(' '), expected: 'a readable Metadata API assignment rules file', got: JSON.stringify(named) });
+  }
+  return path;
 }
 
 /** zod's issues as input issues; a key the format does not have is reported at its own path. */

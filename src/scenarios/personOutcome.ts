@@ -1,4 +1,5 @@
 import type { PathStep } from '../routing/route.ts';
+import { renderPath } from '../routing/renderPath.ts';
 import { isSharedToPrm, ownerLabel } from './personState.ts';
 import type { ScenarioRun } from './runScenario.ts';
 
@@ -46,6 +47,8 @@ export function personOutcomes(scenarioRun: ScenarioRun): Map<string, PersonOutc
         if (path) paths.push(renderPath(path));
       }
     }
+    // Routed in Salesforce: the CRM's log of assignment rule runs holds the paths.
+    if (paths.length === 0 && person) for (const run of world.crm.assignmentRules.log(person.id)) paths.push(`${run.rule}: ${run.path}`);
     out.set(key, {
       person: key,
       record: person && record ? `${person.type} ${person.id}` : null,
@@ -57,9 +60,4 @@ export function personOutcomes(scenarioRun: ScenarioRun): Map<string, PersonOutc
     });
   }
   return out;
-}
-
-/** A graph path on one line: conditions with their answer, then the node names. */
-export function renderPath(path: readonly PathStep[]): string {
-  return path.map((s) => (s.kind === 'condition' && s.result !== undefined ? `${s.node}(${s.result ? 'yes' : 'no'})` : s.node)).join(' → ');
 }

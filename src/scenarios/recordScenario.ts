@@ -87,7 +87,7 @@ export interface RecordSimulationOptions {
 export async function recordSimulation(options: RecordSimulationOptions): Promise<ScenarioInput> {
   const leads = options.leads ?? 50;
   const run = await simulate({ seed: options.seed, leads, redeliveryRate: 0, ...(options.graph ? { graph: options.graph } : {}) });
-  const events = [...run.world.intake.received.values()].map((e) => ({ entryPoint: e.entryPoint, payload: e.payload, id: e.id, time: e.receivedAt }));
+  const events = [...run.world.intake.received.values()].map((e) => ({ entryPoint: e.entryPoint, payload: e.payload, id: e.key ?? e.id, time: e.receivedAt }));
   return recordScenario({
     name: `Simulation seed ${options.seed}, ${leads} leads`,
     description: `Golden baseline recorded with "leadsim record --seed ${options.seed} --leads ${leads}": the generated org, every inbound event the intake received, and what each person ended as.`,

@@ -3,14 +3,14 @@ import type { Graph } from '../routing/graphSchema.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import { checkExpectations, type ExpectationCheck } from './checkExpectations.ts';
 import { loadScenario, type LoadedScenario } from './loadScenario.ts';
-import { runScenario } from './runScenario.ts';
+import { runScenario, type RunScenarioOptions } from './runScenario.ts';
 
 /** One scenario's replay: its expectation checks and every invariant's result. */
 export interface ScenarioReport {
   readonly file: string;
   readonly name: string;
   readonly seed: number;
-  /** The name of the graph it was routed with. */
+  /** The name of the graph it was routed with, or `assignment rules <file>`. */
   readonly graph: string;
   readonly ok: boolean;
   readonly checks: readonly ExpectationCheck[];
@@ -28,17 +28,21 @@ export interface ReplayReport {
 export interface ReplayOptions {
   /** Route every scenario with this graph (default: each scenario's own, else the default graph). */
   readonly graph?: Graph;
-  /** Told of each scenario's run and the graph it routed with (e.g. to count routing coverage). */
+  /** Route every scenario with this Salesforce assignment rules file instead (its active rule, run by the CRM). */
+  readonly assignmentRules?: string;
+  /** Told of each scenario's run and the graph it routed with (e.g. to count routing coverage); not for runs routed in Salesforce. */
   readonly onRun?: (run: RunRecord, graph: Graph) => void;
+  /** Told of every routing decision (the mutation runner records them to replay them on mutant graphs). */
+  readonly onRoute?: RunScenarioOptions['onRoute'];
 }
 
 /** Replays one loaded scenario and checks its expectations and the invariants. */
 export async function replayScenario(loaded: LoadedScenario, options: ReplayOptions = {}): Promise<ScenarioReport> {
-  const result = await runScenario(loaded, options.graph ? { graph: options.graph } : {});
-  options.onRun?.(result.run, result.graph);
+  const result = await runScenario(loaded, { ...(options.graph ? { graph: options.graph } : {}), ...(options.assignmentRules ? { assignmentRules: options.assignmentRules } : {}), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
+  if (result.routing === 'graph') options.onRun?.(result.run, result.graph);
   const checks = checkExpectations(result);
   const invariants = checkInvariants(result.run).results;
-  return { file: loaded.file, name: loaded.scenario.name, seed: loaded.scenario.seed, graph: result.graph.name, ok: checks.every((c) => c.ok) && invariants.every((r) => r.ok), checks, invariants };
+  return { file: loaded.file, name: loaded.scenario.name, seed: loaded.scenario.seed, graph: result.routedBy, ok: checks.every((c) => c.ok) && invariants.every((r) => r.ok), checks, invariants };
 }
 
 /**

@@ -1,8 +1,9 @@
+import { relative } from 'node:path';
 import { parsePayload } from '../entrypoints/registry.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import { loadDefaultGraph } from '../routing/loadGraph.ts';
-import { createHarness, type LeadsimHarness } from '../simulation/createHarness.ts';
+import { createHarness, type HarnessOptions, type LeadsimHarness } from '../simulation/createHarness.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import type { World } from '../world/world.ts';
 import type { LoadedScenario, TimedEvent } from './loadScenario.ts';
@@ -27,6 +28,10 @@ export interface EventProblem {
 export interface ScenarioRun {
   readonly loaded: LoadedScenario;
   readonly graph: Graph;
+  /** Who routed the run: the graph, or Salesforce's assignment rules. */
+  readonly routing: 'graph' | 'assignment-rules';
+  /** What routed the run: the graph's name, or `assignment rules <file>`. */
+  readonly routedBy: string;
   readonly run: RunRecord;
   /** Person key → the CRM record it names at the end (inbound events without a person are keyed `event:<id>`). */
   readonly people: ReadonlyMap<string, ScenarioPerson>;
@@ -42,8 +47,15 @@ export interface ScenarioRun {
 export interface RunScenarioOptions {
   /** Route with this graph instead of the scenario's (and instead of the default graph). */
   readonly graph?: Graph;
+  /**
+   * Route with the active rule of this Salesforce assignment rules file (a path) instead: the org deploys it and the
+   * route step asks the CRM to run it. Default: the scenario's own `routing` and `org.assignmentRules`.
+   */
+  readonly assignmentRules?: string;
   /** Called with the harness before the first event (tests break the pipeline on purpose this way). */
   readonly prepare?: (harness: LeadsimHarness) => void;
+  /** Told of every routing decision (the mutation runner records them to replay them on mutant graphs). */
+  readonly onRoute?: HarnessOptions['onRoute'];
 }
 
 /**
@@ -57,7 +69,9 @@ export interface RunScenarioOptions {
 export async function runScenario(loaded: LoadedScenario, options: RunScenarioOptions = {}): Promise<ScenarioRun> {
   const { scenario } = loaded;
   const graph = options.graph ?? loaded.graph ?? loadDefaultGraph();
-  const harness = await createHarness({ seed: scenario.seed, org: scenario.org, start: loaded.start, graph, gapMs: 0 });
+  const rules = options.assignmentRules ?? (options.graph === undefined && scenario.routing === 'assignment-rules' ? scenario.org.assignmentRules : undefined);
+  const org = rules === undefined ? scenario.org : { ...scenario.org, assignmentRules: rules };
+  const harness = await createHarness({ seed: scenario.seed, org, start: loaded.start, graph, gapMs: 0, ...(rules === undefined ? {} : { routing: 'assignment-rules' as const }), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
   const state: RunState = { harness, world: harness.world, people: new Map(), campaigns: new Map(), index: 0, rejections: new Map(), personTraces: new Map(), problems: [] };
   for (const [key, p] of harness.world.ids.personIds) state.people.set(key, p);
   options.prepare?.(harness);
@@ -71,7 +85,8 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
   } finally {
     await harness.close();
   }
-  return { loaded, graph, run: harness.record(), people: state.people, rejections: state.rejections, traces: state.personTraces, problems: state.problems };
+  const routedBy = rules === undefined ? graph.name : `assignment rules ${relative(process.cwd(), rules)}`;
+  return { loaded, graph, routing: rules === undefined ? 'graph' : 'assignment-rules', routedBy, run: harness.record(), people: state.people, rejections: state.rejections, traces: state.personTraces, problems: state.problems };
 }
 
 interface RunState {

@@ -83,6 +83,11 @@ export const ScenarioSchema = z.strictObject({
   start: z.iso.datetime({ offset: true }).optional(),
   org: OrgSpecSchema,
   graph: GraphRef.optional(),
+  /**
+   * Who routes: `graph` (default), the pipeline's route job with the routing graph; `assignment-rules`, Salesforce's
+   * active lead assignment rule from `org.assignmentRules`, run by the CRM when the route step asks.
+   */
+  routing: z.enum(['graph', 'assignment-rules']).optional(),
   events: z.array(ScenarioEventSchema).default([]),
   /** Expectations by person key. */
   expect: z.record(z.string(), ExpectationSchema).default({}),

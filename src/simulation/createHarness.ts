@@ -8,6 +8,8 @@ import { createPipeline } from '../pipeline/createPipeline.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
 import type { PipelineContext } from '../pipeline/pipelineContext.ts';
 import type { PipelineJob } from '../pipeline/pipelineJob.ts';
+import { DEFAULT_JOBS } from '../pipeline/jobs/index.ts';
+import { routeByAssignmentRules } from '../pipeline/jobs/routeByAssignmentRules.ts';
 import { rerunRouting, type RerunResult, type RerunRoutingOptions, type RerunTarget } from '../pipeline/rerunRouting.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
 import type { Graph } from '../routing/graphSchema.ts';
@@ -37,6 +39,11 @@ export interface HarnessOptions {
   readonly graph?: Graph;
   /** Replace the pipeline's jobs (to test a changed pipeline, or to break it on purpose). */
   readonly jobs?: readonly PipelineJob[];
+  /**
+   * Who routes: `graph` (default), the pipeline's route job with the routing graph; or `assignment-rules`, the CRM's
+   * active lead assignment rule (the org's `assignmentRules` file), which the route step asks Salesforce to run.
+   */
+  readonly routing?: Routing;
   /** Native integration switches (all off by default). */
   readonly nativeIntegrations?: Partial<NativeIntegrations>;
   /** A fault plan for the simulated APIs (none by default). */
@@ -68,6 +75,9 @@ export interface HandledDelivery {
   readonly answer: DeliveryAnswer;
   readonly person?: PersonRef;
 }
+
+/** Who routes leads: the pipeline's routing graph, or Salesforce's assignment rules. */
+export type Routing = 'graph' | 'assignment-rules';
 
 /** An inbound action to deliver: an entry point's payload, with an idempotency key when the test wants its own. */
 export type HarnessEvent = ParsedPayload & { readonly id?: string };
@@ -117,8 +127,11 @@ export interface LeadsimHarness {
   send(event: HarnessEvent): Promise<{ readonly id: string; readonly blocked?: BlockedAction }>;
   /** Processes every event waiting on the intake, in arrival order; returns their traces (none for a pipeline of yours). */
   drain(): Promise<EventTrace[]>;
-  /** Posts an accepted event to the intake again with the same idempotency key (an at-least-once webhook), then drains. */
-  redeliver(eventId: string): Promise<EventTrace[]>;
+  /**
+   * Posts an accepted webhook to the intake again with the same idempotency key and payload (an at-least-once
+   * webhook), then drains. `id` is the id {@link deliver} returned (the key) or the intake's event id.
+   */
+  redeliver(id: string): Promise<EventTrace[]>;
   /** Tries parked events once more (after a pause of simulated time), as the end of a simulation does; delivers again what a pipeline of yours failed. */
   retryParked(): Promise<EventTrace[]>;
   /**
@@ -149,7 +162,9 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
   const kind = options.transport ?? 'dispatch';
   const opened = kind === 'direct' ? openDirectTransport(world) : await openTransport(kind, world.handlers);
   const transport = options.wrapTransport ? options.wrapTransport(opened) : opened;
-  const pipeline = createPipeline(world, transport, { graph, ...(options.jobs ? { jobs: options.jobs } : {}), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
+  const rulesRoute = options.routing === 'assignment-rules' ? routeByAssignmentRules : undefined;
+  const jobs = rulesRoute ? (options.jobs ?? DEFAULT_JOBS).map((job) => (job.name === 'route' ? rulesRoute : job)) : options.jobs;
+  const pipeline = createPipeline(world, transport, { graph, ...(jobs ? { jobs } : {}), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
   const attached = underTest ? await underTest.attach(world, { worldNumber }) : undefined;
   const startedAt = world.clock.now();
   const gapMs = options.gapMs ?? 60_000;
@@ -157,14 +172,15 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
   const reruns: EventTrace[] = [];
   const blocked: BlockedAction[] = [];
   const redelivered: string[] = [];
-  const raw = new Map<string, unknown>();
+  /** The entry point each key was delivered to: keys are scoped to their entry point. */
+  const sentTo = new Map<string, string>();
   let next = 1;
 
   const nextEventId = () => `${world.deliveryIdPrefix}evt-${String(next++).padStart(6, '0')}`;
   const send = async (event: HarnessEvent) => {
     const id = event.id ?? nextEventId();
     world.clock.advance(gapMs);
-    raw.set(id, event.payload);
+    sentTo.set(id, event.entryPoint);
     const refused = await deliverAction(world, transport, { ...event, id } as ParsedPayload & { id: string });
     if (refused) blocked.push(refused);
     return { id, ...(refused ? { blocked: refused } : {}) };
@@ -208,12 +224,12 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     async deliver(event, deliverOptions = {}) {
       const mark = world.deliveries.handlings.length;
       const sent = await send(event);
-      if (deliverOptions.repeat && world.intake.received.has(sent.id)) await postAgain(sent.id);
+      if (deliverOptions.repeat && accepted(sent.id)) await postAgain(sent.id);
       const done = await drain();
       return { ...sent, traces: done, handled: handledSince(mark, done) };
     },
-    async redeliver(eventId) {
-      await postAgain(eventId);
+    async redeliver(id) {
+      await postAgain(id);
       return drain();
     },
     async retryParked() {
@@ -236,7 +252,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     },
     async rerun(target, rerunOptions = {}) {
       if (attached) return { kind: 'skipped', reason: `routing again (${rerunOptions.trigger ?? 'rerun'}) is the reference pipeline's own job: leadsim does not ask ${underTest!.label} to route ${target.id} again` };
-      const result = await rerunRouting(pipeline, target, rerunOptions);
+      const result = await rerunRouting(pipeline, target, { ...rerunOptions, ...(rulesRoute ? { route: rulesRoute } : {}) });
       if (result.kind !== 'skipped') reruns.push(result.trace);
       return result;
     },
@@ -249,20 +265,26 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     },
   };
 
-  async function postAgain(eventId: string): Promise<void> {
-    const event = world.intake.received.get(eventId);
-    if (event === undefined) throw new RangeError(`Failed to redeliver "${eventId}": the intake never accepted an event with this id. Redeliver an id from an earlier delivery.`);
-    redelivered.push(eventId);
+  /** The event a delivery id (its key) or an event id names, if the intake accepted it. */
+  function accepted(id: string) {
+    const entryPoint = sentTo.get(id);
+    return (entryPoint === undefined ? undefined : world.intake.find(entryPoint, id)) ?? world.intake.received.get(id);
+  }
+
+  async function postAgain(id: string): Promise<void> {
+    const event = accepted(id);
+    if (event?.key === undefined) throw new RangeError(`Failed to redeliver "${id}": the intake never accepted a keyed delivery with this id. Redeliver an id from an earlier delivery.`);
+    redelivered.push(event.id);
     const response = await resubmit(world, () =>
       transport.send(
         new Request(`${transport.origins.intake}/intake/${event.entryPoint}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': eventId },
-          body: JSON.stringify(raw.get(eventId) ?? event.payload),
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': event.key! },
+          body: JSON.stringify(world.intake.deliveredPayload(event.id) ?? event.payload),
         }),
       ),
     );
-    if (response.type === 'error' || response.status >= 400) throw new Error(`Failed to redeliver "${eventId}": the intake answered ${response.status} ${await response.text()}. This is a bug in leadsim.`);
+    if (response.type === 'error' || response.status >= 400) throw new Error(`Failed to redeliver "${id}": the intake answered ${response.status} ${await response.text()}. This is a bug in leadsim.`);
   }
 }
 

@@ -5,7 +5,7 @@ import type { Graph } from '../routing/graphSchema.ts';
 import type { TransportKind } from '../transport/transport.ts';
 import type { FaultPlanInput } from '../../mocks/faults/faultPlan.ts';
 import type { NativeIntegrations } from '../world/nativeIntegrations.ts';
-import { createHarness } from './createHarness.ts';
+import { createHarness, type Routing } from './createHarness.ts';
 import type { RunRecord } from './runRecord.ts';
 import { runWorkload } from './runWorkload.ts';
 import { generateWorkload } from './workload.ts';
@@ -25,6 +25,8 @@ export interface SimulateOptions {
   readonly transport?: TransportKind;
   /** Replace the pipeline's jobs (tests break the pipeline on purpose this way). */
   readonly jobs?: readonly PipelineJob[];
+  /** Who routes (default `graph`); `assignment-rules` routes with the org's Salesforce assignment rules. */
+  readonly routing?: Routing;
   readonly nativeIntegrations?: Partial<NativeIntegrations>;
   readonly faults?: FaultPlanInput;
   /** Probability that a webhook is delivered twice with the same idempotency key (default 0.02). */
@@ -53,6 +55,7 @@ export async function simulate(options: SimulateOptions): Promise<RunRecord> {
     ...(options.graph ? { graph: options.graph } : {}),
     ...(options.transport ? { transport: options.transport } : {}),
     ...(options.jobs ? { jobs: options.jobs } : {}),
+    ...(options.routing ? { routing: options.routing } : {}),
     ...(options.nativeIntegrations ? { nativeIntegrations: options.nativeIntegrations } : {}),
     ...(options.faults ? { faults: options.faults } : {}),
   });

@@ -39,6 +39,8 @@ export function seedCrm(crm: Crm, org: OrgSpec): SeededOrg {
   }
   const queueIds = new Map<string, string>();
   for (const name of org.queues) queueIds.set(name, make('Group', name, { Name: name, DeveloperName: name.replace(/\W+/g, '_'), Type: 'Queue' }));
+  const defaultLeadOwner = org.defaultLeadOwner === undefined ? undefined : (userIds.get(org.defaultLeadOwner) ?? queueIds.get(org.defaultLeadOwner) ?? ref(userIds, 'user or queue', org.defaultLeadOwner, 'defaultLeadOwner'));
+  if (defaultLeadOwner !== undefined) crm.leadSettings.defaultLeadOwnerId = defaultLeadOwner;
   const accountIds = new Map<string, string>();
   for (const a of org.accounts) {
     const { key, bdr, owner, fields: extra, ...fields } = a;

@@ -11,10 +11,14 @@ import type { OrgSpec } from '../org/orgSpec.ts';
 import { FaultInjector } from '../../mocks/faults/faultInjector.ts';
 import type { FaultPlanInput } from '../../mocks/faults/faultPlan.ts';
 import { createHandlers } from '../../mocks/createHandlers.ts';
+import type { VendorSystem } from '../../mocks/unknownPath.ts';
 import { IMPARTNER_KEY, MARKETO_CLIENT } from './credentials.ts';
 import { NATIVE_SYNC_USERS, NativeIntegrationsSchema, type NativeIntegrations } from './nativeIntegrations.ts';
+import { readAssignmentRules } from '../assignmentRules/readAssignmentRules.ts';
 import { seedCrm, type SeededOrg } from './seedOrg.ts';
 import { seedImpartner } from './seedImpartner.ts';
+import { seedMarketo } from './seedMarketo.ts';
+import type { OrgSettingsInput } from '../systems/crm/orgSettings.ts';
 import { wireEntryPoints } from './wireEntryPoints.ts';
 
 /** Options of {@link createWorld}. */
@@ -39,10 +43,27 @@ export interface WorldOptions {
    * they never repeat across worlds a pipeline of yours sees (default none).
    */
   readonly deliveryIdPrefix?: string;
+  /** Salesforce org settings: duplicate rule actions, state and country picklists (defaults in orgSettings.ts). */
+  readonly orgSettings?: OrgSettingsInput;
+  /**
+   * A path no simulated API knows, under a vendor's host or prefix, is left unhandled (msw's `onUnhandledRequest`)
+   * instead of being answered in the vendor's error shape. Default false.
+   */
+  readonly strictPaths?: boolean;
+}
+
+/** A request to a vendor's host or prefix that no simulated API knows. */
+export interface UnknownRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly system: VendorSystem;
+  /** Simulated time, epoch ms. */
+  readonly at: number;
 }
 
 /**
- * One simulated world: the clock, the seeded random source, the CRM, the MAP and the PRM seeded with an org, the
+ * One simulated world: the clock, the seeded random source, the CRM, the MAP (with a program per campaign and a few
+ * static lists) and the PRM seeded with an org, the
  * pipeline's intake, and the MSW handlers that put all of them behind their vendors' HTTP APIs. Everything the
  * systems do on their own (a rep's lead raising a change event, a form fill, a partner registration, a native
  * connector writing to the CRM) is wired here.
@@ -76,6 +97,10 @@ export interface World {
   readonly connectorRefusals: { readonly entryPoint: string; readonly reason: string; readonly at: number }[];
   /** Every simulated API, fault injection first when there is a plan. */
   readonly handlers: readonly RequestHandler[];
+  /** Requests under a vendor's host or prefix that no simulated API knows, in order (answered or left unhandled). */
+  readonly unknownRequests: UnknownRequest[];
+  /** Unknown vendor paths are left unhandled instead of answered (see {@link WorldOptions.strictPaths}). */
+  readonly strictPaths: boolean;
 }
 
 /** The org's Sales Systems admin (the handbook's "reach out to Sales Systems"), who makes admin changes mid-run. */
@@ -85,7 +110,7 @@ const SALES_SYSTEMS_ADMIN = { FirstName: 'Sales Systems', LastName: 'Admin', Ema
 export function createWorld(options: WorldOptions): World {
   const clock = new SimClock(options.start ?? DEFAULT_EPOCH);
   const rng = new Rng(options.seed);
-  const crm = new Crm({ clock });
+  const crm = new Crm({ clock, ...(options.orgSettings ? { settings: options.orgSettings } : {}) });
   const marketo = new Marketo({ clock, ...MARKETO_CLIENT });
   const impartner = new Impartner({ clock, ...IMPARTNER_KEY });
   const deliveries = new DeliveryLog(() => clock.now());
@@ -93,6 +118,7 @@ export function createWorld(options: WorldOptions): World {
   const intake = new Intake(clock, { deliveries, forwardRepeats: options.forwardRepeats ?? false });
   const native = NativeIntegrationsSchema.parse(options.nativeIntegrations ?? {});
   const ids = seedCrm(crm, options.org);
+  if (options.org.assignmentRules !== undefined) crm.deployAssignmentRules(readAssignmentRules(options.org.assignmentRules));
   const nativeUserIds = Object.fromEntries(
     Object.entries(NATIVE_SYNC_USERS).map(([name, u]) => {
       const created = crm.create('User', { ...u, Username: u.Email, IsActive: true }, { userId: crm.integrationUserId, workflow: 'seed' });
@@ -103,6 +129,7 @@ export function createWorld(options: WorldOptions): World {
   const admin = crm.create('User', { ...SALES_SYSTEMS_ADMIN, Username: SALES_SYSTEMS_ADMIN.Email, IsActive: true }, { userId: crm.integrationUserId, workflow: 'seed' });
   if (!admin.ok) throw new Error(`Failed to seed the Sales Systems admin: ${admin.errors[0]?.message}.`);
   seedImpartner(impartner, options.org, ids);
+  seedMarketo(marketo, options.org);
   const faults = options.faults ? new FaultInjector(options.faults, rng.fork('faults'), clock) : undefined;
   const world: World = {
     seed: options.seed,
@@ -124,6 +151,8 @@ export function createWorld(options: WorldOptions): World {
     salesforceToken: crm.sessions.issueToken(crm.integrationUserId),
     connectorRefusals: [],
     handlers: [],
+    unknownRequests: [],
+    strictPaths: options.strictPaths ?? false,
   };
   (world as { handlers: readonly RequestHandler[] }).handlers = createHandlers(world);
   wireEntryPoints(world);

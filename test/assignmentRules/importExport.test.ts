@@ -11,6 +11,7 @@ import { orgRuleDirectory } from '../../src/assignmentRules/orgRuleDirectory.ts'
 import { parseAssignmentRules, readAssignmentRules } from '../../src/assignmentRules/readAssignmentRules.ts';
 import { writeAssignmentRules } from '../../src/assignmentRules/writeAssignmentRules.ts';
 import { readOrgFile } from '../../src/org/readOrgFile.ts';
+import { diffGraphs, formatGraphDiff } from '../../src/routing/diffGraphs.ts';
 import type { Graph } from '../../src/routing/graphSchema.ts';
 import { lintGraph } from '../../src/routing/lintGraph.ts';
 import { emptyRoundRobinState } from '../../src/routing/roundRobin.ts';
@@ -139,7 +140,7 @@ describe('import: a rule as a routing graph', () => {
         "Lead.assignmentRules-meta.xml $: the root element is <Workflow> (expected <AssignmentRules xmlns="http://soap.sforce.com/2006/04/metadata">)",
         "Lead.assignmentRules-meta.xml $.assignmentRule[1].active: rules "R" and "S" are both active (expected at most one active rule per object, as Salesforce allows)",
         "Lead.assignmentRules-meta.xml $.assignmentRule[0].ruleEntry[0].criteriaItems[0].operation: Invalid option: expected one of "equals"|"notEqual"|"lessThan"|"greaterThan"|"lessOrEqual"|"greaterOrEqual"|"contains"|"notContain"|"startsWith"|"includes"|"excludes"|"within" (got "like")",
-        "Lead.assignmentRules-meta.xml $.assignmentRule[0].ruleEntry[0].criteriaItems[0].field: rule "R" entry 1: criterion 1: unknown field "Lead.Shoe_Size__c" (expected a Lead field of the simulated CRM: FirstName, LastName, Email, Company, Title, Phone, Website, Street, City, State, StateCode, PostalCode, Country, CountryCode, NumberOfEmployees, AnnualRevenue, Industry, Rating, Products_Of_Interest__c, LeadSource, Status, Lead_Acquisition_Source__c, Impartner_Partner_Account__c, Partner_Recalled__c, Partner_Recalled_Date__c, Partner_Share_Status__c, Partner_Lead_Status__c, Prospect_Share_Status__c, Partner_Prospect_Status__c, Actively_Being_Sequenced__c, Mailability__c, High_Priority__c, Rerun_Routing__c, Email_Opt_In__c, HasOptedOutOfEmail, Pipeline_Event_Id__c, got "Lead.Shoe_Size__c")",
+        "Lead.assignmentRules-meta.xml $.assignmentRule[0].ruleEntry[0].criteriaItems[0].field: rule "R" entry 1: criterion 1: unknown field "Lead.Shoe_Size__c" (expected a Lead field of the simulated CRM: FirstName, LastName, Email, Company, Title, Phone, Website, Salutation, MobilePhone, Fax, Description, DoNotCall, Street, City, State, StateCode, PostalCode, Country, CountryCode, NumberOfEmployees, AnnualRevenue, Industry, Rating, Products_Of_Interest__c, LeadSource, Status, Lead_Acquisition_Source__c, Impartner_Partner_Account__c, Partner_Recalled__c, Partner_Recalled_Date__c, Partner_Share_Status__c, Partner_Lead_Status__c, Prospect_Share_Status__c, Partner_Prospect_Status__c, Actively_Being_Sequenced__c, Mailability__c, High_Priority__c, Rerun_Routing__c, Email_Opt_In__c, HasOptedOutOfEmail, Pipeline_Event_Id__c, got "Lead.Shoe_Size__c")",
         "Lead.assignmentRules-meta.xml $.assignmentRule[0].ruleEntry[0].criteriaItems[0].field: rule "R" entry 1: criterion 1: unknown field "Account.Name" (expected Lead.<field> or User.<field> (the current user), got "Account.Name")",
         "Lead.assignmentRules-meta.xml $.assignmentRule[0].ruleEntry[0].criteriaItems[0].value: rule "R" entry 1: criterion 1: "many" is not a int value for Lead.NumberOfEmployees (expected a number, got "many")",
         "Lead.assignmentRules-meta.xml $.assignmentRule[0].ruleEntry[0].criteriaItems[0].value: rule "R" entry 1: criterion 1: "greaterThan" takes one value (expected one value, got 2 values)",
@@ -248,5 +249,23 @@ describe('leadsim graph import | export', () => {
   it('runs as a separate process with the same exit code', () => {
     const result = runCli(['graph', 'export', '--to', 'assignment-rules', new URL('../../scenarios/graphs/default.json', import.meta.url).pathname]);
     expect(result.status).toBe(2);
+  });
+});
+
+describe('graph diff of imported rules', () => {
+  it('shows a changed criterion, a changed assignee and a changed email template, entry by entry', () => {
+    const before = importFixture('territories.assignmentRules-meta.xml');
+    const source = readFileSync(fixture('territories.assignmentRules-meta.xml'), 'utf8')
+      .replace('US,CA,MX,BR', 'US,CA')
+      .replace('<assignedTo>emi.sato@leadsim-corp.test</assignedTo>', '<assignedTo>farid.khan@leadsim-corp.test</assignedTo>')
+      .replace('<template>unfiled$public/LeadsNewassignmentnotificationSAMPLE</template>', '<template>unfiled$public/AmerWelcome</template>');
+    const after = assignmentRuleToGraph(parseAssignmentRules(source, 'Lead.assignmentRules-meta.xml'), { directory }).graph;
+    expect(formatGraphDiff(diffGraphs(before, after)).filter((line) => !line.startsWith('~ description'))).toMatchInlineSnapshot(`
+      [
+        "~ entry2: condition changed: person.CountryCode in ["US", "CA", "MX", "BR"] (any case) → person.CountryCode in ["US", "CA"] (any case)",
+        "~ entry2Assign: assignment changed: user "avery.stone@leadsim-corp.test" (template: "unfiled$public/LeadsNewassignmentnotificationSAMPLE") → user "avery.stone@leadsim-corp.test" (template: "unfiled$public/AmerWelcome")",
+        "~ entry4Assign: assignment changed: user "emi.sato@leadsim-corp.test" → user "farid.khan@leadsim-corp.test"",
+      ]
+    `);
   });
 });

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import jsforce from 'jsforce';
 import { describe, expect, it } from 'vitest';
 import { startCli } from './runCli.ts';
@@ -15,6 +17,7 @@ describe('leadsim serve', () => {
       expect(info.salesforce.instanceUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(info.marketo.baseUrl).toBe(`${info.salesforce.instanceUrl}/rest`);
       expect(info.marketo.identityUrl).toBe(`${info.salesforce.instanceUrl}/identity`);
+      expect(JSON.parse(firstLine)).toMatchObject({ admin: { url: `${info.salesforce.instanceUrl}/__leadsim` }, clock: { mode: 'wall', start: '2026-01-05T09:00:00.000Z' }, seed: 3 });
 
       const conn = new jsforce.Connection({ instanceUrl: info.salesforce.instanceUrl, accessToken: info.salesforce.accessToken, version: '62.0' });
       const queues = await conn.query<{ Name: string }>("SELECT Name FROM Group WHERE Type = 'Queue' ORDER BY Name");
@@ -46,5 +49,36 @@ describe('leadsim serve', () => {
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     }
+  });
+
+  it('serves HTTPS with a certificate generated at start: a client trusts it with NODE_EXTRA_CA_CERTS alone', async () => {
+    const { firstLine, child } = await startCli(['serve', '--seed', '3', '--https', '--clock', 'manual', '--duplicate-rule', 'alert']);
+    const info = JSON.parse(firstLine) as { salesforce: { instanceUrl: string; accessToken: string }; https: { caFile: string; env: Record<string, string> } };
+    try {
+      expect(info.salesforce.instanceUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      expect(existsSync(info.https.caFile)).toBe(true);
+      const script = `fetch(process.argv[1] + '/services/data/v62.0/limits', { headers: { Authorization: 'Bearer ' + process.argv[2] } }).then(async (r) => console.log(r.status, JSON.stringify(await r.json())), (e) => { console.log('refused', e.cause?.code ?? e.message); })`;
+      const fetchWith = (env: NodeJS.ProcessEnv) =>
+        new Promise<string>((resolve) => {
+          const c = spawn(process.execPath, ['-e', script, info.salesforce.instanceUrl, info.salesforce.accessToken], { env });
+          let out = '';
+          c.stdout.on('data', (d: Buffer) => (out += d.toString()));
+          c.on('exit', () => resolve(out.trim()));
+        });
+      expect(await fetchWith({ ...process.env, NODE_EXTRA_CA_CERTS: info.https.caFile })).toMatch(/^200 \{"DailyApiRequests"/);
+      expect(await fetchWith({ ...process.env, NODE_EXTRA_CA_CERTS: '' })).toMatch(/^refused/);
+    } finally {
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+    expect(existsSync(info.https.caFile)).toBe(false);
+  });
+
+  it('refuses bad options with exit 2 and names the option', async () => {
+    const { runCli } = await import('./runCli.ts');
+    const bad = runCli(['serve', '--clock', 'sundial']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/clock/);
   });
 });

@@ -132,8 +132,10 @@ describe('jsforce against the simulated Salesforce', () => {
     const { crm } = sf.current;
     const conn = new jsforce.Connection({ loginUrl: INSTANCE_URL, version: '62.0', oauth2: { loginUrl: INSTANCE_URL, clientId: 'c', clientSecret: 's', redirectUri: `${INSTANCE_URL}/cb` } });
     const info = await conn.login('integration@leadsim.test', 'any-password');
-    expect(info).toEqual({ id: crm.integrationUserId, organizationId: crm.orgId, url: `https://login.salesforce.com/id/${crm.orgId}/${crm.integrationUserId}` });
+    expect(info).toEqual({ id: crm.integrationUserId, organizationId: crm.orgId, url: `${INSTANCE_URL}/id/${crm.orgId}/${crm.integrationUserId}` });
     expect(conn.instanceUrl).toBe(INSTANCE_URL);
+    // The identity URL is on the instance's host, so identity() never leaves it.
+    expect(await conn.identity()).toMatchObject({ user_id: crm.integrationUserId, organization_id: crm.orgId, username: 'integration@leadsim.test' });
     const bad = await rejection(new jsforce.Connection({ oauth2: { loginUrl: INSTANCE_URL, clientId: 'c', clientSecret: 's', redirectUri: 'x' } }).login('nobody@x.io', 'pw'));
     expect(bad.message).toMatch(/authentication failure/);
   });

@@ -52,7 +52,7 @@ describe('the remaining invariants each catch a deliberately broken pipeline', (
     const found = violations(h.record(), 'no-event-lost');
     await h.close();
     expect(found).toHaveLength(2);
-    expect(found[0]).toContain('Event evt-000002 (chat) was accepted and has 0 traces; expected exactly one');
+    expect(found[0]).toContain('Event chat:evt-000002 (chat) was accepted and has 0 traces; expected exactly one');
     expect(found[1]).toContain('The intake accepted 2 events, but 1 created + 0 merged + 0 rejected + 0 parked = 1');
   });
 
@@ -62,11 +62,12 @@ describe('the remaining invariants each catch a deliberately broken pipeline', (
     const sound = h.record();
     expect(violations(sound, 'redelivery-idempotent')).toEqual([]);
     // The broken intake: the repeat is processed as if it were new.
-    const again = await h.pipeline.process(h.world.intake.received.get(first.id)!);
-    const broken: RunRecord = { ...sound, traces: [...sound.traces, again], redelivered: [first.id] };
+    const event = h.world.intake.find('chat', first.id)!;
+    const again = await h.pipeline.process(event);
+    const broken: RunRecord = { ...sound, traces: [...sound.traces, again], redelivered: [event.id] };
     await h.close();
     const found = violations(broken, 'redelivery-idempotent');
     expect(found).toHaveLength(1);
-    expect(found[0]).toContain(`Event ${first.id} was processed 2 times`);
+    expect(found[0]).toContain(`Event chat:${first.id} was processed 2 times`);
   });
 });

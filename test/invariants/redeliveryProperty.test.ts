@@ -42,7 +42,7 @@ describe('delivering the same event twice changes nothing', () => {
     const before = snapshot(run);
     for (const id of processed.slice(0, 20)) {
       const event = run.world.intake.received.get(id)!;
-      const receipt = run.world.intake.receive(event.entryPoint, event.payload, { id });
+      const receipt = run.world.intake.receive(event.entryPoint, run.world.intake.deliveredPayload(id) ?? event.payload, { key: event.key! });
       expect(receipt).toMatchObject({ ok: true, duplicate: true });
     }
     expect(run.world.intake.pending).toBe(0);

@@ -49,7 +49,7 @@ describe('a counterexample saved by check replays to the same violation (one imp
     BROKEN[name]!(graph.nodes);
     const graphFile = join(dir, `${name}.json`);
     writeFileSync(graphFile, JSON.stringify(graph));
-    const report = await runCheck({ seed: 1, runs: 300, graph: graph as never, graphFile, property: 'sequence', maxCommands: 10 });
+    const report = await runCheck({ seed: 1, runs: 300, graph: graph as never, graphFile, property: 'sequence', maxCommands: 6 });
     const failure = report.failures[0];
     expect(failure, `check found nothing wrong with ${name}`).toBeDefined();
 

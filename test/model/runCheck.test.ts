@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { runCheck, type CheckReport } from '../../src/check/runCheck.ts';
-import { saveCounterexample } from '../../src/check/saveCounterexample.ts';
+import { saveCounterexample, saveRegressionCounterexample } from '../../src/check/saveCounterexample.ts';
 import { configureCheck } from '../../src/cli/commands/check.ts';
 import { LeadsimError } from '../../src/core/errors.ts';
 import { loadDefaultGraph } from '../../src/routing/loadGraph.ts';
@@ -61,7 +61,7 @@ describe('runCheck', () => {
     // One command: a partner event's list upload (on its own, or in an out-of-order pair).
     expect(failure.counterexample).toMatch(/^ 1\. (inbound|outOfOrder)\(.*list-upload "[^"]+"\)$/);
     expect(failure.violations[0]?.message).toMatch(/expected the Partner Queue \(rule 1: partner sponsored event/);
-    expect(failure.trace).toMatch(/^event evt-00000[12] \(list-upload\) → created Lead/);
+    expect(failure.trace).toMatch(/^event list-upload:evt-00000[12] \(list-upload\) → created Lead/);
     expect(failure.replay).toBe(`leadsim check --seed 1 --runs 50 --property sequence --path ${failure.path} --replay-path ${/--replay-path (\S+)/.exec(failure.replay)![1]} --graph no-rule-1.json`);
   });
 
@@ -82,6 +82,15 @@ describe('runCheck', () => {
     expect(scenario.scenario.seed).toBe(1);
     expect(scenario.scenario.events.map((e) => e.kind)).toEqual(scenario.scenario.events.map(() => 'inbound'));
     expect(scenario.scenario.events).toContainEqual(expect.objectContaining({ kind: 'inbound', at: 60_000, entryPoint: 'list-upload' }));
+  });
+
+  test('a counterexample saves as a regression scenario with the expectations of the correct graph, which the broken graph fails', async () => {
+    const file = join(dir, 'regression.json');
+    const saved = await saveRegressionCounterexample(file, broken, broken.failures[0]!, loadDefaultGraph(), graphWithoutRule1());
+    expect(saved).toEqual({ passes: true, catchesCheckedGraph: true });
+    const scenario = checkScenario(JSON.parse(readFileSync(file, 'utf8')), file);
+    expect(scenario.graph).toBeUndefined();
+    expect(Object.values(scenario.scenario.expect).some((e) => e.owner === 'queue:Partner Queue')).toBe(true);
   });
 
   test('the default graph passes both properties at a small budget', async () => {
@@ -109,7 +118,7 @@ describe('leadsim check', () => {
     expect(out).toContain('FAIL sequence:');
     expect(out).toContain('  violated: partner-queue');
     expect(out).toMatch(/ {2}counterexample:\n {4} 1\. (inbound|outOfOrder)\(.*list-upload/);
-    expect(out).toMatch(/ {2}trace:\n {4}event evt-00000[12] \(list-upload\)/);
+    expect(out).toMatch(/ {2}trace:\n {4}event list-upload:evt-00000[12] \(list-upload\)/);
     expect(out).toMatch(new RegExp(`  replay: leadsim check --seed 1 --runs 50 --property sequence --path [\\d:]+ --replay-path \\S+ --graph ${graphFile.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`));
     expect(out).toContain(`Counterexample saved to ${saved} (scenario).`);
   });

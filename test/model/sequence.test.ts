@@ -30,10 +30,10 @@ describe('model-based sequences', () => {
     const [event] = fc.sample(inboundEventArbitrary(world.hints, { weights: { chat: 1 } }), { seed: 5, numRuns: 1 });
     await new InboundEventCommand(event!).run(model, real);
     await new DuplicateDeliveryCommand(0).run(model, real);
-    expect(model.accepted).toEqual(['evt-000001']);
-    expect(harness.record().redelivered).toEqual(['evt-000001']);
+    expect(model.accepted).toEqual(['chat:evt-000001']);
+    expect(harness.record().redelivered).toEqual(['chat:evt-000001']);
     expect(real.steps).toMatchObject([{ at: 60_000, kind: 'inbound', id: 'evt-000001', repeat: true }]);
-    expect(real.log[1]).toBe('duplicateDelivery(#0) → evt-000001');
+    expect(real.log[1]).toBe('duplicateDelivery(#0) → chat:evt-000001');
     await harness.close();
   });
 
@@ -60,7 +60,7 @@ describe('model-based sequences', () => {
     const [event] = fc.sample(inboundEventArbitrary(world.hints, { weights: { chat: 1 } }), { seed: 6, numRuns: 1 });
     const delivery = await harness.deliver(event!);
     afterStep(model, real, 'first', delivery.traces);
-    expect(() => afterStep(model, real, 'again', delivery.traces)).toThrow('After step 2 (again): event evt-000001 was processed again; expected each accepted event to be processed once.');
+    expect(() => afterStep(model, real, 'again', delivery.traces)).toThrow('After step 2 (again): event chat:evt-000001 was processed again; expected each accepted event to be processed once.');
     await harness.close();
   });
 });

@@ -11,7 +11,8 @@ import { loadScenario } from '../../src/scenarios/loadScenario.ts';
 import { checkExpectations } from '../../src/scenarios/checkExpectations.ts';
 import { runScenario, type ScenarioRun } from '../../src/scenarios/runScenario.ts';
 import type { LeadsimHarness } from '../../src/simulation/createHarness.ts';
-import { setUserStatus } from '../../src/simulation/actions/index.ts';
+import { createCampaign, setUserStatus } from '../../src/simulation/actions/index.ts';
+import { CampaignSpecSchema } from '../../src/org/orgSpec.ts';
 import { createHarness } from '../../src/simulation/createHarness.ts';
 import { staleOrg } from '../invariants/brokenPipelines.ts';
 
@@ -113,5 +114,24 @@ describe('the model-based check explores mid-run admin changes', () => {
   test('the pipeline as built holds every invariant through the same changes', async () => {
     const details = await fc.check(sequenceProperty(checkWorld(1), { kinds }), { seed: 1, numRuns: propRuns(30) });
     expect((details.errorInstance as Error | null)?.message).toBeUndefined();
+  });
+});
+
+describe('fresh data behind the loopback server, as under leadsim serve', () => {
+  test('a campaign an admin creates over REST after the first event routes the next member at once', async () => {
+    const org = scenario('new-campaign.json').scenario.org;
+    const h = await createHarness({ seed: 1, org, transport: 'loopback' });
+    try {
+      const upload = (id: string, email: string, campaign: string) =>
+        ({ id, entryPoint: 'list-upload', payload: { file: 'roadshow.csv', line: 2, campaign, memberStatus: 'Visited Booth', row: { Email: email, 'First Name': 'Ada', 'Last Name': 'Berg', Company: 'Margie', Country: 'US' } } }) as Parameters<LeadsimHarness['deliver']>[0];
+      await h.deliver(upload('first', 'first.lead@margie.example', 'Conference - DevSummit'));
+      const created = await createCampaign(h, CampaignSpecSchema.parse({ key: 'spring', Name: 'Partner Event - Spring', Type: 'Partner', partnerAccount: 'partner-channel', Default_Acquisition_Source__c: 'Partner Sponsored Event' }), h.world.ids.accountIds.get('partner-channel'));
+      expect(created.ok).toBe(true);
+      const { traces } = await h.deliver(upload('second', 'second.lead@margie.example', 'Partner Event - Spring'));
+      expect(traces[0]!.routedTo).toMatchObject({ kind: 'queue', name: 'Partner Queue' });
+      expect(checkInvariants(h.record()).ok).toBe(true);
+    } finally {
+      await h.close();
+    }
   });
 });

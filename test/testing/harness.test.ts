@@ -42,7 +42,7 @@ describe('createHarness', () => {
     const [event] = fc.sample(inboundEventArbitrary(h.hints, { weights: { chat: 1 } }), { seed: 1, numRuns: 1 });
     const delivery = await h.deliver(event!);
     expect(delivery.id).toBe('evt-000001');
-    expect(delivery.traces.map((t) => t.eventId)).toEqual(['evt-000001']);
+    expect(delivery.traces.map((t) => t.eventId)).toEqual(['chat:evt-000001']);
     expect(h.record().traces).toHaveLength(1);
     expect(h).toHoldInvariants();
     await h.close();
@@ -53,7 +53,7 @@ describe('createHarness', () => {
     const [event] = fc.sample(inboundEventArbitrary(h.hints, { weights: { 'ad-vendor': 1 } }), { seed: 2, numRuns: 1 });
     const { id } = await h.deliver(event!);
     expect(await h.redeliver(id)).toEqual([]);
-    expect(h.record().redelivered).toEqual([id]);
+    expect(h.record().redelivered).toEqual([`ad-vendor:${id}`]);
     expect(h.world.intake.duplicates).toBe(1);
     expectInvariants(h);
     await h.close();
@@ -86,9 +86,9 @@ describe('toHoldInvariants on a broken pipeline', () => {
       ]
     `);
     expect(message).toContain('✗ one-process: One process (2 violations)');
-    expect(message).toContain('one-process — event evt-000001: Event evt-000001 (web-form) run 1 ran intake → transform → validate → searchExisting → matchAccount → upsertPerson: step 3 is validate where standardize belongs');
+    expect(message).toContain('one-process — event web-form:evt-000001: Event web-form:evt-000001 (web-form) run 1 ran intake → transform → validate → searchExisting → matchAccount → upsertPerson: step 3 is validate where standardize belongs');
     expect(message).toContain("trace of the first violation's event:");
-    expect(message).toMatch(/event evt-000001 \(web-form\) → rejected at upsertPerson: /);
+    expect(message).toMatch(/event web-form:evt-000001 \(web-form\) → rejected at upsertPerson: /);
     expect(message).toMatch(/ 6\. upsertPerson +in null → out null error: Failed to create Lead on salesforce: INVALID_EMAIL_ADDRESS/);
     expect(message).toContain(`Replay: LEADSIM_SEED=11 npx vitest run test/testing/harness.test.ts -t "toHoldInvariants on a broken pipeline > fails naming the invariant, the person and event, the trace and the replay command"`);
     await h.close();
@@ -108,8 +108,8 @@ describe('toHoldInvariants on a broken pipeline', () => {
     expect(thrown).toBeInstanceOf(InvariantViolationError);
     const error = thrown as InvariantViolationError;
     expect(error.report.results.map((r) => r.id)).toEqual(['country-before-compliance']);
-    expect(error.report.violations[0]?.message).toMatch(/^Event evt-\d+: compliance decided on "[^"]+", /);
-    expect(error.message).toMatch(/trace of the first violation's event:\n    event evt-\d+ /);
+    expect(error.report.violations[0]?.message).toMatch(/^Event [a-z-]+:evt-\d+: compliance decided on "[^"]+", /);
+    expect(error.message).toMatch(/trace of the first violation's event:\n    event [a-z-]+:evt-\d+ /);
     expect(error.message).toMatch(/Replay: npx vitest run test\/testing$/);
     await h.close();
   });

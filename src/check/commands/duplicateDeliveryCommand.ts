@@ -1,3 +1,4 @@
+import { keyedEventId } from '../../pipeline/intake.ts';
 import { afterStep } from '../afterStep.ts';
 import { stepTime } from '../scenarioSteps.ts';
 import type { SequenceCommand, SequenceModel, SequenceReal } from '../sequenceModel.ts';
@@ -18,7 +19,7 @@ export class DuplicateDeliveryCommand implements SequenceCommand {
     const id = model.accepted[this.pick % model.accepted.length]!;
     const traces = await real.harness.redeliver(id);
     // A scenario delivers a webhook twice as one step: mark the original delivery as repeated.
-    const index = real.steps.findIndex((s) => s.kind === 'inbound' && s['id'] === id);
+    const index = real.steps.findIndex((s) => s.kind === 'inbound' && keyedEventId(String(s['entryPoint']), String(s['id'])) === id);
     if (index >= 0) real.steps[index] = { ...real.steps[index]!, repeat: true };
     afterStep(model, real, `${this.toString()} → ${id}`, traces);
   }

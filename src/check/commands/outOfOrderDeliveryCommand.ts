@@ -1,4 +1,5 @@
 import type { ParsedPayload } from '../../entrypoints/registry.ts';
+import { keyedEventId } from '../../pipeline/intake.ts';
 import { afterStep } from '../afterStep.ts';
 import { inboundStep, stepTime } from '../scenarioSteps.ts';
 import type { SequenceCommand, SequenceModel, SequenceReal } from '../sequenceModel.ts';
@@ -26,8 +27,9 @@ export class OutOfOrderDeliveryCommand implements SequenceCommand {
     await h.send({ ...this.second, id: secondId } as ParsedPayload & { id: string });
     await h.send({ ...this.first, id: firstId } as ParsedPayload & { id: string });
     const traces = await h.drain();
-    real.steps.push(inboundStep(h, secondId, this.second, traces.filter((t) => t.eventId === secondId), at));
-    real.steps.push(inboundStep(h, firstId, this.first, traces.filter((t) => t.eventId === firstId), at));
+    const of = (event: ParsedPayload, id: string) => traces.filter((t) => t.eventId === keyedEventId(event.entryPoint, id));
+    real.steps.push(inboundStep(h, secondId, this.second, of(this.second, secondId), at));
+    real.steps.push(inboundStep(h, firstId, this.first, of(this.first, firstId), at));
     afterStep(model, real, `${this.toString()} → ${secondId} then ${firstId}: ${traces.map((t) => `${t.eventId} ${t.outcome?.kind ?? 'no outcome'}`).join(', ')}`, traces);
   }
 

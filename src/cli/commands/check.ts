@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
 import { formatCheckReport } from '../../check/formatCheckReport.ts';
 import { CHECK_PROPERTIES, runCheck } from '../../check/runCheck.ts';
-import { saveCounterexample } from '../../check/saveCounterexample.ts';
+import { saveCounterexample, saveRegressionCounterexample } from '../../check/saveCounterexample.ts';
 import { RoutingCoverage } from '../../coverage/routingCoverage.ts';
 import { assertWritablePath } from '../../io/writeFileAtomic.ts';
 import { loadDefaultGraph, loadGraph } from '../../routing/loadGraph.ts';
@@ -22,6 +22,7 @@ const CheckOptionsSchema = z.strictObject({
   maxCommands: intOption(1, 1_000).optional(),
   maxEvents: intOption(1, 1_000).optional(),
   saveCounterexample: z.string().optional(),
+  expectGraph: z.string().optional(),
   ...CoverageOptionsShape,
 });
 
@@ -41,7 +42,8 @@ export const configureCheck: ConfigureCommand = (command, { setExit }) => {
     .option('--replay-path <path>', 'the command sequence replay path of a reported sequence failure')
     .option('--max-commands <n>', 'most commands per sequence (default 15)')
     .option('--max-events <n>', 'most inbound events per batch (default 12)')
-    .option('--save-counterexample <file>', 'write the first failure as a file that replays it as a regression test');
+    .option('--save-counterexample <file>', 'write the first failure as a file that replays it as a regression test')
+    .option('--expect-graph <file>', 'with --save-counterexample: write a regression scenario with the expectations of this (correct) graph');
   addCoverageOptions(command).action(async (raw: Record<string, unknown>) => {
     const o = parseOptions(CheckOptionsSchema, raw, 'check');
     if (o.path !== undefined && o.property === undefined) {
@@ -52,6 +54,10 @@ export const configureCheck: ConfigureCommand = (command, { setExit }) => {
       });
     }
     const graph = o.graph ? loadGraph(o.graph) : undefined;
+    const expectGraph = o.expectGraph ? loadGraph(o.expectGraph) : undefined;
+    if (expectGraph && !o.saveCounterexample) {
+      throw new InputError('INVALID_ARGUMENT', { action: 'run "leadsim check" with these options', file: 'leadsim check', issues: [{ path: ['expectGraph'], message: '--expect-graph gives a saved counterexample its expectations, so it needs --save-counterexample', expected: '--save-counterexample FILE', got: 'nothing' }] });
+    }
     if (o.coverageOut) assertWritablePath(o.coverageOut);
     const coverage = wantsCoverage(o) ? new RoutingCoverage(graph ?? loadDefaultGraph()) : undefined;
     process.stdout.write(`seed ${o.seed}\n`);
@@ -68,7 +74,10 @@ export const configureCheck: ConfigureCommand = (command, { setExit }) => {
     });
     process.stdout.write(formatCheckReport(report));
     const first = report.failures[0];
-    if (o.saveCounterexample && first) {
+    if (o.saveCounterexample && first && expectGraph) {
+      const saved = await saveRegressionCounterexample(o.saveCounterexample, report, first, expectGraph, graph ?? loadDefaultGraph());
+      process.stdout.write(`\nRegression scenario saved to ${o.saveCounterexample} with the expectations of ${o.expectGraph}: it ${saved.passes ? 'replays green with that graph' : 'does not replay green with that graph (an event did not apply)'}, and replaying it with the checked graph ${saved.catchesCheckedGraph ? 'fails' : 'passes: the expectations do not see the failure, add one'}.\n`);
+    } else if (o.saveCounterexample && first) {
       const saved = saveCounterexample(o.saveCounterexample, report, first, o.graph);
       process.stdout.write(`\nCounterexample saved to ${o.saveCounterexample} (${saved.format}).\n`);
     }

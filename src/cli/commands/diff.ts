@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
-import { loadGraph } from '../../routing/loadGraph.ts';
 import { loadAllowList } from '../../scenarios/allowList.ts';
 import { diffScenarios } from '../../scenarios/diffScenarios.ts';
 import { findScenarioFiles } from '../../scenarios/findScenarioFiles.ts';
 import { formatDiffText } from '../../scenarios/formatDiffText.ts';
+import { loadRouting } from '../../scenarios/loadRouting.ts';
 import { EXIT } from '../exitCodes.ts';
 import { parseOptions } from '../options.ts';
 import type { ConfigureCommand } from './index.ts';
@@ -18,22 +18,23 @@ const DiffOptionsSchema = z.strictObject({
 });
 
 /**
- * `leadsim diff --baseline LIVE.json --candidate NEW.json PATH... [--allow FILE] [--json] [--out FILE]`: replays
- * the scenarios under both graphs and reports each person whose outcome differs, with the path each took. Exit 0
- * when every difference is allowed, 1 on an unexpected one, 2 on bad input.
+ * `leadsim diff --baseline LIVE --candidate NEW PATH... [--allow FILE] [--json] [--out FILE]`: replays the scenarios
+ * under both routings (graph JSON files, or Salesforce assignment rules files whose active rule the simulated CRM
+ * runs) and reports each person whose outcome differs, with the path each took. Exit 0 when every difference is
+ * allowed, 1 on an unexpected one, 2 on bad input.
  */
 export const configureDiff: ConfigureCommand = (command, { setExit }) => {
   command
     .argument('<paths...>', 'scenario files or folders of them')
-    .requiredOption('--baseline <file>', 'the live routing graph')
-    .requiredOption('--candidate <file>', 'the candidate routing graph')
+    .requiredOption('--baseline <file>', 'the live routing: a graph JSON, or a Lead.assignmentRules-meta.xml (run by the simulated Salesforce)')
+    .requiredOption('--candidate <file>', 'the candidate routing: a graph JSON, or a Lead.assignmentRules-meta.xml')
     .option('--allow <file>', 'allow-list of expected differences: [{ "scenario"?, "person", "field"?, "reason" }]')
     .option('--json', 'print the report as JSON')
     .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
     .action(async (paths: string[], raw: Record<string, unknown>) => {
       const o = parseOptions(DiffOptionsSchema, raw, 'diff');
-      const baseline = loadGraph(o.baseline);
-      const candidate = loadGraph(o.candidate);
+      const baseline = loadRouting(o.baseline);
+      const candidate = loadRouting(o.candidate);
       const allow = o.allow ? loadAllowList(o.allow) : [];
       const report = await diffScenarios(findScenarioFiles(paths), { baseline, candidate, allow });
       const text = o.json ? `${JSON.stringify(report, null, 2)}\n` : formatDiffText(report);

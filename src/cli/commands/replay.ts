@@ -5,7 +5,9 @@ import type { Graph } from '../../routing/graphSchema.ts';
 import type { RunRecord } from '../../simulation/runRecord.ts';
 import { addCoverageOptions, CoverageOptionsShape, emitCoverage, wantsCoverage } from '../coverageOption.ts';
 import { loadGraph } from '../../routing/loadGraph.ts';
+import { InputError } from '../../core/errors.ts';
 import { findScenarioFiles } from '../../scenarios/findScenarioFiles.ts';
+import { loadAssignmentRulesRouting } from '../../scenarios/loadRouting.ts';
 import { formatReplayJunit } from '../../scenarios/formatReplayJunit.ts';
 import { formatReplayText } from '../../scenarios/formatReplayText.ts';
 import { replayScenarios, type ReplayReport } from '../../scenarios/replayScenarios.ts';
@@ -15,6 +17,7 @@ import type { ConfigureCommand } from './index.ts';
 
 const ReplayOptionsSchema = z.strictObject({
   graph: z.string().optional(),
+  assignmentRules: z.string().min(1).optional(),
   reporter: z.enum(['text', 'json', 'junit']).default('text'),
   out: z.string().optional(),
   verbose: z.boolean().optional(),
@@ -37,15 +40,22 @@ export const configureReplay: ConfigureCommand = (command, { setExit }) => {
   command
     .argument('<paths...>', 'scenario files or folders of them (e.g. scenarios/)')
     .option('--graph <file>', "route with this graph instead of each scenario's own (or the default)")
+    .option('--assignment-rules <file>', 'route in Salesforce instead: the CRM runs the active rule of this Lead.assignmentRules-meta.xml')
     .option('--reporter <kind>', 'text, json or junit', 'text')
     .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
     .option('--verbose', 'list passing checks too (text reporter)');
   addCoverageOptions(command).action(async (paths: string[], raw: Record<string, unknown>) => {
     const o = parseOptions(ReplayOptionsSchema, raw, 'replay');
     const graph = o.graph ? loadGraph(o.graph) : undefined;
+    const rules = o.assignmentRules === undefined ? undefined : loadAssignmentRulesRouting(o.assignmentRules);
+    if (graph && rules) throw new InputError('INVALID_ARGUMENT', { action: 'run "leadsim replay"', issues: [{ path: [], message: '--graph and --assignment-rules both say who routes', expected: 'one of them' }] });
     if (o.coverageOut) assertWritablePath(o.coverageOut);
     const coverage = wantsCoverage(o) ? new CoverageByGraph() : undefined;
-    const report = await replayScenarios(findScenarioFiles(paths), { ...(graph ? { graph } : {}), ...(coverage ? { onRun: (run: RunRecord, g: Graph) => coverage.add(run, g) } : {}) });
+    const report = await replayScenarios(findScenarioFiles(paths), {
+      ...(graph ? { graph } : {}),
+      ...(rules ? { assignmentRules: rules.assignmentRules } : {}),
+      ...(coverage ? { onRun: (run: RunRecord, g: Graph) => coverage.add(run, g) } : {}),
+    });
     const text = renderReplayReport(report, o.reporter, o.verbose ?? false);
     if (o.out === undefined) process.stdout.write(text);
     else {

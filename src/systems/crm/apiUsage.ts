@@ -49,6 +49,18 @@ export class ApiUsage {
     return `api-usage=${this.used}/${this.#limit}`;
   }
 
+  /** Today's count, day and limit (for a world snapshot). */
+  snapshot(): { readonly used: number; readonly day: number; readonly limit: number } {
+    return { used: this.#used, day: this.#day, limit: this.#limit };
+  }
+
+  /** Puts back what {@link snapshot} took. */
+  restore(state: { readonly used: number; readonly day: number; readonly limit: number }): void {
+    this.#used = state.used;
+    this.#day = state.day;
+    this.#limit = state.limit;
+  }
+
   #roll(): void {
     const day = Math.floor(this.#now() / DAY_MS);
     if (day !== this.#day) {

@@ -1,21 +1,28 @@
 import type { SimClock } from '../../core/clock.ts';
+import { assignmentRuleToGraph } from '../../assignmentRules/assignmentRuleToGraph.ts';
+import type { AssignmentRulesFile } from '../../assignmentRules/readAssignmentRules.ts';
+import { ruleDirectoryOf } from '../../assignmentRules/ruleTargets.ts';
 import { ApiUsage } from './apiUsage.ts';
+import { AssignmentRuleSet, type AssignmentRuleHeader } from './assignmentRuleSet.ts';
 import { CampaignMemberIndex, hasResponded } from './campaignMembers.ts';
 import { ChangeEvents, type ChangeEvent, type ChangeListener } from './changeEvents.ts';
 import { convertLead, type LeadConvertRequest, type LeadConvertResult } from './convertLead.ts';
 import { crmFailure, type CrmResult } from './crmError.ts';
 import { describeGlobal, describeSObject, type DescribeSObject } from './describe.ts';
+import { isoCountryCodes } from '../../standardize/country.ts';
+import { countryIntegrationValue, COUNTRY_FIELDS, syncCountryPicklist } from './countryPicklist.ts';
 import { DuplicateIndex } from './duplicateRule.ts';
 import { FieldHistory, type HistoryEntry } from './fieldHistory.ts';
 import { FieldIndex } from './fieldIndex.ts';
 import { IdFactory, makeId, normalizeId } from './ids.ts';
+import { OrgSettingsSchema, type OrgSettings, type OrgSettingsInput } from './orgSettings.ts';
 import { RecordStore } from './recordStore.ts';
 import type { SRecord } from './recordSource.ts';
 import type { IndexedRecordSource } from './soql/indexedRecordSource.ts';
 import { assertTimeZone } from './soql/orgCalendar.ts';
 import { CRM_SCHEMA, KEY_PREFIXES, type SObjectType } from './schema.ts';
 import { formatSfDateTime } from './sfDateTime.ts';
-import { Sessions } from './sessions.ts';
+import { Sessions, type SessionsState } from './sessions.ts';
 import { canonicalField, validateFields } from './validateFields.ts';
 
 /** Who writes, and through which process. */
@@ -26,8 +33,13 @@ export interface WriteContext {
   readonly workflow?: string;
   /** The API request making the change (its id in the request log); recorded in field history. */
   readonly requestId?: string;
-  /** The `Sforce-Duplicate-Rule-Header`; the standard rules block, so `allowSave` does not bypass them. */
-  readonly duplicateRuleHeader?: { readonly allowSave: boolean };
+  /**
+   * The `Sforce-Duplicate-Rule-Header`: `allowSave` saves a record an alert rule flags (a block rule still refuses);
+   * `includeRecordDetails` puts every field of the matched records in the verdict.
+   */
+  readonly duplicateRuleHeader?: { readonly allowSave: boolean; readonly includeRecordDetails?: boolean };
+  /** Run a lead assignment rule on this create or update (REST `Sforce-Auto-Assign`, SOAP `AssignmentRuleHeader`). */
+  readonly assignmentRuleHeader?: AssignmentRuleHeader;
 }
 
 /** Options of the {@link Crm} constructor. */
@@ -36,11 +48,25 @@ export interface CrmOptions {
   readonly clock: SimClock;
   /** Daily API request limit; default 15000. */
   readonly dailyApiLimit?: number;
+  /** Org settings (duplicate rules, state and country picklists); defaults in orgSettings.ts. */
+  readonly settings?: OrgSettingsInput;
   /**
    * The org's default time zone (IANA name), in which SOQL date literals (TODAY, LAST_N_DAYS:n, …) and
    * convertTimezone() are read; default `'UTC'`. Throws RangeError for an unknown zone.
    */
   readonly timeZone?: string;
+}
+
+/** The org's whole state, copied by {@link Crm.snapshot} (records are immutable, so the copy is cheap). */
+export interface CrmState {
+  readonly records: ReturnType<RecordStore['snapshot']>;
+  readonly ids: ReadonlyMap<string, number>;
+  readonly history: readonly HistoryEntry[];
+  readonly sessions: SessionsState;
+  readonly apiUsage: ReturnType<ApiUsage['snapshot']>;
+  readonly settings: OrgSettings;
+  readonly assignmentRules: ReturnType<AssignmentRuleSet['snapshot']>;
+  readonly leadSettings: { readonly defaultLeadOwnerId?: string };
 }
 
 /** Internal create options (conversion skips the converted lead in the duplicate rule). */
@@ -69,14 +95,19 @@ export class Crm implements IndexedRecordSource {
   /** The daily API request counter (`Sforce-Limit-Info`). */
   readonly apiUsage: ApiUsage;
   readonly clock: SimClock;
+  /** The deployed assignment rules (AssignmentRule records) and the log of every time one ran. */
+  readonly assignmentRules = new AssignmentRuleSet();
+  /** Lead Settings: the default lead owner (a user or queue id) gets the leads an assignment rule run leaves unmatched. */
+  readonly leadSettings: { defaultLeadOwnerId?: string } = {};
   /** The org's time zone (IANA name) for SOQL date literals and convertTimezone(). */
   readonly timeZone: string;
   readonly #ids = new IdFactory();
   readonly #history = new FieldHistory();
   readonly #events = new ChangeEvents();
-  readonly #duplicates = new DuplicateIndex();
-  readonly #members = new CampaignMemberIndex();
-  readonly #fields = new FieldIndex();
+  #duplicates = new DuplicateIndex();
+  #members = new CampaignMemberIndex();
+  #fields = new FieldIndex();
+  #settings: OrgSettings;
   readonly #store = new RecordStore((type, id, prev, next) => {
     this.#duplicates.update(type, id, prev, next);
     this.#fields.update(type, prev, next);
@@ -85,6 +116,7 @@ export class Crm implements IndexedRecordSource {
 
   constructor(options: CrmOptions) {
     this.clock = options.clock;
+    this.#settings = OrgSettingsSchema.parse(options.settings ?? {});
     this.timeZone = options.timeZone ?? 'UTC';
     assertTimeZone(this.timeZone);
     this.sessions = new Sessions(this.orgId);
@@ -93,6 +125,7 @@ export class Crm implements IndexedRecordSource {
     const user = this.create('User', { FirstName: 'Integration', LastName: 'User', Username: 'integration@leadsim.test', Email: 'integration@leadsim.test' }, bootstrap);
     if (!user.ok) throw new Error(`Failed to bootstrap the CRM: ${user.errors[0]?.message}. This is a bug in leadsim.`);
     this.integrationUserId = user.value.id;
+    this.#store.put('Organization', this.#organization());
   }
 
   /** Creates a record. Errors are Salesforce's: REQUIRED_FIELD_MISSING, INVALID_FIELD, DUPLICATES_DETECTED, … */
@@ -109,11 +142,16 @@ export class Crm implements IndexedRecordSource {
     const given = Object.fromEntries(Object.entries(fields).filter(([k, v]) => !(k.toLowerCase() === 'id' && normalizeId(String(v)) === old.Id)));
     const checked = validateFields(type, given, { mode: 'update', lookup: (ref) => this.#store.get(ref) });
     if (!checked.ok) return checked;
-    const values = checked.value;
+    const synced = this.#syncPicklists(type, checked.value, old);
+    if (!synced.ok) return synced;
+    const values = synced.value;
     if ((type === 'Lead' || type === 'Contact') && 'Email' in values && values['Email'] !== old['Email']) {
-      const duplicate = this.#duplicates.check(type, values['Email'], [old.Id]);
+      const duplicate = this.#duplicateCheck(type, values['Email'], [old.Id], ctx);
       if (duplicate) return { ok: false, errors: [duplicate] };
     }
+    const assigned = this.#assign(type, { ...old, ...values }, ctx);
+    if (!assigned.ok) return assigned;
+    if (assigned.value !== undefined) values['OwnerId'] = assigned.value;
     this.#write(type, old, values, ctx, 'update');
     return { ok: true, value: { id: old.Id } };
   }
@@ -122,7 +160,7 @@ export class Crm implements IndexedRecordSource {
   delete(type: SObjectType, id: string, ctx: WriteContext): CrmResult<{ id: string }> {
     const found = this.#find(type, id);
     if (!found.ok) return found;
-    if (type === 'User' || type === 'Group') return crmFailure('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
+    if (type === 'User' || type === 'Group' || type === 'AssignmentRule' || type === 'Organization') return crmFailure('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
     const record = found.value;
     return this.transaction(() => {
       if (type === 'Lead' || type === 'Contact') {
@@ -217,14 +255,143 @@ export class Crm implements IndexedRecordSource {
     return result!;
   }
 
-  /** Describe of one object type. */
+  /**
+   * Deploys a Metadata API assignment rules file, as a deploy does: each Lead rule becomes an AssignmentRule record
+   * (Name, Active, SobjectType; read-only through the API) and runs as its imported graph. A rule of the same name
+   * is replaced. Throws an InputError naming each assignee the org lacks, each unknown field, each formula entry.
+   * Returns the AssignmentRule ids in file order.
+   */
+  deployAssignmentRules(source: AssignmentRulesFile): string[] {
+    const directory = ruleDirectoryOf((type) => this.records(type));
+    const graphs = source.rules.assignmentRule.map((rule) => assignmentRuleToGraph(source, { rule: rule.fullName, directory }).graph);
+    const ctx = { userId: this.integrationUserId, workflow: 'deploy' };
+    return source.rules.assignmentRule.map((rule, i) => {
+      const existing = [...this.records('AssignmentRule')].find((r) => r['Name'] === rule.fullName && r['SobjectType'] === source.object);
+      const fields = { Name: rule.fullName, Active: rule.active, SobjectType: source.object };
+      const record = existing ?? this.#blank('AssignmentRule', ctx);
+      this.#write('AssignmentRule', record, fields, ctx, existing ? 'update' : 'create');
+      this.assignmentRules.put({ id: record.Id, name: rule.fullName, object: source.object, active: rule.active, graph: graphs[i]! });
+      if (rule.active) {
+        for (const other of this.records('AssignmentRule')) {
+          if (other.Id !== record.Id && other['SobjectType'] === source.object && other['Active'] === true) this.#write('AssignmentRule', other, { Active: false }, ctx, 'update');
+        }
+      }
+      return record.Id;
+    });
+  }
+
+  /** Describe of one object type (country codes describe as a picklist when the org has country picklists). */
   describe(type: SObjectType): DescribeSObject {
-    return describeSObject(type);
+    const describe = describeSObject(type);
+    const country = COUNTRY_FIELDS[type];
+    if (!this.#settings.stateAndCountryPicklists || !country) return describe;
+    return { ...describe, fields: describe.fields.map((f) => (f.name === country.code ? countryCodePicklist(f) : f)) };
+  }
+
+  /** The org's settings (duplicate rules, state and country picklists). */
+  get settings(): OrgSettings {
+    return this.#settings;
+  }
+
+  /** Changes org settings; omitted ones keep their value. Existing records are left as they are, as in Setup. */
+  configure(settings: OrgSettingsInput): OrgSettings {
+    this.#settings = OrgSettingsSchema.parse({
+      ...this.#settings,
+      ...settings,
+      duplicateRules: { ...this.#settings.duplicateRules, ...settings.duplicateRules },
+    });
+    return this.#settings;
+  }
+
+  /** The org's whole state, copied: records, id counters, field history, sessions, API usage, settings, assignment rules. */
+  snapshot(): CrmState {
+    return {
+      records: this.#store.snapshot(),
+      ids: this.#ids.snapshot(),
+      history: this.#history.list(),
+      sessions: this.sessions.snapshot(),
+      apiUsage: this.apiUsage.snapshot(),
+      settings: this.#settings,
+      assignmentRules: this.assignmentRules.snapshot(),
+      leadSettings: { ...this.leadSettings },
+    };
+  }
+
+  /** Puts back a state {@link snapshot} took (the indexes are rebuilt; change listeners stay subscribed). */
+  restore(state: CrmState): void {
+    this.#duplicates = new DuplicateIndex();
+    this.#members = new CampaignMemberIndex();
+    this.#fields = new FieldIndex();
+    this.#store.load(state.records);
+    this.#ids.restore(state.ids);
+    this.#history.restore(state.history);
+    this.sessions.restore(state.sessions);
+    this.apiUsage.restore(state.apiUsage);
+    this.#settings = state.settings;
+    this.assignmentRules.restore(state.assignmentRules);
+    const lead = this.leadSettings as { defaultLeadOwnerId?: string };
+    delete lead.defaultLeadOwnerId;
+    Object.assign(lead, state.leadSettings);
   }
 
   /** Describe of every object type. */
   describeGlobal(): ReturnType<typeof describeGlobal> {
     return describeGlobal();
+  }
+
+  /** The duplicate rule's verdict on a lead or contact about to be saved, per the org's rule action and the request's header. */
+  #duplicateCheck(type: 'Lead' | 'Contact', email: unknown, ignoreIds: readonly string[], ctx: WriteContext): ReturnType<DuplicateIndex['check']> {
+    const action = this.#settings.duplicateRules[type];
+    if (action === 'off') return undefined;
+    const header = ctx.duplicateRuleHeader;
+    if (action === 'alert' && header?.allowSave) return undefined;
+    const details = header?.includeRecordDetails ? (id: string) => this.byId(id)?.record : undefined;
+    return this.#duplicates.check(type, email, ignoreIds, { allowSave: action === 'alert', ...(details ? { recordDetails: details } : {}) });
+  }
+
+  #syncPicklists(type: SObjectType, values: Record<string, unknown>, old: SRecord | undefined): CrmResult<Record<string, unknown>> {
+    return this.#settings.stateAndCountryPicklists ? syncCountryPicklist(type, values, old) : { ok: true, value: values };
+  }
+
+  /** The org's own read-only record (Id = the org id), put in place at bootstrap without history or events. */
+  #organization(): SRecord {
+    const stamp = formatSfDateTime(this.clock.now());
+    const defaults = Object.fromEntries(Object.entries(CRM_SCHEMA.Organization).map(([name, spec]) => [name, spec.defaultValue ?? (spec.type === 'boolean' ? false : null)]));
+    return {
+      ...defaults,
+      Id: this.#ids.next(KEY_PREFIXES.Organization),
+      Name: 'Leadsim Simulated Org',
+      InstanceName: 'SIM1',
+      Country: 'US',
+      CreatedDate: stamp,
+      CreatedById: this.integrationUserId,
+      LastModifiedDate: stamp,
+      LastModifiedById: this.integrationUserId,
+      SystemModstamp: stamp,
+    } as SRecord;
+  }
+
+  /** The owner the requested assignment rule gives `record` (a Lead about to be saved), if any rule runs. */
+  #assign(type: SObjectType, record: Readonly<Record<string, unknown>>, ctx: WriteContext): CrmResult<string | undefined> {
+    if (type !== 'Lead' || ctx.assignmentRuleHeader === undefined) return { ok: true, value: undefined };
+    const selected = this.assignmentRules.select(ctx.assignmentRuleHeader, type);
+    if (!selected.ok) return selected;
+    const fallback = this.leadSettings.defaultLeadOwnerId;
+    // Asked for the active rule and there is none: Salesforce still makes its default assignment (help article 000395506).
+    if (selected.value === undefined) return { ok: true, value: ctx.assignmentRuleHeader.useDefaultRule === true ? fallback : undefined };
+    const queues = [...this.records('Group')].filter((g) => g['Type'] === 'Queue');
+    const inputs = { users: [...this.records('User')], queues, currentUser: this.byId(ctx.userId)?.record };
+    const result = this.assignmentRules.run(selected.value, record, inputs, this.clock.now());
+    return { ok: true, value: result.matched ? result.ownerId : fallback };
+  }
+
+  /** A new record of `type` with its defaults and creation stamps, not yet stored. */
+  #blank(type: SObjectType, ctx: WriteContext): SRecord {
+    const base: Record<string, unknown> = { Id: this.#ids.next(KEY_PREFIXES[type]) };
+    for (const [name, spec] of Object.entries(CRM_SCHEMA[type])) {
+      if (name !== 'Id') base[name] = spec.defaultValue ?? (spec.type === 'boolean' ? false : null);
+    }
+    return Object.assign(base, { CreatedDate: formatSfDateTime(this.clock.now()), CreatedById: ctx.userId }) as unknown as SRecord;
   }
 
   #rollback(historyMark: number): void {
@@ -243,7 +410,9 @@ export class Crm implements IndexedRecordSource {
   #create(type: SObjectType, fields: Readonly<Record<string, unknown>>, ctx: WriteContext, internals: CreateInternals): CrmResult<{ id: string }> {
     const checked = validateFields(type, fields, { mode: 'create', lookup: (ref) => this.#store.get(ref) });
     if (!checked.ok) return checked;
-    const values = checked.value;
+    const synced = this.#syncPicklists(type, checked.value, undefined);
+    if (!synced.ok) return synced;
+    const values = synced.value;
     if (type === 'CampaignMember') {
       const lead = values['LeadId'];
       const contact = values['ContactId'];
@@ -254,16 +423,14 @@ export class Crm implements IndexedRecordSource {
       }
     }
     if (type === 'Lead' || type === 'Contact') {
-      const duplicate = this.#duplicates.check(type, values['Email'], internals.ignoreDuplicateIds ?? []);
+      const duplicate = this.#duplicateCheck(type, values['Email'], internals.ignoreDuplicateIds ?? [], ctx);
       if (duplicate) return { ok: false, errors: [duplicate] };
     }
-    const base: Record<string, unknown> = { Id: this.#ids.next(KEY_PREFIXES[type]) };
-    for (const [name, spec] of Object.entries(CRM_SCHEMA[type])) {
-      if (name !== 'Id') base[name] = spec.defaultValue ?? (spec.type === 'boolean' ? false : null);
-    }
+    const base: Record<string, unknown> = this.#blank(type, ctx);
     if ('OwnerId' in base && values['OwnerId'] == null) values['OwnerId'] = ctx.userId;
-    const stamp = formatSfDateTime(this.clock.now());
-    Object.assign(base, { CreatedDate: stamp, CreatedById: ctx.userId });
+    const assigned = this.#assign(type, { ...base, ...values }, ctx);
+    if (!assigned.ok) return assigned;
+    if (assigned.value !== undefined) values['OwnerId'] = assigned.value;
     this.#write(type, base as SRecord, values, ctx, 'create');
     return { ok: true, value: { id: base['Id'] as string } };
   }
@@ -286,4 +453,9 @@ export class Crm implements IndexedRecordSource {
     const changedFields = kind === 'delete' ? [] : changed;
     this.#events.emit({ kind, object: type, id: old.Id, changedFields, userId: ctx.userId, ...(workflow === undefined ? {} : { workflow }), at });
   }
+}
+
+function countryCodePicklist(field: DescribeSObject['fields'][number]): DescribeSObject['fields'][number] {
+  const picklistValues = isoCountryCodes().map((value) => ({ value, label: countryIntegrationValue(value) ?? value, active: true, defaultValue: false, validFor: null }));
+  return { ...field, type: 'picklist', restrictedPicklist: true, picklistValues };
 }

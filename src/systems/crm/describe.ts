@@ -20,6 +20,15 @@ export interface DescribeField {
   readonly picklistValues: readonly { value: string; label: string; active: boolean; defaultValue: boolean; validFor: null }[];
   readonly referenceTo: readonly string[];
   readonly relationshipName: string | null;
+  /** The field can identify a record in an upsert (`/sobjects/{Type}/{field}/{value}`). */
+  readonly idLookup: boolean;
+  readonly externalId: boolean;
+  readonly unique: boolean;
+  readonly caseSensitive: boolean;
+  readonly filterable: boolean;
+  readonly sortable: boolean;
+  readonly groupable: boolean;
+  readonly soapType: string;
 }
 
 /** The result of `GET /sobjects/{Type}/describe`. */
@@ -40,6 +49,24 @@ export interface DescribeSObject {
   readonly childRelationships: readonly ChildRelationship[];
   readonly recordTypeInfos: readonly unknown[];
 }
+
+/** The XML Schema type each field type has in the SOAP API (describe's `soapType`). */
+const SOAP_TYPES: Readonly<Record<FieldSpec['type'], string>> = {
+  id: 'tns:ID',
+  reference: 'tns:ID',
+  string: 'xsd:string',
+  email: 'xsd:string',
+  phone: 'xsd:string',
+  url: 'xsd:string',
+  textarea: 'xsd:string',
+  picklist: 'xsd:string',
+  multipicklist: 'xsd:string',
+  boolean: 'xsd:boolean',
+  datetime: 'xsd:dateTime',
+  date: 'xsd:date',
+  int: 'xsd:int',
+  double: 'xsd:double',
+};
 
 const SYSTEM_DEFAULTED = new Set(['Id', 'IsDeleted', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp', 'OwnerId', 'Name']);
 
@@ -64,6 +91,14 @@ function describeField(type: SObjectType, name: string, spec: FieldSpec): Descri
     picklistValues: (spec.values ?? []).map((value) => ({ value, label: value, active: true, defaultValue: value === spec.defaultValue, validFor: null })),
     referenceTo: spec.referenceTo ?? [],
     relationshipName: spec.relationshipName ?? null,
+    idLookup: spec.idLookup === true || spec.externalId === true,
+    externalId: spec.externalId === true,
+    unique: false,
+    caseSensitive: false,
+    filterable: true,
+    sortable: spec.type !== 'textarea',
+    groupable: spec.type !== 'textarea' && spec.type !== 'datetime' && spec.type !== 'double',
+    soapType: SOAP_TYPES[spec.type],
   };
 }
 
@@ -94,9 +129,10 @@ function objectSummary(type: SObjectType): Omit<DescribeSObject, 'fields' | 'chi
     labelPlural: objectLabelPlural(type),
     keyPrefix: KEY_PREFIXES[type],
     custom: false,
-    createable: true,
-    updateable: true,
-    deletable: type !== 'User' && type !== 'Group',
+    // An object every field of which is read-only (Organization, AssignmentRule) cannot be written through the API.
+    createable: Object.keys(CRM_SCHEMA[type]).some((f) => isWritable(type, f, 'create')),
+    updateable: Object.keys(CRM_SCHEMA[type]).some((f) => isWritable(type, f, 'update')),
+    deletable: type !== 'User' && type !== 'Group' && type !== 'Organization',
     queryable: true,
     retrieveable: true,
     searchable: true,

@@ -10,7 +10,8 @@ export interface DuplicateMatchRecord {
   readonly additionalInformation: readonly unknown[];
   readonly fieldDiffs: readonly unknown[];
   readonly matchConfidence: number;
-  readonly record: { readonly attributes: { readonly type: string; readonly url: string }; readonly Id: string };
+  /** `attributes` and `Id`, plus every field when the request asked for record details. */
+  readonly record: { readonly attributes: { readonly type: string; readonly url: string }; readonly Id: string } & Readonly<Record<string, unknown>>;
 }
 
 /** The duplicate rule verdict (`duplicateResut` in REST bodies). */
@@ -50,9 +51,18 @@ function isCandidate(record: SRecord | undefined): record is SRecord {
   return record !== undefined && record['IsDeleted'] !== true && record['IsConverted'] !== true;
 }
 
+/** How {@link DuplicateIndex.check} reports a match. */
+export interface DuplicateCheckOptions {
+  /** The rule's action allows an acknowledged save (an alert rule): `allowSave` in the verdict. */
+  readonly allowSave: boolean;
+  /** Each matched record with every field (`Sforce-Duplicate-Rule-Header: includeRecordDetails=true`), by id. */
+  readonly recordDetails?: (id: string) => Readonly<Record<string, unknown>> | undefined;
+}
+
 /**
- * The standard duplicate rules for leads and contacts, as a block rule matching on email: an index from the
- * normalized email to the live leads and contacts holding it, kept in step with every store write.
+ * The standard duplicate rules for leads and contacts, matching on email: an index from the normalized email to the
+ * live leads and contacts holding it, kept in step with every store write. Whether a match blocks the save is the
+ * org's setting (orgSettings.ts); this only finds matches and words the verdict.
  */
 export class DuplicateIndex {
   readonly #byKey = new Map<string, Map<string, 'Lead' | 'Contact'>>();
@@ -77,10 +87,9 @@ export class DuplicateIndex {
 
   /**
    * Checks a lead or contact about to be saved with `email`. Returns the DUPLICATES_DETECTED error when another
-   * live lead or contact (not one of `ignoreIds`) has the same normalized email. A block rule: the
-   * `allowSave` request header does not bypass it.
+   * live lead or contact (not one of `ignoreIds`) has the same normalized email.
    */
-  check(type: 'Lead' | 'Contact', email: unknown, ignoreIds: readonly string[]): CrmError | undefined {
+  check(type: 'Lead' | 'Contact', email: unknown, ignoreIds: readonly string[], options: DuplicateCheckOptions = { allowSave: false }): CrmError | undefined {
     const key = matchKey(email);
     if (key === undefined) return undefined;
     const matches = [...(this.#byKey.get(key) ?? [])].filter(([id]) => !ignoreIds.includes(id));
@@ -93,7 +102,7 @@ export class DuplicateIndex {
             additionalInformation: [],
             fieldDiffs: [],
             matchConfidence: 100.0,
-            record: { attributes: { type: entityType, url: `/services/data/v${CRM_API_VERSION}/sobjects/${entityType}/${id}` }, Id: id },
+            record: { attributes: { type: entityType, url: `/services/data/v${CRM_API_VERSION}/sobjects/${entityType}/${id}` }, ...options.recordDetails?.(id), Id: id },
           }));
         return { entityType, errors: [], matchEngine: 'FuzzyMatchEngine', matchRecords, rule: MATCH_RULES[entityType], size: matchRecords.length, success: true };
       })
@@ -103,7 +112,7 @@ export class DuplicateIndex {
       message: DUPLICATE_MESSAGE,
       fields: [],
       duplicateResult: {
-        allowSave: false,
+        allowSave: options.allowSave,
         duplicateRule: `Standard_${type}_Duplicate_Rule`,
         duplicateRuleEntityType: type,
         errorMessage: DUPLICATE_MESSAGE,

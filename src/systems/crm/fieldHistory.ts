@@ -41,6 +41,12 @@ export class FieldHistory {
     return [...(this.#byRecord.get(recordId) ?? [])];
   }
 
+  /** Replaces every entry (a world snapshot's restore). */
+  restore(entries: readonly HistoryEntry[]): void {
+    this.truncate(0);
+    this.append(entries);
+  }
+
   /** Drops the entries after the first `length` (newest first), undoing appends made since that mark. */
   truncate(length: number): void {
     while (this.#entries.length > length) {

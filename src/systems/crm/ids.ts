@@ -54,4 +54,15 @@ export class IdFactory {
     this.#counters.set(prefix, n);
     return makeId(prefix, n);
   }
+
+  /** The counters, copied (for a world snapshot). */
+  snapshot(): ReadonlyMap<string, number> {
+    return new Map(this.#counters);
+  }
+
+  /** Puts back counters taken by {@link snapshot}. */
+  restore(counters: ReadonlyMap<string, number>): void {
+    this.#counters.clear();
+    for (const [prefix, n] of counters) this.#counters.set(prefix, n);
+  }
 }

@@ -49,6 +49,26 @@ export class RecordStore {
     this.#listener(type, record.Id, prev, record);
   }
 
+  /** Every stored record by type, copied (records are immutable, so this is shallow). Outside transactions only. */
+  snapshot(): ReadonlyMap<SObjectType, readonly SRecord[]> {
+    return new Map(SOBJECT_TYPES.map((type) => [type, [...this.#table(type).values()]]));
+  }
+
+  /** Replaces every table with a snapshot's records; the listener hears each record as inserted, in order. */
+  load(snapshot: ReadonlyMap<SObjectType, readonly SRecord[]>): void {
+    this.#journal.length = 0;
+    this.#marks.length = 0;
+    this.#typeOf.clear();
+    for (const type of SOBJECT_TYPES) this.#table(type).clear();
+    for (const type of SOBJECT_TYPES) {
+      for (const record of snapshot.get(type) ?? []) {
+        this.#table(type).set(record.Id, record);
+        this.#typeOf.set(record.Id, type);
+        this.#listener(type, record.Id, undefined, record);
+      }
+    }
+  }
+
   /** Opens a (possibly nested) transaction. */
   begin(): void {
     this.#marks.push(this.#journal.length);

@@ -40,10 +40,18 @@ export interface FieldSpec {
   readonly readOnly?: boolean;
   /** The relationship name for a reference (`Owner` for `OwnerId`), usable in SOQL as `Owner.Name`. */
   readonly relationshipName?: string;
+  /**
+   * Can identify a record in an upsert or a GET by field (`/sobjects/Lead/Email/{value}`): Salesforce's `idLookup`
+   * (Id, Name, Email and Username of the standard objects, https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_lead.htm
+   * marks Email "Idlookup"). External id fields are id lookups too.
+   */
+  readonly idLookup?: boolean;
+  /** A custom field marked External ID (so also an id lookup). */
+  readonly externalId?: boolean;
 }
 
 /** Every object type the simulated CRM stores. */
-export const SOBJECT_TYPES = ['Lead', 'Contact', 'Account', 'Campaign', 'CampaignMember', 'User', 'Group', 'AssignmentRule'] as const;
+export const SOBJECT_TYPES = ['Lead', 'Contact', 'Account', 'Campaign', 'CampaignMember', 'User', 'Group', 'AssignmentRule', 'Organization'] as const;
 export type SObjectType = (typeof SOBJECT_TYPES)[number];
 
 /** The key prefix of each object type's record ids (the first three characters). */
@@ -56,6 +64,7 @@ export const KEY_PREFIXES: Readonly<Record<SObjectType, string>> = {
   User: '005',
   Group: '00G',
   AssignmentRule: '01Q',
+  Organization: '00D',
 };
 
 /** Lead status values; `Inquiry` is the default, `Converted` is the converted status used by convertLead. */
@@ -99,7 +108,7 @@ export const OFFER_TYPES = ['Demo - 1:1', 'Webinar', 'Free Trial', 'Contact Sale
 const YES_NO = ['Yes', 'No'] as const;
 
 const audit: Record<string, FieldSpec> = {
-  Id: { type: 'id', readOnly: true },
+  Id: { type: 'id', readOnly: true, idLookup: true },
   IsDeleted: { type: 'boolean', readOnly: true, defaultValue: false },
   CreatedDate: { type: 'datetime', readOnly: true },
   CreatedById: { type: 'reference', referenceTo: ['User'], readOnly: true, relationshipName: 'CreatedBy' },
@@ -125,7 +134,7 @@ const personCustom: Record<string, FieldSpec> = {
   Email_Opt_In__c: { type: 'boolean', defaultValue: false },
   HasOptedOutOfEmail: { type: 'boolean', defaultValue: false },
   /** The inbound event whose processing created the person (stamped by the pipeline; empty for anything else). */
-  Pipeline_Event_Id__c: { type: 'string', length: 80 },
+  Pipeline_Event_Id__c: { type: 'string', length: 255, externalId: true },
 };
 
 /** Field tables per object type. */
@@ -134,12 +143,17 @@ export const CRM_SCHEMA: Readonly<Record<SObjectType, Readonly<Record<string, Fi
     ...audit,
     FirstName: { type: 'string', length: 40 },
     LastName: { type: 'string', length: 80, required: true },
-    Name: { type: 'string', length: 121, readOnly: true },
-    Email: { type: 'email', length: 80 },
+    Name: { type: 'string', length: 121, readOnly: true, idLookup: true },
+    Email: { type: 'email', length: 80, idLookup: true },
     Company: { type: 'string', length: 255, required: true },
     Title: { type: 'string', length: 128 },
     Phone: { type: 'phone', length: 40 },
     Website: { type: 'url', length: 255 },
+    Salutation: { type: 'picklist', values: ['Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.'] },
+    MobilePhone: { type: 'phone', length: 40 },
+    Fax: { type: 'phone', length: 40 },
+    Description: { type: 'textarea', length: 32000 },
+    DoNotCall: { type: 'boolean', defaultValue: false },
     Street: { type: 'textarea', length: 255 },
     City: { type: 'string', length: 40 },
     State: { type: 'string', length: 80 },
@@ -165,8 +179,8 @@ export const CRM_SCHEMA: Readonly<Record<SObjectType, Readonly<Record<string, Fi
     ...audit,
     FirstName: { type: 'string', length: 40 },
     LastName: { type: 'string', length: 80, required: true },
-    Name: { type: 'string', length: 121, readOnly: true },
-    Email: { type: 'email', length: 80 },
+    Name: { type: 'string', length: 121, readOnly: true, idLookup: true },
+    Email: { type: 'email', length: 80, idLookup: true },
     Title: { type: 'string', length: 128 },
     Phone: { type: 'phone', length: 40 },
     MailingCountry: { type: 'string', length: 80 },
@@ -179,7 +193,7 @@ export const CRM_SCHEMA: Readonly<Record<SObjectType, Readonly<Record<string, Fi
   },
   Account: {
     ...audit,
-    Name: { type: 'string', length: 255, required: true },
+    Name: { type: 'string', length: 255, required: true, idLookup: true },
     Website: { type: 'url', length: 255 },
     BillingCountry: { type: 'string', length: 80 },
     BillingCountryCode: { type: 'string', length: 2 },
@@ -192,7 +206,7 @@ export const CRM_SCHEMA: Readonly<Record<SObjectType, Readonly<Record<string, Fi
   },
   Campaign: {
     ...audit,
-    Name: { type: 'string', length: 80, required: true },
+    Name: { type: 'string', length: 80, required: true, idLookup: true },
     Type: { type: 'picklist', values: ['Webinar', 'Conference', 'Trade Show', 'Content', 'Partner', 'Trial', 'Email', 'Advertisement', 'Other'] },
     Status: { type: 'picklist', values: ['Planned', 'In Progress', 'Completed', 'Aborted'], defaultValue: 'In Progress' },
     IsActive: { type: 'boolean', defaultValue: true },
@@ -214,11 +228,15 @@ export const CRM_SCHEMA: Readonly<Record<SObjectType, Readonly<Record<string, Fi
   },
   User: {
     ...audit,
-    Name: { type: 'string', length: 121, readOnly: true },
+    Name: { type: 'string', length: 121, readOnly: true, idLookup: true },
     FirstName: { type: 'string', length: 40 },
     LastName: { type: 'string', length: 80, required: true },
-    Email: { type: 'email', length: 128, required: true },
-    Username: { type: 'string', length: 80, required: true },
+    Email: { type: 'email', length: 128, required: true, idLookup: true },
+    Username: { type: 'string', length: 80, required: true, idLookup: true },
+    Title: { type: 'string', length: 80 },
+    Department: { type: 'string', length: 80 },
+    Division: { type: 'string', length: 80 },
+    Country: { type: 'string', length: 80 },
     IsActive: { type: 'boolean', defaultValue: true },
     Region__c: { type: 'picklist', values: REGIONS, restricted: true },
     Role__c: { type: 'picklist', values: USER_ROLES, restricted: true },
@@ -226,8 +244,8 @@ export const CRM_SCHEMA: Readonly<Record<SObjectType, Readonly<Record<string, Fi
   },
   Group: {
     ...audit,
-    Name: { type: 'string', length: 40, required: true },
-    DeveloperName: { type: 'string', length: 80 },
+    Name: { type: 'string', length: 40, required: true, idLookup: true },
+    DeveloperName: { type: 'string', length: 80, idLookup: true },
     Type: { type: 'picklist', values: ['Queue', 'Regular'], restricted: true, required: true },
   },
   /**
@@ -239,6 +257,22 @@ export const CRM_SCHEMA: Readonly<Record<SObjectType, Readonly<Record<string, Fi
     Name: { type: 'string', length: 120, readOnly: true },
     Active: { type: 'boolean', readOnly: true, defaultValue: false },
     SobjectType: { type: 'picklist', values: ['Lead', 'Case'], restricted: true, readOnly: true },
+  },
+  /**
+   * The org itself: one read-only record whose Id is the org id, which clients query (`SELECT IsSandbox FROM
+   * Organization`, simple-salesforce's `is_sandbox()`). Fields after the Organization object reference.
+   */
+  Organization: {
+    ...audit,
+    Name: { type: 'string', length: 80, readOnly: true },
+    IsSandbox: { type: 'boolean', readOnly: true, defaultValue: false },
+    OrganizationType: { type: 'picklist', values: ['Enterprise Edition', 'Developer Edition', 'Unlimited Edition'], readOnly: true, defaultValue: 'Enterprise Edition' },
+    InstanceName: { type: 'string', length: 5, readOnly: true },
+    NamespacePrefix: { type: 'string', length: 15, readOnly: true },
+    TimeZoneSidKey: { type: 'string', length: 40, readOnly: true, defaultValue: 'GMT' },
+    LanguageLocaleKey: { type: 'string', length: 40, readOnly: true, defaultValue: 'en_US' },
+    DefaultLocaleSidKey: { type: 'string', length: 40, readOnly: true, defaultValue: 'en_US' },
+    Country: { type: 'string', length: 80, readOnly: true },
   },
 };
 

@@ -1,3 +1,10 @@
+/** The sessions' state in a world snapshot. */
+export interface SessionsState {
+  readonly access: ReadonlyMap<string, string>;
+  readonly refresh: ReadonlyMap<string, string>;
+  readonly counter: number;
+}
+
 /**
  * OAuth sessions of the simulated org: access tokens and refresh tokens, each mapped to the user they
  * authenticate. Tokens are opaque but deterministic (counters), so runs replay byte for byte.
@@ -42,9 +49,28 @@ export class Sessions {
     return token;
   }
 
+  /** Revokes a refresh token (OAuth revoke): it can no longer be exchanged. */
+  revokeRefreshToken(token: string): void {
+    this.#refresh.delete(token);
+  }
+
   /** The user a refresh token belongs to, or undefined. */
   resolveRefreshToken(token: string): string | undefined {
     return this.#refresh.get(token);
+  }
+
+  /** Every token and the counter, copied (for a world snapshot). */
+  snapshot(): SessionsState {
+    return { access: new Map(this.#access), refresh: new Map(this.#refresh), counter: this.#counter };
+  }
+
+  /** Puts back what {@link snapshot} took. */
+  restore(state: SessionsState): void {
+    this.#access.clear();
+    for (const [token, user] of state.access) this.#access.set(token, user);
+    this.#refresh.clear();
+    for (const [token, user] of state.refresh) this.#refresh.set(token, user);
+    this.#counter = state.counter;
   }
 
   #next(): string {

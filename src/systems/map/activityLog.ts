@@ -9,6 +9,7 @@ export const ACTIVITY_TYPES = {
   addToList: { id: 24, name: 'Add to List' },
   removeFromList: { id: 25, name: 'Remove from List' },
   changeStatusInProgression: { id: 104, name: 'Change Status in Progression' },
+  deleteLead: { id: 37, name: 'Delete Lead' },
 } as const;
 
 /** One `{name, value}` attribute of an activity. */
@@ -65,6 +66,12 @@ export class ActivityLog {
   /** Every activity, oldest first. */
   all(): readonly Activity[] {
     return this.#activities;
+  }
+
+  /** Replaces the log with a copy of `activities` (a world snapshot's restore; activities are immutable). */
+  restore(activities: readonly Activity[]): void {
+    this.#activities.length = 0;
+    this.#activities.push(...activities);
   }
 
   /** A paging token pointing just before the first activity at or after `since` (epoch ms). */

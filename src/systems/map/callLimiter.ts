@@ -9,6 +9,15 @@ export interface MarketoLimits {
   readonly dailyQuota?: number | false;
 }
 
+/** The limiter in a world snapshot. */
+export interface CallLimiterState {
+  readonly rate: { readonly maxCalls: number; readonly windowMs: number } | false;
+  readonly quota: number | false;
+  readonly recent: readonly number[];
+  readonly day: number;
+  readonly usedToday: number;
+}
+
 const CST_OFFSET_MS = 6 * 3_600_000;
 const DAY_MS = 86_400_000;
 
@@ -33,6 +42,20 @@ export class CallLimiter {
   configure(limits: MarketoLimits): void {
     if (limits.rateLimit !== undefined) this.#rate = limits.rateLimit === false ? false : { ...limits.rateLimit };
     if (limits.dailyQuota !== undefined) this.#quota = limits.dailyQuota;
+  }
+
+  /** Limits, the calls in the window and today's count, copied (for a world snapshot). */
+  snapshot(): CallLimiterState {
+    return { rate: this.#rate === false ? false : { ...this.#rate }, quota: this.#quota, recent: [...this.#recent], day: this.#day, usedToday: this.#usedToday };
+  }
+
+  /** Puts back what {@link snapshot} took. */
+  restore(state: CallLimiterState): void {
+    this.#rate = state.rate === false ? false : { ...state.rate };
+    this.#quota = state.quota;
+    this.#recent = [...state.recent];
+    this.#day = state.day;
+    this.#usedToday = state.usedToday;
   }
 
   /** Counts one call, or refuses it with 606/607. */

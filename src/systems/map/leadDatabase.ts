@@ -22,6 +22,13 @@ export interface LeadHistoryEntry {
   readonly at: string;
 }
 
+/** The lead table in a world snapshot. */
+export interface LeadDatabaseState {
+  readonly leads: readonly MarketoLead[];
+  readonly history: readonly LeadHistoryEntry[];
+  readonly nextId: number;
+}
+
 /** Trims and lower-cases an email for matching; the stored value keeps the client's spelling. */
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -117,6 +124,34 @@ export class LeadDatabase {
     this.#leads.set(id, lead);
     this.#index(lead);
     return changed;
+  }
+
+  /** The table, copied (leads are immutable): for a world snapshot. */
+  snapshot(): LeadDatabaseState {
+    return { leads: [...this.#leads.values()], history: [...this.#history], nextId: this.#nextId };
+  }
+
+  /** Puts back what {@link snapshot} took; the email index is rebuilt. */
+  restore(state: LeadDatabaseState): void {
+    this.#leads.clear();
+    this.#byEmail.clear();
+    for (const lead of state.leads) {
+      this.#leads.set(lead.id, lead);
+      this.#index(lead);
+    }
+    this.#history.length = 0;
+    this.#history.push(...state.history);
+    this.#nextId = state.nextId;
+  }
+
+  /** Deletes a lead and logs a Delete Lead activity; false when there is none. */
+  delete(id: number): boolean {
+    const lead = this.#leads.get(id);
+    if (!lead) return false;
+    this.#unindex(lead);
+    this.#leads.delete(id);
+    this.#activities.log({ leadId: id, activityTypeId: ACTIVITY_TYPES.deleteLead.id, primaryAttributeValue: String(lead['email'] ?? id), attributes: [] });
+    return true;
   }
 
   /** Field history, oldest first; only one lead's when `leadId` is given. */

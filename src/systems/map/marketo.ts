@@ -1,13 +1,16 @@
 import type { SimClock } from '../../core/clock.ts';
-import { ActivityLog, type Activity, type ActivityPageOptions } from './activityLog.ts';
-import { CallLimiter, type MarketoLimits } from './callLimiter.ts';
+import { ActivityLog, ACTIVITY_TYPES, type Activity, type ActivityPageOptions } from './activityLog.ts';
+import { AssetCatalog } from './assetCatalog.ts';
+import { CallLimiter, type CallLimiterState, type MarketoLimits } from './callLimiter.ts';
+import { Folders, type Folder } from './folders.ts';
 import { findLeads, resolveFields, viewLead, encodePageToken, decodePageToken, type FindLeadsPaging, type LeadView } from './findLeads.ts';
 import { LEAD_FIELDS } from './leadFields.ts';
-import { LeadDatabase, type LeadHistoryEntry, type MarketoLead } from './leadDatabase.ts';
+import { LeadDatabase, type LeadDatabaseState, type LeadHistoryEntry, type MarketoLead } from './leadDatabase.ts';
 import { failure, invalidData, marketoError, type MarketoError, type MarketoResult } from './marketoError.ts';
 import { MarketoIdentity, type MarketoIdentityError, type MarketoTokenResponse } from './marketoIdentity.ts';
-import { Programs, type MemberStatusResult, type Program, type ProgramMember, type ProgramOptions } from './programs.ts';
-import { StaticLists, type ListMemberResult, type StaticList } from './staticLists.ts';
+import { marketoTime } from './marketoTime.ts';
+import { Programs, type MemberStatusResult, type Program, type ProgramMember, type ProgramOptions, type ProgramsState } from './programs.ts';
+import { StaticLists, type ListMemberResult, type StaticList, type StaticListsState } from './staticLists.ts';
 import { submitForm, type FormFillEvent, type SubmitFormRequest } from './submitForm.ts';
 import { syncLeads, type SyncLeadResult, type SyncLeadsRequest } from './syncLeads.ts';
 
@@ -22,6 +25,28 @@ export interface MarketoOptions {
   readonly scope?: string;
   /** API limits; default 100 calls / 20 s and 50,000 calls a day. */
   readonly limits?: MarketoLimits;
+}
+
+/** The instance's whole state, copied by {@link Marketo.snapshot}. */
+export interface MarketoState {
+  readonly leads: LeadDatabaseState;
+  readonly activities: readonly Activity[];
+  readonly lists: StaticListsState;
+  readonly programs: ProgramsState;
+  readonly folders: readonly Folder[];
+  readonly identity: ReturnType<MarketoIdentity['snapshot']>;
+  readonly limiter: CallLimiterState;
+}
+
+/** A static list as the lead database API shows it (`GET /rest/v1/lists.json`). */
+export interface LeadDbList {
+  readonly id: number;
+  readonly name: string;
+  readonly description?: string;
+  readonly programName?: string;
+  readonly workspaceName: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
 }
 
 /** One entry of `GET /rest/v1/leads/describe.json`. */
@@ -59,6 +84,9 @@ export class Marketo {
   readonly #programs: Programs;
   readonly #identity: MarketoIdentity;
   readonly #limiter: CallLimiter;
+  readonly #folders: Folders;
+  /** The asset API (`/rest/asset/v1`): folders, static lists, programs, channels. */
+  readonly assets: AssetCatalog;
   readonly #formListeners = new Set<(event: FormFillEvent) => void>();
 
   constructor(options: MarketoOptions) {
@@ -73,6 +101,42 @@ export class Marketo {
       scope: options.scope ?? 'apis@leadsim.example',
     });
     this.#limiter = new CallLimiter(options.clock, options.limits);
+    this.#folders = new Folders(options.clock);
+    this.assets = new AssetCatalog(this.#folders, this.#lists, this.#programs);
+  }
+
+  /** The instance's whole state, copied: leads, activities, lists, programs, folders, tokens and limits. */
+  snapshot(): MarketoState {
+    return {
+      leads: this.#db.snapshot(),
+      activities: [...this.#activities.all()],
+      lists: this.#lists.snapshot(),
+      programs: this.#programs.snapshot(),
+      folders: this.#folders.snapshot(),
+      identity: this.#identity.snapshot(),
+      limiter: this.#limiter.snapshot(),
+    };
+  }
+
+  /** The issued tokens (for carrying a client's credentials across a reset). */
+  tokens(): MarketoState['identity'] {
+    return this.#identity.snapshot();
+  }
+
+  /** Replaces the issued tokens with `tokens` (see {@link tokens}). */
+  restoreTokens(tokens: MarketoState['identity']): void {
+    this.#identity.restore(tokens);
+  }
+
+  /** Puts back a state {@link snapshot} took (form-fill listeners stay subscribed). */
+  restore(state: MarketoState): void {
+    this.#db.restore(state.leads);
+    this.#activities.restore(state.activities);
+    this.#lists.restore(state.lists);
+    this.#programs.restore(state.programs);
+    this.#folders.restore(state.folders);
+    this.#identity.restore(state.identity);
+    this.#limiter.restore(state.limiter);
   }
 
   // --- identity and limits -------------------------------------------------------------------------------------
@@ -122,6 +186,32 @@ export class Marketo {
     return { ok: true, result: lead ? [viewLead(lead, resolved.fields)] : [] };
   }
 
+  /**
+   * `POST /rest/v1/leads/delete.json` (and `DELETE /rest/v1/leads.json`): deletes leads, with their list and program
+   * memberships; per lead `{id, status: 'deleted'}`, or skipped with 1004 (at most 300).
+   */
+  deleteLeads(ids: readonly number[]): MarketoResult<{ id: number; status: 'deleted' } | { id: number; status: 'skipped'; reasons: readonly MarketoError[] }> {
+    if (ids.length === 0) return failure(marketoError('701', 'input'));
+    if (ids.length > 300) return failure(invalidData(`Too many leads: ${ids.length} (at most 300)`));
+    return {
+      ok: true,
+      result: ids.map((id) => {
+        if (!this.#db.delete(id)) return { id, status: 'skipped' as const, reasons: [marketoError('1004')] };
+        this.#lists.forget(id);
+        this.#programs.forget(id);
+        return { id, status: 'deleted' as const };
+      }),
+    };
+  }
+
+  /** `GET /rest/v1/activities/types.json`: the activity types the simulator logs, with their primary attribute. */
+  activityTypes(): MarketoResult<unknown> {
+    return {
+      ok: true,
+      result: Object.values(ACTIVITY_TYPES).map((t) => ({ id: t.id, name: t.name, description: t.name, primaryAttribute: { name: t.id === ACTIVITY_TYPES.addToList.id || t.id === ACTIVITY_TYPES.removeFromList.id ? 'List ID' : t.id === ACTIVITY_TYPES.changeStatusInProgression.id ? 'Program ID' : 'Lead ID', dataType: 'integer' }, attributes: [] })),
+    };
+  }
+
   /** The stored lead with every field, or undefined (for invariants and tests, not part of the REST API). */
   lead(id: number): MarketoLead | undefined {
     return this.#db.get(id);
@@ -166,9 +256,67 @@ export class Marketo {
 
   // --- static lists --------------------------------------------------------------------------------------------
 
-  /** Creates a static list (ids from 1). */
-  createList(name: string): StaticList {
-    return this.#lists.create(name);
+  /** Creates a static list (ids from 1), in Lead Database › Group Lists unless a folder is given. */
+  createList(name: string, options: { folder?: StaticList['folder']; description?: string } = {}): StaticList {
+    return this.#lists.create(name, options);
+  }
+
+  /**
+   * `GET /rest/v1/lists.json`: static lists, filtered by `id`s, `name`s and `programName`s, paged
+   * (https://experienceleague.adobe.com/en/docs/marketo-developer/marketo/rest/lead-database/static-lists is the
+   * asset side; this is the lead database's Get Lists).
+   */
+  lists(filter: { ids?: readonly number[]; names?: readonly string[]; programNames?: readonly string[] } = {}, paging: FindLeadsPaging = {}): MarketoResult<LeadDbList> {
+    const lists = this.#lists
+      .all()
+      .filter((l) => !filter.ids?.length || filter.ids.includes(l.id))
+      .filter((l) => !filter.names?.length || filter.names.includes(l.name))
+      .map((l) => this.#leadDbList(l))
+      .filter((l) => !filter.programNames?.length || (l.programName !== undefined && filter.programNames.includes(l.programName)));
+    const offset = paging.nextPageToken === undefined ? 0 : decodePageToken(paging.nextPageToken);
+    if (offset === undefined) return failure(invalidData(`Invalid nextPageToken '${paging.nextPageToken}'`));
+    const size = Math.min(Math.max(paging.batchSize ?? 300, 1), 300);
+    const result = lists.slice(offset, offset + size);
+    return offset + size < lists.length ? { ok: true, result, nextPageToken: encodePageToken(offset + size) } : { ok: true, result };
+  }
+
+  /** `GET /rest/v1/leads/{id}/listMembership.json`: the static lists a lead belongs to (1004 for an unknown lead). */
+  listMembershipOf(leadId: number): MarketoResult<LeadDbList> {
+    if (!this.#db.get(leadId)) return failure(marketoError('1004'));
+    return { ok: true, result: this.#lists.listsOf(leadId).map((id) => this.#leadDbList(this.#lists.get(id)!)) };
+  }
+
+  /** `GET /rest/v1/leads/{id}/programMembership.json`: the programs a lead is a member of, with its status. */
+  programMembershipOf(leadId: number): MarketoResult<unknown> {
+    if (!this.#db.get(leadId)) return failure(marketoError('1004'));
+    return {
+      ok: true,
+      result: this.#programs.membershipsOf(leadId).map(({ program, member }) => ({
+        id: program.id,
+        name: program.name,
+        description: program.description,
+        createdAt: marketoTime(program.createdAt),
+        updatedAt: marketoTime(program.updatedAt),
+        url: `https://app-sim.marketo.com/#PG${program.id}A1`,
+        type: program.type,
+        channel: program.channel,
+        folder: program.folder,
+        membership: { acquiredBy: member.acquiredBy, isExhausted: false, membershipDate: member.membershipDate, progressionStatus: member.statusName, reachedSuccess: member.reachedSuccess, stream: null, nurtureCadence: null },
+      })),
+    };
+  }
+
+  #leadDbList(list: StaticList): LeadDbList {
+    const program = list.folder.type === 'Program' ? this.#programs.get(list.folder.id) : undefined;
+    return {
+      id: list.id,
+      name: list.name,
+      ...(list.description !== null ? { description: list.description } : {}),
+      ...(program ? { programName: program.name } : {}),
+      workspaceName: 'Default',
+      createdAt: list.createdAt,
+      updatedAt: list.updatedAt,
+    };
   }
 
   /** Adds leads to a static list. */

@@ -65,6 +65,19 @@ export class MarketoIdentity {
     return { ok: true };
   }
 
+  /** Issued tokens, the current one and the counter, copied (for a world snapshot). */
+  snapshot(): { readonly tokens: ReadonlyMap<string, number>; readonly current: string | undefined; readonly counter: number } {
+    return { tokens: new Map([...this.#tokens].map(([token, entry]) => [token, entry.expiresAt])), current: this.#current, counter: this.#counter };
+  }
+
+  /** Puts back what {@link snapshot} took. */
+  restore(state: ReturnType<MarketoIdentity['snapshot']>): void {
+    this.#tokens.clear();
+    for (const [token, expiresAt] of state.tokens) this.#tokens.set(token, { expiresAt });
+    this.#current = state.current;
+    this.#counter = state.counter;
+  }
+
   /** Expires every token issued so far (tests use it to force 602 and a refresh). */
   expireAll(): void {
     const now = this.#clock.now();

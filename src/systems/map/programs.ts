@@ -1,5 +1,6 @@
 import type { SimClock } from '../../core/clock.ts';
 import { ACTIVITY_TYPES, type ActivityLog } from './activityLog.ts';
+import type { FolderRef } from './folders.ts';
 import type { LeadDatabase } from './leadDatabase.ts';
 import { failure, invalidData, marketoError, type MarketoError, type MarketoResult } from './marketoError.ts';
 import { marketoTime } from './marketoTime.ts';
@@ -10,13 +11,28 @@ export const DEFAULT_PROGRAM_STATUSES = ['Not in Program', 'Invited', 'Registere
 /** Statuses that count as success by default. */
 const DEFAULT_SUCCESS_STATUSES = ['Attended', 'Engaged'];
 
-/** A program with its channel's progression statuses. */
+/** A program cost entry (`{"startDate":"2015-01-01","cost":2000}`). */
+export interface ProgramCost {
+  readonly startDate: string;
+  readonly cost: number;
+  readonly note?: string;
+}
+
+/** A program with its channel's progression statuses. Times are epoch ms. */
 export interface Program {
   readonly id: number;
   readonly name: string;
   readonly channel: string;
   readonly statuses: readonly string[];
   readonly successStatuses: readonly string[];
+  /** `Default`, `Event`, `Event with Webinar`, `Engagement` or `Email`. */
+  readonly type: string;
+  readonly description: string;
+  readonly folder: FolderRef;
+  readonly costs: readonly ProgramCost[] | null;
+  readonly tags: readonly { readonly tagType: string; readonly tagValue: string }[] | null;
+  readonly createdAt: number;
+  readonly updatedAt: number;
 }
 
 /** Options of {@link Programs.create}. */
@@ -28,7 +44,17 @@ export interface ProgramOptions {
   readonly statuses?: readonly string[];
   /** Default Attended and Engaged (those present in `statuses`). */
   readonly successStatuses?: readonly string[];
+  /** Program type; default `Default`. */
+  readonly type?: string;
+  readonly description?: string;
+  /** Default Marketing Activities › Programs (folders.ts). */
+  readonly folder?: FolderRef;
+  readonly costs?: readonly ProgramCost[] | null;
+  readonly tags?: readonly { readonly tagType: string; readonly tagValue: string }[] | null;
 }
+
+/** Programs and their members in a world snapshot. */
+export type ProgramsState = readonly { readonly program: Program; readonly members: readonly ProgramMember[] }[];
 
 /** A program member, as `GET /rest/v1/programs/{id}/members.json` returns it. */
 export interface ProgramMember {
@@ -62,12 +88,20 @@ export class Programs {
   /** Creates a program. Program ids start at 1001 so they are easy to tell from list ids in traces. */
   create(options: ProgramOptions): Program {
     const statuses = options.statuses ?? DEFAULT_PROGRAM_STATUSES;
+    const now = this.#clock.now();
     const program: Program = {
-      id: 1000 + this.#programs.size + 1,
+      id: Math.max(1000, ...this.#programs.keys()) + 1,
       name: options.name,
       channel: options.channel ?? 'Webinar',
       statuses,
       successStatuses: options.successStatuses ?? DEFAULT_SUCCESS_STATUSES.filter((s) => statuses.includes(s)),
+      type: options.type ?? 'Default',
+      description: options.description ?? '',
+      folder: options.folder ?? { id: 4, type: 'Folder' },
+      costs: options.costs ?? null,
+      tags: options.tags ?? null,
+      createdAt: now,
+      updatedAt: now,
     };
     this.#programs.set(program.id, { program, members: new Map() });
     return program;
@@ -78,6 +112,48 @@ export class Programs {
     if (typeof idOrName === 'number') return this.#programs.get(idOrName)?.program;
     for (const { program } of this.#programs.values()) if (program.name === idOrName) return program;
     return undefined;
+  }
+
+  /** Every program, in id order. */
+  all(): Program[] {
+    return [...this.#programs.values()].map((e) => e.program).sort((a, b) => a.id - b.id);
+  }
+
+  /** Changes a program's name, description, costs or tags (channel and type are fixed at creation). */
+  update(id: number, changes: { name?: string; description?: string; costs?: readonly ProgramCost[] | null; tags?: Program['tags'] }): Program | undefined {
+    const entry = this.#programs.get(id);
+    if (!entry) return undefined;
+    entry.program = { ...entry.program, ...changes, updatedAt: this.#clock.now() };
+    return entry.program;
+  }
+
+  /** Deletes a program and its memberships; false when there is none. */
+  delete(id: number): boolean {
+    return this.#programs.delete(id);
+  }
+
+  /** Takes a deleted lead out of every program. */
+  forget(leadId: number): void {
+    for (const { members } of this.#programs.values()) members.delete(leadId);
+  }
+
+  /** A lead's membership in every program it is a member of, in program id order. */
+  membershipsOf(leadId: number): { program: Program; member: ProgramMember }[] {
+    return this.all().flatMap((program) => {
+      const member = this.#programs.get(program.id)!.members.get(leadId);
+      return member ? [{ program, member }] : [];
+    });
+  }
+
+  /** Every program with its members, copied: for a world snapshot. */
+  snapshot(): ProgramsState {
+    return [...this.#programs.values()].map(({ program, members }) => ({ program, members: [...members.values()] }));
+  }
+
+  /** Puts back what {@link snapshot} took. */
+  restore(state: ProgramsState): void {
+    this.#programs.clear();
+    for (const { program, members } of state) this.#programs.set(program.id, { program, members: new Map(members.map((m) => [m.leadId, m])) });
   }
 
   /** `POST /rest/v1/programs/{id}/members/status.json`: sets each lead's progression status. */

@@ -1,15 +1,26 @@
 import type { SimClock } from '../../core/clock.ts';
 import { ACTIVITY_TYPES, type ActivityLog } from './activityLog.ts';
 import type { LeadDatabase } from './leadDatabase.ts';
+import type { FolderRef } from './folders.ts';
 import { failure, marketoError, type MarketoError, type MarketoResult } from './marketoError.ts';
 import { marketoTime } from './marketoTime.ts';
 
-/** A static list. */
+/** A static list. Times are as the lead database API shows them (`2026-01-05T09:00:00Z`). */
 export interface StaticList {
   readonly id: number;
   readonly name: string;
+  readonly description: string | null;
+  /** The folder or program the list lives in. */
+  readonly folder: FolderRef;
   readonly createdAt: string;
+  readonly updatedAt: string;
 }
+
+/** Where a list goes when the caller names no folder: Lead Database › Group Lists (folders.ts). */
+const DEFAULT_LIST_FOLDER: FolderRef = { id: 5, type: 'Folder' };
+
+/** The lists and their members in a world snapshot. */
+export type StaticListsState = readonly { readonly list: StaticList; readonly members: readonly number[] }[];
 
 /** Result of adding, removing or checking one lead. */
 export type ListMemberResult =
@@ -32,9 +43,11 @@ export class StaticLists {
     this.#activities = activities;
   }
 
-  /** Creates an empty static list. */
-  create(name: string): StaticList {
-    const list: StaticList = { id: this.#lists.size + 1, name, createdAt: marketoTime(this.#clock.now()) };
+  /** Creates an empty static list (ids from a counter; the caller checks the name is free). */
+  create(name: string, options: { folder?: FolderRef; description?: string | null } = {}): StaticList {
+    const at = marketoTime(this.#clock.now());
+    const id = Math.max(0, ...this.#lists.keys()) + 1;
+    const list: StaticList = { id, name, description: options.description ?? null, folder: options.folder ?? DEFAULT_LIST_FOLDER, createdAt: at, updatedAt: at };
     this.#lists.set(list.id, { list, members: new Set() });
     return list;
   }
@@ -42,6 +55,51 @@ export class StaticLists {
   /** The list with this id, or undefined. */
   get(id: number): StaticList | undefined {
     return this.#lists.get(id)?.list;
+  }
+
+  /** The list with exactly this name, or undefined. */
+  byName(name: string): StaticList | undefined {
+    for (const { list } of this.#lists.values()) if (list.name === name) return list;
+    return undefined;
+  }
+
+  /** Every list, in id order. */
+  all(): StaticList[] {
+    return [...this.#lists.values()].map((e) => e.list).sort((a, b) => a.id - b.id);
+  }
+
+  /** Changes a list's name or description. */
+  update(id: number, changes: { name?: string; description?: string | null }): StaticList | undefined {
+    const entry = this.#lists.get(id);
+    if (!entry) return undefined;
+    entry.list = { ...entry.list, ...changes, updatedAt: marketoTime(this.#clock.now()) };
+    return entry.list;
+  }
+
+  /** Deletes a list and its memberships; false when there is none. */
+  delete(id: number): boolean {
+    return this.#lists.delete(id);
+  }
+
+  /** Takes a deleted lead out of every list. */
+  forget(leadId: number): void {
+    for (const { members } of this.#lists.values()) members.delete(leadId);
+  }
+
+  /** Ids of the lists a lead is a member of, in list id order. */
+  listsOf(leadId: number): number[] {
+    return this.all().filter((list) => this.#lists.get(list.id)!.members.has(leadId)).map((list) => list.id);
+  }
+
+  /** Every list with its members, copied: for a world snapshot. */
+  snapshot(): StaticListsState {
+    return [...this.#lists.values()].map(({ list, members }) => ({ list, members: [...members] }));
+  }
+
+  /** Puts back what {@link snapshot} took. */
+  restore(state: StaticListsState): void {
+    this.#lists.clear();
+    for (const { list, members } of state) this.#lists.set(list.id, { list, members: new Set(members) });
   }
 
   /** Member lead ids of a list, in the order they were added. */

@@ -49,6 +49,13 @@ export interface LeadRegisteredEvent {
   readonly at: string;
 }
 
+/** The portal's whole state in a world snapshot. */
+export interface ImpartnerState {
+  readonly tables: ReadonlyMap<PrmObjectName, readonly PrmRecord[]>;
+  readonly counters: ReadonlyMap<PrmObjectName, number>;
+  readonly history: readonly PrmHistoryEntry[];
+}
+
 /**
  * The simulated Impartner PRM: partner accounts and users, shared prospects with their share/lead statuses, partner
  * lead registrations and deals, with a field history. In memory, integer ids from a counter per object.
@@ -222,6 +229,27 @@ export class Impartner {
   /** Field history, oldest first, optionally for one object or record. */
   history(filter: { object?: PrmObjectName; recordId?: number } = {}): readonly PrmHistoryEntry[] {
     return this.#history.filter((e) => (filter.object === undefined || e.object === filter.object) && (filter.recordId === undefined || e.recordId === filter.recordId));
+  }
+
+  /** Every table, counter and the history, copied (records are immutable): for a world snapshot. */
+  snapshot(): ImpartnerState {
+    return {
+      tables: new Map([...this.#tables].map(([name, table]) => [name, [...table.values()]])),
+      counters: new Map(this.#counters),
+      history: [...this.#history],
+    };
+  }
+
+  /** Puts back what {@link snapshot} took (registration listeners stay subscribed). */
+  restore(state: ImpartnerState): void {
+    for (const [name, table] of this.#tables) {
+      table.clear();
+      for (const record of state.tables.get(name) ?? []) table.set(record.Id, record);
+    }
+    this.#counters.clear();
+    for (const [name, n] of state.counters) this.#counters.set(name, n);
+    this.#history.length = 0;
+    this.#history.push(...state.history);
   }
 
   /** Every stored record of an object, in Id order (for invariants and tests). */

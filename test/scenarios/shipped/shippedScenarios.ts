@@ -1,5 +1,6 @@
 import type { ScenarioInput } from '../../../src/scenarios/scenarioSchema.ts';
 import { SHIPPED_ORG } from './shippedOrg.ts';
+import { MUTATION_GAP_SCENARIOS } from './mutationGapScenarios.ts';
 import { adVendor, chat, listUpload, partnerPortal, salesCreated, trialSignUp, webForm } from './payloads.ts';
 
 type Spec = Omit<ScenarioInput, 'version' | 'org' | 'seed' | '$schema'> & { org?: ScenarioInput['org']; seed?: number };
@@ -334,6 +335,26 @@ export const SHIPPED: Readonly<Record<string, Spec>> = {
       'unknown-country': { fields: { Mailability__c: 'Not mailable', CountryCode: null } },
     },
   },
+  'assignment-rules/territories.json': {
+    name: 'Routing in Salesforce: territory assignment rule',
+    description:
+      'The org routes with its Lead assignment rule (Lead.assignmentRules-meta.xml beside this file): the route step asks Salesforce to run the active rule (Sforce-Auto-Assign: TRUE). Countries are standardized first, so "Deutschland" reaches the EMEA entry; a country no entry lists falls to the catch-all queue.',
+    org: { ...SHIPPED_ORG, assignmentRules: 'Lead.assignmentRules-meta.xml' },
+    routing: 'assignment-rules',
+    events: [
+      { at: '+1m', person: 'us', ...webForm('ar-1', { email: 'kim.lee@northwind.example', first: 'Kim', last: 'Lee', company: 'Northwind', country: 'USA' }, { programName: 'Website - Demo Request', offerType: 'Demo - 1:1' }) },
+      { at: '+2m', person: 'de', ...webForm('ar-2', { email: 'jonas.berg@globex-partner.example', first: 'Jonas', last: 'Berg', company: 'Globex Partner', country: 'Deutschland' }, { programName: 'Website - Demo Request', offerType: 'Demo - 1:1' }) },
+      { at: '+3m', person: 'jp', ...webForm('ar-3', { email: 'aiko.mori@sakura.example', first: 'Aiko', last: 'Mori', company: 'Sakura', country: 'Japan' }, { programName: 'Website - Demo Request', offerType: 'Demo - 1:1' }) },
+      { at: '+4m', person: 'za', ...webForm('ar-4', { email: 'thabo.nkosi@karoo.example', first: 'Thabo', last: 'Nkosi', company: 'Karoo', country: 'South Africa' }, { programName: 'Website - Demo Request', offerType: 'Demo - 1:1' }) },
+    ],
+    expect: {
+      us: { owner: 'sdr-amer-1', fields: { CountryCode: 'US' } },
+      de: { owner: 'sdr-emea-1', fields: { CountryCode: 'DE' } },
+      jp: { owner: 'sdr-apj-1' },
+      za: { owner: INQUIRY_QUEUE },
+    },
+  },
+  ...MUTATION_GAP_SCENARIOS,
 };
 
 /** The shipped scenario at `path`, as the file's JSON (every file self-contained: the org is embedded). */

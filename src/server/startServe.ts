@@ -1,0 +1,100 @@
+import type { RequestHandler } from 'msw';
+import { vendorOf } from '../../mocks/unknownPath.ts';
+import type { OrgSpec } from '../org/orgSpec.ts';
+import type { EventTrace } from '../pipeline/trace.ts';
+import type { Graph } from '../routing/graphSchema.ts';
+import type { OrgSettingsInput } from '../systems/crm/orgSettings.ts';
+import { IMPARTNER_KEY, MARKETO_CLIENT } from '../world/credentials.ts';
+import { ADMIN_PREFIX, adminHandlers } from './adminHandlers.ts';
+import { startLoopbackServer, type LoopbackServer } from './loopbackServer.ts';
+import type { ClockMode } from './serveClock.ts';
+import { ServeSession } from './serveSession.ts';
+import { generateServeCertificate, type ServeCertificate } from './tlsCertificate.ts';
+
+/** Options of {@link startServe}. */
+export interface StartServeOptions {
+  readonly seed: number;
+  readonly graph: Graph;
+  /** Port on 127.0.0.1; 0 (default) picks a free one. */
+  readonly port?: number;
+  /** `wall` (default) or `manual` (see ServeClock). */
+  readonly clock?: ClockMode;
+  /** Serve HTTPS with a certificate generated at start (the CA's path is in `info.https.caFile`). */
+  readonly https?: boolean;
+  readonly org?: OrgSpec;
+  readonly orgSettings?: OrgSettingsInput;
+  /** Called with each event the pipeline has processed. */
+  readonly onTrace?: (trace: EventTrace) => void;
+  /** How often the pipeline looks at the intake, wall ms (default 50). */
+  readonly pollMs?: number;
+}
+
+/** The first stdout line of `leadsim serve`: where everything answers, and the credentials. */
+export interface ServeInfo {
+  readonly salesforce: { readonly instanceUrl: string; readonly loginUrl: string; readonly accessToken: string; readonly version: string; readonly username: string };
+  readonly marketo: { readonly baseUrl: string; readonly identityUrl: string; readonly clientId: string; readonly clientSecret: string };
+  readonly impartner: { readonly baseUrl: string; readonly apiKey: string; readonly tenantId: string };
+  readonly intake: { readonly url: string };
+  readonly admin: { readonly url: string };
+  readonly clock: { readonly mode: ClockMode; readonly start: string };
+  readonly https?: { readonly caFile: string; readonly env: Readonly<Record<string, string>> };
+  readonly seed: number;
+}
+
+/** A running `leadsim serve`. */
+export interface RunningServe {
+  readonly info: ServeInfo;
+  readonly session: ServeSession;
+  readonly server: LoopbackServer;
+  /** Stops polling, closes the port, removes the generated CA file. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `leadsim serve` in this process: the session (world, pipeline, admin API), the loopback server on
+ * 127.0.0.1 (HTTPS with a generated certificate when asked) serving, in order, the admin API under `/__leadsim`
+ * and every simulated API, and a poll that runs what arrives on the intake through the pipeline. Each request
+ * first brings simulated time up to date with the wall clock (wall mode) and is then written to the request log.
+ */
+export async function startServe(options: StartServeOptions): Promise<RunningServe> {
+  const clock = options.clock ?? 'wall';
+  const session = await ServeSession.start({ seed: options.seed, graph: options.graph, clock, ...(options.org ? { org: options.org } : {}), ...(options.orgSettings ? { orgSettings: options.orgSettings } : {}), ...(options.onTrace ? { onTrace: options.onTrace } : {}) });
+  const start = session.world.clock.iso();
+  const certificate: ServeCertificate | undefined = options.https ? await generateServeCertificate() : undefined;
+  const admin = adminHandlers(session);
+  const handlers = (): readonly RequestHandler[] => [...admin, ...session.world.handlers];
+  const server = await startLoopbackServer(handlers, {
+    port: options.port ?? 0,
+    ...(certificate ? { tls: { key: certificate.key, cert: certificate.cert } } : {}),
+    onRequest: () => session.clock.sync(),
+    onExchange: ({ request, status, unhandled, ms }) => {
+      const url = new URL(request.url);
+      const system = url.pathname === ADMIN_PREFIX || url.pathname.startsWith(`${ADMIN_PREFIX}/`) ? 'admin' : (unhandled ?? vendorOf(url) ?? 'none');
+      session.requests.add({ at: session.world.clock.iso(), method: request.method, path: url.pathname + url.search, status, system, unhandled: unhandled !== undefined, ms: Math.round(ms * 10) / 10 });
+    },
+  });
+  // Polling the intake is the edge of the process (wall time); simulated time is untouched by it.
+  const timer = setInterval(() => void session.drain(), options.pollMs ?? 50);
+  const o = server.origin;
+  const info: ServeInfo = {
+    salesforce: { instanceUrl: o, loginUrl: o, accessToken: session.world.salesforceToken, version: '62.0', username: 'integration@leadsim.test' },
+    marketo: { baseUrl: `${o}/rest`, identityUrl: `${o}/identity`, ...MARKETO_CLIENT },
+    impartner: { baseUrl: o, ...IMPARTNER_KEY },
+    intake: { url: `${o}/intake/{entryPoint}` },
+    admin: { url: `${o}${ADMIN_PREFIX}` },
+    clock: { mode: clock, start },
+    ...(certificate ? { https: { caFile: certificate.caFile, env: { REQUESTS_CA_BUNDLE: certificate.caFile, SSL_CERT_FILE: certificate.caFile, NODE_EXTRA_CA_CERTS: certificate.caFile } } } : {}),
+    seed: options.seed,
+  };
+  return {
+    info,
+    session,
+    server,
+    close: async () => {
+      clearInterval(timer);
+      await server.close();
+      await session.close();
+      certificate?.dispose();
+    },
+  };
+}
