@@ -62,7 +62,7 @@ describe('the evidence forms catch the deliberately broken pipelines on their ow
   test('no-duplicates: a case-sensitive dedupe', async () => {
     duplicateRuleBypassedForThePipeline();
     const found = evidenceViolations(await simulated({ jobs: replaceJob(caseSensitiveSearch) }), 'no-duplicates');
-    expect(found[0]).toMatch(/^no-duplicates — person 00Q\w+, event evt-\d+: \d live people share the email/);
+    expect(found[0]).toMatch(/^no-duplicates — person 00Q\w+, event [a-z-]+:evt-\d+: \d live people share the email/);
   });
 
   test('country-before-compliance: compliance decided before the country is standardized', async () => {
@@ -80,7 +80,7 @@ describe('the evidence forms catch the deliberately broken pipelines on their ow
     everyThirdLeadCreateLosesItsAnswer();
     duplicateRuleBypassedForThePipeline();
     const found = evidenceViolations(await simulated({ jobs: replaceJob(retryCreatesAgain) }), 'one-process');
-    expect(found.some((m) => /Lead \w+ is a second lead created for delivery evt-\d+ \(\w+(, [\w ]+)?\) \(the first is \w+\), through #\d+ POST \/services\/data\/v62\.0\/sobjects\/Lead → 201/.test(m))).toBe(true);
+    expect(found.some((m) => /Lead \w+ is a second lead created for delivery [a-z-]+:evt-\d+ \([\w-]+(, [\w ]+)?\) \(the first is \w+\), through #\d+ POST \/services\/data\/v62\.0\/sobjects\/Lead → 201/.test(m))).toBe(true);
   });
 
   test('partner-queue: rule 1 removed from the graph', async () => {
@@ -130,7 +130,7 @@ describe('the evidence forms catch the deliberately broken pipelines on their ow
       await h.send({ entryPoint: 'chat', payload: { type: 'conversation.lead_captured', data: { conversationId: 1, contact: { email: 'dropped@fresh-domain.example' } } } });
       h.world.intake.take();
       expect(evidenceViolations(h.record(), 'no-event-lost')).toEqual([
-        expect.stringContaining('Delivery evt-000001 (chat) was made and never handed to the pipeline; expected every delivery to end processed, merged, rejected with a reason, or parked with one.'),
+        expect.stringContaining('Delivery chat:evt-000001 (chat) was made and never handed to the pipeline; expected every delivery to end processed, merged, rejected with a reason, or parked with one.'),
       ]);
     } finally {
       await h.close();
@@ -146,10 +146,10 @@ describe('the evidence forms catch the deliberately broken pipelines on their ow
       expect(evidenceViolations(h.record(), 'redelivery-idempotent')).toEqual([]);
       // The owner leaves; the broken intake then processes the repeat as new, and routing moves the person.
       expect((await setUserStatus(h, String(owner), 'inactive')).ok).toBe(true);
-      await h.pipeline.process(h.world.intake.received.get(first.id)!);
+      await h.pipeline.process(h.world.intake.find('chat', first.id)!);
       const found = evidenceViolations(h.record(), 'redelivery-idempotent');
       expect(found).toHaveLength(1);
-      expect(found[0]).toMatch(new RegExp(`^redelivery-idempotent — person 00Q\\w+, event ${first.id}: delivery ${first.id} \\(chat, handling 2\\) came after the pipeline had answered this id, and changed Lead 00Q\\w+\\.OwnerId`));
+      expect(found[0]).toMatch(new RegExp(`^redelivery-idempotent — person 00Q\\w+, event chat:${first.id}: delivery chat:${first.id} \\(chat, handling 2\\) came after the pipeline had answered this id, and changed Lead 00Q\\w+\\.OwnerId`));
     } finally {
       await h.close();
     }
