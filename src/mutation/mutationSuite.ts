@@ -1,6 +1,8 @@
 import { checkWorld, type CheckWorld } from '../check/checkWorld.ts';
 import type { RouteCall } from '../pipeline/pipelineContext.ts';
+import type { OrgSpec } from '../org/orgSpec.ts';
 import type { Graph } from '../routing/graphSchema.ts';
+import type { NativeIntegrations } from '../world/nativeIntegrations.ts';
 import { route } from '../routing/route.ts';
 import type { LoadedScenario } from '../scenarios/loadScenario.ts';
 import { findDifference } from './findDifference.ts';
@@ -16,6 +18,10 @@ import type { RoutingContext } from '../routing/routingContext.ts';
 export interface MutationSuiteOptions {
   /** The graph under test (the original the mutants are made from). */
   readonly graph: Graph;
+  /** The org generated inputs start from (default: the org `simulate` generates for the seed), as `leadsim check`. */
+  readonly org?: OrgSpec;
+  /** Native integration switches, as `leadsim check --native`. */
+  readonly nativeIntegrations?: Partial<NativeIntegrations>;
   /** Scenarios routed with this graph (the suite's hand-written part). */
   readonly scenarios: readonly LoadedScenario[];
   /** The seed of the generated inputs. */
@@ -62,7 +68,7 @@ export class MutationSuite {
 
   /** Draws the generated inputs and runs every input with the original graph. */
   static async build(options: MutationSuiteOptions): Promise<MutationSuite> {
-    const world = checkWorld(options.seed, { graph: options.graph });
+    const world = checkWorld(options.seed, { graph: options.graph, ...(options.org ? { org: options.org } : {}), ...(options.nativeIntegrations ? { nativeIntegrations: options.nativeIntegrations } : {}) });
     const inputs: MutationInput[] = [
       ...options.scenarios.map((loaded): MutationInput => ({ kind: 'scenario', label: loaded.file, loaded })),
       ...generatedInputs(world, { seed: options.seed, runs: options.runs, ...(options.maxEvents !== undefined ? { maxEvents: options.maxEvents } : {}), ...(options.maxCommands !== undefined ? { maxCommands: options.maxCommands } : {}) }),

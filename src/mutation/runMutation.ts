@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { InputError } from '../core/errors.ts';
+import type { OrgSpec } from '../org/orgSpec.ts';
 import type { Graph } from '../routing/graphSchema.ts';
+import type { NativeIntegrations } from '../world/nativeIntegrations.ts';
 import { loadDefaultGraph } from '../routing/loadGraph.ts';
 import { loadScenario } from '../scenarios/loadScenario.ts';
 import { graphMutants } from './graphMutants.ts';
@@ -11,6 +13,10 @@ import type { MutantResult } from './mutantResult.ts';
 export interface RunMutationOptions {
   /** The graph under test (default: the default graph). */
   readonly graph?: Graph;
+  /** The org generated inputs start from (default: the org `simulate` generates for the seed). */
+  readonly org?: OrgSpec;
+  /** Native integration switches of the generated runs' worlds. */
+  readonly nativeIntegrations?: Partial<NativeIntegrations>;
   /** Scenario files to run against every mutant; those routed with another graph of their own are skipped. */
   readonly scenarioFiles?: readonly string[];
   /** The seed of the generated inputs (default 42). */
@@ -63,13 +69,14 @@ export interface MutationReport {
 export async function runMutation(options: RunMutationOptions = {}): Promise<MutationReport> {
   const graph = options.graph ?? loadDefaultGraph();
   const loaded = (options.scenarioFiles ?? []).map(loadScenario);
-  const defaultGraph = JSON.stringify(loadDefaultGraph());
-  // A scenario routed in Salesforce (its assignment rules) or with a graph of its own does not test this graph.
-  const routesWith = (l: (typeof loaded)[number]) => l.scenario.routing !== 'assignment-rules' && (l.graph === undefined || JSON.stringify(l.graph) === JSON.stringify(graph) || (JSON.stringify(l.graph) === defaultGraph && JSON.stringify(graph) === defaultGraph));
+  // A scenario routed in Salesforce (its assignment rules) or with another graph of its own does not test this graph.
+  const routesWith = (l: (typeof loaded)[number]) => l.scenario.routing !== 'assignment-rules' && (l.graph === undefined || JSON.stringify(l.graph) === JSON.stringify(graph));
   const used = loaded.filter(routesWith).map((l) => l.file);
   const skipped = loaded.filter((l) => !routesWith(l)).map((l) => l.file);
   const spec: SuiteSpec = {
     graph,
+    ...(options.org ? { org: options.org } : {}),
+    ...(options.nativeIntegrations ? { nativeIntegrations: options.nativeIntegrations } : {}),
     scenarioFiles: used,
     seed: options.seed ?? 42,
     runs: options.runs ?? 100,

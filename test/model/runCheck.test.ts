@@ -62,7 +62,7 @@ describe('runCheck', () => {
     expect(failure.counterexample).toMatch(/^ 1\. (inbound|outOfOrder)\(.*list-upload "[^"]+"\)$/);
     expect(failure.violations[0]?.message).toMatch(/expected the Partner Queue \(rule 1: partner sponsored event/);
     expect(failure.trace).toMatch(/^event list-upload:evt-00000[12] \(list-upload\) → created Lead/);
-    expect(failure.replay).toBe(`leadsim check --seed 1 --runs 50 --property sequence --path ${failure.path} --replay-path ${/--replay-path (\S+)/.exec(failure.replay)![1]} --graph no-rule-1.json`);
+    expect(failure.replay).toBe(`npx leadsim check --seed 1 --runs 50 --property sequence --path ${failure.path} --replay-path ${/--replay-path (\S+)/.exec(failure.replay)![1]} --graph no-rule-1.json`);
   });
 
   test('the replay command reproduces exactly that failure', async () => {
@@ -106,7 +106,13 @@ describe('leadsim check', () => {
   test('exits 0 and prints the seed first, then PASS per property', async () => {
     const { code, out } = await cli('--seed', '4', '--runs', '3');
     expect(code).toBe(0);
-    expect(out.split('\n').slice(0, 3)).toEqual(['seed 4', expect.stringMatching(/^PASS batch: .* \(3 runs\)$/), expect.stringMatching(/^PASS sequence: .* \(3 runs\)$/)]);
+    expect(out.split('\n').slice(0, 5)).toEqual([
+      'seed 4',
+      expect.stringMatching(/^graph: scenarios\/graphs\/default\.json \("default", \d+ nodes\)$/),
+      expect.stringMatching(/^org: generated from seed 4 \(\d+ users, 2 queues, .*\)$/),
+      expect.stringMatching(/^PASS batch: .* \(3 runs\)$/),
+      expect.stringMatching(/^PASS sequence: .* \(3 runs\)$/),
+    ]);
   });
 
   test('exits 1 with the violated invariant, the counterexample, the trace and the replay command', async () => {
@@ -119,7 +125,7 @@ describe('leadsim check', () => {
     expect(out).toContain('  violated: partner-queue');
     expect(out).toMatch(/ {2}counterexample:\n {4} 1\. (inbound|outOfOrder)\(.*list-upload/);
     expect(out).toMatch(/ {2}trace:\n {4}event list-upload:evt-00000[12] \(list-upload\)/);
-    expect(out).toMatch(new RegExp(`  replay: leadsim check --seed 1 --runs 50 --property sequence --path [\\d:]+ --replay-path \\S+ --graph ${graphFile.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`));
+    expect(out).toMatch(new RegExp(`  replay: npx leadsim check --seed 1 --runs 50 --property sequence --path [\\d:]+ --replay-path \\S+ --graph ${graphFile.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`));
     expect(out).toContain(`Counterexample saved to ${saved} (scenario).`);
   });
 

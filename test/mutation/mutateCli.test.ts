@@ -14,7 +14,7 @@ describe('leadsim mutate', () => {
     expect(r.stdout.split('\n')[0]).toBe('seed 42');
     expect(r.stdout).toContain('Mutation score of graph "default": 50% (1 of 2 non-equivalent mutants killed; 1 equivalent, reported apart)');
     expect(r.stdout).toContain('  - drop-value:settings.partnerEngagementStatuses:Visited Booth');
-    expect(r.stdout).toContain("      replay: leadsim mutate scenarios/routing/rule-6-sdr-path.json --seed 42 --runs 2 --only 'drop-value:settings.partnerEngagementStatuses:Visited Booth' --min-score 100");
+    expect(r.stdout).toContain("      replay: npx leadsim mutate scenarios/routing/rule-6-sdr-path.json --seed 42 --runs 2 --only 'drop-value:settings.partnerEngagementStatuses:Visited Booth' --min-score 100");
     expect(r.stdout).toContain('Equivalent (1)');
     expect(r.stdout).toContain('FAIL mutation score 50% is below --min-score 100%.');
     // Not a terminal: plain progress lines on stderr.
@@ -37,7 +37,7 @@ describe('leadsim mutate', () => {
   }, 240_000);
 
   it('refuses an unknown mutant id and bad options with exit 2 before running anything', () => {
-    const unknown = runCli(['mutate', '--only', 'negate-condition:nowhere']);
+    const unknown = runCli(['mutate', '--no-scenarios', '--only', 'negate-condition:nowhere']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('no mutant of graph "default" has the id "negate-condition:nowhere"');
     expect(runCli(['mutate', '--min-score', '120']).status).toBe(2);

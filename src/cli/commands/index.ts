@@ -22,6 +22,7 @@ export interface CommandEntry {
 
 /** Every command of the CLI, in the order `leadsim --help` lists them. */
 export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'init', summary: 'Set up a leadsim project here: config, routing graph, org spec, example scenarios, a property test and a CI workflow', load: async () => (await import('./init.ts')).configureInit },
   { name: 'simulate', summary: 'Simulate generated leads from every entry point through the pipeline and check the invariants', load: async () => (await import('./simulate.ts')).configureSimulate },
   { name: 'check', summary: 'Run the property suite (generated inbound batches and model-based event sequences) and check every invariant', load: async () => (await import('./check.ts')).configureCheck },
   { name: 'replay', summary: 'Replay recorded scenarios through the pipeline and check their expectations and every invariant', load: async () => (await import('./replay.ts')).configureReplay },

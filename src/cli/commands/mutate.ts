@@ -4,16 +4,21 @@ import { assertWritablePath, writeFileAtomic } from '../../io/writeFileAtomic.ts
 import { formatMutationReport } from '../../mutation/formatMutationReport.ts';
 import { runMutation } from '../../mutation/runMutation.ts';
 import { saveRegressionScenarios } from '../../mutation/saveRegressionScenarios.ts';
-import { loadGraph } from '../../routing/loadGraph.ts';
+import { loadProjectConfig } from '../../config/loadProjectConfig.ts';
+import { projectGraph, projectOrg } from '../../config/projectSetup.ts';
 import { findScenarioFiles } from '../../scenarios/findScenarioFiles.ts';
 import { EXIT } from '../exitCodes.ts';
-import { intOption, parseOptions, seedOption } from '../options.ts';
+import { describeSetup } from '../describeSetup.ts';
+import { intOption, listOption, parseOptions, seedOption } from '../options.ts';
 import { interactive, progressBar } from '../progress.ts';
 import type { ConfigureCommand } from './index.ts';
 
 const MutateOptionsSchema = z.strictObject({
   graph: z.string().optional(),
-  seed: seedOption.default(42),
+  org: z.string().optional(),
+  native: listOption(z.enum(['marketo', 'impartner', 'chat'])).optional(),
+  scenarios: z.boolean().default(true),
+  seed: seedOption.optional(),
   runs: intOption(1, 100_000).default(100),
   workers: intOption(1, 64).optional(),
   minScore: z.coerce.number().min(0).max(100).optional(),
@@ -31,9 +36,12 @@ const MutateOptionsSchema = z.strictObject({
  */
 export const configureMutate: ConfigureCommand = (command, { setExit }) => {
   command
-    .argument('[scenarios...]', 'scenario files or folders to run against every mutant (e.g. scenarios/)')
-    .option('--graph <file>', 'routing graph JSON to mutate (default: scenarios/graphs/default.json)')
-    .option('--seed <n>', 'the seed of the generated inputs', '42')
+    .argument('[scenarios...]', "scenario files or folders to run against every mutant (default: the config's scenarios)")
+    .option('--no-scenarios', 'judge with the property suite alone')
+    .option('--graph <file>', "routing graph JSON to mutate (default: the config's graph, else scenarios/graphs/default.json)")
+    .option('--org <file>', "org spec JSON the generated inputs start from (default: the config's org, else generated from the seed)")
+    .option('--native <list>', "native integrations that are on (comma list of marketo, impartner, chat; default: the config's)")
+    .option('--seed <n>', "the seed of the generated inputs (default: the config's seed, else 42)")
     .option('--runs <n>', 'generated inputs per property (batch and sequence), as leadsim check --runs', '100')
     .option('--workers <n>', 'worker threads (default: the cores, at most 4)')
     .option('--min-score <pct>', 'exit 1 when fewer than this percent of the non-equivalent mutants are killed')
@@ -44,18 +52,25 @@ export const configureMutate: ConfigureCommand = (command, { setExit }) => {
     .option('--only <ids>', 'judge only these mutants (ids from a report, comma-separated)')
     .action(async (paths: string[], raw: Record<string, unknown>) => {
       const o = parseOptions(MutateOptionsSchema, raw, 'mutate');
-      const graph = o.graph ? loadGraph(o.graph) : undefined;
-      const scenarioFiles = paths.length > 0 ? findScenarioFiles(paths) : [];
+      const config = loadProjectConfig();
+      const seed = o.seed ?? config.seed;
+      const graph = projectGraph(config, o.graph);
+      const org = projectOrg(config, seed, o.org);
+      const native = o.native ?? (['marketo', 'impartner', 'chat'] as const).filter((n) => config.nativeIntegrations[n]);
+      const scenarioPaths = paths.length > 0 ? paths : o.scenarios ? config.scenarios : [];
+      const scenarioFiles = scenarioPaths.length > 0 ? findScenarioFiles(scenarioPaths) : [];
       if (o.json) assertWritablePath(o.json);
       if (o.save) assertWritablePath(join(o.save, 'mutant.json'));
-      process.stdout.write(`seed ${o.seed}\n`);
+      process.stdout.write(`seed ${seed}\n${describeSetup(graph, org)}scenarios: ${scenarioPaths.length > 0 ? scenarioPaths.join(', ') : 'none (the property suite alone)'}\n`);
       const tty = interactive();
       let bar: ReturnType<typeof progressBar> | undefined;
       const started = performance.now();
       const report = await runMutation({
-        ...(graph ? { graph } : {}),
+        graph: graph.graph,
+        org: org.org,
+        ...(native.length ? { nativeIntegrations: Object.fromEntries(native.map((n) => [n, true])) } : {}),
         scenarioFiles,
-        seed: o.seed,
+        seed,
         runs: o.runs,
         ...(o.workers !== undefined ? { workers: o.workers } : {}),
         ...(o.maxEvents !== undefined ? { maxEvents: o.maxEvents } : {}),
@@ -72,7 +87,7 @@ export const configureMutate: ConfigureCommand = (command, { setExit }) => {
         },
       });
       bar?.stop();
-      const replay = (id: string) => ['leadsim mutate', ...paths, ...(o.graph ? [`--graph ${o.graph}`] : []), `--seed ${o.seed}`, `--runs ${o.runs}`, ...(o.maxEvents ? [`--max-events ${o.maxEvents}`] : []), ...(o.maxCommands ? [`--max-commands ${o.maxCommands}`] : []), `--only '${id}'`, '--min-score 100'].join(' ');
+      const replay = (id: string) => ['npx leadsim mutate', ...paths, ...(o.scenarios ? [] : ['--no-scenarios']), ...(o.graph ? [`--graph ${o.graph}`] : []), ...(o.org ? [`--org ${o.org}`] : []), ...(o.native ? [`--native ${o.native.join(',')}`] : []), `--seed ${seed}`, `--runs ${o.runs}`, ...(o.maxEvents ? [`--max-events ${o.maxEvents}`] : []), ...(o.maxCommands ? [`--max-commands ${o.maxCommands}`] : []), `--only '${id}'`, '--min-score 100'].join(' ');
       process.stdout.write(formatMutationReport(report, { replay }));
       process.stdout.write(`\nJudged in ${((performance.now() - started) / 1000).toFixed(1)} s (wall clock) with ${report.workers} worker${report.workers === 1 ? '' : 's'}.\n`);
       if (o.json) writeFileAtomic(o.json, `${JSON.stringify(report, null, 2)}\n`);

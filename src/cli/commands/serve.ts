@@ -1,15 +1,19 @@
 import { z } from 'zod';
-import { loadDefaultGraph, loadGraph } from '../../routing/index.ts';
+import { loadProjectConfig } from '../../config/loadProjectConfig.ts';
+import { projectGraph, projectOrg } from '../../config/projectSetup.ts';
+import { LeadsimError } from '../../core/errors.ts';
 import { CLOCK_MODES } from '../../server/serveClock.ts';
 import { startServe } from '../../server/startServe.ts';
 import { DUPLICATE_RULE_ACTIONS } from '../../systems/crm/orgSettings.ts';
 import { intOption, parseOptions, seedOption } from '../options.ts';
+import { stopWithParent } from '../stopWithParent.ts';
 import type { ConfigureCommand } from './index.ts';
 
 const ServeOptionsSchema = z.strictObject({
   port: intOption(0, 65535).default(0),
-  seed: seedOption.default(42),
+  seed: seedOption.optional(),
   graph: z.string().optional(),
+  org: z.string().optional(),
   clock: z.enum(CLOCK_MODES).default('wall'),
   https: z.boolean().default(false),
   duplicateRule: z.enum(DUPLICATE_RULE_ACTIONS).default('block'),
@@ -18,34 +22,44 @@ const ServeOptionsSchema = z.strictObject({
 
 /**
  * `leadsim serve`: every simulated API and the admin API on one loopback port (src/server/startServe.ts). The first
- * stdout line is one JSON object with the endpoints and credentials; each processed event is logged on stderr.
- * Stops cleanly on SIGINT or SIGTERM.
+ * stdout line is one JSON object with the endpoints and credentials (and the graph file and org it uses, from the
+ * project config unless given); each processed event is logged on stderr. A port in use is bad input (exit 2).
+ * Stops cleanly on SIGINT or SIGTERM, also when they reach the shell `npx` runs it under (see stopWithParent).
  */
 export const configureServe: ConfigureCommand = (command) => {
   command
     .option('--port <n>', 'port on 127.0.0.1 (0 picks a free one)', '0')
-    .option('--seed <n>', 'seed of the generated org', '42')
-    .option('--graph <file>', 'routing graph for events posted to the intake')
+    .option('--seed <n>', 'seed of the world and the generated org (default: the config\'s seed, else 42)')
+    .option('--graph <file>', 'routing graph for events posted to the intake (default: the config\'s graph, else scenarios/graphs/default.json)')
+    .option('--org <file>', 'org spec JSON to seed (default: the config\'s org, else generated from the seed)')
     .option('--clock <mode>', 'wall: simulated time follows the wall clock from the seeded start; manual: moves only through the admin API', 'wall')
     .option('--https', 'serve HTTPS with a certificate generated at start (the CA file is printed)')
     .option('--duplicate-rule <action>', 'what the Lead and Contact duplicate rules do: block, alert (allowSave=true saves) or off', 'block')
     .option('--state-country-picklists', 'turn on State and Country/Territory Picklists in the org')
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(ServeOptionsSchema, { https: false, stateCountryPicklists: false, ...raw }, 'serve');
-      const graph = o.graph ? loadGraph(o.graph) : loadDefaultGraph();
+      const config = loadProjectConfig();
+      const seed = o.seed ?? config.seed;
+      const { graph, file: graphFile } = projectGraph(config, o.graph);
+      const org = projectOrg(config, seed, o.org);
       const serve = await startServe({
-        seed: o.seed,
+        seed,
         graph,
+        org: org.org,
         port: o.port,
         clock: o.clock,
         https: o.https,
         orgSettings: { duplicateRules: { Lead: o.duplicateRule, Contact: o.duplicateRule }, stateAndCountryPicklists: o.stateCountryPicklists },
         onTrace: (trace) => process.stderr.write(`${trace.eventId} ${trace.entryPoint}: ${trace.outcome?.kind}${trace.routedTo ? ` → ${trace.routedTo.name}` : ''}\n`),
+      }).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+        throw new LeadsimError('INVALID_ARGUMENT', `Failed to serve on port ${o.port}: the port is already in use on 127.0.0.1. Stop what uses it, pick another with --port, or pass --port 0 for a free one.`, { cause: error });
       });
-      process.stdout.write(JSON.stringify(serve.info) + '\n');
+      process.stdout.write(JSON.stringify({ ...serve.info, graph: graphFile, org: org.source }) + '\n');
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
+        stopWithParent(resolve); // through npx, the signal reaches npx's shell, not this process
       });
       await serve.close();
     });

@@ -81,13 +81,16 @@ export const MUTATION_GAP_SCENARIOS: Readonly<Record<string, Spec>> = {
   'routing/partner-rules-near-misses.json': {
     name: 'Partner rules: near misses of the recall and of the acquisition source',
     description:
-      'Partner leads that look like a match but are not: an acquisition source that only starts with "Partner Sponsored Event" (catches loosening equals to startsWith); a recall date without the recalled flag, and the flag without the date, for rule 1 and for rule 2 (catches dropping either half of the recall check). And a partner-sponsored event attendee on an MDF campaign: rule 1 comes first, so it gets rule 1\'s status fields, not rule 2\'s (catches swapping rules 1 and 2).',
+      'Partner leads that look like a match but are not: an acquisition source that only starts with "Partner Sponsored Event" (catches loosening equals to startsWith); a recall date without the recalled flag, and the flag without the date, for rules 1, 2 and 3 (catches dropping either half of a recall check); a partner lead attending a campaign no partner is involved in (catches dropping rule 3\'s "channel partner involved"). And a partner-sponsored event attendee on an MDF campaign: rule 1 comes first, so it gets rule 1\'s status fields, not rule 2\'s (catches swapping rules 1 and 2).',
     org: withPeople(
       lead('near-source', 'nia.source@proseware.example', { partnerAccount: 'partner-channel', fields: { Lead_Acquisition_Source__c: 'Partner Sponsored Event - Spring Roadshow' } }),
       lead('event-date-only', 'eda.date@proseware.example', { partnerAccount: 'partner-channel', fields: { Lead_Acquisition_Source__c: 'Partner Sponsored Event', Partner_Recalled_Date__c: '2025-12-01T09:00:00.000Z' } }),
       lead('event-flag-only', 'efa.flag@proseware.example', { partnerAccount: 'partner-channel', fields: { Lead_Acquisition_Source__c: 'Partner Sponsored Event', Partner_Recalled__c: true } }),
       lead('mdf-date-only', 'mda.date@proseware.example', { partnerAccount: 'partner-channel', fields: { Partner_Recalled_Date__c: '2025-12-01T09:00:00.000Z' } }),
       lead('mdf-flag-only', 'mfa.flag@proseware.example', { partnerAccount: 'partner-channel', fields: { Partner_Recalled__c: true } }),
+      lead('joint-date-only', 'jda.date@proseware.example', { partnerAccount: 'partner-channel', fields: { Partner_Recalled_Date__c: '2025-12-01T09:00:00.000Z' } }),
+      lead('joint-flag-only', 'jfa.flag@proseware.example', { partnerAccount: 'partner-channel', fields: { Partner_Recalled__c: true } }),
+      lead('no-partner-involved', 'npi.plain@proseware.example', { partnerAccount: 'partner-channel' }),
     ),
     events: [
       { at: '+1m', person: 'near-source', ...webinar('near-1', 'nia.source@proseware.example') },
@@ -96,6 +99,9 @@ export const MUTATION_GAP_SCENARIOS: Readonly<Record<string, Spec>> = {
       { at: '+4m', person: 'mdf-date-only', ...webForm('near-4', { email: 'mda.date@proseware.example', first: 'Mda', last: 'Example', country: 'US' }, { programName: 'MDF - Northwind Webinar', offerType: 'Webinar' }) },
       { at: '+5m', person: 'mdf-flag-only', ...webForm('near-5', { email: 'mfa.flag@proseware.example', first: 'Mfa', last: 'Example', country: 'US' }, { programName: 'MDF - Northwind Webinar', offerType: 'Webinar' }) },
       { at: '+6m', person: 'event-on-mdf', ...listUpload('near-6', { email: 'eve.mdf@proseware.example', first: 'Eve', last: 'Mdf', company: 'Proseware', country: 'US' }, 'MDF - Northwind Webinar', 'Attended', { partnerAccountId: '@account:partner-channel' }) },
+      { at: '+7m', person: 'joint-date-only', ...listUpload('near-7', { email: 'jda.date@proseware.example', first: 'Jda', last: 'Example', company: 'Proseware', country: 'US' }, 'Joint Campaign - DevOps Days', 'Attended', { line: 3 }) },
+      { at: '+8m', person: 'joint-flag-only', ...listUpload('near-8', { email: 'jfa.flag@proseware.example', first: 'Jfa', last: 'Example', company: 'Proseware', country: 'US' }, 'Joint Campaign - DevOps Days', 'Attended', { line: 4 }) },
+      { at: '+9m', person: 'no-partner-involved', ...listUpload('near-9', { email: 'npi.plain@proseware.example', first: 'Npi', last: 'Example', company: 'Proseware', country: 'US' }, 'Conference - DevSummit', 'Attended', { line: 5 }) },
     ],
     expect: {
       'near-source': { owner: INQUIRY_QUEUE, fields: { Partner_Share_Status__c: null }, sharedToPrm: false },
@@ -103,6 +109,9 @@ export const MUTATION_GAP_SCENARIOS: Readonly<Record<string, Spec>> = {
       'event-flag-only': { owner: INQUIRY_QUEUE, fields: { Partner_Share_Status__c: null }, sharedToPrm: false },
       'mdf-date-only': { owner: INQUIRY_QUEUE, fields: { Prospect_Share_Status__c: null }, sharedToPrm: false },
       'mdf-flag-only': { owner: INQUIRY_QUEUE, fields: { Prospect_Share_Status__c: null }, sharedToPrm: false },
+      'joint-date-only': { owner: INQUIRY_QUEUE, fields: { Prospect_Share_Status__c: null }, sharedToPrm: false },
+      'joint-flag-only': { owner: INQUIRY_QUEUE, fields: { Prospect_Share_Status__c: null }, sharedToPrm: false },
+      'no-partner-involved': { owner: INQUIRY_QUEUE, fields: { Prospect_Share_Status__c: null }, sharedToPrm: false },
       'event-on-mdf': { owner: PARTNER_QUEUE, fields: { Lead_Acquisition_Source__c: 'Partner Sponsored Event', Partner_Share_Status__c: 'Pending', Prospect_Share_Status__c: null }, sharedToPrm: true },
     },
   },
