@@ -69,6 +69,15 @@ export class RunEvidence {
     return entry.userId === this.pipelineUserId && this.duringRun(entry);
   }
 
+  /**
+   * Whether an owner change was Salesforce's own: an assignment rule the request asked for gave that owner at that
+   * moment (the CRM's assignment-rule log). The org then routes with its rules, not the handbook's.
+   */
+  byAssignmentRule(entry: HistoryEntry): boolean {
+    if (entry.field !== 'OwnerId') return false;
+    return this.crm.assignmentRules.log(entry.recordId).some((l) => l.at === entry.at && l.owner?.id === entry.newValue);
+  }
+
   /** The request that made a change (undefined for changes made without the API: seeding). */
   requestOf(entry: HistoryEntry): SystemRequest | undefined {
     return entry.requestId === undefined ? undefined : this.requests.get(entry.requestId);

@@ -22,7 +22,8 @@ const ELIGIBILITY_FIELDS: ReadonlySet<string> = new Set(['IsActive', 'Out_Of_Off
  * (active, in office, in the pool) throughout the run differ by at most one. Evidence form (field history): an
  * assignment is an `OwnerId` the pipeline's credential set (on create or update) to a user with the SDR role, and
  * the pool is the SDRs of that user's region (the default graph's round-robin pools; account BDRs and account
- * owners are other roles). Trace form (the reference pipeline): assignments are read from the route steps' paths
+ * owners are other roles); an owner a Salesforce assignment rule gave is the org's routing, not a round robin.
+ * Trace form (the reference pipeline): assignments are read from the route steps' paths
  * (`assign` steps with round-robin detail), pools from the graph.
  */
 export const roundRobinFair = defineInvariant({
@@ -35,7 +36,7 @@ export const roundRobinFair = defineInvariant({
     if (!evidence) return [];
     const assignments: RoundRobinAssignment[] = [];
     for (const entry of evidence.history) {
-      if (entry.field !== 'OwnerId' || (entry.object !== 'Lead' && entry.object !== 'Contact') || !evidence.byPipeline(entry)) continue;
+      if (entry.field !== 'OwnerId' || (entry.object !== 'Lead' && entry.object !== 'Contact') || !evidence.byPipeline(entry) || evidence.byAssignmentRule(entry)) continue;
       const user = typeof entry.newValue === 'string' ? run.world.crm.get('User', entry.newValue) : undefined;
       if (user?.['Role__c'] !== 'SDR') continue;
       assignments.push({ pool: `SDR:${String(user['Region__c'])}`, userId: entry.newValue as string, eventId: evidence.handlingOf(entry)?.id ?? entry.recordId });

@@ -26,7 +26,8 @@ interface Judged {
  * ({@link partnerFactsFromEvidence}); after it, a lead the rules send to the Partner Queue is owned by it, and one
  * they keep away is not. At the end, each person's last judged handling decides: in the Partner Queue (a contact keeps
  * its user owner) with the rule's status fields set and a live, not recalled, Impartner prospect whose `CrmId` is the
- * person's id, or not in it; and everyone the Partner Queue holds was sent there and has a live prospect.
+ * person's id, or not in it; and everyone the Partner Queue holds was sent there and has a live prospect. A person a Salesforce assignment
+ * rule gave its owner is routed by the org's rules, not the handbook's, and is not judged.
  */
 export function partnerQueueEvidence(run: RunRecord): Violation[] {
   const evidence = evidenceOf(run);
@@ -36,10 +37,17 @@ export function partnerQueueEvidence(run: RunRecord): Violation[] {
   const statuses = run.graph.settings.partnerEngagementStatuses;
   const out: Violation[] = [];
   const last = new Map<string, Judged>();
+  const rulesRouted = new Set<string>();
   for (const handling of evidence.deliveries.handlings) {
     if (handling.answer?.kind !== 'done') continue;
     const person = personOf(evidence, handling);
     if (person === undefined) continue;
+    // The org routes with its Salesforce assignment rules, not the handbook's: their owner is not judged here.
+    if (evidence.writesOf(handling).some((w) => w.recordId === person.id && evidence.byAssignmentRule(w))) {
+      last.delete(person.id);
+      rulesRouted.add(person.id);
+      continue;
+    }
     const facts = partnerFactsFromEvidence(evidence, handling, person);
     const judged: Judged = { handling, person, facts, verdict: partnerVerdict(facts, statuses) };
     last.set(person.id, judged);
@@ -52,7 +60,7 @@ export function partnerQueueEvidence(run: RunRecord): Violation[] {
   for (const judged of last.values()) out.push(...finalState(evidence, judged, queueIds));
   const parked = new Set(finalAnswers(evidence).filter((a) => a.handling.answer?.kind === 'failed' && a.person).map((a) => a.person!.id));
   for (const { type, record } of livePeople(crm)) {
-    if (!queueIds.has(String(record['OwnerId']))) continue;
+    if (!queueIds.has(String(record['OwnerId'])) || rulesRouted.has(record.Id)) continue;
     const judged = last.get(record.Id);
     const touched = evidence.historyOf(record.Id).some((h) => TOUCHED_FIELDS.has(h.field) && h.at >= run.startedAt && h.workflow !== 'seed');
     if (judged === undefined && type === 'Lead' && !touched) continue;
