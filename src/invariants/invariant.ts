@@ -48,8 +48,10 @@ export function defineInvariant(spec: Omit<Invariant, 'check'>): Invariant {
  * named (or a run-wide one when the trace form has a run-wide one) is left out: the trace form says it sharper.
  */
 export function checkForms(invariant: Pick<Invariant, 'checkEvidence' | 'checkTraces'>, run: RunRecord, forms: InvariantForms): Violation[] {
-  const traced = forms !== 'evidence' && invariant.checkTraces ? invariant.checkTraces(run) : [];
-  if (forms === 'traces') return invariant.checkTraces ? traced : invariant.checkEvidence(run);
+  // A pipeline of yours leaves no traces: only the evidence form can judge it.
+  const traceForm = run.pipelineUnderTest === undefined ? invariant.checkTraces : undefined;
+  const traced = forms !== 'evidence' && traceForm ? traceForm(run) : [];
+  if (forms === 'traces') return traceForm ? traced : invariant.checkEvidence(run);
   const evidence = invariant.checkEvidence(run);
   if (traced.length === 0) return evidence;
   const named = new Set(traced.flatMap(subjects));

@@ -4,6 +4,7 @@ import type { RunRecord } from '../simulation/runRecord.ts';
 import type { Crm } from '../systems/crm/crm.ts';
 import type { SObjectType } from '../systems/crm/schema.ts';
 import { partnerQueueEvidence } from './evidence/partnerQueueEvidence.ts';
+import { queuedWithoutProspect } from './evidence/queuedWithoutProspect.ts';
 import { defineInvariant } from './invariant.ts';
 import { isLiveProspect } from '../systems/prm/prospectRules.ts';
 import { isEmptyValue, livePeople } from './livePeople.ts';
@@ -83,19 +84,12 @@ export const partnerQueue = defineInvariant({
       }
       // finalState judges a person the rules sent there; anyone else in the queue must still be visible to a partner.
       if (routing?.verdict.partnerQueue === true || parked.has(record.Id)) continue;
-      const prospects = run.world.impartner.records('Prospect').filter((p) => p['CrmId'] === record.Id);
-      if (prospects.some(isLiveProspect)) continue;
-      out.push({
-        invariant: 'partner-queue',
-        message: `${type} ${record.Id} is owned by the Partner Queue without a live prospect (${prospects.length > 0 ? `prospect ${prospects.map((p) => p.Id).join(', ')} recalled` : 'none in the PRM'}): no partner sees it and no SDR works it; expected every person in the Partner Queue to have a live, not recalled, PRM prospect.`,
-        personId: record.Id,
-        ...(routing ? { eventId: routing.trace.eventId } : {}),
-        evidence: {
-          record: pick(record, ['Id', 'OwnerId', 'Impartner_Partner_Account__c', 'Partner_Recalled__c', 'Partner_Recalled_Date__c']),
-          prospects: prospects.map((p) => pick(p, ['Id', 'CrmId', 'ShareStatus', 'RecalledDate'])),
-          lastRouting: routing ? { eventId: routing.trace.eventId, verdict: routing.verdict, route: stepEvidence(routing.route) } : null,
-        },
-      });
+      const unseen = queuedWithoutProspect(run, type, record, routing?.trace.eventId, (prospects) => ({
+        record: pick(record, ['Id', 'OwnerId', 'Impartner_Partner_Account__c', 'Partner_Recalled__c', 'Partner_Recalled_Date__c']),
+        prospects: prospects.map((p) => pick(p, ['Id', 'CrmId', 'ShareStatus', 'RecalledDate'])),
+        lastRouting: routing ? { eventId: routing.trace.eventId, verdict: routing.verdict, route: stepEvidence(routing.route) } : null,
+      }));
+      if (unseen) out.push(unseen);
     }
     return out;
   },

@@ -1,5 +1,6 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { setupServer } from 'msw/node';
+import { createHandlerDispatcher } from '../transport/handlerDispatcher.ts';
 
 /** A request no simulated API answered. */
 export interface UnhandledRequest {
@@ -34,13 +35,14 @@ export function interceptInProcess(handlers: readonly RequestHandler[], onReques
     intercepting.listen({ onUnhandledRequest: 'error' });
     server = intercepting;
   }
+  // One msw handler for everything: the dispatch engine routes to the world's handlers (msw would match each of them
+  // against every request), in the same order and with the same first-answer-wins rule.
+  const dispatch = createHandlerDispatcher(handlers);
   intercepting.resetHandlers(
-    http.all('*', () => {
+    http.all('*', async ({ request }) => {
       onRequest();
-      return undefined;
-    }),
-    ...handlers,
-    http.all('*', ({ request }) => {
+      const answer = await dispatch(request);
+      if (answer) return answer;
       unhandled.push({ method: request.method, url: request.url });
       return HttpResponse.json(
         { error: 'UNHANDLED_REQUEST', message: `leadsim: no simulated API answers ${request.method} ${request.url}, and nothing leaves the process. Use the endpoints the environment gives (env.salesforce.instanceUrl, env.marketo.baseUrl, env.impartner.baseUrl).` },

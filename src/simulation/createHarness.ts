@@ -28,6 +28,7 @@ import { readDelivery } from '../evidence/deliveryReading.ts';
 import type { PersonRef } from '../evidence/runEvidence.ts';
 import { asPipelineUnderTest, type PipelineChoice } from '../pipelines/asPipelineUnderTest.ts';
 import { nextWorldNumber, type AttachedPipeline } from '../pipelines/pipelineUnderTest.ts';
+import type { OrgSettingsInput } from '../systems/crm/orgSettings.ts';
 
 /** Options of {@link createHarness}. */
 export interface HarnessOptions {
@@ -66,6 +67,12 @@ export interface HarnessOptions {
    * world's number (`w3-evt-000001`), so they never repeat across worlds.
    */
   readonly pipeline?: PipelineChoice;
+  /**
+   * The Salesforce org's settings (default: the CRM's: duplicate rules block). For a pipeline of yours the rules do
+   * not apply to its own credential, the integration user (an exempt integration profile): deduplication is its job,
+   * while reps' duplicates are still refused.
+   */
+  readonly orgSettings?: OrgSettingsInput;
 }
 
 /** One handling a delivery caused: the id, how the pipeline answered, and the person its email names after it. */
@@ -157,7 +164,9 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     ...(options.faults || underTest ? { faults: options.faults ?? {} } : {}),
     ...(options.start !== undefined ? { start: options.start } : {}),
     ...(underTest ? { forwardRepeats: true, deliveryIdPrefix: `w${worldNumber}-` } : {}),
+    ...(options.orgSettings ? { orgSettings: options.orgSettings } : {}),
   });
+  if (underTest && options.orgSettings?.duplicateRuleBypassUsers === undefined) world.crm.configure({ duplicateRuleBypassUsers: [world.crm.integrationUserId] });
   const graph = options.graph ?? loadDefaultGraph();
   const kind = options.transport ?? 'dispatch';
   const opened = kind === 'direct' ? openDirectTransport(world) : await openTransport(kind, world.handlers);
@@ -257,7 +266,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
       return result;
     },
     record() {
-      return { seed: options.seed, world, graph, traces: [...traces], reruns: [...reruns], blocked: [...blocked, ...world.connectorRefusals], redelivered: [...redelivered], startedAt };
+      return { seed: options.seed, world, graph, traces: [...traces], reruns: [...reruns], blocked: [...blocked, ...world.connectorRefusals], redelivered: [...redelivered], startedAt, ...(underTest ? { pipelineUnderTest: underTest.label } : {}) };
     },
     async close() {
       await attached?.close();

@@ -7,6 +7,7 @@ import type { TransportKind } from '../transport/transport.ts';
 import type { FaultPlanInput } from '../../mocks/faults/faultPlan.ts';
 import type { NativeIntegrations } from '../world/nativeIntegrations.ts';
 import { createHarness, type Routing } from './createHarness.ts';
+import type { PipelineChoice } from '../pipelines/asPipelineUnderTest.ts';
 import type { RunRecord } from './runRecord.ts';
 import { runWorkload } from './runWorkload.ts';
 import { generateWorkload } from './workload.ts';
@@ -36,6 +37,8 @@ export interface SimulateOptions {
   readonly entryPoints?: readonly EntryPoint[];
   /** Called after each action with (done, total). */
   readonly onProgress?: (done: number, total: number) => void;
+  /** A pipeline of yours handles the deliveries instead of the reference pipeline (see `HarnessOptions.pipeline`). */
+  readonly pipeline?: PipelineChoice;
 }
 
 /**
@@ -62,6 +65,7 @@ export async function simulate(options: SimulateOptions): Promise<RunRecord> {
     ...(options.routing ? { routing: options.routing } : {}),
     ...(options.nativeIntegrations ? { nativeIntegrations: options.nativeIntegrations } : {}),
     ...(options.faults ? { faults: options.faults } : {}),
+    ...(options.pipeline ? { pipeline: options.pipeline } : {}),
   });
   try {
     return await runWorkload(harness, workload, options.onProgress);

@@ -18,6 +18,7 @@ import { projectGraph, projectOrg } from '../../config/projectSetup.ts';
 import { loadProjectConfig } from '../../config/loadProjectConfig.ts';
 import { describeSetup } from '../describeSetup.ts';
 import { progressBar } from '../progress.ts';
+import { addPipelineOptions, pipelineFromOptions, PipelineOptionsShape } from '../pipelineOption.ts';
 import type { ConfigureCommand } from './index.ts';
 
 const NATIVE = ['marketo', 'impartner', 'chat'] as const;
@@ -34,6 +35,7 @@ const SimulateOptionsSchema = z.strictObject({
   entryPoints: listOption(EntryPointSchema).optional(),
   faultRate: z.coerce.number().min(0).max(0.25).optional(),
   assignmentRules: z.string().min(1).optional(),
+  ...PipelineOptionsShape,
 });
 
 /**
@@ -53,8 +55,8 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
     .option('--native <list>', `switch native integrations on (comma list of ${NATIVE.join(', ')}); breaks "one process" (default: the config's)`)
     .option('--entry-points <list>', `the entry points that are on (comma list of ${ENTRY_POINTS.join(', ')}; default: the config's, else all)`)
     .option('--assignment-rules <file>', "route in Salesforce: the CRM runs this Lead.assignmentRules-meta.xml's active rule instead of the pipeline's routing graph (assignees must exist in the org: use --org)")
-    .option('--fault-rate <p>', 'inject seeded faults: each request gets a 5xx, a rate limit, a timeout or a lost response with probability p each (0 to 0.25; default: the config\'s faults)')
-    .action(async (raw: Record<string, unknown>) => {
+    .option('--fault-rate <p>', 'inject seeded faults: each request gets a 5xx, a rate limit, a timeout or a lost response with probability p each (0 to 0.25; default: the config\'s faults)');
+  addPipelineOptions(command).action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(SimulateOptionsSchema, raw, 'simulate');
       const config = loadProjectConfig();
       const seed = o.seed ?? config.seed;
@@ -66,7 +68,8 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
       const entryPoints = o.entryPoints ?? config.entryPoints;
       const faults = o.faultRate !== undefined ? { serverError: o.faultRate, rateLimit: o.faultRate, timeout: o.faultRate, lostResponse: o.faultRate } : config.faults;
       for (const out of [o.json, o.audit]) if (out) assertWritablePath(out);
-      process.stdout.write(`seed ${seed}\n${describeSetup(graph, org)}`);
+      const pipeline = await pipelineFromOptions(o, 'simulate');
+      process.stdout.write(`seed ${seed}\n${describeSetup(graph, org)}${pipeline ? `pipeline: ${pipeline.label} (it handles every delivery; the graph's settings only name partner-engagement statuses)\n` : ''}`);
       const bar = progressBar(o.leads, 'simulating');
       const run = await simulate({
         seed,
@@ -79,6 +82,7 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
         ...(entryPoints.length < ENTRY_POINTS.length ? { entryPoints } : {}),
         ...(faults ? { faults } : {}),
         onProgress: (done) => bar.update(done),
+        ...(pipeline ? { pipeline } : {}),
       });
       bar.stop();
       const summary = summarize(run);
@@ -94,6 +98,7 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
         ...(entryPoints.length < ENTRY_POINTS.length ? [`--entry-points ${entryPoints.join(',')}`] : []),
         ...(o.faultRate !== undefined ? [`--fault-rate ${o.faultRate}`] : []),
         ...(o.transport !== 'dispatch' ? [`--transport ${o.transport}`] : []),
+        ...(pipeline ? pipeline.replayArgs : []),
       ].join(' ');
       process.stdout.write(formatSimulationReport(summary, invariants.results, { replayCommand: replay }));
       if (o.json) writeFileAtomic(o.json, JSON.stringify({ graph: graph.file, org: org.source, summary, invariants: invariants.results, replay }, null, 2) + '\n');

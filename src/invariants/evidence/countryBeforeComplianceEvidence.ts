@@ -8,7 +8,7 @@ import type { HistoryEntry } from '../../systems/crm/fieldHistory.ts';
 import { isEmptyValue } from '../livePeople.ts';
 import type { Violation } from '../violation.ts';
 import { changeEvidence, handlingEvidence, handlingText } from './describeEvidence.ts';
-import { finalAnswers } from './finalAnswers.ts';
+import { finalAnswers, wroteNothing } from './finalAnswers.ts';
 
 /** Where a person keeps its country: the ISO code field, and the country field (which may hold a code too). */
 const COUNTRY_FIELDS = { Lead: ['CountryCode', 'Country'], Contact: ['MailingCountryCode', 'MailingCountry'] } as const;
@@ -41,7 +41,7 @@ export function countryBeforeComplianceEvidence(run: RunRecord): Violation[] {
     });
   }
   for (const { handling, person } of finalAnswers(evidence)) {
-    if (handling.answer?.kind !== 'done' || person === undefined) continue;
+    if (handling.answer?.kind !== 'done' || person === undefined || wroteNothing(evidence, handling.id)) continue;
     if (!isEmptyValue(evidence.valueAt(person.id, 'Mailability__c', evidence.endOf(handling)))) continue;
     out.push({
       invariant: 'country-before-compliance',

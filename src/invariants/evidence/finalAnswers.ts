@@ -30,3 +30,11 @@ export function finalAnswers(evidence: RunEvidence): readonly FinalAnswer[] {
   cache.set(evidence, out);
   return out;
 }
+
+/**
+ * Whether no handling of a delivery id wrote anything anywhere: a pipeline's rejection without a reason (its call,
+ * not a lost event), which leaves its person as it was.
+ */
+export function wroteNothing(evidence: RunEvidence, id: string): boolean {
+  return !evidence.handlingsOfId(id).some((h) => evidence.wroteAnything(h));
+}

@@ -4,7 +4,7 @@ import type { RunRecord } from '../../simulation/runRecord.ts';
 import { formatSfDateTime } from '../../systems/crm/sfDateTime.ts';
 import type { Violation } from '../violation.ts';
 import { changeEvidence, handlingEvidence, handlingText, userText } from './describeEvidence.ts';
-import { finalAnswers } from './finalAnswers.ts';
+import { finalAnswers, wroteNothing } from './finalAnswers.ts';
 import { heldCampaign } from './heldCampaign.ts';
 
 /**
@@ -48,7 +48,7 @@ function campaignProblems(evidence: RunEvidence): Violation[] {
   const out: Violation[] = [];
   for (const { delivery, handling, person } of finalAnswers(evidence)) {
     const named = readDelivery(delivery).campaign?.trim();
-    if (handling.answer?.kind !== 'done' || person === undefined || !named) continue;
+    if (handling.answer?.kind !== 'done' || person === undefined || !named || wroteNothing(evidence, delivery.id)) continue;
     const held = heldCampaign(evidence, named, evidence.startOf(handling));
     if (held === undefined) continue;
     const end = evidence.endOf(handling);

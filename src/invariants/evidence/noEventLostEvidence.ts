@@ -2,7 +2,7 @@ import { evidenceOf } from '../../evidence/runEvidence.ts';
 import type { RunRecord } from '../../simulation/runRecord.ts';
 import type { Violation } from '../violation.ts';
 import { handlingEvidence, handlingText } from './describeEvidence.ts';
-import { finalAnswers } from './finalAnswers.ts';
+import { finalAnswers, wroteNothing } from './finalAnswers.ts';
 
 /**
  * No event lost, from the deliveries, the request log and the records: every delivery id was handed to the pipeline
@@ -38,7 +38,7 @@ export function noEventLostEvidence(run: RunRecord): Violation[] {
     if (answer.kind !== 'done' || person !== undefined) continue;
     const handlings = evidence.handlingsOfId(delivery.id);
     const wrotePerson = handlings.some((h) => evidence.writesOf(h).some((e) => e.object === 'Lead' || e.object === 'Contact'));
-    if (wrotePerson || !handlings.some((h) => evidence.wroteAnything(h))) continue;
+    if (wrotePerson || wroteNothing(evidence, delivery.id)) continue;
     lost(`The pipeline answered ${about} done and wrote to the systems, but no CRM person has its email`, handlingEvidence(evidence, handling));
   }
   return out;

@@ -8,6 +8,7 @@ import { PARTNER_STATUS_FIELDS, partnerVerdict, type PartnerFacts, type PartnerV
 import type { Violation } from '../violation.ts';
 import { handlingEvidence, handlingText } from './describeEvidence.ts';
 import { finalAnswers } from './finalAnswers.ts';
+import { queuedWithoutProspect } from './queuedWithoutProspect.ts';
 import { partnerFactsFromEvidence } from './partnerFactsFromEvidence.ts';
 
 /** The queue partner leads go to. */
@@ -68,15 +69,8 @@ export function partnerQueueEvidence(run: RunRecord): Violation[] {
       out.push({ invariant: 'partner-queue', message: `${type} ${record.Id} is owned by the Partner Queue, but no delivery the pipeline handled sent it there; expected only people the partner rules send there.`, personId: record.Id, evidence: { ownerHistory: evidence.historyOf(record.Id).filter((h) => h.field === 'OwnerId') } });
     }
     if (judged?.verdict.partnerQueue === true || parked.has(record.Id)) continue;
-    const prospects = run.world.impartner.records('Prospect').filter((p) => p['CrmId'] === record.Id);
-    if (prospects.some(isLiveProspect)) continue;
-    out.push({
-      invariant: 'partner-queue',
-      message: `${type} ${record.Id} is owned by the Partner Queue without a live prospect (${prospects.length > 0 ? `prospect ${prospects.map((p) => p.Id).join(', ')} recalled` : 'none in the PRM'}): no partner sees it and no SDR works it; expected every person in the Partner Queue to have a live, not recalled, PRM prospect.`,
-      personId: record.Id,
-      ...(judged ? { eventId: judged.handling.id } : {}),
-      evidence: { prospects: prospects.map((p) => ({ Id: p.Id, CrmId: p['CrmId'] ?? null, ShareStatus: p['ShareStatus'] ?? null })) },
-    });
+    const unseen = queuedWithoutProspect(run, type, record, judged?.handling.id, (prospects) => ({ prospects: prospects.map((p) => ({ Id: p.Id, CrmId: p['CrmId'] ?? null, ShareStatus: p['ShareStatus'] ?? null })) }));
+    if (unseen) out.push(unseen);
   }
   return out;
 }

@@ -342,7 +342,7 @@ export class Crm implements IndexedRecordSource {
   /** The duplicate rule's verdict on a lead or contact about to be saved, per the org's rule action and the request's header. */
   #duplicateCheck(type: 'Lead' | 'Contact', email: unknown, ignoreIds: readonly string[], ctx: WriteContext): ReturnType<DuplicateIndex['check']> {
     const action = this.#settings.duplicateRules[type];
-    if (action === 'off') return undefined;
+    if (action === 'off' || this.#settings.duplicateRuleBypassUsers.includes(ctx.userId)) return undefined;
     const header = ctx.duplicateRuleHeader;
     if (action === 'alert' && header?.allowSave) return undefined;
     const details = header?.includeRecordDetails ? (id: string) => this.byId(id)?.record : undefined;
