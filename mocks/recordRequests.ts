@@ -1,6 +1,7 @@
 import { HttpHandler, type RequestHandler } from 'msw';
 import type { LoggedSystem, SystemRequestLog } from '../src/evidence/systemRequestLog.ts';
 import type { Crm } from '../src/systems/crm/crm.ts';
+import { rawResolverOf, setRawResolver } from './inProcessHttp.ts';
 
 /** Set on the copy of a request whose answer the fault layer will lose, so its log entry says so. */
 export const ANSWER_LOST_HEADER = 'x-leadsim-answer-lost';
@@ -25,13 +26,13 @@ export function recordRequests(system: LoggedSystem | ((url: URL) => LoggedSyste
     if (!(handler instanceof HttpHandler)) return handler;
     const original = (handler as unknown as { resolver: Resolver }).resolver;
     const options = (handler as unknown as { options?: ConstructorParameters<typeof HttpHandler>[3] }).options;
-    const recorded: Resolver = async (info) => {
+    const recording = (inner: Resolver): Resolver => async (info) => {
       const url = new URL(info.request.url);
       const owner = typeof system === 'function' ? system(url) : system;
       const entry = ctx.requests.begin({ id: info.requestId, system: owner, method: info.request.method, path: url.pathname + url.search, credential: credentialOf(owner, info.request, url, ctx) });
       if (info.request.headers.get(ANSWER_LOST_HEADER) !== null) entry.fault = 'lostResponse';
       try {
-        const result = await original(info);
+        const result = await inner(info);
         if (result instanceof Response) entry.status = result.type === 'error' ? 0 : result.status;
         return result;
       } catch (thrown) {
@@ -39,7 +40,11 @@ export function recordRequests(system: LoggedSystem | ((url: URL) => LoggedSyste
         throw thrown;
       }
     };
-    return new HttpHandler(handler.info.method, handler.info.path, recorded as never, options);
+    const wrapped = new HttpHandler(handler.info.method, handler.info.path, recording(original) as never, options);
+    // A handler that answers the dispatch transport with carried bodies keeps doing so, logged the same way.
+    const carrying = rawResolverOf(handler);
+    if (carrying) setRawResolver(wrapped, recording(carrying as Resolver) as (info: Record<string, unknown>) => unknown);
+    return wrapped;
   });
 }
 

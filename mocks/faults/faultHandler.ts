@@ -3,6 +3,7 @@ import type { SystemRequestLog } from '../../src/evidence/systemRequestLog.ts';
 import { ANSWER_LOST_HEADER } from '../recordRequests.ts';
 import type { FaultInjector } from './faultInjector.ts';
 import type { FaultKind, SystemName } from './faultPlan.ts';
+import { cloneRequest } from '../../src/core/inProcessBody.ts';
 
 /**
  * An MSW handler that goes first and injects the injector's faults in each vendor's own shape. When there is no
@@ -15,9 +16,9 @@ export function faultHandler(injector: FaultInjector, handlers: () => readonly R
     const fault = injector.decide(request);
     if (!fault) return undefined;
     if (fault.kind === 'lostResponse') {
-      const headers = new Headers(request.headers);
-      headers.set(ANSWER_LOST_HEADER, '1');
-      await getResponse([...handlers()], new Request(request.clone(), { headers }));
+      const copy = cloneRequest(request);
+      copy.headers.set(ANSWER_LOST_HEADER, '1');
+      await getResponse([...handlers()], copy);
       return HttpResponse.error();
     }
     const response = fault.kind === 'timeout' ? HttpResponse.error() : vendorFault(fault.system, fault.kind);

@@ -35,7 +35,7 @@ export function seedCrm(crm: Crm, org: OrgSpec): SeededOrg {
   const userIds = new Map<string, string>();
   for (const u of org.users) {
     const { key, ...fields } = u;
-    userIds.set(key, make('User', key, { ...fields, IsActive: true, Username: u.Email }));
+    userIds.set(key, make('User', key, { ...fields, IsActive: true, Username: u.Username ?? u.Email }));
   }
   const queueIds = new Map<string, string>();
   for (const name of org.queues) queueIds.set(name, make('Group', name, { Name: name, DeveloperName: name.replace(/\W+/g, '_'), Type: 'Queue' }));

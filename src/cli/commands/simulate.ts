@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { assignmentRuleToGraph } from '../../assignmentRules/assignmentRuleToGraph.ts';
 import { orgRuleDirectory } from '../../assignmentRules/orgRuleDirectory.ts';
 import { readAssignmentRules } from '../../assignmentRules/readAssignmentRules.ts';
+import { orgSchemaExtension } from '../../org/orgSpec.ts';
 import { formatSimulationReport } from '../../report/formatSimulationReport.ts';
 import { summarize } from '../../report/simulationSummary.ts';
 import { simulate } from '../../simulation/simulate.ts';
@@ -63,7 +64,7 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
       const graph = projectGraph(config, o.graph);
       const chosenOrg = projectOrg(config, seed, o.org);
       const org = o.assignmentRules === undefined ? chosenOrg : { ...chosenOrg, org: { ...chosenOrg.org, assignmentRules: resolve(o.assignmentRules) } };
-      if (org.org.assignmentRules !== undefined) assignmentRuleToGraph(readAssignmentRules(org.org.assignmentRules), { directory: orgRuleDirectory(org.org) });
+      if (org.org.assignmentRules !== undefined) assignmentRuleToGraph(readAssignmentRules(org.org.assignmentRules), { directory: orgRuleDirectory(org.org), org: orgSchemaExtension(org.org) });
       const native = o.native ?? NATIVE.filter((n) => config.nativeIntegrations[n]);
       const entryPoints = o.entryPoints ?? config.entryPoints;
       const faults = o.faultRate !== undefined ? { serverError: o.faultRate, rateLimit: o.faultRate, timeout: o.faultRate, lostResponse: o.faultRate } : config.faults;
