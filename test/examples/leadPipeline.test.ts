@@ -51,4 +51,14 @@ describe('examples/lead-pipeline under leadsim check --pipeline', () => {
     expect(again.code, again.out).toBe(1);
     expect(violated(again.out)).toBe(violated(first.out));
   });
+
+  it('leadsim diff compares pipelines person by person: the reference and the example agree, a broken variant moves partner leads', { timeout: 300_000 }, async () => {
+    const scenario = 'scenarios/routing/rule-2-mdf-or-partner-trial.json';
+    const same = await cli('diff', '--baseline', 'reference', '--candidate', `${EXAMPLE}/pipeline.ts`, scenario);
+    expect(same.out, same.out).toContain('0 differences');
+    expect(same.code).toBe(0);
+    const moved = await cli('diff', '--baseline', `${EXAMPLE}/pipeline.ts`, '--candidate', `${EXAMPLE}/broken/partner-to-named-user.ts`, scenario);
+    expect(moved.out).toMatch(/mdf:\n\s+owner: "queue:Partner Queue" → "\w+" \(unexpected\)/);
+    expect(moved.code).toBe(1);
+  });
 });
