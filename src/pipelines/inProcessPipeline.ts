@@ -1,10 +1,9 @@
 import { LeadsimError } from '../core/errors.ts';
-import type { DeliveryAnswer } from '../evidence/deliveryLog.ts';
 import { SIM_ORIGINS } from '../world/credentials.ts';
 import { interceptInProcess } from './inProcessInterception.ts';
 import { answerOfResult, type PipelineHandle } from './pipelineContract.ts';
 import { pipelineEnv } from './pipelineEnv.ts';
-import { contractDelivery, errorText, type PipelineUnderTest } from './pipelineUnderTest.ts';
+import { answerOrFailure, contractDelivery, type PipelineUnderTest } from './pipelineUnderTest.ts';
 
 /** Options of {@link inProcessPipeline}. */
 export interface InProcessPipelineOptions {
@@ -38,14 +37,12 @@ export function inProcessPipeline(handle: PipelineHandle, options: InProcessPipe
         env,
         async handle(delivery) {
           const handling = world.deliveries.beginDelivery(delivery);
-          let answer: DeliveryAnswer;
-          try {
-            answer = answerOfResult(await withTimeout(Promise.resolve(handle(contractDelivery(delivery, handling.attempt), env)), timeoutMs));
+          let answer = await answerOrFailure(async () => {
+            const result = answerOfResult(await withTimeout(Promise.resolve(handle(contractDelivery(delivery, handling.attempt), env)), timeoutMs));
             // Requests a pipeline started without awaiting them finish before the next delivery.
             await new Promise((resolve) => setImmediate(resolve));
-          } catch (error) {
-            answer = { kind: 'failed', error: errorText(error) };
-          }
+            return result;
+          });
           const unhandled = interception.takeUnhandled();
           if (unhandled.length > 0) answer = { kind: 'failed', error: `requests no simulated API answers: ${unhandled.map((r) => `${r.method} ${r.url}`).join(', ')}` };
           world.deliveries.end(handling, answer);

@@ -58,3 +58,12 @@ export function errorText(error: unknown): string {
   if (error instanceof Error) return `${error.name === 'Error' ? '' : `${error.name}: `}${error.message.split('\n')[0] || '(no message)'}`;
   return String(error) || '(no message)';
 }
+
+/** The answer `send` gives, or a failure with its error's text when it throws (the delivery is then tried again later). */
+export async function answerOrFailure(send: () => Promise<DeliveryAnswer>): Promise<DeliveryAnswer> {
+  try {
+    return await send();
+  } catch (error) {
+    return { kind: 'failed', error: errorText(error) };
+  }
+}

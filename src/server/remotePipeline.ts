@@ -3,7 +3,7 @@ import { InputError } from '../core/errors.ts';
 import type { DeliveryAnswer } from '../evidence/deliveryLog.ts';
 import { answerOfResult } from '../pipelines/pipelineContract.ts';
 import { pipelineEnv } from '../pipelines/pipelineEnv.ts';
-import { contractDelivery, errorText, type PipelineUnderTest } from '../pipelines/pipelineUnderTest.ts';
+import { answerOrFailure, contractDelivery, type PipelineUnderTest } from '../pipelines/pipelineUnderTest.ts';
 import type { World } from '../world/world.ts';
 import { startLoopbackServer, type LoopbackServer } from './loopbackServer.ts';
 
@@ -46,14 +46,10 @@ export function remotePipeline(url: string, options: RemotePipelineOptions = {})
         env,
         async handle(delivery) {
           const handling = world.deliveries.beginDelivery(delivery);
-          let answer: DeliveryAnswer;
-          try {
-            const body = JSON.stringify({ ...contractDelivery(delivery, handling.attempt), endpoints: env });
-            const reply = await post(target, body, delivery.id, timeoutMs);
-            answer = reply.status >= 200 && reply.status < 300 ? answerOfResult(parseJson(reply.body)) : { kind: 'failed', error: `HTTP ${reply.status}${reply.body ? `: ${reply.body.slice(0, 200)}` : ''}` };
-          } catch (error) {
-            answer = { kind: 'failed', error: errorText(error) };
-          }
+          const answer = await answerOrFailure(async (): Promise<DeliveryAnswer> => {
+            const reply = await post(target, JSON.stringify({ ...contractDelivery(delivery, handling.attempt), endpoints: env }), delivery.id, timeoutMs);
+            return reply.status >= 200 && reply.status < 300 ? answerOfResult(parseJson(reply.body)) : { kind: 'failed', error: `HTTP ${reply.status}${reply.body ? `: ${reply.body.slice(0, 200)}` : ''}` };
+          });
           world.deliveries.end(handling, answer);
           return answer;
         },
