@@ -6,15 +6,24 @@ import type { FaultKind, SystemName } from './faultPlan.ts';
 import { cloneRequest } from '../../src/core/inProcessBody.ts';
 
 /**
- * An MSW handler that goes first and injects the injector's faults in each vendor's own shape. When there is no
- * fault it falls through to the real handlers. For a lost response it runs the real handlers (so the write is
- * applied) and then answers with a network error. With a request log, a fault that replaces the answer is logged
- * with its kind, and the applied request of a lost response is marked `lostResponse`.
+ * An MSW handler that goes first and injects the injector's faults in each vendor's own shape. It matches only the
+ * requests it injects a fault into (a custom predicate asks the injector), so a request without a fault is not
+ * matched here at all: the real handlers answer it, or it stays unhandled (msw's `onUnhandledRequest`, the dispatch
+ * transport's refusal). A handler that matched and answered nothing would make msw send the request to the network.
+ * For a lost response it runs the real handlers (so the write is applied) and then answers with a network error.
+ * With a request log, a fault that replaces the answer is logged with its kind, and the applied request of a lost
+ * response is marked `lostResponse`.
  */
 export function faultHandler(injector: FaultInjector, handlers: () => readonly RequestHandler[], log?: SystemRequestLog): HttpHandler {
-  return http.all('*', async ({ request, requestId }) => {
+  // msw hands the predicate and the resolver the same Request: the decision is taken once, in the predicate.
+  const decided = new WeakMap<Request, { system: SystemName; kind: FaultKind }>();
+  const injects = ({ request }: { request: Request }): boolean => {
     const fault = injector.decide(request);
-    if (!fault) return undefined;
+    if (fault) decided.set(request, fault);
+    return fault !== undefined;
+  };
+  return http.all(injects, async ({ request, requestId }) => {
+    const fault = decided.get(request)!;
     if (fault.kind === 'lostResponse') {
       const copy = cloneRequest(request);
       copy.headers.set(ANSWER_LOST_HEADER, '1');

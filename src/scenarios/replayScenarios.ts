@@ -1,10 +1,9 @@
-import { dirname, join } from 'node:path';
 import { LeadsimError } from '../core/errors.ts';
 import { checkInvariants, type InvariantResult } from '../invariants/index.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import { checkExpectations, type ExpectationCheck } from './checkExpectations.ts';
-import { loadScenario, type LoadedScenario } from './loadScenario.ts';
+import { loadScenario, pathBesideScenario, type LoadedScenario } from './loadScenario.ts';
 import { runScenario, type RunScenarioOptions } from './runScenario.ts';
 
 /** One scenario's replay: its expectation checks and every invariant's result. */
@@ -77,7 +76,7 @@ export async function replayScenario(loaded: LoadedScenario, options: ReplayOpti
   const invariants = checkInvariants(result.run).results;
   const own = loaded.scenario.graph;
   const graphFile =
-    result.routing !== 'graph' || options.pipeline ? undefined : options.graph ? options.graphFile : typeof own === 'string' ? join(dirname(loaded.file), own) : own ? 'inline' : options.defaultGraphFile;
+    result.routing !== 'graph' || options.pipeline ? undefined : options.graph ? options.graphFile : typeof own === 'string' ? pathBesideScenario(loaded.file, own) : own ? 'inline' : options.defaultGraphFile;
   return {
     file: loaded.file,
     name: loaded.scenario.name,

@@ -5,7 +5,8 @@ import { LeadsimError } from '../../core/errors.ts';
 import { CLOCK_MODES } from '../../server/serveClock.ts';
 import { startServe } from '../../server/startServe.ts';
 import { DUPLICATE_RULE_ACTIONS } from '../../systems/crm/orgSettings.ts';
-import { intOption, parseOptions, seedOption } from '../options.ts';
+import { serveSection } from '../../config/sections/serveSection.ts';
+import { intOption, listOption, parseOptions, seedOption } from '../options.ts';
 import { stopWithParent } from '../stopWithParent.ts';
 import type { ConfigureCommand } from './index.ts';
 
@@ -18,12 +19,17 @@ const ServeOptionsSchema = z.strictObject({
   https: z.boolean().default(false),
   duplicateRule: z.enum(DUPLICATE_RULE_ACTIONS).default('block'),
   stateCountryPicklists: z.boolean().default(false),
+  allowHost: listOption(serveSection.serve.unwrap().shape.allowedHosts.unwrap().element).optional(),
+  intakeToken: serveSection.serve.unwrap().shape.intakeToken,
 });
 
 /**
  * `leadsim serve`: every simulated API and the admin API on one loopback port (src/server/startServe.ts). The first
  * stdout line is one JSON object with the endpoints and credentials (and the graph file and org it uses, from the
  * project config unless given); each processed event is logged on stderr. A port in use is bad input (exit 2).
+ * Requests naming another host than loopback (or `--allow-host`) in Host or Origin are refused (DNS rebinding,
+ * browser pages); with an intake token (`--intake-token`, LEADSIM_INTAKE_TOKEN, or the config's serve.intakeToken),
+ * the intake requires it as a bearer token and the endpoints line carries it as `intake.token`.
  * Stops cleanly on SIGINT or SIGTERM, also when they reach the shell `npx` runs it under (see stopWithParent).
  */
 export const configureServe: ConfigureCommand = (command) => {
@@ -36,12 +42,16 @@ export const configureServe: ConfigureCommand = (command) => {
     .option('--https', 'serve HTTPS with a certificate generated at start (the CA file is printed)')
     .option('--duplicate-rule <action>', 'what the Lead and Contact duplicate rules do: block, alert (allowSave=true saves) or off', 'block')
     .option('--state-country-picklists', 'turn on State and Country/Territory Picklists in the org')
+    .option('--allow-host <names>', 'comma-separated host names besides loopback that Host and Origin may name (added to the config\'s serve.allowedHosts)')
+    .option('--intake-token <token>', 'require Authorization: Bearer <token> on the intake (default: LEADSIM_INTAKE_TOKEN, else the config\'s serve.intakeToken, else none)')
     .action(async (raw: Record<string, unknown>) => {
-      const o = parseOptions(ServeOptionsSchema, { https: false, stateCountryPicklists: false, ...raw }, 'serve');
+      const envToken = process.env['LEADSIM_INTAKE_TOKEN'];
+      const o = parseOptions(ServeOptionsSchema, { https: false, stateCountryPicklists: false, ...(envToken ? { intakeToken: envToken } : {}), ...raw }, 'serve');
       const config = loadProjectConfig();
       const seed = o.seed ?? config.seed;
       const { graph, file: graphFile } = projectGraph(config, o.graph);
       const org = projectOrg(config, seed, o.org);
+      const intakeToken = o.intakeToken ?? config.serve.intakeToken;
       const serve = await startServe({
         seed,
         graph,
@@ -50,6 +60,8 @@ export const configureServe: ConfigureCommand = (command) => {
         clock: o.clock,
         https: o.https,
         orgSettings: { duplicateRules: { Lead: o.duplicateRule, Contact: o.duplicateRule }, stateAndCountryPicklists: o.stateCountryPicklists },
+        allowedHosts: [...config.serve.allowedHosts, ...(o.allowHost ?? [])],
+        ...(intakeToken === undefined ? {} : { intakeToken }),
         onTrace: (trace) => process.stderr.write(`${trace.eventId} ${trace.entryPoint}: ${trace.outcome?.kind}${trace.routedTo ? ` → ${trace.routedTo.name}` : ''}\n`),
       }).catch((error: unknown) => {
         if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;

@@ -14,7 +14,9 @@ import { simulate } from '../../simulation/simulate.ts';
 import { TRANSPORT_KINDS } from '../../transport/transport.ts';
 import { assertWritablePath, writeFileAtomic } from '../../io/writeFileAtomic.ts';
 import { EXIT } from '../exitCodes.ts';
-import { intOption, listOption, parseOptions, seedOption } from '../options.ts';
+import { FaultPlanSchema } from '../../../mocks/faults/faultPlan.ts';
+import { intOption, jsonOption, listOption, parseOptions, seedOption } from '../options.ts';
+import { OptionError } from '../optionError.ts';
 import { projectGraph, projectOrg } from '../../config/projectSetup.ts';
 import { loadProjectConfig } from '../../config/loadProjectConfig.ts';
 import { describeSetup } from '../describeSetup.ts';
@@ -35,8 +37,10 @@ const SimulateOptionsSchema = z.strictObject({
   native: listOption(z.enum(NATIVE)).optional(),
   entryPoints: listOption(EntryPointSchema).optional(),
   faultRate: z.coerce.number().min(0).max(0.25).optional(),
+  faults: jsonOption(FaultPlanSchema).optional(),
   assignmentRules: z.string().min(1).optional(),
   ...PipelineOptionsShape,
+  config: z.boolean().default(true),
 });
 
 /**
@@ -56,10 +60,13 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
     .option('--native <list>', `switch native integrations on (comma list of ${NATIVE.join(', ')}); breaks "one process" (default: the config's)`)
     .option('--entry-points <list>', `the entry points that are on (comma list of ${ENTRY_POINTS.join(', ')}; default: the config's, else all)`)
     .option('--assignment-rules <file>', "route in Salesforce: the CRM runs this Lead.assignmentRules-meta.xml's active rule instead of the pipeline's routing graph (assignees must exist in the org: use --org)")
-    .option('--fault-rate <p>', 'inject seeded faults: each request gets a 5xx, a rate limit, a timeout or a lost response with probability p each (0 to 0.25; default: the config\'s faults)');
-  addPipelineOptions(command).action(async (raw: Record<string, unknown>) => {
+    .option('--fault-rate <p>', 'inject seeded faults: each request gets a 5xx, a rate limit, a timeout or a lost response with probability p each (0 to 0.25; default: the config\'s faults)')
+    .option('--faults <json>', 'inject seeded faults by kind: a fault plan as JSON, as the config\'s "faults" (e.g. \'{"serverError":0.02,"timeout":0.01}\')')
+    .option('--no-config', 'ignore leadsim.config.json: every default is the built-in one (printed replay lines use it, so they carry every input)')
+    .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(SimulateOptionsSchema, raw, 'simulate');
-      const config = loadProjectConfig();
+      if (o.faultRate !== undefined && o.faults !== undefined) throw new OptionError('simulate', [{ flag: '--fault-rate', got: String(o.faultRate), message: 'and --faults both set the faults', expected: 'one of them' }]);
+      const config = loadProjectConfig(process.cwd(), { ignoreFile: !o.config });
       const seed = o.seed ?? config.seed;
       const graph = projectGraph(config, o.graph);
       const chosenOrg = projectOrg(config, seed, o.org);
@@ -67,7 +74,7 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
       if (org.org.assignmentRules !== undefined) assignmentRuleToGraph(readAssignmentRules(org.org.assignmentRules), { directory: orgRuleDirectory(org.org), org: orgSchemaExtension(org.org) });
       const native = o.native ?? NATIVE.filter((n) => config.nativeIntegrations[n]);
       const entryPoints = o.entryPoints ?? config.entryPoints;
-      const faults = o.faultRate !== undefined ? { serverError: o.faultRate, rateLimit: o.faultRate, timeout: o.faultRate, lostResponse: o.faultRate } : config.faults;
+      const faults = o.faultRate !== undefined ? { serverError: o.faultRate, rateLimit: o.faultRate, timeout: o.faultRate, lostResponse: o.faultRate } : (o.faults ?? config.faults);
       for (const out of [o.json, o.audit]) if (out) assertWritablePath(out);
       const pipeline = await pipelineFromOptions(o, 'simulate');
       process.stdout.write(`seed ${seed}\n${describeSetup(graph, org)}${pipeline ? `pipeline: ${pipeline.label} (it handles every delivery; the graph's settings only name partner-engagement statuses)\n` : ''}`);
@@ -88,8 +95,11 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
       bar.stop();
       const summary = summarize(run);
       const invariants = checkInvariants(run);
+      // The replay line carries every input that shaped the run, and ignores the config so that a changed or
+      // removed leadsim.config.json replays the same run.
       const replay = [
         'npx leadsim simulate',
+        '--no-config',
         `--seed ${seed}`,
         `--leads ${o.leads}`,
         `--graph ${graph.file}`,
@@ -97,7 +107,7 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
         ...(o.assignmentRules ? [`--assignment-rules ${o.assignmentRules}`] : []),
         ...(native.length ? [`--native ${native.join(',')}`] : []),
         ...(entryPoints.length < ENTRY_POINTS.length ? [`--entry-points ${entryPoints.join(',')}`] : []),
-        ...(o.faultRate !== undefined ? [`--fault-rate ${o.faultRate}`] : []),
+        ...(o.faultRate !== undefined ? [`--fault-rate ${o.faultRate}`] : faults ? [`--faults '${JSON.stringify(faults)}'`] : []),
         ...(o.transport !== 'dispatch' ? [`--transport ${o.transport}`] : []),
         ...(pipeline ? pipeline.replayArgs : []),
       ].join(' ');
