@@ -14,6 +14,14 @@ export function rawResolverOf(handler: HttpHandler): Resolver | undefined {
   return raw.get(handler);
 }
 
+/**
+ * Gives a handler that wraps one made with {@link http} (e.g. to log its requests) the wrapped raw resolver, so the
+ * dispatch transport still reads its carried answers.
+ */
+export function setRawResolver(handler: HttpHandler, resolver: Resolver): void {
+  raw.set(handler, resolver);
+}
+
 function materializing(resolver: Resolver): Resolver {
   return async (info) => {
     try {

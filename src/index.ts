@@ -61,7 +61,8 @@ export { summarize, type SimulationSummary } from './report/simulationSummary.ts
 export { inboundEventArbitrary } from './generators/inboundEventArbitrary.ts';
 export { payloadArbitrary } from './generators/payloadArbitrary.ts';
 
-export { INVARIANTS, INVARIANT_IDS, checkInvariants, formatViolation, partnerVerdict, type Invariant, type InvariantId, type InvariantReport, type Violation } from './invariants/index.ts';
+export { INVARIANTS, INVARIANT_IDS, checkInvariants, formatViolation, partnerVerdict, type EvidenceKind, type Invariant, type InvariantForms, type InvariantId, type InvariantReport, type Violation } from './invariants/index.ts';
+export * from './evidence/index.ts';
 export { loadScenario, checkScenario, runScenario, replayScenarios, diffScenarios, recordScenario, recordSimulation, ScenarioSchema, SCENARIO_VERSION, type Scenario, type ReplayReport, type DiffReport } from './scenarios/index.ts';
 export { createHarness, type LeadsimHarness, type HarnessOptions } from './simulation/createHarness.ts';
 export { generateWorkload, type Workload, type WorkloadOptions } from './simulation/workload.ts';

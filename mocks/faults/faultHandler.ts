@@ -1,4 +1,6 @@
 import { http, HttpResponse, getResponse, type HttpHandler, type RequestHandler } from 'msw';
+import type { SystemRequestLog } from '../../src/evidence/systemRequestLog.ts';
+import { ANSWER_LOST_HEADER } from '../recordRequests.ts';
 import type { FaultInjector } from './faultInjector.ts';
 import type { FaultKind, SystemName } from './faultPlan.ts';
 import { cloneRequest } from '../../src/core/inProcessBody.ts';
@@ -9,8 +11,10 @@ import { cloneRequest } from '../../src/core/inProcessBody.ts';
  * matched here at all: the real handlers answer it, or it stays unhandled (msw's `onUnhandledRequest`, the dispatch
  * transport's refusal). A handler that matched and answered nothing would make msw send the request to the network.
  * For a lost response it runs the real handlers (so the write is applied) and then answers with a network error.
+ * With a request log, a fault that replaces the answer is logged with its kind, and the applied request of a lost
+ * response is marked `lostResponse`.
  */
-export function faultHandler(injector: FaultInjector, handlers: () => readonly RequestHandler[]): HttpHandler {
+export function faultHandler(injector: FaultInjector, handlers: () => readonly RequestHandler[], log?: SystemRequestLog): HttpHandler {
   // msw hands the predicate and the resolver the same Request: the decision is taken once, in the predicate.
   const decided = new WeakMap<Request, { system: SystemName; kind: FaultKind }>();
   const injects = ({ request }: { request: Request }): boolean => {
@@ -18,14 +22,22 @@ export function faultHandler(injector: FaultInjector, handlers: () => readonly R
     if (fault) decided.set(request, fault);
     return fault !== undefined;
   };
-  return http.all(injects, async ({ request }) => {
+  return http.all(injects, async ({ request, requestId }) => {
     const fault = decided.get(request)!;
-    if (fault.kind === 'timeout') return HttpResponse.error();
     if (fault.kind === 'lostResponse') {
-      await getResponse([...handlers()], cloneRequest(request));
+      const copy = cloneRequest(request);
+      copy.headers.set(ANSWER_LOST_HEADER, '1');
+      await getResponse([...handlers()], copy);
       return HttpResponse.error();
     }
-    return vendorFault(fault.system, fault.kind);
+    const response = fault.kind === 'timeout' ? HttpResponse.error() : vendorFault(fault.system, fault.kind);
+    if (log) {
+      const url = new URL(request.url);
+      const entry = log.begin({ id: requestId, system: fault.system, method: request.method, path: url.pathname + url.search, credential: undefined });
+      entry.fault = fault.kind;
+      entry.status = response.type === 'error' ? 0 : response.status;
+    }
+    return response;
   });
 }
 

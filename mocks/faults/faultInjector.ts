@@ -12,6 +12,15 @@ export interface InjectedFault {
   readonly at: number;
 }
 
+/** A fault aimed at one request to come: the first request `match` accepts after skipping `skip` of them. */
+export interface AimedFault {
+  readonly kind: FaultKind;
+  /** How many matching requests to let through first (0: the next one). */
+  readonly skip: number;
+  /** Which requests count. */
+  readonly match: (request: Request, system: SystemName) => boolean;
+}
+
 /**
  * Decides, per request and from its own seeded stream, whether the HTTP layer injects a fault. The decision
  * depends only on the seed and the order of requests, so the same run injects the same faults.
@@ -21,6 +30,7 @@ export class FaultInjector {
   readonly journal: InjectedFault[] = [];
   readonly #rng: Rng;
   readonly #clock: SimClock;
+  readonly #aimed: { kind: FaultKind; skip: number; match: AimedFault['match'] }[] = [];
   #enabled = true;
 
   constructor(plan: FaultPlanInput, rng: Rng, clock: SimClock) {
@@ -34,6 +44,14 @@ export class FaultInjector {
     this.#enabled = enabled;
   }
 
+  /**
+   * Aims a fault at one request to come, whatever the plan's probabilities (a property test aims at the pipeline's
+   * second Salesforce write this way): it stays aimed until a matching request comes.
+   */
+  aim(fault: AimedFault): void {
+    this.#aimed.push({ ...fault });
+  }
+
   /** The fault to inject for this request, or undefined to let it through. */
   decide(request: Request): { system: SystemName; kind: FaultKind } | undefined {
     if (!this.#enabled) return undefined;
@@ -42,16 +60,27 @@ export class FaultInjector {
     if (!system || !this.plan.systems.includes(system)) return undefined;
     // Token endpoints never fail: a fault there would only test the client's auth code, not the pipeline.
     if (url.pathname.endsWith('/oauth2/token') || url.pathname.endsWith('/oauth/token')) return undefined;
+    const aimed = this.#aimed.findIndex((a) => a.match(request, system));
+    if (aimed >= 0) {
+      const fault = this.#aimed[aimed]!;
+      if (fault.skip > 0) fault.skip -= 1;
+      else {
+        this.#aimed.splice(aimed, 1);
+        return this.#inject(fault.kind, system, request, url);
+      }
+    }
     const roll = this.#rng.float();
     let edge = 0;
     for (const kind of ['serverError', 'rateLimit', 'timeout', 'lostResponse'] as const) {
       edge += this.plan[kind];
-      if (roll < edge) {
-        this.journal.push({ seq: this.journal.length + 1, system, kind, method: request.method, path: url.pathname, at: this.#clock.now() });
-        if (kind === 'timeout') this.#clock.advance(this.plan.timeoutMs);
-        return { system, kind };
-      }
+      if (roll < edge) return this.#inject(kind, system, request, url);
     }
     return undefined;
+  }
+
+  #inject(kind: FaultKind, system: SystemName, request: Request, url: URL): { system: SystemName; kind: FaultKind } {
+    this.journal.push({ seq: this.journal.length + 1, system, kind, method: request.method, path: url.pathname, at: this.#clock.now() });
+    if (kind === 'timeout') this.#clock.advance(this.plan.timeoutMs);
+    return { system, kind };
   }
 }

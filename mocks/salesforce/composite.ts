@@ -112,7 +112,7 @@ export function compositeRoute(env: RestEnv, req: RestRequest, dispatch: (sub: R
       if (method === 'DELETE') url.searchParams.set('allOrNone', 'true');
       else if (body !== null && typeof body === 'object') body = { ...body, allOrNone: true };
     }
-    const res = dispatch({ method, path, query: url.searchParams, header: (name) => headers.get(name.toLowerCase()) ?? req.header(name), body, version: match[1]!, userId: req.userId });
+    const res = dispatch({ method, path, query: url.searchParams, header: (name) => headers.get(name.toLowerCase()) ?? req.header(name), body, version: match[1]!, userId: req.userId, ...(req.requestId === undefined ? {} : { requestId: req.requestId }) });
     return { body: res.body ?? null, httpHeaders: { ...res.headers }, httpStatusCode: res.status, referenceId: sub.referenceId };
   };
 

@@ -70,7 +70,7 @@ export const salesforceNotFound: UnknownPathResponder = () => jsonResponse(sfErr
 /** All Salesforce handlers for one simulated org: REST, composite, query, OAuth and SOAP convertLead. */
 export function salesforceHandlers(ctx: SalesforceMockContext): HttpHandler[] {
   const env: RestEnv = { crm: ctx.crm, cursors: new QueryCursors() };
-  const rest = async ({ request, params }: { request: Request; params: Record<string, string | readonly string[] | undefined> }): Promise<Response> => {
+  const rest = async ({ request, params, requestId }: { request: Request; params: Record<string, string | readonly string[] | undefined>; requestId?: string }): Promise<Response> => {
     const version = /^v(\d+\.\d)$/.exec(String(params['version']))?.[1];
     const url = new URL(request.url);
     const auth = authenticate(request, ctx);
@@ -99,6 +99,7 @@ export function salesforceHandlers(ctx: SalesforceMockContext): HttpHandler[] {
       body,
       version,
       userId: auth.userId,
+      ...(requestId === undefined ? {} : { requestId }),
     });
     return toHttpResponse(res, limitHeaders(ctx));
   };

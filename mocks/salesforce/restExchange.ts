@@ -25,6 +25,8 @@ export interface RestRequest {
   /** `62.0` */
   readonly version: string;
   readonly userId: string;
+  /** The transport's id of the HTTP request (msw's `requestId`), recorded in field history; subrequests share it. */
+  readonly requestId?: string;
 }
 
 /** A REST answer before it becomes an HTTP response. `body` undefined means no body (204). */
@@ -67,6 +69,7 @@ export function writeContext(req: RestRequest): WriteContext {
   return {
     userId: req.userId,
     ...(client === undefined ? {} : { workflow: client }),
+    ...(req.requestId === undefined ? {} : { requestId: req.requestId }),
     ...(dup === null ? {} : { duplicateRuleHeader: { allowSave: flag('allowSave'), includeRecordDetails: flag('includeRecordDetails') } }),
     ...autoAssign(req.header('sforce-auto-assign')),
   };

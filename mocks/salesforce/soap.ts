@@ -109,7 +109,7 @@ function userInfoXml(ctx: SalesforceMockContext, userId: string): string {
  * `sf:INVALID_SESSION_ID` fault, which makes jsforce refresh its session.
  */
 export function soapHandlers(ctx: SalesforceMockContext): HttpHandler[] {
-  const resolver = async ({ request, params }: { request: Request; params: Record<string, string | readonly string[] | undefined> }): Promise<Response> => {
+  const resolver = async ({ request, params, requestId }: { request: Request; params: Record<string, string | readonly string[] | undefined>; requestId?: string }): Promise<Response> => {
     const xml = await bodyText(request);
     const operation = /<(?:\w+:)?Body[^>]*>\s*<(?:\w+:)?(\w+)/.exec(xml)?.[1];
     if (operation === 'login') {
@@ -145,7 +145,7 @@ export function soapHandlers(ctx: SalesforceMockContext): HttpHandler[] {
       return soapFault('soapenv:Client', `No operation available for request {urn:partner.soap.sforce.com}${operation ?? ''}`);
     }
     const workflow = /<client>([^<]*)<\/client>/.exec(xml)?.[1];
-    const writeCtx = { userId, ...(workflow === undefined ? {} : { workflow: unescapeXml(workflow) }) };
+    const writeCtx = { userId, ...(requestId === undefined ? {} : { requestId }), ...(workflow === undefined ? {} : { workflow: unescapeXml(workflow) }) };
     let results: string;
     if (operation === 'convertLead') results = leadConverts(xml).map((request) => ctx.crm.convertLead(request, writeCtx)).map(resultXml).join('');
     else {

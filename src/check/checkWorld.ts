@@ -14,6 +14,7 @@ import { loadDefaultGraph } from '../routing/loadGraph.ts';
 import { createWorld } from '../world/world.ts';
 import { worldHintsOf } from '../world/worldHints.ts';
 import { withMidRunCampaigns } from './midRunCampaigns.ts';
+import type { PipelineUnderTest } from '../pipelines/pipelineUnderTest.ts';
 
 /**
  * What every run of a property starts from: one org generated from the check's seed (so generated payloads can
@@ -36,6 +37,8 @@ export interface CheckWorld {
   readonly observe?: (run: RunRecord) => void;
   /** Told of every routing decision (the mutation runner records them to replay them on mutant graphs). */
   readonly onRoute?: HarnessOptions['onRoute'];
+  /** A pipeline of yours, checked instead of the reference pipeline (`graph`, `jobs` and `onRoute` then do not apply). */
+  readonly pipeline?: PipelineUnderTest;
 }
 
 /** Options of {@link checkWorld}. */
@@ -49,6 +52,7 @@ export interface CheckWorldOptions {
   readonly prepare?: (harness: LeadsimHarness) => void;
   readonly observe?: (run: RunRecord) => void;
   readonly onRoute?: HarnessOptions['onRoute'];
+  readonly pipeline?: PipelineUnderTest;
 }
 
 /**
@@ -67,7 +71,7 @@ export function checkWorld(seed: number, options: CheckWorldOptions = {}): Check
 
 /** A fresh harness on the check world. The commands move the clock themselves (a minute per step, see `stepTime`). */
 export async function openCheckHarness(w: CheckWorld): Promise<LeadsimHarness> {
-  const harness = await createHarness({ seed: w.seed, org: w.org, gapMs: 0, ...(w.graph ? { graph: w.graph } : {}), ...(w.jobs ? { jobs: w.jobs } : {}), ...(w.nativeIntegrations ? { nativeIntegrations: w.nativeIntegrations } : {}), ...(w.onRoute ? { onRoute: w.onRoute } : {}) });
+  const harness = await createHarness({ seed: w.seed, org: w.org, gapMs: 0, ...(w.graph ? { graph: w.graph } : {}), ...(w.jobs ? { jobs: w.jobs } : {}), ...(w.nativeIntegrations ? { nativeIntegrations: w.nativeIntegrations } : {}), ...(w.onRoute ? { onRoute: w.onRoute } : {}), ...(w.pipeline ? { pipeline: w.pipeline } : {}) });
   w.prepare?.(harness);
   return harness;
 }

@@ -3,6 +3,7 @@ import { INVARIANT_IDS, type Violation } from '../invariants/violation.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import { formatInvariantFailure, traceOfViolation } from '../testing/formatInvariantFailure.ts';
 import { formatTrace } from '../testing/formatTrace.ts';
+import { deliveryOfViolation, formatDeliveryTrace } from '../testing/formatDeliveryTrace.ts';
 import type { ScenarioStep } from './scenarioSteps.ts';
 import type { SequenceReal } from './sequenceModel.ts';
 
@@ -12,7 +13,7 @@ import type { SequenceReal } from './sequenceModel.ts';
  */
 export class InvariantFailure extends Error {
   readonly violations: readonly Violation[];
-  /** The compact trace of the first violation's event, if it is about one. */
+  /** The compact trace of the first violation's event (for a pipeline of yours, its requests from the evidence), if it is about one. */
   readonly trace: string | undefined;
   /** Where in the run it broke (e.g. `after command 4: recall …`). */
   readonly at: string;
@@ -25,7 +26,8 @@ export class InvariantFailure extends Error {
     this.steps = [...steps];
     this.violations = report.violations;
     const trace = traceOfViolation(run, report.violations[0]);
-    this.trace = trace ? formatTrace(trace) : undefined;
+    const delivery = trace ? undefined : deliveryOfViolation(run, report.violations[0]);
+    this.trace = trace ? formatTrace(trace) : delivery !== undefined ? formatDeliveryTrace(run, delivery) : undefined;
     this.at = at;
   }
 }

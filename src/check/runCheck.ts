@@ -11,6 +11,7 @@ import { counterexampleData, describeCounterexample } from './describeCounterexa
 import { InvariantFailure } from './invariantFailure.ts';
 import type { ScenarioStep } from './scenarioSteps.ts';
 import { sequenceProperty } from './sequenceProperty.ts';
+import type { PipelineUnderTest } from '../pipelines/pipelineUnderTest.ts';
 
 /** The properties of the suite: plain inbound batches, and model-based command sequences. */
 export const CHECK_PROPERTIES = ['batch', 'sequence'] as const;
@@ -52,6 +53,12 @@ export interface RunCheckOptions {
   readonly nativeIntegrations?: Partial<NativeIntegrations>;
   /** Told of every property run before its world is closed (e.g. to count routing coverage). */
   readonly onRun?: (run: RunRecord) => void;
+  /**
+   * Check a pipeline of yours instead of the reference pipeline (`inProcessPipeline`, `remotePipeline`): every
+   * delivery goes to it, the evidence forms of the invariants judge it, and the sequences leave out re-runs and
+   * recalls and aim faults at its writes instead.
+   */
+  readonly pipeline?: PipelineUnderTest;
 }
 
 /** A property that failed: the shrunk counterexample, how to replay it, and what broke. */
@@ -116,6 +123,7 @@ export async function runCheck(options: RunCheckOptions): Promise<CheckReport> {
     ...(options.org ? { org: options.org } : {}),
     ...(options.nativeIntegrations ? { nativeIntegrations: options.nativeIntegrations } : {}),
     ...(options.onRun ? { observe: options.onRun } : {}),
+    ...(options.pipeline ? { pipeline: options.pipeline } : {}),
   });
   const chosen = options.property ? [options.property] : CHECK_PROPERTIES;
   const properties: PropertyOutcome[] = [];
@@ -176,9 +184,15 @@ export function replayCommand(options: RunCheckOptions, runs: number, property: 
     ...(options.graphFile ? [`--graph ${options.graphFile}`] : []),
     ...(options.orgFile ? [`--org ${options.orgFile}`] : []),
     ...(nativeOn.length ? [`--native ${nativeOn.join(',')}`] : []),
+    ...(options.pipeline ? options.pipeline.replayArgs.map(shellWord) : []),
     ...(options.maxCommands !== undefined ? [`--max-commands ${options.maxCommands}`] : []),
     ...(options.maxEvents !== undefined ? [`--max-events ${options.maxEvents}`] : []),
   ].join(' ');
+}
+
+/** A word of a command line, quoted when the shell would split it. */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }
 
 /** The replay path fast-check prints after a command sequence (a `replayPath="…"` comment), needed to replay it. */

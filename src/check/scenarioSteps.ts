@@ -39,8 +39,9 @@ export function campaignKey(h: LeadsimHarness, id: string): string {
 }
 
 /** An inbound step at `at`: the delivery id, the payload, and the key of the person its trace created or merged into. */
-export function inboundStep(h: LeadsimHarness, id: string, event: ParsedPayload, traces: readonly EventTrace[], at: number): ScenarioStep {
+export function inboundStep(h: LeadsimHarness, id: string, event: ParsedPayload, traces: readonly EventTrace[], at: number, handledPerson?: { readonly id: string }): ScenarioStep {
   const o = traces[0]?.outcome;
-  const person = o && (o.kind === 'created' || o.kind === 'merged') ? personKey(h, o.personId) : undefined;
+  const personId = o && (o.kind === 'created' || o.kind === 'merged') ? o.personId : handledPerson?.id;
+  const person = personId ? personKey(h, personId) : undefined;
   return { at, kind: 'inbound', id, entryPoint: event.entryPoint, payload: event.payload, ...(person ? { person } : {}) };
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { sequenceCommandArbitraries, type SequenceCommandKind } from './commands/index.ts';
+import { PIPELINE_UNDER_TEST_KINDS, SEQUENCE_COMMAND_KINDS, sequenceCommandArbitraries, type SequenceCommandKind } from './commands/index.ts';
 import { type CheckWorld, openCheckHarness } from './checkWorld.ts';
 import type { ScenarioStep } from './scenarioSteps.ts';
 import { emptyModel, type SequenceCommand, type SequenceReal } from './sequenceModel.ts';
@@ -9,7 +9,7 @@ import { witnessCommandArbitraries } from './witnessCommands.ts';
 export interface SequencePropertyOptions {
   /** Most commands per run (default 15). */
   readonly maxCommands?: number;
-  /** The command kinds to draw from (default: all). */
+  /** The command kinds to draw from (default: all the reference pipeline meets; for a pipeline of yours, `PIPELINE_UNDER_TEST_KINDS`). */
   readonly kinds?: readonly SequenceCommandKind[];
   /** fast-check's replay path of a reported sequence (with the seed and path, replays exactly that case). */
   readonly replayPath?: string;
@@ -31,7 +31,8 @@ export function sequenceProperty(w: CheckWorld, options: SequencePropertyOptions
 
 /** The command sequences of the model-based property: the check's commands and those aimed at routing witnesses. */
 export function sequenceArbitrary(w: CheckWorld, options: SequencePropertyOptions = {}): fc.Arbitrary<Iterable<SequenceCommand>> {
-  return fc.commands([...sequenceCommandArbitraries(w.hints, options.kinds), ...witnessCommandArbitraries(w.hints, options.kinds)], { maxCommands: options.maxCommands ?? 15, ...(options.replayPath ? { replayPath: options.replayPath } : {}) });
+  const kinds = options.kinds ?? (w.pipeline ? PIPELINE_UNDER_TEST_KINDS : SEQUENCE_COMMAND_KINDS);
+  return fc.commands([...sequenceCommandArbitraries(w.hints, kinds), ...witnessCommandArbitraries(w.hints, kinds)], { maxCommands: options.maxCommands ?? 15, ...(options.replayPath ? { replayPath: options.replayPath } : {}) });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { RunRecord } from '../simulation/runRecord.ts';
 import { INVARIANTS } from './allInvariants.ts';
-import type { Invariant } from './invariant.ts';
+import { checkForms, type Invariant, type InvariantForms } from './invariant.ts';
 import type { InvariantId, Violation } from './violation.ts';
 
 /** Options of {@link checkInvariants}. */
@@ -9,6 +9,12 @@ export interface CheckInvariantsOptions {
   readonly only?: readonly InvariantId[];
   /** The invariants to choose from (default {@link INVARIANTS}); tests pass their own. */
   readonly invariants?: readonly Invariant[];
+  /**
+   * Which form of each invariant to check (default `both`): `evidence` reads only what any pipeline leaves behind
+   * (records, field histories, request logs, deliveries); `traces` only the reference pipeline's traces (the evidence
+   * form for an invariant without one).
+   */
+  readonly forms?: InvariantForms;
 }
 
 /** One invariant's result in a report. */
@@ -36,7 +42,7 @@ export interface InvariantReport {
 export function checkInvariants(run: RunRecord, options: CheckInvariantsOptions = {}): InvariantReport {
   const chosen = (options.invariants ?? INVARIANTS).filter((inv) => options.only === undefined || options.only.includes(inv.id));
   const results = chosen.map((inv): InvariantResult => {
-    const violations = inv.check(run);
+    const violations = checkForms(inv, run, options.forms ?? 'both');
     return { id: inv.id, title: inv.title, ok: violations.length === 0, violations };
   });
   return { ok: results.every((r) => r.ok), results, violations: results.flatMap((r) => r.violations) };

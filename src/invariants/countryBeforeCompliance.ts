@@ -2,25 +2,30 @@ import type { Consent } from '../model/person.ts';
 import type { EventTrace, JobTrace } from '../pipeline/trace.ts';
 import { mailabilityFor } from '../standardize/compliance.ts';
 import { isIsoCountryCode, standardizeCountry } from '../standardize/country.ts';
-import type { Invariant } from './invariant.ts';
+import { countryBeforeComplianceEvidence } from './evidence/countryBeforeComplianceEvidence.ts';
+import { defineInvariant } from './invariant.ts';
 import { stepEvidence, stepOf, traceSegments } from './traceSegments.ts';
 import type { Violation } from './violation.ts';
 
 /**
- * DOMAIN.md invariant 4: in every run of every trace, compliance comes after standardize; the country it decided
- * on is an ISO 3166-1 alpha-2 code (absent only when the raw country could not be standardized); when the raw
- * country standardizes to a code, compliance used that code; and the decision equals `mailabilityFor(country,
- * consent)`.
+ * DOMAIN.md invariant 4. Evidence form ({@link countryBeforeComplianceEvidence}: field history, deliveries): every
+ * write of `Mailability__c` happened when the person's country was already an ISO code and equals the decision for
+ * that code and consent; every delivery done leaves its person with a decision. Trace form (the reference
+ * pipeline): in every run of every trace, compliance comes after standardize; the country it decided on is an ISO
+ * 3166-1 alpha-2 code (absent only when the raw country could not be standardized); when the raw country
+ * standardizes to a code, compliance used that code; and the decision equals `mailabilityFor(country, consent)`.
  */
-export const countryBeforeCompliance: Invariant = {
+export const countryBeforeCompliance = defineInvariant({
   id: 'country-before-compliance',
   title: 'Country standardized before compliance',
   description:
-    'Every compliance decision comes after standardization, is made on the ISO code the raw country standardizes to (or on no country only when it cannot be standardized), and equals the decision for that country and consent.',
-  check(run) {
+    'Every Mailability__c decision was written when the person\'s country was already an ISO code (standardized), and equals the decision for that country and consent; every delivery leaves its person with one.',
+  evidence: ['field history', 'deliveries'],
+  checkEvidence: countryBeforeComplianceEvidence,
+  checkTraces(run) {
     return run.traces.flatMap((trace) => traceSegments(trace).flatMap((segment) => checkSegment(trace, segment)));
   },
-};
+});
 
 function checkSegment(trace: EventTrace, segment: readonly JobTrace[]): Violation[] {
   const compliance = stepOf(segment, 'compliance');

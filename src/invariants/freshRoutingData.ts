@@ -5,7 +5,8 @@ import type { Crm } from '../systems/crm/crm.ts';
 import type { SObjectType } from '../systems/crm/schema.ts';
 import { formatSfDateTime } from '../systems/crm/sfDateTime.ts';
 import { domainOfWebsite } from '../standardize/websiteDomain.ts';
-import type { Invariant } from './invariant.ts';
+import { freshRoutingDataEvidence } from './evidence/freshRoutingDataEvidence.ts';
+import { defineInvariant } from './invariant.ts';
 import { stepEvidence, stepOf, traceSegments, routingTraces } from './traceSegments.ts';
 import type { Violation } from './violation.ts';
 
@@ -17,8 +18,11 @@ const READ_RECORDS: readonly (readonly ['campaign' | 'account' | 'partnerAccount
 ];
 
 /**
- * Routing decides on what the CRM holds at that moment, whatever the pipeline caches: for every routing (inbound
- * events and re-runs), compared with the CRM's field history at the simulated time the step ran,
+ * Routing decides on what the CRM holds at that moment, whatever the pipeline caches. Evidence form
+ * ({@link freshRoutingDataEvidence}: field history, deliveries): every owner the pipeline sets was an active user
+ * then (an SDR it newly assigns, in office), and a delivery naming a campaign the CRM held leaves its person a member.
+ * Trace form (the reference pipeline), for every routing (inbound events and re-runs), compared with the CRM's field
+ * history at the simulated time the step ran,
  * - attribution found the campaign the touch names, when the CRM had one by that id or name;
  * - matchAccount found the account (the contact's own, or the one whose website has the email's domain) when the
  *   CRM had it;
@@ -28,11 +32,13 @@ const READ_RECORDS: readonly (readonly ['campaign' | 'account' | 'partnerAccount
  * A stale org cache (a rep deactivated or out of office, a new campaign, an account's new BDR, a conversion's new
  * account, all unseen) breaks it.
  */
-export const freshRoutingData: Invariant = {
+export const freshRoutingData = defineInvariant({
   id: 'fresh-routing-data',
   title: 'Routing decides on what the CRM holds',
   description: 'Every campaign, account, partner account and user routing decided on is what the CRM held at that moment (an active owner, a round-robin pick in office, no campaign or account the CRM had missed).',
-  check(run) {
+  evidence: ['field history', 'deliveries', 'records'],
+  checkEvidence: freshRoutingDataEvidence,
+  checkTraces(run) {
     const crm = run.world.crm;
     const out: Violation[] = [];
     for (const trace of routingTraces(run)) {
@@ -43,7 +49,7 @@ export const freshRoutingData: Invariant = {
     }
     return out;
   },
-};
+});
 
 interface Problem {
   readonly step: JobTrace;

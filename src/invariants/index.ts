@@ -5,7 +5,7 @@
 export { INVARIANTS } from './allInvariants.ts';
 export { checkInvariants, type CheckInvariantsOptions, type InvariantReport, type InvariantResult } from './checkInvariants.ts';
 export { formatViolation, type FormatViolationOptions } from './formatViolation.ts';
-export type { Invariant } from './invariant.ts';
+export { defineInvariant, type EvidenceKind, type Invariant, type InvariantForms } from './invariant.ts';
 export { INVARIANT_IDS, type InvariantId, type Violation } from './violation.ts';
 export { noDuplicates, normalizedEmail } from './noDuplicates.ts';
 export { oneProcess } from './oneProcess.ts';

@@ -1,5 +1,6 @@
+import { evidenceOf } from '../evidence/runEvidence.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
-import type { Invariant } from './invariant.ts';
+import { defineInvariant } from './invariant.ts';
 import { livePeople } from './livePeople.ts';
 import type { Violation } from './violation.ts';
 
@@ -13,17 +14,19 @@ export function normalizedEmail(email: unknown): string | undefined {
 /**
  * DOMAIN.md invariant 1: no two live people (contacts, and leads not converted) with the same normalized email,
  * no two campaign members for the same campaign and person, no two Marketo leads with the same normalized email,
- * no two Impartner prospects for the same CRM record.
+ * no two Impartner prospects for the same CRM record. Evidence: the records (one form for every pipeline); the
+ * field history names who created each person and, through its request, the delivery being handled then.
  */
-export const noDuplicates: Invariant = {
+export const noDuplicates = defineInvariant({
   id: 'no-duplicates',
   title: 'No duplicates',
   description:
     'No two live CRM people with the same normalized email, no duplicate campaign members, no two Marketo leads with the same normalized email, no two Impartner prospects with the same CrmId.',
-  check(run) {
+  evidence: ['records', 'field history'],
+  checkEvidence(run) {
     return [...duplicatePeople(run), ...duplicateMembers(run), ...duplicateMapLeads(run), ...duplicateProspects(run)];
   },
-};
+});
 
 function groupBy<T>(items: Iterable<T>, key: (item: T) => string | undefined): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -45,7 +48,8 @@ function duplicatePeople(run: RunRecord): Violation[] {
     // Oldest first, so the violation names the person that came second.
     const people = group.map((p) => ({ p, at: crm.history(p.record.Id)[0]?.at ?? 0 })).sort((a, b) => a.at - b.at).map(({ p }) => p);
     const later = people[people.length - 1]!;
-    const eventId = later.record['Pipeline_Event_Id__c'];
+    const created = crm.history(later.record.Id)[0];
+    const eventId = later.record['Pipeline_Event_Id__c'] ?? (created ? evidenceOf(run)?.handlingOf(created)?.id : undefined);
     out.push({
       invariant: 'no-duplicates',
       message: `${people.length} live people share the email ${JSON.stringify(email)}: ${people.map((p) => `${p.type} ${p.record.Id}`).join(', ')}; expected one person per normalized email.`,
@@ -53,7 +57,8 @@ function duplicatePeople(run: RunRecord): Violation[] {
       ...(typeof eventId === 'string' ? { eventId } : {}),
       evidence: people.map((p) => {
         const created = crm.history(p.record.Id)[0];
-        return { type: p.type, Id: p.record.Id, Email: p.record['Email'], Pipeline_Event_Id__c: p.record['Pipeline_Event_Id__c'] ?? null, CreatedById: p.record['CreatedById'], createdBy: created?.workflow ?? null };
+        const handling = created ? evidenceOf(run)?.handlingOf(created) : undefined;
+        return { type: p.type, Id: p.record.Id, Email: p.record['Email'], Pipeline_Event_Id__c: p.record['Pipeline_Event_Id__c'] ?? null, CreatedById: p.record['CreatedById'], createdBy: created?.workflow ?? null, createdDuring: handling ? { delivery: handling.id, attempt: handling.attempt } : null };
       }),
     });
   }

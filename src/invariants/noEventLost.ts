@@ -1,17 +1,23 @@
-import type { Invariant } from './invariant.ts';
+import { noEventLostEvidence } from './evidence/noEventLostEvidence.ts';
+import { defineInvariant } from './invariant.ts';
 import { tracesById } from './traceSegments.ts';
 import type { Violation } from './violation.ts';
 
 /**
- * No inbound event is lost: every event the intake accepted has exactly one trace, and that trace has an outcome
- * (created, merged, rejected with a reason, or parked with a reason); no trace belongs to an event the intake
- * never accepted; and the counts balance: accepted = created + merged + rejected + parked.
+ * No inbound event is lost. Evidence form ({@link noEventLostEvidence}: deliveries, request log, records): every
+ * delivery was handled and answered, and ends processed or merged (a person with its email), rejected with a reason
+ * or silently (it wrote nothing), or parked with an error. Trace form (the reference pipeline): every event the
+ * intake accepted has exactly one trace, and that trace has an outcome (created, merged, rejected with a reason, or
+ * parked with a reason); no trace belongs to an event the intake never accepted; and the counts balance: accepted =
+ * created + merged + rejected + parked.
  */
-export const noEventLost: Invariant = {
+export const noEventLost = defineInvariant({
   id: 'no-event-lost',
   title: 'No inbound event is lost',
-  description: 'Every accepted event has exactly one trace with an outcome (created, merged, rejected or parked with a reason), and the counts balance.',
-  check(run) {
+  description: 'Every delivery was handled and ends processed or merged (a CRM person with its email), rejected (with a reason, or by writing nothing), or parked with a reason.',
+  evidence: ['deliveries', 'request log', 'records'],
+  checkEvidence: noEventLostEvidence,
+  checkTraces(run) {
     const received = run.world.intake.received;
     const byId = tracesById(run.traces);
     const out: Violation[] = [];
@@ -47,4 +53,4 @@ export const noEventLost: Invariant = {
     }
     return out;
   },
-};
+});

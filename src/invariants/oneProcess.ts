@@ -4,28 +4,33 @@ import type { EventTrace } from '../pipeline/trace.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import type { HistoryEntry } from '../systems/crm/fieldHistory.ts';
 import type { SRecord } from '../systems/crm/recordSource.ts';
-import type { Invariant } from './invariant.ts';
+import { oneProcessEvidence } from './evidence/oneProcessEvidence.ts';
+import { defineInvariant } from './invariant.ts';
 import { stepEvidence, traceSegments, tracesById } from './traceSegments.ts';
 import type { Violation } from './violation.ts';
 
 /** The roles of the sales reps whose API-created leads reach the pipeline as `sales-created` events. */
 
 /**
- * DOMAIN.md invariant 2: every lead created during the run was created by the pipeline for exactly one event (its
- * creation's workflow is `pipeline:*`, its `Pipeline_Event_Id__c` names an event whose one trace created it), or
- * created by a sales rep and processed by exactly one `sales-created` event; and every trace ran the jobs in the
- * one order of {@link PIPELINE_JOBS}, each run of it a prefix of that order that stops only where the event was
- * rejected or parked.
+ * DOMAIN.md invariant 2. Evidence form ({@link oneProcessEvidence}: field history, request log, deliveries): every
+ * lead created during the run was created by the pipeline's credential while handling exactly one delivery, for
+ * that delivery's person, or by a sales rep and named by exactly one handled sales-created delivery; nobody else
+ * created one. Trace form (the reference pipeline): its creation's workflow is `pipeline:*` and its
+ * `Pipeline_Event_Id__c` names an event whose one trace created it, or a rep created it and exactly one
+ * `sales-created` event processed it; and every trace ran the jobs in the one order of {@link PIPELINE_JOBS}, each
+ * run of it a prefix of that order that stops only where the event was rejected or parked.
  */
-export const oneProcess: Invariant = {
+export const oneProcess = defineInvariant({
   id: 'one-process',
   title: 'One process',
   description:
-    'Every lead created during the run was created by the pipeline for exactly one event, or by a sales rep and processed by exactly one sales-created event; every trace runs the jobs in the one pipeline order.',
-  check(run) {
+    'Every lead created during the run was created by the pipeline for exactly one delivery (its own credential, that delivery\'s person), or by a sales rep and processed by exactly one sales-created delivery; nobody else creates leads; the reference pipeline runs its jobs in the one order.',
+  evidence: ['field history', 'request log', 'deliveries'],
+  checkEvidence: oneProcessEvidence,
+  checkTraces(run) {
     return [...leadOrigins(run), ...run.traces.flatMap(jobOrder)];
   },
-};
+});
 
 function leadOrigins(run: RunRecord): Violation[] {
   const crm = run.world.crm;

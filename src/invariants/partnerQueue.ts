@@ -3,7 +3,10 @@ import type { EventTrace, JobTrace } from '../pipeline/trace.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import type { Crm } from '../systems/crm/crm.ts';
 import type { SObjectType } from '../systems/crm/schema.ts';
-import type { Invariant } from './invariant.ts';
+import { partnerQueueEvidence } from './evidence/partnerQueueEvidence.ts';
+import { queuedWithoutProspect } from './evidence/queuedWithoutProspect.ts';
+import { defineInvariant } from './invariant.ts';
+import type { PrmRecord } from '../systems/prm/prmValues.ts';
 import { isLiveProspect } from '../systems/prm/prospectRules.ts';
 import { isEmptyValue, livePeople } from './livePeople.ts';
 import { parkedPeople } from './parkedPeople.ts';
@@ -27,19 +30,23 @@ interface Routing {
 }
 
 /**
- * DOMAIN.md invariant 3: a person that meets partner rule 1, 2 or 3 and is not excepted by rule 4 or 5 ends owned
+ * DOMAIN.md invariant 3. Evidence form ({@link partnerQueueEvidence}: deliveries, field history, records): every
+ * handling the pipeline answered done is judged by the oracle on what the delivery says and what the CRM held.
+ * Trace form (the reference pipeline), on what each route step read: a person that meets partner rule 1, 2 or 3 and is not excepted by rule 4 or 5 ends owned
  * by the Partner Queue (a contact keeps its user owner) with the rule's status fields set and a live, not recalled,
  * Impartner prospect; nobody else is routed to or owned by the Partner Queue, and every person the Partner Queue
  * holds has a live prospect (else no partner sees it and no SDR works it). The rules are evaluated by an oracle
  * independent of the routing graph ({@link partnerVerdict}) on what each route step read; contacts are judged as
  * leads are, except that they are never queue-owned. A person whose last event is parked (not synced yet) waits.
  */
-export const partnerQueue: Invariant = {
+export const partnerQueue = defineInvariant({
   id: 'partner-queue',
   title: 'Partner leads reach the Partner Queue',
   description:
     'A person meeting partner rule 1, 2 or 3 and not excepted by rule 4 or 5 ends in the Partner Queue (a contact keeps its user owner) with its status fields set and a live PRM prospect; nobody else is routed to or owned by the Partner Queue, and everyone in it has a live, not recalled, prospect.',
-  check(run) {
+  evidence: ['deliveries', 'field history', 'records'],
+  checkEvidence: partnerQueueEvidence,
+  checkTraces(run) {
     const crm = run.world.crm;
     const queueIds = new Set([...crm.records('Group')].filter((g) => g['Type'] === 'Queue' && g['Name'] === PARTNER_QUEUE_NAME).map((g) => g.Id));
     const isPq = (owner: { kind?: string; id: string; name?: string }): boolean => queueIds.has(owner.id) || (owner.kind === 'queue' && owner.name === PARTNER_QUEUE_NAME);
@@ -81,23 +88,16 @@ export const partnerQueue: Invariant = {
       }
       // finalState judges a person the rules sent there; anyone else in the queue must still be visible to a partner.
       if (routing?.verdict.partnerQueue === true || parked.has(record.Id)) continue;
-      const prospects = prospectsOf(record.Id);
-      if (prospects.some(isLiveProspect)) continue;
-      out.push({
-        invariant: 'partner-queue',
-        message: `${type} ${record.Id} is owned by the Partner Queue without a live prospect (${prospects.length > 0 ? `prospect ${prospects.map((p) => p.Id).join(', ')} recalled` : 'none in the PRM'}): no partner sees it and no SDR works it; expected every person in the Partner Queue to have a live, not recalled, PRM prospect.`,
-        personId: record.Id,
-        ...(routing ? { eventId: routing.trace.eventId } : {}),
-        evidence: {
-          record: pick(record, ['Id', 'OwnerId', 'Impartner_Partner_Account__c', 'Partner_Recalled__c', 'Partner_Recalled_Date__c']),
-          prospects: prospects.map((p) => pick(p, ['Id', 'CrmId', 'ShareStatus', 'RecalledDate'])),
-          lastRouting: routing ? { eventId: routing.trace.eventId, verdict: routing.verdict, route: stepEvidence(routing.route) } : null,
-        },
-      });
+      const unseen = queuedWithoutProspect(prospectsOf(record.Id), type, record, routing?.trace.eventId, (prospects) => ({
+        record: pick(record, ['Id', 'OwnerId', 'Impartner_Partner_Account__c', 'Partner_Recalled__c', 'Partner_Recalled_Date__c']),
+        prospects: prospects.map((p) => pick(p, ['Id', 'CrmId', 'ShareStatus', 'RecalledDate'])),
+        lastRouting: routing ? { eventId: routing.trace.eventId, verdict: routing.verdict, route: stepEvidence(routing.route) } : null,
+      }));
+      if (unseen) out.push(unseen);
     }
     return out;
   },
-};
+});
 
 function routingOf(crm: Crm, trace: EventTrace, segment: readonly JobTrace[], statuses: readonly unknown[]): Routing | undefined {
   const route = stepOf(segment, 'route');
@@ -172,11 +172,11 @@ function finalState(run: RunRecord, routing: Routing, queueIds: ReadonlySet<stri
   return [violation(routing, `${routing.personType} ${routing.personId} meets ${v.reason}, but ${problems.join(', ')}; expected ${expected}.`, record)];
 }
 
-type ProspectsOf = (personId: string) => readonly Readonly<Record<string, unknown>>[];
+type ProspectsOf = (personId: string) => readonly PrmRecord[];
 
 /** The run's Impartner prospects by the CRM person they share (grouped once per check: a scan per person is quadratic). */
 function prospectsByCrmId(run: RunRecord): ProspectsOf {
-  const byCrmId = new Map<unknown, Readonly<Record<string, unknown>>[]>();
+  const byCrmId = new Map<unknown, PrmRecord[]>();
   for (const p of run.world.impartner.records('Prospect')) {
     const list = byCrmId.get(p['CrmId']);
     if (list) list.push(p);

@@ -1,16 +1,21 @@
-import type { Invariant } from './invariant.ts';
+import { redeliveryIdempotentEvidence } from './evidence/redeliveryIdempotentEvidence.ts';
+import { defineInvariant } from './invariant.ts';
 import { tracesById } from './traceSegments.ts';
 import type { Violation } from './violation.ts';
 
 /**
- * Delivering the same event twice changes nothing: no event id has more than one trace (the intake acknowledges
- * and ignores a repeat), and every event the run delivered again has exactly one trace.
+ * Delivering the same event twice changes nothing. Evidence form ({@link redeliveryIdempotentEvidence}: deliveries,
+ * field histories): a handling of an id the pipeline already answered (done or rejected) changes no field in any
+ * system. Trace form (the reference pipeline): no event id has more than one trace (the intake acknowledges and
+ * ignores a repeat), and every event the run delivered again has exactly one trace.
  */
-export const redeliveryIdempotent: Invariant = {
+export const redeliveryIdempotent = defineInvariant({
   id: 'redelivery-idempotent',
   title: 'Delivering an event twice changes nothing',
-  description: 'No event id is processed more than once, and every event delivered twice has exactly one trace.',
-  check(run) {
+  description: 'A delivery made again with the same idempotency key (or handled again) after the pipeline answered it changes no field in the CRM, Marketo or Impartner.',
+  evidence: ['deliveries', 'field history', 'request log'],
+  checkEvidence: redeliveryIdempotentEvidence,
+  checkTraces(run) {
     const byId = tracesById(run.traces);
     const out: Violation[] = [];
     const evidence = (eventId: string) => ({
@@ -30,4 +35,4 @@ export const redeliveryIdempotent: Invariant = {
     }
     return out;
   },
-};
+});

@@ -61,6 +61,7 @@ export function createPipeline(world: World, transport: Transport, options: Crea
       roundRobin: options.roundRobin ?? emptyRoundRobinState(),
       retry: { maxAttempts: 4, baseDelayMs: 1_000, ...options.retry },
       prmAccountIds: new Map(),
+      deliveries: world.deliveries,
       ...(options.onRoute ? { onRoute: options.onRoute } : {}),
       integrationUserId: world.crm.integrationUserId,
     },

@@ -13,4 +13,8 @@ export type ReceivedEvent = ParsedPayload & {
   /** The sender's idempotency key, when it sent one. */
   readonly key?: string;
   readonly receivedAt: number;
+  /** An earlier delivery had this id (queued again only for a pipeline that deduplicates itself). */
+  readonly repeat?: boolean;
+  /** The delivery's `seq` in the world's delivery log. */
+  readonly delivery?: number;
 };

@@ -1,5 +1,6 @@
 import type { SimClock } from '../core/clock.ts';
 import { formatPath, InputError } from '../core/errors.ts';
+import type { DeliveryLog } from '../evidence/deliveryLog.ts';
 import { isEntryPoint, parsePayload, type PayloadSource } from '../entrypoints/registry.ts';
 import type { ReceivedEvent } from './inboundEvent.ts';
 import { idempotencyKeyIssue, INTAKE_LIMITS, tooDeepPath } from './intakeLimits.ts';
@@ -48,6 +49,17 @@ export interface IntakeState {
   readonly refused: Intake['refused'];
 }
 
+/** Options of the {@link Intake}. */
+export interface IntakeOptions {
+  /** Where every delivery is recorded (accepted ones, and repeats with how they were answered). */
+  readonly deliveries?: DeliveryLog;
+  /**
+   * Queue a repeated delivery (an id already received) for the pipeline again, marked `repeat`, instead of
+   * acknowledging and ignoring it (default false): a pipeline of yours deduplicates deliveries itself.
+   */
+  readonly forwardRepeats?: boolean;
+}
+
 /**
  * The event id of a keyed delivery: `<source>:<key>`. Ids the intake assigns (`intake-000001`) have no colon, so a
  * client's key never names an assigned id, and the same key from two sources names two events.
@@ -65,9 +77,14 @@ export function keyedEventId(source: string, key: string): string {
  * received before is acknowledged and ignored when its payload is the same (webhooks are delivered at least once),
  * and refused as a conflict (IDEMPOTENCY_KEY_REUSED, naming the first event and the differences) when it is not.
  * A first delivery that was refused reserves nothing: the key can be sent again with a payload that fits.
+ *
+ * Every delivery is recorded in the delivery log when one is given; with `forwardRepeats`, a repeat is queued again
+ * (marked `repeat`) for a pipeline that deduplicates itself, instead of being acknowledged and ignored here.
  */
 export class Intake {
   readonly #clock: SimClock;
+  readonly #deliveries: DeliveryLog | undefined;
+  readonly #forwardRepeats: boolean;
   readonly #queue: ReceivedEvent[] = [];
   readonly #events = new Map<string, ReceivedEvent>();
   /** The raw payload of every keyed event, by event id: what a repeat is compared with. */
@@ -78,8 +95,10 @@ export class Intake {
   /** Deliveries refused at the door (bad key, too deep, payload that does not fit, key reused with another payload). */
   readonly refused: IntakeRefusal[] = [];
 
-  constructor(clock: SimClock) {
+  constructor(clock: SimClock, options: IntakeOptions = {}) {
     this.#clock = clock;
+    this.#deliveries = options.deliveries;
+    this.#forwardRepeats = options.forwardRepeats ?? false;
   }
 
   /** Receives one delivery of `payload` for `entryPoint`. */
@@ -109,6 +128,9 @@ export class Intake {
       const differences = payloadDifferences(this.#raw.get(eventId), payload);
       if (differences.length === 0) {
         this.duplicates += 1;
+        const repeat = this.#deliveries?.receive({ id: eventId, entryPoint, payload, ...(options.receivedAt === undefined ? {} : { receivedAt: options.receivedAt }) });
+        if (this.#forwardRepeats) this.#queue.push({ ...earlier, repeat: true, ...(repeat ? { delivery: repeat.seq } : {}) } as ReceivedEvent);
+        else if (repeat) this.#deliveries!.acknowledge(repeat, 'a repeat of a delivered event: acknowledged and ignored by the intake');
         return { ok: true, eventId, duplicate: true };
       }
       const conflict: IdempotencyConflict = { eventId, source, key, receivedAt: earlier.receivedAt, differences };
@@ -123,7 +145,9 @@ export class Intake {
     if (!parsed.ok) return this.#refuse(entryPoint, parsed.error);
     const { ok: _ok, ...valid } = parsed;
     const id = eventId ?? `intake-${String(this.#next++).padStart(6, '0')}`;
-    const event = { ...valid, id, source, ...(key !== undefined ? { key } : {}), receivedAt: options.receivedAt ?? this.#clock.now() } as ReceivedEvent;
+    const receivedAt = options.receivedAt ?? this.#clock.now();
+    const delivery = this.#deliveries?.receive({ id, entryPoint, payload, receivedAt });
+    const event = { ...valid, id, source, ...(key !== undefined ? { key } : {}), receivedAt, ...(delivery ? { delivery: delivery.seq } : {}) } as ReceivedEvent;
     this.#events.set(id, event);
     if (key !== undefined) this.#raw.set(id, payload);
     this.#queue.push(event);

@@ -1,4 +1,5 @@
 import { ApiError } from '../clients/apiError.ts';
+import type { DeliveryAnswer } from '../evidence/deliveryLog.ts';
 import type { CallSink } from './callSink.ts';
 import type { ReceivedEvent } from './inboundEvent.ts';
 import { DEFAULT_JOBS } from './jobs/index.ts';
@@ -35,8 +36,23 @@ export class Pipeline {
     this.#calls = options.calls;
   }
 
-  /** Processes one event (or continues a parked one's trace) and returns its trace. */
+  /**
+   * Processes one event (or continues a parked one's trace) and returns its trace. The handling is recorded in the
+   * world's delivery log with its answer (created or merged: done; rejected; parked: failed, to be delivered again).
+   */
   async process(event: ReceivedEvent, previous?: EventTrace): Promise<EventTrace> {
+    const log = this.ctx.deliveries;
+    const handling = log?.beginDelivery({ id: event.id, entryPoint: event.entryPoint, payload: event.payload, receivedAt: event.receivedAt });
+    let trace: EventTrace | undefined;
+    try {
+      trace = await this.#process(event, previous);
+      return trace;
+    } finally {
+      if (handling) log!.end(handling, answerOf(trace?.outcome));
+    }
+  }
+
+  async #process(event: ReceivedEvent, previous?: EventTrace): Promise<EventTrace> {
     const trace: EventTrace = previous ?? { eventId: event.id, entryPoint: event.entryPoint, receivedAt: event.receivedAt, runs: 0, steps: [], outcome: undefined, finishedAt: undefined };
     trace.runs += 1;
     trace.outcome = undefined;
@@ -100,5 +116,19 @@ export class Pipeline {
       step.finishedAt = this.ctx.clock.now();
       if (this.#calls) this.#calls.current = undefined;
     }
+  }
+}
+
+/** A trace's outcome as the delivery log records the pipeline's answer. */
+export function answerOf(outcome: Outcome | undefined): DeliveryAnswer {
+  if (outcome === undefined) return { kind: 'failed', error: 'the pipeline stopped without an outcome' };
+  switch (outcome.kind) {
+    case 'created':
+    case 'merged':
+      return { kind: 'done' };
+    case 'rejected':
+      return { kind: 'rejected', reason: outcome.reason };
+    case 'parked':
+      return { kind: 'failed', error: `parked at ${outcome.job}: ${outcome.reason}` };
   }
 }

@@ -7,6 +7,7 @@ import type { Decision } from '../routing/route.ts';
 import type { RoundRobinState } from '../routing/roundRobin.ts';
 import type { RoutingContext } from '../routing/routingContext.ts';
 import type { Directory } from './directory.ts';
+import type { DeliveryLog } from '../evidence/deliveryLog.ts';
 
 /** Retry policy for retryable API answers (5xx, rate limits, timeouts, lost responses). */
 export interface RetryPolicy {
@@ -29,6 +30,8 @@ export interface PipelineContext {
   readonly retry: RetryPolicy;
   /** Impartner account ids by CRM Account id, learned from the PRM as partners are first shared with. */
   readonly prmAccountIds: Map<string, number | string>;
+  /** Where the pipeline records each handling of a delivery (and each re-run) with its answer: the world's log. */
+  readonly deliveries?: DeliveryLog;
   /** Told of every routing decision the route job makes (the mutation runner replays them on mutant graphs). */
   readonly onRoute?: (call: RouteCall) => void;
   /**

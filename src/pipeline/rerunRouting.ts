@@ -3,7 +3,7 @@ import type { ReceivedEvent } from './inboundEvent.ts';
 import { matchAccount } from './jobs/matchAccount.ts';
 import { routePerson } from './jobs/route.ts';
 import type { CrmRecord, LeadWork } from './leadWork.ts';
-import type { Pipeline } from './pipeline.ts';
+import { answerOf, type Pipeline } from './pipeline.ts';
 import { soqlString } from './soqlString.ts';
 import type { PipelineJob } from './pipelineJob.ts';
 import type { EventTrace } from './trace.ts';
@@ -51,13 +51,28 @@ export type RerunResult =
 export async function rerunRouting(pipeline: Pipeline, target: RerunTarget, options: RerunRoutingOptions = {}): Promise<RerunResult> {
   const ctx = pipeline.ctx;
   const now = ctx.clock.now();
+  const trigger = options.trigger ?? 'rerun';
+  const id = options.id ?? `${trigger}-${target.id}-${now}`;
+  const handling = ctx.deliveries?.beginReroute(trigger, id, target.id);
+  let result: RerunResult | undefined;
+  try {
+    result = await rerun(pipeline, target, trigger, id, now, options.route);
+    return result;
+  } finally {
+    if (handling) {
+      const answer = result === undefined || result.kind === 'failed' ? answerOf(result?.trace.outcome) : result.kind === 'skipped' ? { kind: 'ignored' as const, reason: result.reason } : { kind: 'done' as const };
+      ctx.deliveries!.end(handling, answer);
+    }
+  }
+}
+
+async function rerun(pipeline: Pipeline, target: RerunTarget, trigger: 'rerun' | 'recall', id: string, now: number, route: RerunRoutingOptions['route']): Promise<RerunResult> {
+  const ctx = pipeline.ctx;
   const record = (await ctx.salesforce.retrieve(target.type, target.id)) as CrmRecord | undefined;
   if (record === undefined) return { kind: 'skipped', reason: `${target.type} ${target.id} does not exist` };
   if (record['IsConverted'] === true) return { kind: 'skipped', reason: `${target.type} ${target.id} is converted` };
-  const trigger = options.trigger ?? 'rerun';
   if (trigger === 'rerun' && target.type === 'Lead' && record['Rerun_Routing__c'] !== true) return { kind: 'skipped', reason: `Rerun_Routing__c is not set on ${target.id}` };
   if (trigger === 'recall' && record['Partner_Recalled__c'] !== true) return { kind: 'skipped', reason: `Partner_Recalled__c is not set on ${target.id}` };
-  const id = options.id ?? `${trigger}-${target.id}-${now}`;
   const event = { id, entryPoint: 'rerun', receivedAt: now, payload: {} } as unknown as ReceivedEvent;
   const trace: EventTrace = { eventId: id, entryPoint: 'rerun', receivedAt: now, runs: 1, steps: [], outcome: undefined, finishedAt: undefined };
   const work: LeadWork = {
@@ -76,7 +91,7 @@ export async function rerunRouting(pipeline: Pipeline, target: RerunTarget, opti
     work.member = member;
     work.campaign = campaign;
   }
-  const stopped = await pipeline.runJobs(work, [matchAccount, options.route ?? (trigger === 'rerun' ? rerunRoute : recallRoute)]);
+  const stopped = await pipeline.runJobs(work, [matchAccount, route ?? (trigger === 'rerun' ? rerunRoute : recallRoute)]);
   if (stopped) {
     trace.outcome = stopped;
     trace.finishedAt = ctx.clock.now();

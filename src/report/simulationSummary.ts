@@ -1,3 +1,5 @@
+import { evidenceOf } from '../evidence/runEvidence.ts';
+import { finalAnswers } from '../invariants/evidence/finalAnswers.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import { countryAsTyped, formatCountryAsTyped } from './countryAsTyped.ts';
 import { callsBySystem } from '../pipeline/trace.ts';
@@ -53,6 +55,7 @@ export function summarize(run: RunRecord): SimulationSummary {
     if (trace.speedToLeadMs !== undefined) (speeds[trace.entryPoint] ??= []).push(trace.speedToLeadMs);
     for (const [system, n] of Object.entries(callsBySystem(trace))) apiCalls[system] = (apiCalls[system] ?? 0) + n;
   }
+  if (run.pipelineUnderTest !== undefined) countDeliveries(run, byEntryPoint, outcomes, rejectedReasons, parkedReasons, apiCalls);
   const blocked: Record<string, number> = {};
   for (const b of run.blocked) bump(blocked, `${b.entryPoint}: ${shorten(b.reason)}`);
   const speedToLead: Record<string, { median: number; p90: number; max: number; routed: number }> = {};
@@ -62,7 +65,7 @@ export function summarize(run: RunRecord): SimulationSummary {
   }
   return {
     seed: run.seed,
-    events: run.traces.length,
+    events: run.pipelineUnderTest === undefined ? run.traces.length : Object.values(byEntryPoint).reduce((n, r) => n + r.received, 0),
     byEntryPoint: sortKeys(byEntryPoint),
     outcomes,
     rejectedReasons: sortKeys(rejectedReasons),
@@ -77,6 +80,31 @@ export function summarize(run: RunRecord): SimulationSummary {
     faultsInjected: run.world.faults?.journal.length ?? 0,
     simulatedMs: run.world.clock.now() - run.startedAt,
   };
+}
+
+/**
+ * The outcomes of a pipeline of yours, which leaves no traces, from the evidence: per delivery id its last answer
+ * (done and the person created during that handling: created; done otherwise: merged; rejected; failed: parked),
+ * and the API calls from the systems' request log.
+ */
+function countDeliveries(run: RunRecord, byEntryPoint: SimulationSummary['byEntryPoint'], outcomes: SimulationSummary['outcomes'], rejected: Record<string, number>, parked: Record<string, number>, apiCalls: Record<string, number>): void {
+  const evidence = evidenceOf(run);
+  if (!evidence) return;
+  const rows = byEntryPoint as Record<string, { received: number; created: number; merged: number; rejected: number; parked: number }>;
+  const counts = outcomes as { created: number; merged: number; rejected: number; parked: number };
+  for (const { delivery, handling, person } of finalAnswers(evidence)) {
+    const row = (rows[delivery.entryPoint] ??= { received: 0, created: 0, merged: 0, rejected: 0, parked: 0 });
+    row.received += 1;
+    const answer = handling.answer;
+    const creation = person === undefined ? undefined : evidence.createdBy(person.id);
+    const created = creation !== undefined && evidence.handlingOf(creation)?.seq === handling.seq;
+    const kind = answer === undefined || answer.kind === 'failed' ? 'parked' : answer.kind === 'rejected' ? 'rejected' : created ? 'created' : 'merged';
+    row[kind] += 1;
+    counts[kind] += 1;
+    if (answer?.kind === 'rejected') bump(rejected, shorten(answer.reason));
+    if (answer?.kind === 'failed') bump(parked, shorten(answer.error));
+  }
+  for (const request of evidence.requests.list()) if (request.handling !== undefined) bump(apiCalls, request.system);
 }
 
 function bump(counts: Record<string, number>, key: string): void {

@@ -1,3 +1,4 @@
+import type { PipelineUnderTest } from '../pipelines/pipelineUnderTest.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import { findAllowance, type AllowEntry } from './allowList.ts';
 import { loadScenario } from './loadScenario.ts';
@@ -33,10 +34,10 @@ export interface DiffReport {
 }
 
 /**
- * What routes one side of a diff: a routing graph, or a Salesforce assignment rules file (`{ assignmentRules: path }`)
- * whose active rule the CRM runs.
+ * What routes one side of a diff: a routing graph, a Salesforce assignment rules file (`{ assignmentRules: path }`)
+ * whose active rule the CRM runs, or a pipeline of yours (`{ pipeline }`) that handles the inbound events itself.
  */
-export type DiffRouting = Graph | { readonly assignmentRules: string; readonly name: string };
+export type DiffRouting = Graph | { readonly assignmentRules: string; readonly name: string } | { readonly pipeline: PipelineUnderTest; readonly name: string };
 
 /** Options of {@link diffScenarios}. */
 export interface DiffOptions {
@@ -60,8 +61,10 @@ export async function diffScenarios(files: readonly string[], options: DiffOptio
   const scenarios: DiffReport['scenarios'][number][] = [];
   const differences: OutcomeDifference[] = [];
   for (const l of loaded) {
-    const before = personOutcomes(await runScenario(l, runOptions(options.baseline)));
-    const after = personOutcomes(await runScenario(l, runOptions(options.candidate)));
+    // A pipeline of yours leaves no route steps: both sides are then read from the records.
+    const fromRecords = 'pipeline' in options.baseline || 'pipeline' in options.candidate;
+    const before = personOutcomes(await runScenario(l, runOptions(options.baseline)), { fromRecords });
+    const after = personOutcomes(await runScenario(l, runOptions(options.candidate)), { fromRecords });
     const changed = new Set<string>();
     for (const person of new Set([...before.keys(), ...after.keys()])) {
       for (const d of compareOutcomes(before.get(person), after.get(person))) {
@@ -94,6 +97,7 @@ export async function diffScenarios(files: readonly string[], options: DiffOptio
 }
 
 function runOptions(routing: DiffRouting): RunScenarioOptions {
+  if ('pipeline' in routing) return { pipeline: routing.pipeline };
   return 'assignmentRules' in routing ? { assignmentRules: routing.assignmentRules } : { graph: routing };
 }
 

@@ -29,8 +29,20 @@ export function touchedPeople(scenarioRun: ScenarioRun): string[] {
   return [...keys];
 }
 
+/**
+ * The fields a diff compares from the records when a pipeline of yours is on either side (it leaves no route steps to
+ * read its changes from): what routing and compliance decide, beside the owner.
+ */
+export const RECORD_OUTCOME_FIELDS = ['Status', 'Status__c', 'Mailability__c', 'Partner_Share_Status__c', 'Partner_Lead_Status__c', 'Prospect_Share_Status__c', 'Partner_Prospect_Status__c'] as const;
+
+/** Options of {@link personOutcomes}. */
+export interface PersonOutcomeOptions {
+  /** Read `fields` from the final records ({@link RECORD_OUTCOME_FIELDS}) instead of the route steps' changes. */
+  readonly fromRecords?: boolean;
+}
+
 /** Every touched person's outcome, by person key. */
-export function personOutcomes(scenarioRun: ScenarioRun): Map<string, PersonOutcome> {
+export function personOutcomes(scenarioRun: ScenarioRun, options: PersonOutcomeOptions = {}): Map<string, PersonOutcome> {
   const world = scenarioRun.run.world;
   const out = new Map<string, PersonOutcome>();
   for (const key of touchedPeople(scenarioRun)) {
@@ -46,6 +58,10 @@ export function personOutcomes(scenarioRun: ScenarioRun): Map<string, PersonOutc
         const path = output?.path ?? output?.decision?.path;
         if (path) paths.push(renderPath(path));
       }
+    }
+    if (options.fromRecords) {
+      for (const field of Object.keys(fields)) delete fields[field];
+      for (const field of RECORD_OUTCOME_FIELDS) if (record && record[field] !== undefined && record[field] !== null) fields[field] = record[field];
     }
     // Routed in Salesforce: the CRM's log of assignment rule runs holds the paths.
     if (paths.length === 0 && person) for (const run of world.crm.assignmentRules.log(person.id)) paths.push(`${run.rule}: ${run.path}`);

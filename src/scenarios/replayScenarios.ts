@@ -58,6 +58,8 @@ export interface ReplayOptions {
   readonly onRun?: (run: RunRecord, graph: Graph) => void;
   /** Told of every routing decision (the mutation runner records them to replay them on mutant graphs). */
   readonly onRoute?: RunScenarioOptions['onRoute'];
+  /** A pipeline of yours handles every scenario's inbound events instead of the reference pipeline. */
+  readonly pipeline?: RunScenarioOptions['pipeline'];
 }
 
 /** Replays one loaded scenario and checks its expectations and the invariants. */
@@ -67,13 +69,14 @@ export async function replayScenario(loaded: LoadedScenario, options: ReplayOpti
     ...(options.defaultGraph ? { defaultGraph: options.defaultGraph } : {}),
     ...(options.assignmentRules ? { assignmentRules: options.assignmentRules } : {}),
     ...(options.onRoute ? { onRoute: options.onRoute } : {}),
+    ...(options.pipeline ? { pipeline: options.pipeline } : {}),
   });
-  if (result.routing === 'graph') options.onRun?.(result.run, result.graph);
+  if (result.routing === 'graph' && !options.pipeline) options.onRun?.(result.run, result.graph);
   const checks = checkExpectations(result);
   const invariants = checkInvariants(result.run).results;
   const own = loaded.scenario.graph;
   const graphFile =
-    result.routing !== 'graph' ? undefined : options.graph ? options.graphFile : typeof own === 'string' ? pathBesideScenario(loaded.file, own) : own ? 'inline' : options.defaultGraphFile;
+    result.routing !== 'graph' || options.pipeline ? undefined : options.graph ? options.graphFile : typeof own === 'string' ? pathBesideScenario(loaded.file, own) : own ? 'inline' : options.defaultGraphFile;
   return {
     file: loaded.file,
     name: loaded.scenario.name,

@@ -3,7 +3,8 @@ import { parsePayload } from '../entrypoints/registry.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import { loadDefaultGraph } from '../routing/loadGraph.ts';
-import { createHarness, type HarnessOptions, type LeadsimHarness } from '../simulation/createHarness.ts';
+import { createHarness, type HandledDelivery, type HarnessOptions, type LeadsimHarness } from '../simulation/createHarness.ts';
+import type { PipelineUnderTest } from '../pipelines/pipelineUnderTest.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import type { World } from '../world/world.ts';
 import type { LoadedScenario, TimedEvent } from './loadScenario.ts';
@@ -58,6 +59,8 @@ export interface RunScenarioOptions {
   readonly prepare?: (harness: LeadsimHarness) => void;
   /** Told of every routing decision (the mutation runner records them to replay them on mutant graphs). */
   readonly onRoute?: HarnessOptions['onRoute'];
+  /** A pipeline of yours handles the inbound events instead of the reference pipeline (its graph then only names the run). */
+  readonly pipeline?: PipelineUnderTest;
 }
 
 /**
@@ -74,7 +77,7 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
   const fallback = typeof options.defaultGraph === 'function' ? options.defaultGraph : () => (options.defaultGraph as Graph | undefined) ?? loadDefaultGraph();
   const graph = options.graph ?? loaded.graph ?? (rules === undefined ? fallback() : loadDefaultGraph());
   const org = rules === undefined ? scenario.org : { ...scenario.org, assignmentRules: rules };
-  const harness = await createHarness({ seed: scenario.seed, org, start: loaded.start, graph, gapMs: 0, ...(rules === undefined ? {} : { routing: 'assignment-rules' as const }), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
+  const harness = await createHarness({ seed: scenario.seed, org, start: loaded.start, graph, gapMs: 0, ...(rules === undefined ? {} : { routing: 'assignment-rules' as const }), ...(options.onRoute ? { onRoute: options.onRoute } : {}), ...(options.pipeline ? { pipeline: options.pipeline } : {}) });
   const state: RunState = { harness, world: harness.world, people: new Map(), campaigns: new Map(), index: 0, rejections: new Map(), personTraces: new Map(), problems: [] };
   for (const [key, p] of harness.world.ids.personIds) state.people.set(key, p);
   options.prepare?.(harness);
@@ -88,7 +91,7 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
   } finally {
     await harness.close();
   }
-  const routedBy = rules === undefined ? graph.name : `assignment rules ${relative(process.cwd(), rules)}`;
+  const routedBy = options.pipeline ? options.pipeline.label : rules === undefined ? graph.name : `assignment rules ${relative(process.cwd(), rules)}`;
   return { loaded, graph, routing: rules === undefined ? 'graph' : 'assignment-rules', routedBy, run: harness.record(), people: state.people, rejections: state.rejections, traces: state.personTraces, problems: state.problems };
 }
 
@@ -120,6 +123,7 @@ async function applyEvent(state: RunState, { index, event }: TimedEvent): Promis
       state.rejections.set(key, delivery.blocked.reason);
       return;
     }
+    for (const handled of delivery.traces.length === 0 ? delivery.handled : []) noteHandled(state, key, handled);
     for (const trace of delivery.traces) {
       const list = state.personTraces.get(key) ?? [];
       list.push(trace);
@@ -171,6 +175,13 @@ async function applyChange(state: RunState, event: Exclude<ScenarioEvent, { kind
 }
 
 /** Records what a person key's latest inbound trace ended as. */
+/** What a pipeline of yours did with an inbound event (it leaves no traces): its answer, and the person its email names after it. */
+function noteHandled(state: RunState, key: string, handled: HandledDelivery): void {
+  if (handled.answer.kind === 'rejected' || handled.answer.kind === 'failed') state.rejections.set(key, handled.answer.kind === 'rejected' ? `rejected by the pipeline: ${handled.answer.reason}` : `failed: ${handled.answer.error}`);
+  else state.rejections.delete(key);
+  if (handled.person) state.people.set(key, handled.person);
+}
+
 function noteOutcome(state: RunState, key: string, trace: EventTrace | undefined): void {
   const outcome = trace?.outcome;
   if (outcome === undefined || trace?.entryPoint === 'rerun') return;

@@ -27,6 +27,12 @@ import type { Transport, TransportKind } from '../transport/transport.ts';
 import type { NativeIntegrations } from '../world/nativeIntegrations.ts';
 import { createWorld, type World } from '../world/world.ts';
 import { worldHintsOf } from '../world/worldHints.ts';
+import type { DeliveryAnswer, Handling } from '../evidence/deliveryLog.ts';
+import { readDelivery } from '../evidence/deliveryReading.ts';
+import type { PersonRef } from '../evidence/runEvidence.ts';
+import { asPipelineUnderTest, type PipelineChoice } from '../pipelines/asPipelineUnderTest.ts';
+import { nextWorldNumber, type AttachedPipeline } from '../pipelines/pipelineUnderTest.ts';
+import type { OrgSettingsInput } from '../systems/crm/orgSettings.ts';
 
 /** Options of {@link createHarness}. */
 export interface HarnessOptions {
@@ -64,6 +70,28 @@ export interface HarnessOptions {
   readonly traces?: TraceRetention;
   /** Called with every finished trace in full, before it is summarized (to stream traces to a file). */
   readonly onTrace?: (trace: EventTrace) => void;
+  /**
+   * A pipeline of yours instead of the reference pipeline: your module (an object with `handle`), its `handle`
+   * function, or a pipeline reached another way (`remotePipeline(url)`). It receives every delivery, repeats
+   * included (it deduplicates by id itself), and talks to the simulated APIs with its own clients; `graph`, `jobs`
+   * and `onRoute` are the reference pipeline's and do not apply. Ids of the world's deliveries are prefixed with the
+   * world's number (`w3-evt-000001`), so they never repeat across worlds.
+   */
+  readonly pipeline?: PipelineChoice;
+  /**
+   * The Salesforce org's settings (default: the CRM's: duplicate rules block). For a pipeline of yours the rules do
+   * not apply to its own credential, the integration user (an exempt integration profile): deduplication is its job,
+   * while reps' duplicates are still refused.
+   */
+  readonly orgSettings?: OrgSettingsInput;
+}
+
+/** One handling a delivery caused: the id, how the pipeline answered, and the person its email names after it. */
+export interface HandledDelivery {
+  readonly id: string;
+  readonly entryPoint: string;
+  readonly answer: DeliveryAnswer;
+  readonly person?: PersonRef;
 }
 
 /** Who routes leads: the pipeline's routing graph, or Salesforce's assignment rules. */
@@ -76,8 +104,10 @@ export type HarnessEvent = ParsedPayload & { readonly id?: string };
 export interface Delivery {
   readonly id: string;
   readonly blocked?: BlockedAction;
-  /** The traces of the events the delivery put on the intake (a rep's lead or a partner registration has its own id). */
+  /** The traces of the events the delivery put on the intake (a rep's lead or a partner registration has its own id); none for a pipeline of yours. */
   readonly traces: readonly EventTrace[];
+  /** What the pipeline (the reference or yours) answered for each event the delivery put on the intake. */
+  readonly handled: readonly HandledDelivery[];
 }
 
 /**
@@ -94,7 +124,10 @@ export interface LeadsimHarness {
   readonly seed: number;
   readonly world: World;
   readonly transport: Transport;
+  /** The reference pipeline (it processes the deliveries unless a pipeline of yours does: {@link underTest}). */
   readonly pipeline: Pipeline;
+  /** Your pipeline, attached to this world, when `pipeline` was given. */
+  readonly underTest: AttachedPipeline | undefined;
   readonly graph: Graph;
   /** The simulated time the run started (after seeding), epoch ms. */
   readonly startedAt: number;
@@ -110,14 +143,14 @@ export interface LeadsimHarness {
   deliver(event: HarnessEvent, options?: { readonly repeat?: boolean }): Promise<Delivery>;
   /** Delivers one action without processing it: it waits on the intake until {@link drain}. */
   send(event: HarnessEvent): Promise<{ readonly id: string; readonly blocked?: BlockedAction }>;
-  /** Processes every event waiting on the intake, in arrival order; returns their traces. */
+  /** Processes every event waiting on the intake, in arrival order; returns their traces (none for a pipeline of yours). */
   drain(): Promise<EventTrace[]>;
   /**
    * Posts an accepted webhook to the intake again with the same idempotency key and payload (an at-least-once
    * webhook), then drains. `id` is the id {@link deliver} returned (the key) or the intake's event id.
    */
   redeliver(id: string): Promise<EventTrace[]>;
-  /** Tries parked events once more (after a pause of simulated time), as the end of a simulation does. */
+  /** Tries parked events once more (after a pause of simulated time), as the end of a simulation does; delivers again what a pipeline of yours failed. */
   retryParked(): Promise<EventTrace[]>;
   /**
    * Routes a person again (see `rerunRouting`): rule 7 for a person whose `Rerun_Routing__c` is set, or with trigger
@@ -133,13 +166,19 @@ export interface LeadsimHarness {
 /** Builds a {@link LeadsimHarness}. Deterministic: the same options and the same calls give the same run. */
 export async function createHarness(options: HarnessOptions): Promise<LeadsimHarness> {
   const org = options.org ?? generateOrg(new Rng(options.seed).fork('org'));
+  const underTest = options.pipeline === undefined ? undefined : asPipelineUnderTest(options.pipeline);
+  const worldNumber = underTest ? nextWorldNumber() : 0;
   const world = createWorld({
     seed: options.seed,
     org,
     ...(options.nativeIntegrations ? { nativeIntegrations: options.nativeIntegrations } : {}),
-    ...(options.faults ? { faults: options.faults } : {}),
+    // A pipeline of yours always gets a fault injector (all zero by default) that a check can aim at one answer.
+    ...(options.faults || underTest ? { faults: options.faults ?? {} } : {}),
     ...(options.start !== undefined ? { start: options.start } : {}),
+    ...(underTest ? { forwardRepeats: true, deliveryIdPrefix: `w${worldNumber}-` } : {}),
+    ...(options.orgSettings ? { orgSettings: options.orgSettings } : {}),
   });
+  if (underTest && options.orgSettings?.duplicateRuleBypassUsers === undefined) world.crm.configure({ duplicateRuleBypassUsers: [world.crm.integrationUserId] });
   const graph = options.graph ?? loadDefaultGraph();
   const kind = options.transport ?? 'dispatch';
   const opened = kind === 'direct' ? openDirectTransport(world) : await openTransport(kind, world.handlers);
@@ -149,6 +188,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
   const rulesRoute = options.routing === 'assignment-rules' ? routeByAssignmentRules : undefined;
   const jobs = rulesRoute ? (options.jobs ?? DEFAULT_JOBS).map((job) => (job.name === 'route' ? rulesRoute : job)) : options.jobs;
   const pipeline = createPipeline(world, transport, { graph, ...(jobs ? { jobs } : {}), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
+  const attached = underTest ? await underTest.attach(world, { worldNumber }) : undefined;
   const startedAt = world.clock.now();
   const gapMs = options.gapMs ?? 60_000;
   const traces: EventTrace[] = [];
@@ -159,7 +199,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
   const sentTo = new Map<string, string>();
   let next = 1;
 
-  const nextEventId = () => `evt-${String(next++).padStart(6, '0')}`;
+  const nextEventId = () => `${world.deliveryIdPrefix}evt-${String(next++).padStart(6, '0')}`;
   const send = async (event: HarnessEvent) => {
     const id = event.id ?? nextEventId();
     world.clock.advance(gapMs);
@@ -182,12 +222,24 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
   const drain = async () => {
     const done: EventTrace[] = [];
     for (let event = world.intake.take(); event; event = world.intake.take()) {
+      if (attached) {
+        await attached.handle(world.deliveries.deliveries[event.delivery! - 1]!);
+        continue;
+      }
       const trace = keep(await pipeline.process(event));
       traces.push(trace);
       done.push(trace);
     }
     return done;
   };
+  /** What the handlings since `mark` answered, with the person each one's email names now. */
+  const handledSince = (mark: number, done: readonly EventTrace[]): HandledDelivery[] =>
+    world.deliveries.handlings.slice(mark).flatMap((h: Handling): HandledDelivery[] => {
+      if (h.kind !== 'delivery' || h.answer === undefined || h.delivery === undefined) return [];
+      const outcome = done.find((t) => t.eventId === h.id)?.outcome;
+      const person = outcome && 'personId' in outcome && outcome.personId ? { type: outcome.personId.startsWith('003') ? ('Contact' as const) : ('Lead' as const), id: outcome.personId } : attached ? personByEmail(world, readDelivery(h.delivery).email) : undefined;
+      return [{ id: h.id, entryPoint: h.delivery.entryPoint, answer: h.answer, ...(person ? { person } : {}) }];
+    });
 
   return {
     seed: options.seed,
@@ -199,13 +251,16 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     hints: worldHintsOf(world),
     traces,
     reruns,
+    underTest: attached,
     nextEventId,
     send,
     drain,
     async deliver(event, deliverOptions = {}) {
+      const mark = world.deliveries.handlings.length;
       const sent = await send(event);
       if (deliverOptions.repeat && accepted(sent.id)) await postAgain(sent.id);
-      return { ...sent, traces: await drain() };
+      const done = await drain();
+      return { ...sent, traces: done, handled: handledSince(mark, done) };
     },
     async redeliver(id) {
       await postAgain(id);
@@ -214,6 +269,14 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     async retryParked() {
       world.clock.advance(15 * 60_000);
       const retried: EventTrace[] = [];
+      if (attached) {
+        for (const delivery of world.deliveries.deliveries) {
+          if (delivery.repeat) continue;
+          const last = world.deliveries.handlings.filter((h) => h.id === delivery.id && h.kind === 'delivery').at(-1);
+          if (last?.answer?.kind === 'failed') await attached.handle(delivery);
+        }
+        return retried;
+      }
       for (let i = 0; i < traces.length; i++) {
         const trace = traces[i]!;
         if (trace.outcome?.kind !== 'parked') continue;
@@ -226,16 +289,18 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
       return retried;
     },
     async rerun(target, rerunOptions = {}) {
+      if (attached) return { kind: 'skipped', reason: `routing again (${rerunOptions.trigger ?? 'rerun'}) is the reference pipeline's own job: leadsim does not ask ${underTest!.label} to route ${target.id} again` };
       const result = await rerunRouting(pipeline, target, { ...rerunOptions, ...(rulesRoute ? { route: rulesRoute } : {}) });
       if (result.kind !== 'skipped') reruns.push(keep(result.trace));
       return result;
     },
     record() {
-      return { seed: options.seed, world, graph, traces: [...traces], reruns: [...reruns], blocked: [...blocked, ...world.connectorRefusals], redelivered: [...redelivered], startedAt };
+      return { seed: options.seed, world, graph, traces: [...traces], reruns: [...reruns], blocked: [...blocked, ...world.connectorRefusals], redelivered: [...redelivered], startedAt, ...(underTest ? { pipelineUnderTest: underTest.label } : {}) };
     },
-    close: () => {
+    async close() {
       network.release();
-      return opened.close();
+      await attached?.close();
+      await opened.close();
     },
   };
 
@@ -254,4 +319,15 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     );
     if (response.type === 'error' || response.status >= 400) throw new Error(`Failed to redeliver "${id}": the intake answered ${response.status} ${JSON.stringify(await responseJson(response))}. This is a bug in leadsim.`);
   }
+}
+
+/** The live person (a contact first, else a lead not converted) whose email is `email`, from the CRM's email index. */
+function personByEmail(world: World, email: string | undefined): PersonRef | undefined {
+  if (email === undefined) return undefined;
+  for (const type of ['Contact', 'Lead'] as const) {
+    for (const record of world.crm.lookup(type, 'Email', email) ?? []) {
+      if (record['IsConverted'] !== true && record['IsDeleted'] !== true) return { type, id: record.Id };
+    }
+  }
+  return undefined;
 }

@@ -28,4 +28,9 @@ export interface RunRecord {
   readonly redelivered: readonly string[];
   /** The simulated time the run started (records created before it were seeded). */
   readonly startedAt: number;
+  /**
+   * The pipeline of yours that handled the deliveries (how reports name it); absent when the reference pipeline
+   * did, whose traces then add the invariants' trace forms.
+   */
+  readonly pipelineUnderTest?: string;
 }

@@ -7,6 +7,7 @@ import type { TransportKind } from '../transport/transport.ts';
 import type { FaultPlanInput } from '../../mocks/faults/faultPlan.ts';
 import type { NativeIntegrations } from '../world/nativeIntegrations.ts';
 import { createHarness, type Routing } from './createHarness.ts';
+import type { PipelineChoice } from '../pipelines/asPipelineUnderTest.ts';
 import type { RunRecord } from './runRecord.ts';
 import { runWorkload } from './runWorkload.ts';
 import { generateWorkload } from './workload.ts';
@@ -45,6 +46,8 @@ export interface SimulateOptions {
   readonly traces?: TraceRetention | 'auto';
   /** Called with every finished trace in full (to stream them to a file), also when the run keeps summaries. */
   readonly onTrace?: (trace: EventTrace) => void;
+  /** A pipeline of yours handles the deliveries instead of the reference pipeline (see `HarnessOptions.pipeline`). */
+  readonly pipeline?: PipelineChoice;
 }
 
 /** The most leads `simulate` keeps full traces for by default; larger runs keep summaries. */
@@ -81,6 +84,7 @@ export async function simulate(options: SimulateOptions): Promise<RunRecord> {
     ...(options.faults ? { faults: options.faults } : {}),
     traces: traceRetentionFor(workload.actions.length, options.traces),
     ...(options.onTrace ? { onTrace: options.onTrace } : {}),
+    ...(options.pipeline ? { pipeline: options.pipeline } : {}),
   });
   try {
     return await runWorkload(harness, workload, options.onProgress);

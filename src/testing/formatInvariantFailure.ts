@@ -4,6 +4,7 @@ import type { Violation } from '../invariants/violation.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import { formatTrace } from './formatTrace.ts';
+import { deliveryOfViolation, formatDeliveryTrace } from './formatDeliveryTrace.ts';
 
 /** Options of {@link formatInvariantFailure}. */
 export interface FormatInvariantFailureOptions {
@@ -17,8 +18,8 @@ export interface FormatInvariantFailureOptions {
 
 /**
  * The failure message of a run that broke invariants: the seed, then per violated invariant its title and its
- * violations (invariant, person, event, message, evidence), the compact trace of the first violation's event, and
- * the replay command.
+ * violations (invariant, person, event, message, evidence), the compact trace of the first violation's event (for a
+ * pipeline of yours, its requests and changes from the evidence), and the replay command.
  */
 export function formatInvariantFailure(run: RunRecord, report: InvariantReport, options: FormatInvariantFailureOptions = {}): string {
   const failed = report.results.filter((r) => !r.ok);
@@ -30,6 +31,9 @@ export function formatInvariantFailure(run: RunRecord, report: InvariantReport, 
     if (result.violations.length > max) lines.push(`  … and ${result.violations.length - max} more`);
     const trace = traceOfViolation(run, result.violations[0]);
     if (trace) lines.push(`  trace of the first violation's ${trace.entryPoint === 'rerun' ? 're-run' : 'event'}:`, indent(formatTrace(trace), '    '));
+    const delivery = trace ? undefined : deliveryOfViolation(run, result.violations[0]);
+    const handled = delivery === undefined ? undefined : formatDeliveryTrace(run, delivery);
+    if (handled) lines.push("  what the pipeline did with the first violation's delivery:", indent(handled, '    '));
   }
   if (options.replay) lines.push('', `Replay: ${options.replay}`);
   return lines.join('\n');

@@ -31,3 +31,7 @@ export { worldHintsOf } from '../world/worldHints.ts';
 export { checkInvariants, formatViolation, INVARIANT_IDS, type InvariantId, type InvariantReport, type Violation } from '../invariants/index.ts';
 export { rerunRouting, type RerunResult, type RerunTarget } from '../pipeline/rerunRouting.ts';
 export { runCheck, type CheckReport, type CheckFailure, type RunCheckOptions } from '../check/runCheck.ts';
+export { inProcessPipeline, type InProcessPipelineOptions } from '../pipelines/inProcessPipeline.ts';
+export { remotePipeline, type RemotePipelineOptions } from '../server/remotePipeline.ts';
+export type { PipelineDelivery, PipelineEnv, PipelineHandle, PipelineModule, PipelineResult } from '../pipelines/pipelineContract.ts';
+export type { PipelineUnderTest } from '../pipelines/pipelineUnderTest.ts';

@@ -17,7 +17,7 @@ export function wireEntryPoints(world: World): void {
     if (event.kind !== 'create' || event.object !== 'Lead') return;
     const user = world.crm.get('User', event.userId);
     if (!isSalesUser(user)) return;
-    world.intake.receive('sales-created', salesCreatedPayload(world, event), { key: `cdc-${event.id}` });
+    world.intake.receive('sales-created', salesCreatedPayload(world, event), { key: `${world.deliveryIdPrefix}cdc-${event.id}` });
   });
   world.marketo.onFormFill((fill) => {
     if (!world.native.marketo) return;
@@ -30,7 +30,7 @@ export function wireEntryPoints(world: World): void {
       nativeCreate(world, 'impartner', { Email: f.Email, FirstName: f.FirstName, LastName: f.LastName || '[not provided]', Company: f.Company || '[not provided]', Country: f.Country, LeadSource: 'Partner Referral', Impartner_Partner_Account__c: f.PartnerAccountId });
       return;
     }
-    world.intake.receive('partner-portal', f, { key: `prm-lead-${registration.registrationId}` });
+    world.intake.receive('partner-portal', f, { key: `${world.deliveryIdPrefix}prm-lead-${registration.registrationId}` });
   });
 }
 

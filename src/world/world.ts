@@ -6,6 +6,8 @@ import { Crm } from '../systems/crm/crm.ts';
 import { Marketo } from '../systems/map/marketo.ts';
 import { Impartner } from '../systems/prm/impartner.ts';
 import { Intake } from '../pipeline/intake.ts';
+import { DeliveryLog } from '../evidence/deliveryLog.ts';
+import { SystemRequestLog } from '../evidence/systemRequestLog.ts';
 import { orgSchemaExtension, type OrgSpec } from '../org/orgSpec.ts';
 import { FaultInjector } from '../../mocks/faults/faultInjector.ts';
 import type { FaultPlanInput } from '../../mocks/faults/faultPlan.ts';
@@ -32,6 +34,16 @@ export interface WorldOptions {
   readonly faults?: FaultPlanInput;
   /** Simulated start time, epoch ms (default 2026-01-05 09:00 UTC). */
   readonly start?: number;
+  /**
+   * The intake hands a repeated delivery (an id it has seen) to the pipeline again instead of acknowledging and
+   * ignoring it: a pipeline of yours does its own deduplication. Default false (the reference pipeline's intake).
+   */
+  readonly forwardRepeats?: boolean;
+  /**
+   * Put before the ids of the deliveries the world makes itself (a rep's lead, a partner's registration), so that
+   * they never repeat across worlds a pipeline of yours sees (default none).
+   */
+  readonly deliveryIdPrefix?: string;
   /** Salesforce org settings: duplicate rule actions, state and country picklists (defaults in orgSettings.ts). */
   readonly orgSettings?: OrgSettingsInput;
   /**
@@ -65,6 +77,12 @@ export interface World {
   readonly marketo: Marketo;
   readonly impartner: Impartner;
   readonly intake: Intake;
+  /** Every request the systems received (evidence for the invariants, whatever pipeline made them). */
+  readonly requests: SystemRequestLog;
+  /** Every delivery made to the pipeline and how it handled each (evidence for the invariants). */
+  readonly deliveries: DeliveryLog;
+  /** Before the ids of the deliveries the world makes itself (see {@link WorldOptions.deliveryIdPrefix}). */
+  readonly deliveryIdPrefix: string;
   readonly org: OrgSpec;
   readonly ids: SeededOrg;
   readonly native: NativeIntegrations;
@@ -98,7 +116,9 @@ export function createWorld(options: WorldOptions): World {
   const crm = new Crm({ clock, tokens, schemaExtension: orgSchemaExtension(options.org), ...(options.orgSettings ? { settings: options.orgSettings } : {}) });
   const marketo = new Marketo({ clock, tokens, ...MARKETO_CLIENT });
   const impartner = new Impartner({ clock, ...IMPARTNER_KEY });
-  const intake = new Intake(clock);
+  const deliveries = new DeliveryLog(() => clock.now());
+  const requests = new SystemRequestLog(() => clock.now(), () => deliveries.current?.seq);
+  const intake = new Intake(clock, { deliveries, forwardRepeats: options.forwardRepeats ?? false });
   const native = NativeIntegrationsSchema.parse(options.nativeIntegrations ?? {});
   const ids = seedCrm(crm, options.org);
   if (options.org.assignmentRules !== undefined) crm.deployAssignmentRules(readAssignmentRules(options.org.assignmentRules));
@@ -122,6 +142,9 @@ export function createWorld(options: WorldOptions): World {
     marketo,
     impartner,
     intake,
+    requests,
+    deliveries,
+    deliveryIdPrefix: options.deliveryIdPrefix ?? '',
     org: options.org,
     ids,
     native,

@@ -6,8 +6,8 @@ import type { World } from './world.ts';
 
 /**
  * Everything a world holds, copied: the CRM (records, ids, history, sessions, API usage, org settings), Marketo
- * (leads, activities, lists, programs, folders, tokens, limits), Impartner, the intake queue and the connectors'
- * refusals. Not the clock (simulated time never runs backwards) and not the random streams.
+ * (leads, activities, lists, programs, folders, tokens, limits), Impartner, the intake queue, the connectors'
+ * refusals, and how far the request and delivery logs had come. Not the clock (simulated time never runs backwards) and not the random streams.
  */
 export interface WorldSnapshot {
   /** The seed of the world it was taken from. */
@@ -19,6 +19,8 @@ export interface WorldSnapshot {
   readonly impartner: ImpartnerState;
   readonly intake: IntakeState;
   readonly connectorRefusals: World['connectorRefusals'];
+  /** The request log and the delivery log (the evidence of what happened before it). */
+  readonly evidence: { readonly requests: ReturnType<World['requests']['snapshot']>; readonly deliveries: ReturnType<World['deliveries']['snapshot']> };
 }
 
 /** Copies a world's state. Cheap: records are immutable, so only the tables are copied. */
@@ -31,6 +33,7 @@ export function snapshotWorld(world: World): WorldSnapshot {
     impartner: world.impartner.snapshot(),
     intake: world.intake.snapshot(),
     connectorRefusals: [...world.connectorRefusals],
+    evidence: { requests: world.requests.snapshot(), deliveries: world.deliveries.snapshot() },
   };
 }
 
@@ -49,4 +52,6 @@ export function restoreWorld(world: World, snapshot: WorldSnapshot): void {
   world.intake.restore(snapshot.intake);
   world.connectorRefusals.length = 0;
   world.connectorRefusals.push(...snapshot.connectorRefusals);
+  world.requests.restore(snapshot.evidence.requests);
+  world.deliveries.restore(snapshot.evidence.deliveries);
 }

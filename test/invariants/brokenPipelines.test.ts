@@ -1,12 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { checkInvariants, formatViolation, type InvariantId } from '../../src/invariants/index.ts';
-import { DEFAULT_JOBS, route, upsertPerson } from '../../src/pipeline/jobs/index.ts';
-import { personFields } from '../../src/pipeline/jobs/personFields.ts';
-import type { PipelineJob } from '../../src/pipeline/pipelineJob.ts';
-import { emptyRoundRobinState } from '../../src/routing/roundRobin.ts';
+import { DEFAULT_JOBS } from '../../src/pipeline/jobs/index.ts';
 import { createHarness } from '../../src/simulation/createHarness.ts';
 import type { RunRecord } from '../../src/simulation/runRecord.ts';
 import { simulate } from '../../src/simulation/simulate.ts';
+import { forgetfulRoute, overwritingUpsert, replaceJob } from './brokenPipelines.ts';
 
 // The invariants brokenVariants.test.ts does not break through a pipeline: each here meets its own broken variant,
 // and the sound pipeline on the same seed passes it.
@@ -17,33 +15,6 @@ const LEADS = 150;
 function violations(run: RunRecord, id: InvariantId): string[] {
   return checkInvariants(run, { only: [id] }).violations.map((v) => formatViolation(v));
 }
-
-function replaceJob(job: PipelineJob): PipelineJob[] {
-  return DEFAULT_JOBS.map((j) => (j.name === job.name ? job : j));
-}
-
-/** An upsert that overwrites an existing person's title and phone with whatever came in, blanks included. */
-const overwritingUpsert: PipelineJob = {
-  name: 'upsertPerson',
-  async run(work, ctx) {
-    if (work.existing) {
-      const incoming = personFields(work.lead!, work.existing.type);
-      const overwrite: Record<string, unknown> = {};
-      for (const field of ['Title', 'Phone']) if (work.existing.record[field] && incoming[field] === undefined) overwrite[field] = null;
-      if (Object.keys(overwrite).length > 0) await ctx.salesforce.update(work.existing.type, work.existing.record.Id, overwrite);
-    }
-    return upsertPerson.run(work, ctx);
-  },
-};
-
-/** A route job that forgets the round-robin state between leads, so every lead goes to the first rep of the pool. */
-const forgetfulRoute: PipelineJob = {
-  name: 'route',
-  async run(work, ctx) {
-    ctx.roundRobin = emptyRoundRobinState();
-    return route.run(work, ctx);
-  },
-};
 
 describe('the remaining invariants each catch a deliberately broken pipeline', () => {
   test('update-never-blanks catches an upsert that overwrites filled fields with blanks', async () => {

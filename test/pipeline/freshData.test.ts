@@ -6,7 +6,6 @@ import { sequenceProperty } from '../../src/check/sequenceProperty.ts';
 import { propRuns } from '../../src/testing/propRuns.ts';
 import { describe, expect, test } from 'vitest';
 import { checkInvariants } from '../../src/invariants/checkInvariants.ts';
-import { Directory } from '../../src/pipeline/directory.ts';
 import type { EventTrace } from '../../src/pipeline/trace.ts';
 import { loadScenario } from '../../src/scenarios/loadScenario.ts';
 import { checkExpectations } from '../../src/scenarios/checkExpectations.ts';
@@ -15,18 +14,9 @@ import type { LeadsimHarness } from '../../src/simulation/createHarness.ts';
 import { createCampaign, setUserStatus } from '../../src/simulation/actions/index.ts';
 import { CampaignSpecSchema } from '../../src/org/orgSpec.ts';
 import { createHarness } from '../../src/simulation/createHarness.ts';
+import { staleOrg } from '../invariants/brokenPipelines.ts';
 
 const scenario = (path: string) => loadScenario(fileURLToPath(new URL(`../../scenarios/fresh-data/${path}`, import.meta.url)));
-
-/** The kind of fault: an org cache nothing refreshes (the change events it hears are ignored). */
-class UnrefreshedDirectory extends Directory {
-  override invalidate(): void {}
-}
-
-/** Breaks the harness's pipeline on purpose: routing decides on the org as it was when first read. */
-function staleOrg(h: LeadsimHarness): void {
-  (h.pipeline.ctx as { directory: Directory }).directory = new UnrefreshedDirectory(h.pipeline.ctx.salesforce, (listener) => h.world.crm.onChange(listener));
-}
 
 function failedChecks(run: ScenarioRun): string[] {
   return checkExpectations(run).filter((c) => !c.ok).map((c) => `${c.person} ${c.what}: got ${c.actual}`);

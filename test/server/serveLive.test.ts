@@ -155,7 +155,7 @@ describe('serve with the manual clock: rate windows, reset and snapshots through
   it('changes the org settings through the admin API', async () => {
     const c = client(serve);
     const changed = await c.admin('PATCH', '/org/settings', { duplicateRules: { Lead: 'alert' } });
-    expect(changed.body).toEqual({ duplicateRules: { Lead: 'alert', Contact: 'block' }, stateAndCountryPicklists: false });
+    expect(changed.body).toEqual({ duplicateRules: { Lead: 'alert', Contact: 'block' }, stateAndCountryPicklists: false, duplicateRuleBypassUsers: [] });
     expect((await c.admin('GET', '/nothing')).status).toBe(404);
   });
 });

@@ -19,8 +19,10 @@ export class InboundEventCommand implements SequenceCommand {
   async run(model: SequenceModel, real: SequenceReal): Promise<void> {
     const at = stepTime(real.harness);
     const delivery = await real.harness.deliver(this.event);
-    real.steps.push(inboundStep(real.harness, delivery.id, this.event, delivery.traces, at));
-    const outcome = delivery.blocked ? `blocked: ${delivery.blocked.reason}` : delivery.traces.map((t) => `${t.eventId} ${t.outcome?.kind ?? 'no outcome'}`).join(', ') || 'nothing queued';
+    real.steps.push(inboundStep(real.harness, delivery.id, this.event, delivery.traces, at, delivery.handled[0]?.person));
+    const outcome = delivery.blocked
+      ? `blocked: ${delivery.blocked.reason}`
+      : (delivery.traces.length > 0 ? delivery.traces.map((t) => `${t.eventId} ${t.outcome?.kind ?? 'no outcome'}`) : delivery.handled.map((d) => `${d.id} ${d.answer.kind}${d.person ? ` ${d.person.type} ${d.person.id}` : ''}`)).join(', ') || 'nothing queued';
     afterStep(model, real, `${this.toString()} → ${outcome}`, delivery.traces);
   }
 

@@ -9,6 +9,7 @@ import { ConvertCommand } from './convertCommand.ts';
 import { CountryChangeRerunCommand, RERUN_COUNTRIES } from './countryChangeRerunCommand.ts';
 import { CreateCampaignCommand } from './createCampaignCommand.ts';
 import { DuplicateDeliveryCommand } from './duplicateDeliveryCommand.ts';
+import { FaultNextWriteCommand, WRITE_FAULTS } from './faultNextWriteCommand.ts';
 import { InboundEventCommand } from './inboundEventCommand.ts';
 import { MemberStatusCommand } from './memberStatusCommand.ts';
 import { OutOfOrderDeliveryCommand } from './outOfOrderDeliveryCommand.ts';
@@ -22,6 +23,7 @@ export {
   CountryChangeRerunCommand,
   CreateCampaignCommand,
   DuplicateDeliveryCommand,
+  FaultNextWriteCommand,
   InboundEventCommand,
   MemberStatusCommand,
   OutOfOrderDeliveryCommand,
@@ -30,9 +32,17 @@ export {
   UserStatusCommand,
 };
 
-/** The kinds of command the model-based check draws from. */
+/** The kinds of command the model-based check draws from for the reference pipeline. */
 export const SEQUENCE_COMMAND_KINDS = ['inbound', 'repEdit', 'countryChangeRerun', 'recall', 'memberStatus', 'convert', 'duplicateDelivery', 'outOfOrderDelivery', 'userStatus', 'createCampaign', 'accountBdr'] as const;
-export type SequenceCommandKind = (typeof SEQUENCE_COMMAND_KINDS)[number];
+/** Every kind of command, `faultNextWrite` included. */
+export const ALL_SEQUENCE_COMMAND_KINDS = [...SEQUENCE_COMMAND_KINDS, 'faultNextWrite'] as const;
+export type SequenceCommandKind = (typeof ALL_SEQUENCE_COMMAND_KINDS)[number];
+
+/**
+ * The kinds for a pipeline of yours: no re-runs and no recalls (routing a person again is the reference pipeline's
+ * own job: leadsim does not ask yours), and faults aimed at its writes (leadsim cannot see its retries from inside).
+ */
+export const PIPELINE_UNDER_TEST_KINDS: readonly SequenceCommandKind[] = [...SEQUENCE_COMMAND_KINDS.filter((k) => k !== 'countryChangeRerun' && k !== 'recall'), 'faultNextWrite'];
 
 /** Webhook entry points only (a rep's lead and a partner registration get their ids from the CRM and the PRM). */
 const WEBHOOK_WEIGHTS = { ...ENTRY_POINT_WEIGHTS, 'sales-created': 0, 'partner-portal': 0 };
@@ -62,6 +72,13 @@ export function sequenceCommandArbitraries(hints: WorldHints, kinds: readonly Se
     userStatus: fc.tuple(pick, fc.constantFrom(...USER_STATUSES)).map(([p, s]) => new UserStatusCommand(p, s)),
     createCampaign: pick.map((p) => new CreateCampaignCommand(p)),
     accountBdr: fc.tuple(pick, pick).map(([a, b]) => new AccountBdrCommand(a, b)),
+    faultNextWrite: fc
+      .tuple(
+        fc.oneof({ arbitrary: fc.constant(WRITE_FAULTS[0]), weight: 3 }, { arbitrary: fc.constantFrom(...WRITE_FAULTS.slice(1)), weight: 2 }),
+        fc.oneof({ arbitrary: fc.constant('salesforce' as const), weight: 3 }, { arbitrary: fc.constantFrom('marketo' as const, 'impartner' as const), weight: 1 }),
+        fc.nat({ max: 3 }),
+      )
+      .map(([kind, system, nth]) => new FaultNextWriteCommand(kind, system, nth)),
   };
   return kinds.flatMap((kind) => (kind === 'inbound' ? [all.inbound, all.inbound, all.inbound] : [all[kind]]));
 }

@@ -13,6 +13,7 @@ import { intOption, listOption, parseOptions, seedOption } from '../options.ts';
 import { projectGraph, projectOrg } from '../../config/projectSetup.ts';
 import { loadProjectConfig } from '../../config/loadProjectConfig.ts';
 import { describeSetup } from '../describeSetup.ts';
+import { addPipelineOptions, pipelineFromOptions, PipelineOptionsShape } from '../pipelineOption.ts';
 import type { ConfigureCommand } from './index.ts';
 
 const CheckOptionsSchema = z.strictObject({
@@ -29,6 +30,7 @@ const CheckOptionsSchema = z.strictObject({
   saveCounterexample: z.string().optional(),
   expectGraph: z.string().optional(),
   ...CoverageOptionsShape,
+  ...PipelineOptionsShape,
 });
 
 /**
@@ -51,7 +53,7 @@ export const configureCheck: ConfigureCommand = (command, { setExit }) => {
     .option('--max-events <n>', 'most inbound events per batch (default 12)')
     .option('--save-counterexample <file>', 'write the first failure as a file that replays it as a regression test')
     .option('--expect-graph <file>', 'with --save-counterexample: write a regression scenario with the expectations of this (correct) graph');
-  addCoverageOptions(command).action(async (raw: Record<string, unknown>) => {
+  addPipelineOptions(addCoverageOptions(command)).action(async (raw: Record<string, unknown>) => {
     const o = parseOptions(CheckOptionsSchema, raw, 'check');
     if (o.path !== undefined && o.property === undefined) {
       throw new OptionError('check', [{ flag: '--property', message: "is required: --path replays one property's case", expected: CHECK_PROPERTIES.join(' or ') }]);
@@ -61,13 +63,14 @@ export const configureCheck: ConfigureCommand = (command, { setExit }) => {
     const graph = projectGraph(config, o.graph);
     const org = projectOrg(config, seed, o.org);
     const native = o.native ?? (['marketo', 'impartner', 'chat'] as const).filter((n) => config.nativeIntegrations[n]);
+    const pipeline = await pipelineFromOptions(o, 'check');
     const expectGraph = o.expectGraph ? loadGraph(o.expectGraph) : undefined;
     if (expectGraph && !o.saveCounterexample) {
       throw new OptionError('check', [{ flag: '--save-counterexample', message: 'is required: --expect-graph gives a saved counterexample its expectations', expected: '--save-counterexample FILE' }]);
     }
     if (o.coverageOut) assertWritablePath(o.coverageOut);
     const coverage = wantsCoverage(o) ? new RoutingCoverage(graph.graph) : undefined;
-    process.stdout.write(`seed ${seed}\n${describeSetup(graph, org)}`);
+    process.stdout.write(`seed ${seed}\n${describeSetup(graph, org)}${pipeline ? `pipeline: ${pipeline.label} (it handles every delivery; the graph's settings only name partner-engagement statuses)\n` : ''}`);
     const report = await runCheck({
       ...(coverage ? { onRun: (run: RunRecord) => coverage.addRun(run) } : {}),
       seed,
@@ -82,6 +85,7 @@ export const configureCheck: ConfigureCommand = (command, { setExit }) => {
       ...(o.replayPath !== undefined ? { replayPath: o.replayPath } : {}),
       ...(o.maxCommands !== undefined ? { maxCommands: o.maxCommands } : {}),
       ...(o.maxEvents !== undefined ? { maxEvents: o.maxEvents } : {}),
+      ...(pipeline ? { pipeline } : {}),
     });
     process.stdout.write(formatCheckReport(report));
     const first = report.failures[0];

@@ -4,7 +4,7 @@ import { loadAllowList } from '../../scenarios/allowList.ts';
 import { diffScenarios } from '../../scenarios/diffScenarios.ts';
 import { findScenarioFiles } from '../../scenarios/findScenarioFiles.ts';
 import { formatDiffText } from '../../scenarios/formatDiffText.ts';
-import { loadRouting } from '../../scenarios/loadRouting.ts';
+import { loadDiffSide } from '../diffSide.ts';
 import { EXIT } from '../exitCodes.ts';
 import { parseOptions } from '../options.ts';
 import { projectGraph } from '../../config/projectSetup.ts';
@@ -21,25 +21,26 @@ const DiffOptionsSchema = z.strictObject({
 
 /**
  * `leadsim diff --baseline LIVE [--candidate NEW] [PATH...] [--allow FILE] [--json] [--out FILE]`: replays the
- * scenarios (default: the config's) under both routings (graph JSON files, or Salesforce assignment rules files
- * whose active rule the simulated CRM runs; the candidate defaults to the config's graph) and reports each person
- * whose outcome differs, with the path each took. Exit 0 when every difference is allowed, 1 on an unexpected one,
+ * scenarios (default: the config's) under both sides (graph JSON files, Salesforce assignment rules files whose
+ * active rule the simulated CRM runs, pipelines of yours, or `reference`; the candidate defaults to the config's
+ * graph) and reports each person whose outcome differs, with the path each took (a pipeline of yours leaves none:
+ * its side is compared on the records' owner, status, mailability and partner fields). Exit 0 when every difference is allowed, 1 on an unexpected one,
  * 2 on bad input.
  */
 export const configureDiff: ConfigureCommand = (command, { setExit }) => {
   command
     .argument('[paths...]', 'scenario files or folders of them (default: the config\'s scenarios, else scenarios/)')
-    .requiredOption('--baseline <file>', 'the live routing: a graph JSON, or a Lead.assignmentRules-meta.xml (run by the simulated Salesforce)')
-    .option('--candidate <file>', 'the candidate routing: a graph JSON, or a Lead.assignmentRules-meta.xml (default: the config\'s graph, else scenarios/graphs/default.json)')
+    .requiredOption('--baseline <file>', 'the live routing: a graph JSON, a Lead.assignmentRules-meta.xml (run by the simulated Salesforce), a pipeline of yours (a .ts/.js module exporting handle, or a loopback http:// URL), or "reference" (the reference pipeline with the config\'s graph)')
+    .option('--candidate <file>', 'the candidate: the same kinds as --baseline (default: the config\'s graph, else scenarios/graphs/default.json)')
     .option('--allow <file>', 'allow-list of expected differences: [{ "scenario"?, "person", "field"?, "reason" }]')
     .option('--json', 'print the report as JSON')
     .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
     .action(async (paths: string[], raw: Record<string, unknown>) => {
       const o = parseOptions(DiffOptionsSchema, raw, 'diff');
       const config = loadProjectConfig();
-      const baseline = loadRouting(o.baseline);
+      const baseline = await loadDiffSide(o.baseline, config);
       const candidateFile = o.candidate ?? config.graph;
-      const candidate = o.candidate === undefined ? projectGraph(config).graph : loadRouting(o.candidate);
+      const candidate = o.candidate === undefined ? projectGraph(config).graph : await loadDiffSide(o.candidate, config);
       const allow = o.allow ? loadAllowList(o.allow) : [];
       const report = await diffScenarios(findScenarioFiles(paths.length ? paths : config.scenarios), { baseline, candidate, allow });
       const text = o.json

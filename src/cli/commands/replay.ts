@@ -14,6 +14,7 @@ import type { RunRecord } from '../../simulation/runRecord.ts';
 import { addCoverageOptions, CoverageOptionsShape, emitCoverage, wantsCoverage } from '../coverageOption.ts';
 import { EXIT } from '../exitCodes.ts';
 import { parseOptions } from '../options.ts';
+import { addPipelineOptions, pipelineFromOptions, PipelineOptionsShape } from '../pipelineOption.ts';
 import { projectGraph, type GraphChoice } from '../../config/projectSetup.ts';
 import { loadProjectConfig } from '../../config/loadProjectConfig.ts';
 import { describeSetup } from '../describeSetup.ts';
@@ -26,6 +27,7 @@ const ReplayOptionsSchema = z.strictObject({
   out: z.string().optional(),
   verbose: z.boolean().optional(),
   ...CoverageOptionsShape,
+  ...PipelineOptionsShape,
 });
 
 /** Renders a replay report with the chosen reporter. */
@@ -50,7 +52,7 @@ export const configureReplay: ConfigureCommand = (command, { setExit }) => {
     .option('--reporter <kind>', "text, json or junit (default: the config's reporters, else text)")
     .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
     .option('--verbose', 'list passing checks too (text reporter)');
-  addCoverageOptions(command).action(async (paths: string[], raw: Record<string, unknown>) => {
+  addPipelineOptions(addCoverageOptions(command)).action(async (paths: string[], raw: Record<string, unknown>) => {
     const o = parseOptions(ReplayOptionsSchema, raw, 'replay');
     const config = loadProjectConfig();
     const reporters: readonly ReporterConfig[] = o.reporter !== undefined || o.out !== undefined ? [{ type: o.reporter ?? 'text', ...(o.out !== undefined ? { out: o.out } : {}) }] : config.reporters;
@@ -58,6 +60,8 @@ export const configureReplay: ConfigureCommand = (command, { setExit }) => {
     const files = findScenarioFiles(paths.length ? paths : config.scenarios);
     const override = o.graph !== undefined ? { file: o.graph, graph: loadGraph(o.graph) } : undefined;
     const rules = o.assignmentRules === undefined ? undefined : loadAssignmentRulesRouting(o.assignmentRules);
+    const pipeline = await pipelineFromOptions(o, 'replay');
+    if (pipeline && rules) throw new OptionError('replay', [{ flag: '--pipeline', got: JSON.stringify(o.pipeline ?? o.pipelineUrl), message: 'and --assignment-rules both say who routes', expected: 'one of them' }]);
     if (override && rules) throw new OptionError('replay', [{ flag: '--graph', got: JSON.stringify(o.graph), message: 'and --assignment-rules both say who routes', expected: 'one of them' }]);
     // The project's graph is read only if a scenario names none: a folder of self-contained scenarios needs no graph file.
     let fallback: GraphChoice | undefined;
@@ -66,13 +70,14 @@ export const configureReplay: ConfigureCommand = (command, { setExit }) => {
     const report = await replayScenarios(files, {
       ...(override ? { graph: override.graph, graphFile: override.file } : { defaultGraph, defaultGraphFile: config.graph }),
       ...(rules ? { assignmentRules: rules.assignmentRules } : {}),
+      ...(pipeline ? { pipeline } : {}),
       ...(coverage ? { onRun: (run: RunRecord, g: Graph) => coverage.add(run, g) } : {}),
     });
-    const graphLine = rules ? `none: assignment rules ${o.assignmentRules} route every scenario` : override ? `${override.file} (--graph, every scenario)` : fallback ? `${fallback.file} ("${fallback.graph.name}", for scenarios that name no graph)` : "each scenario's own";
+    const graphLine = pipeline ? `none: ${pipeline.label} handles every scenario's events` : rules ? `none: assignment rules ${o.assignmentRules} route every scenario` : override ? `${override.file} (--graph, every scenario)` : fallback ? `${fallback.file} ("${fallback.graph.name}", for scenarios that name no graph)` : "each scenario's own";
     const toStdout = reporters.find((r) => r.out === undefined);
     if (toStdout === undefined || toStdout.type === 'text') process.stdout.write(describeSetup(graphLine, "each scenario's own"));
     for (const r of reporters) {
-      const text = renderReplayReport(report, r.type, { verbose: o.verbose ?? false, replayCommand: (file) => `npx leadsim replay ${file}${override ? ` --graph ${override.file}` : ''}${rules ? ` --assignment-rules ${o.assignmentRules}` : ''}` });
+      const text = renderReplayReport(report, r.type, { verbose: o.verbose ?? false, replayCommand: (file) => `npx leadsim replay ${file}${override ? ` --graph ${override.file}` : ''}${rules ? ` --assignment-rules ${o.assignmentRules}` : ''}${pipeline ? ` ${pipeline.replayArgs.join(' ')}` : ''}` });
       if (r.out === undefined) process.stdout.write(text);
       else writeFileAtomic(r.out, text);
     }

@@ -21,6 +21,7 @@ import { projectGraph, projectOrg } from '../../config/projectSetup.ts';
 import { loadProjectConfig } from '../../config/loadProjectConfig.ts';
 import { describeSetup } from '../describeSetup.ts';
 import { progressBar } from '../progress.ts';
+import { addPipelineOptions, pipelineFromOptions, PipelineOptionsShape } from '../pipelineOption.ts';
 import type { ConfigureCommand } from './index.ts';
 
 const NATIVE = ['marketo', 'impartner', 'chat'] as const;
@@ -39,6 +40,7 @@ const SimulateOptionsSchema = z.strictObject({
   faults: jsonOption(FaultPlanSchema).optional(),
   assignmentRules: z.string().min(1).optional(),
   traces: z.enum(['auto', 'full', 'summary']).default('auto'),
+  ...PipelineOptionsShape,
   config: z.boolean().default(true),
 });
 
@@ -76,7 +78,8 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
       const entryPoints = o.entryPoints ?? config.entryPoints;
       const faults = o.faultRate !== undefined ? { serverError: o.faultRate, rateLimit: o.faultRate, timeout: o.faultRate, lostResponse: o.faultRate } : (o.faults ?? config.faults);
       for (const out of [o.json, o.audit]) if (out) assertWritablePath(out);
-      process.stdout.write(`seed ${seed}\n${describeSetup(graph, org)}`);
+      const pipeline = await pipelineFromOptions(o, 'simulate');
+      process.stdout.write(`seed ${seed}\n${describeSetup(graph, org)}${pipeline ? `pipeline: ${pipeline.label} (it handles every delivery; the graph's settings only name partner-engagement statuses)\n` : ''}`);
       const bar = progressBar(o.leads, 'simulating');
       const run = await simulate({
         seed,
@@ -90,6 +93,7 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
         ...(faults ? { faults } : {}),
         traces: o.traces,
         onProgress: (done) => bar.update(done),
+        ...(pipeline ? { pipeline } : {}),
       });
       bar.stop();
       const summary = summarize(run);
@@ -109,6 +113,7 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
         ...(o.faultRate !== undefined ? [`--fault-rate ${o.faultRate}`] : faults ? [`--faults '${JSON.stringify(faults)}'`] : []),
         ...(o.transport !== 'dispatch' ? [`--transport ${o.transport}`] : []),
         ...(o.traces !== 'auto' ? [`--traces ${o.traces}`] : []),
+        ...(pipeline ? pipeline.replayArgs : []),
       ].join(' ');
       process.stdout.write(formatSimulationReport(summary, invariants.results, { replayCommand: replay }));
       if (o.json) writeFileAtomic(o.json, JSON.stringify({ graph: graph.file, org: org.source, summary, invariants: invariants.results, replay }, null, 2) + '\n');

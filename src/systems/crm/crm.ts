@@ -33,6 +33,8 @@ export interface WriteContext {
   readonly userId: string;
   /** The process making the change, e.g. `pipeline:upsert`; recorded in field history and change events. */
   readonly workflow?: string;
+  /** The API request making the change (its id in the request log); recorded in field history. */
+  readonly requestId?: string;
   /**
    * The `Sforce-Duplicate-Rule-Header`: `allowSave` saves a record an alert rule flags (a block rule still refuses);
    * `includeRecordDetails` puts every field of the matched records in the verdict.
@@ -365,7 +367,7 @@ export class Crm implements IndexedRecordSource {
   /** The duplicate rule's verdict on a lead or contact about to be saved, per the org's rule action and the request's header. */
   #duplicateCheck(type: 'Lead' | 'Contact', email: unknown, ignoreIds: readonly string[], ctx: WriteContext): ReturnType<DuplicateIndex['check']> {
     const action = this.#settings.duplicateRules[type];
-    if (action === 'off') return undefined;
+    if (action === 'off' || this.#settings.duplicateRuleBypassUsers.includes(ctx.userId)) return undefined;
     const header = ctx.duplicateRuleHeader;
     if (action === 'alert' && header?.allowSave) return undefined;
     const details = header?.includeRecordDetails ? (id: string) => this.byId(id)?.record : undefined;
@@ -493,8 +495,9 @@ export class Crm implements IndexedRecordSource {
     const changed = Object.keys(changes).filter((field) => kind === 'create' || old[field] !== next[field]);
     this.#store.put(type, next as SRecord);
     const workflow = ctx.workflow;
+    const request = ctx.requestId === undefined ? {} : { requestId: ctx.requestId };
     this.#history.append(
-      changed.map((field) => ({ recordId: old.Id, object: type, field, oldValue: kind === 'create' ? null : (old[field] ?? null), newValue: next[field] ?? null, userId: ctx.userId, workflow, at })),
+      changed.map((field) => ({ recordId: old.Id, object: type, field, oldValue: kind === 'create' ? null : (old[field] ?? null), newValue: next[field] ?? null, userId: ctx.userId, workflow, at, ...request })),
     );
     const changedFields = kind === 'delete' ? [] : changed;
     this.#events.emit({ kind, object: type, id: old.Id, changedFields, userId: ctx.userId, ...(workflow === undefined ? {} : { workflow }), at });

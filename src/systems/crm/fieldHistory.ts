@@ -11,6 +11,8 @@ export interface HistoryEntry {
   readonly userId: string;
   /** The process that made the change (e.g. `pipeline:upsert`), when the caller named one. */
   readonly workflow: string | undefined;
+  /** The API request that made the change (the request log's id, `SystemRequest.id`), when it came over the API. */
+  readonly requestId?: string;
   /** Simulated time of the change, epoch ms. */
   readonly at: number;
 }
@@ -29,6 +31,7 @@ export class FieldHistory {
     newValue: 'value',
     userId: 'code',
     workflow: 'code',
+    requestId: { kind: 'value', optional: true },
     at: 'number',
     previous: 'number',
   });

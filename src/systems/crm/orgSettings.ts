@@ -28,6 +28,11 @@ export const OrgSettingsSchema = z.strictObject({
     })
     .default({ Lead: 'block', Contact: 'block' }),
   stateAndCountryPicklists: z.boolean().default(false),
+  /**
+   * Users the duplicate rules do not apply to (a rule's condition "Current User is not the integration user", as orgs
+   * set for an integration profile): their saves are never checked (default none).
+   */
+  duplicateRuleBypassUsers: z.array(z.string()).default([]),
 });
 
 /** The org settings, every field set. */
