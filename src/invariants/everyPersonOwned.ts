@@ -3,7 +3,7 @@ import type { EventTrace } from '../pipeline/trace.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import type { Invariant } from './invariant.ts';
 import { livePeople } from './livePeople.ts';
-import { parkedPeople, upsertedId } from './parkedPeople.ts';
+import { pendingPeople, touchedPeople } from './pendingPeople.ts';
 import type { Violation } from './violation.ts';
 
 /** The roles of the users who can own a person (DOMAIN.md "Owner": an SDR, BDR or AE, or a queue). */
@@ -11,8 +11,8 @@ import type { Violation } from './violation.ts';
 /**
  * Every live lead and contact has an owner who can work it: a user with a sales role (SDR, BDR, AE) or a queue
  * (a Group of Type Queue). An id that names nothing, a group that is not a queue, or a user without a sales role
- * (the pipeline's integration user, a native connector's user) is no owner. A person whose last event is parked
- * (waiting for its retry, see no-event-lost) is left out.
+ * (the pipeline's integration user, a native connector's user) is no owner. A pending person (an event of theirs
+ * is still parked when the run ends, see {@link pendingPeople}) is left out: its event's next try routes it.
  */
 export const everyPersonOwned: Invariant = {
   id: 'every-person-owned',
@@ -20,10 +20,10 @@ export const everyPersonOwned: Invariant = {
   description: 'Every live lead and contact is owned by a sales user (SDR, BDR, AE) or a queue.',
   check(run) {
     const crm = run.world.crm;
-    const parked = parkedPeople(run.traces);
+    const pending = pendingPeople(run);
     const out: Violation[] = [];
     for (const { type, record } of livePeople(crm)) {
-      if (parked.has(record.Id)) continue;
+      if (pending.has(record.Id)) continue;
       const ownerId = record['OwnerId'];
       const found = typeof ownerId === 'string' && ownerId !== '' ? crm.byId(ownerId) : undefined;
       const owner = found?.record['IsDeleted'] === true ? undefined : found;
@@ -55,7 +55,7 @@ function lastEventOf(run: RunRecord, personId: string): EventTrace | undefined {
   let found: EventTrace | undefined;
   for (const trace of run.traces) {
     const o = trace.outcome;
-    if ((o && 'personId' in o && o.personId === personId) || upsertedId(trace) === personId) found = trace;
+    if ((o && 'personId' in o && o.personId === personId) || touchedPeople(trace).includes(personId)) found = trace;
   }
   return found;
 }

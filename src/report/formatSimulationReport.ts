@@ -31,6 +31,7 @@ export function formatSimulationReport(summary: SimulationSummary, invariants: r
   out.push(`  ${'total'.padEnd(26)} ${pad(summary.events, 8)} ${pad(o.created, 8)} ${pad(o.merged, 7)} ${pad(o.rejected, 9)} ${pad(o.parked, 7)}`);
   section(out, 'Rejected (reason)', summary.rejectedReasons);
   section(out, 'Parked for retry (reason)', summary.parkedReasons);
+  pendingSection(out, summary.pending, options.maxViolations ?? 20);
   section(out, 'Refused before the intake', summary.blocked);
   if (summary.redelivered > 0) out.push('', `Webhooks delivered twice (ignored by the intake): ${summary.redelivered}`);
   section(out, 'Owners: queues', summary.owners.queues);
@@ -62,6 +63,14 @@ function countriesSection(out: string[], countries: Readonly<Record<string, numb
   out.push('', `Countries as typed → ISO code (${entries.length} spellings, ${unmapped.length} unmapped)`);
   for (const [key, n] of shown) out.push(`  ${pad(n, 6)}  ${key}`);
   if (shown.length < entries.length) out.push(`  … and ${entries.length - shown.length} more (see --json)`);
+}
+
+/** People an event still parked holds: the state "every person has an owner" and the Partner Queue's final check allow. */
+function pendingSection(out: string[], pending: SimulationSummary['pending'], max: number): void {
+  if (pending.length === 0) return;
+  out.push('', `Pending: ${pending.length} ${pending.length === 1 ? 'person' : 'people'} an event still parked holds (its next try routes and shares them; not judged on owner or Partner Queue state until then)`);
+  for (const p of pending.slice(0, max)) out.push(`  ${p.personId}  owner ${p.owner}  event ${p.eventId} parked at ${p.job}: ${p.reason}`);
+  if (pending.length > max) out.push(`  … and ${pending.length - max} more (see --json)`);
 }
 
 function section(out: string[], title: string, counts: Readonly<Record<string, number>>): void {

@@ -1,3 +1,4 @@
+import { pendingPeople } from '../invariants/pendingPeople.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import { countryAsTyped, formatCountryAsTyped } from './countryAsTyped.ts';
 
@@ -9,6 +10,11 @@ export interface SimulationSummary {
   readonly outcomes: { readonly created: number; readonly merged: number; readonly rejected: number; readonly parked: number };
   readonly rejectedReasons: Readonly<Record<string, number>>;
   readonly parkedReasons: Readonly<Record<string, number>>;
+  /**
+   * People an event still parked at the end holds (see `pendingPeople`): the state the invariants allow a parked event
+   * to leave, with the owner each has now (the integration user when it was created and not routed yet).
+   */
+  readonly pending: readonly PendingLine[];
   readonly blocked: Readonly<Record<string, number>>;
   readonly redelivered: number;
   readonly owners: { readonly queues: Readonly<Record<string, number>>; readonly regions: Readonly<Record<string, number>> };
@@ -19,6 +25,16 @@ export interface SimulationSummary {
   readonly apiCalls: Readonly<Record<string, number>>;
   readonly faultsInjected: number;
   readonly simulatedMs: number;
+}
+
+/** One pending person in the report. */
+export interface PendingLine {
+  readonly personId: string;
+  readonly eventId: string;
+  readonly job: string;
+  readonly reason: string;
+  /** Who owns the person now: a user's or a queue's name, with its id. */
+  readonly owner: string;
 }
 
 /** Counts a run's outcomes, owners, shares and speed to lead. Pure: the same run gives the same summary. */
@@ -59,6 +75,11 @@ export function summarize(run: RunRecord): SimulationSummary {
     const sorted = [...values].sort((a, b) => a - b);
     speedToLead[entryPoint] = { median: quantile(sorted, 0.5), p90: quantile(sorted, 0.9), max: sorted[sorted.length - 1] ?? 0, routed: sorted.length };
   }
+  const pending = [...pendingPeople(run).values()].map((p): PendingLine => {
+    const ownerId = run.world.crm.byId(p.personId)?.record['OwnerId'];
+    const owner = typeof ownerId === 'string' ? run.world.crm.byId(ownerId)?.record : undefined;
+    return { personId: p.personId, eventId: p.eventId, job: p.job, reason: p.reason, owner: owner ? `${String(owner['Name'])} (${owner.Id})` : String(ownerId ?? 'none') };
+  });
   return {
     seed: run.seed,
     events: run.traces.length,
@@ -66,6 +87,7 @@ export function summarize(run: RunRecord): SimulationSummary {
     outcomes,
     rejectedReasons: sortKeys(rejectedReasons),
     parkedReasons: sortKeys(parkedReasons),
+    pending,
     blocked: sortKeys(blocked),
     redelivered: run.redelivered.length,
     owners: { queues: sortKeys(queues), regions: sortKeys(regions) },
