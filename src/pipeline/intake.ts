@@ -72,6 +72,7 @@ export class Intake {
   readonly #events = new Map<string, ReceivedEvent>();
   /** The raw payload of every keyed event, by event id: what a repeat is compared with. */
   readonly #raw = new Map<string, unknown>();
+  readonly #listeners: ((event: ReceivedEvent) => void)[] = [];
   #next = 1;
   /** Deliveries ignored because their source and key had been received before with the same payload. */
   duplicates = 0;
@@ -127,7 +128,13 @@ export class Intake {
     this.#events.set(id, event);
     if (key !== undefined) this.#raw.set(id, payload);
     this.#queue.push(event);
+    for (const listener of this.#listeners) listener(event);
     return { ok: true, event, duplicate: false };
+  }
+
+  /** Calls `listener` with every event the intake accepts from now on (not repeats, not refusals). */
+  onAccept(listener: (event: ReceivedEvent) => void): void {
+    this.#listeners.push(listener);
   }
 
   /** The event a source's key names, if one was accepted. */

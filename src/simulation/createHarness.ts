@@ -16,7 +16,7 @@ import type { Graph } from '../routing/graphSchema.ts';
 import { loadDefaultGraph } from '../routing/loadGraph.ts';
 import { deliver as deliverAction } from './deliver.ts';
 import { resubmit } from './resubmit.ts';
-import type { BlockedAction, RunRecord } from './runRecord.ts';
+import type { ActionRecord, BlockedAction, RunRecord } from './runRecord.ts';
 import { openDirectTransport } from '../transport/directTransport.ts';
 import { openTransport } from '../transport/openTransport.ts';
 import type { Transport, TransportKind } from '../transport/transport.ts';
@@ -153,6 +153,10 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
   const traces: EventTrace[] = [];
   const reruns: EventTrace[] = [];
   const blocked: BlockedAction[] = [];
+  const actions: ActionRecord[] = [];
+  /** The events the intake accepted during the action being delivered. */
+  const acceptedNow: string[] = [];
+  world.intake.onAccept((e) => acceptedNow.push(e.id));
   const redelivered: string[] = [];
   /** The entry point each key was delivered to: keys are scoped to their entry point. */
   const sentTo = new Map<string, string>();
@@ -163,8 +167,16 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     const id = event.id ?? nextEventId();
     world.clock.advance(gapMs);
     sentTo.set(id, event.entryPoint);
-    const refused = await deliverAction(world, transport, { ...event, id } as ParsedPayload & { id: string });
+    const refusedBefore = world.intake.refused.length;
+    acceptedNow.length = 0;
+    const heard = await deliverAction(world, transport, { ...event, id } as ParsedPayload & { id: string });
+    const eventIds = [...acceptedNow];
+    // What reached the intake counts, not what the sender heard: a rep's create whose answer was lost made its lead.
+    const atDoor = eventIds.length === 0 ? world.intake.refused.slice(refusedBefore)[0] : undefined;
+    const refused = eventIds.length > 0 ? undefined : (heard ?? (atDoor && { entryPoint: event.entryPoint, reason: `intake refused the payload: ${atDoor.error.message}`, at: atDoor.at }));
     if (refused) blocked.push(refused);
+    const outcome = eventIds.length > 0 ? 'accepted' : atDoor ? 'refused' : refused ? 'blocked' : 'native';
+    actions.push({ entryPoint: event.entryPoint, outcome, eventIds, at: world.clock.now() });
     return { id, ...(refused ? { blocked: refused } : {}) };
   };
   const drain = async () => {
@@ -219,7 +231,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
       return result;
     },
     record() {
-      return { seed: options.seed, world, graph, traces: [...traces], reruns: [...reruns], blocked: [...blocked, ...world.connectorRefusals], redelivered: [...redelivered], startedAt };
+      return { seed: options.seed, world, graph, traces: [...traces], reruns: [...reruns], blocked: [...blocked], actions: [...actions], redelivered: [...redelivered], startedAt };
     },
     close: () => opened.close(),
   };
