@@ -44,6 +44,10 @@ export function formatSimulationReport(summary: SimulationSummary, invariants: r
   countriesSection(out, summary.countries, options.maxCountries ?? 25);
   out.push('', 'Speed to lead (simulated)    routed   median      p90      max');
   for (const [ep, s] of Object.entries(summary.speedToLead)) out.push(`  ${ep.padEnd(26)} ${pad(s.routed, 6)} ${min(s.median).padStart(9)} ${min(s.p90).padStart(9)} ${min(s.max).padStart(9)}`);
+  if (summary.limits.length > 0) {
+    out.push('', 'API limits reached (requests refused until the window allowed them again)');
+    for (const l of summary.limits) out.push(`  ${l.system} ${l.limit}: reached ${l.reachedAt}, ${l.refused} refused, the last at ${l.lastRefusedAt}`);
+  }
   out.push('', `API calls by the pipeline: ${Object.entries(summary.apiCalls).map(([k, v]) => `${k} ${v}`).join(', ')}${summary.faultsInjected ? `; faults injected into all callers' requests: ${summary.faultsInjected}` : ''}`);
   out.push('', 'Invariants');
   const max = options.maxViolations ?? 20;

@@ -1,6 +1,7 @@
 import { pendingPeople } from '../invariants/pendingPeople.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import { countryAsTyped, formatCountryAsTyped } from './countryAsTyped.ts';
+import { limitsReached, type LimitReached } from './limitsReached.ts';
 import { routedPeople } from './routedPeople.ts';
 
 /**
@@ -64,6 +65,8 @@ export interface SimulationSummary {
   readonly speedToLead: Readonly<Record<string, { median: number; p90: number; max: number; routed: number }>>;
   /** API calls the pipeline made (its events and routing re-runs), by system. */
   readonly apiCalls: Readonly<Record<string, number>>;
+  /** Each stretch of time a vendor's API limit refused requests during the run (none when no limit was reached). */
+  readonly limits: readonly LimitReached[];
   /** Faults the HTTP layer injected into any caller's requests (the pipeline's, reps', websites'). */
   readonly faultsInjected: number;
   readonly simulatedMs: number;
@@ -134,6 +137,7 @@ export function summarize(run: RunRecord): SimulationSummary {
     countries: Object.fromEntries(Object.entries(countries).sort(([a, x], [b, y]) => y - x || a.localeCompare(b))),
     speedToLead,
     apiCalls: sortKeys(apiCalls),
+    limits: limitsReached(run.world, run.startedAt),
     faultsInjected: run.world.faults?.journal.length ?? 0,
     simulatedMs: run.world.clock.now() - run.startedAt,
   };

@@ -10,6 +10,7 @@ import type { PipelineContext } from '../pipeline/pipelineContext.ts';
 import type { PipelineJob } from '../pipeline/pipelineJob.ts';
 import { DEFAULT_JOBS } from '../pipeline/jobs/index.ts';
 import { routeByAssignmentRules } from '../pipeline/jobs/routeByAssignmentRules.ts';
+import { retryParked, type RetryParkedOptions } from '../pipeline/retryParked.ts';
 import { rerunRouting, type RerunResult, type RerunRoutingOptions, type RerunTarget } from '../pipeline/rerunRouting.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
 import type { Graph } from '../routing/graphSchema.ts';
@@ -110,9 +111,9 @@ export interface LeadsimHarness {
   /**
    * Tries parked events again, as the end of a simulation does: after a pause of simulated time, every parked event
    * runs through the pipeline once more (its jobs are safe to run again); while some stay parked, up to `rounds`
-   * rounds (default {@link PARKED_RETRY.rounds}), each pause twice the last. Returns the traces tried, once each.
+   * rounds (default `PARKED_RETRY.rounds`), each pause twice the last. Returns the traces tried, once each.
    */
-  retryParked(options?: { readonly rounds?: number }): Promise<EventTrace[]>;
+  retryParked(options?: RetryParkedOptions): Promise<EventTrace[]>;
   /**
    * Routes a person again (see `rerunRouting`): rule 7 for a person whose `Rerun_Routing__c` is set, or with trigger
    * `recall` a lead recalled from its partner; `id` names the trace, which joins {@link reruns}.
@@ -122,14 +123,6 @@ export interface LeadsimHarness {
   record(): RunRecord;
   close(): Promise<void>;
 }
-
-/**
- * How parked events are tried again at the end of a run: a first pause of 15 simulated minutes, then rounds while
- * some stay parked, each pause twice the last (15 min, 30 min, 1 h, 2 h, 4 h, 8 h: about 16 h in all). A retryable
- * fault at rate p per request leaves a job parked after its 4 tries with p^4; six rounds leave an event parked at
- * the end only when faults are far above any real API's (README "Fault injection").
- */
-export const PARKED_RETRY = { firstPauseMs: 15 * 60_000, rounds: 6 } as const;
 
 /** Builds a {@link LeadsimHarness}. Deterministic: the same options and the same calls give the same run. */
 export async function createHarness(options: HarnessOptions): Promise<LeadsimHarness> {
@@ -211,20 +204,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
       await postAgain(id);
       return drain();
     },
-    async retryParked(retryOptions = {}) {
-      const retried = new Set<EventTrace>();
-      let pause = PARKED_RETRY.firstPauseMs;
-      for (let round = 0; round < (retryOptions.rounds ?? PARKED_RETRY.rounds); round++, pause *= 2) {
-        const parked = traces.filter((t) => t.outcome?.kind === 'parked');
-        if (round > 0 && parked.length === 0) break;
-        world.clock.advance(pause);
-        for (const trace of parked) {
-          const event = world.intake.received.get(trace.eventId);
-          if (event) retried.add(await pipeline.process(event, trace));
-        }
-      }
-      return [...retried];
-    },
+    retryParked: (retryOptions = {}) => retryParked(pipeline, world.intake, traces, world.clock, retryOptions),
     async rerun(target, rerunOptions = {}) {
       const result = await rerunRouting(pipeline, target, { ...rerunOptions, ...(rulesRoute ? { route: rulesRoute } : {}) });
       if (result.kind !== 'skipped') reruns.push(result.trace);

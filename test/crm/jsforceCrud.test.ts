@@ -161,7 +161,7 @@ describe('jsforce against the simulated Salesforce', () => {
     const global = await conn.describeGlobal();
     expect(global.sobjects.map((s) => s.name)).toContain('CampaignMember');
     const limits = await conn.limits();
-    expect(limits.DailyApiRequests).toEqual({ Max: 15000, Remaining: 15000 - 3 });
+    expect(limits.DailyApiRequests).toEqual({ Max: 100000, Remaining: 100000 - 3 });
     const unknown = await rejection(conn.sobject('Foo').describe());
     expect(unknown.errorCode).toBe('NOT_FOUND');
   });
