@@ -16,6 +16,10 @@ export { Marketo } from './systems/map/marketo.ts';
 export { Impartner } from './systems/prm/impartner.ts';
 
 export { OrgSpecSchema, type OrgSpec, type OrgSpecInput } from './org/orgSpec.ts';
+export { loadOrgSpec, checkOrgSpec, OrgSpecFileSchema } from './org/loadOrgSpec.ts';
+export { orgSpecIssues } from './org/orgSpecIssues.ts';
+export { orgJsonSchema, ORG_JSON_SCHEMA_PATH } from './org/orgJsonSchema.ts';
+export * from './config/index.ts';
 export { generateOrg, type GenerateOrgOptions } from './org/generateOrg.ts';
 export { createWorld, type World, type WorldOptions } from './world/world.ts';
 export { NativeIntegrationsSchema, type NativeIntegrations } from './world/nativeIntegrations.ts';
@@ -64,5 +68,16 @@ export { generateWorkload, type Workload, type WorkloadOptions } from './simulat
 export { runWorkload } from './simulation/runWorkload.ts';
 export { rerunRouting, type RerunResult, type RerunTarget } from './pipeline/rerunRouting.ts';
 export { runCheck, type CheckReport } from './check/runCheck.ts';
+export { RoutingCoverage, CoverageByGraph, coverageTargets, renderCoverage, type CoverageReport, type CoverageFormat } from './coverage/index.ts';
+export { runMutation, type MutationReport, type RunMutationOptions } from './mutation/runMutation.ts';
+export { graphMutants, type GraphMutants } from './mutation/graphMutants.ts';
+export { findDifference, type Difference } from './mutation/findDifference.ts';
+export { formatMutationReport } from './mutation/formatMutationReport.ts';
+export type { Mutant, MutationOperator } from './mutation/mutant.ts';
+export type { MutantResult } from './mutation/mutantResult.ts';
+export { routingWitnesses, type RoutingWitness } from './generators/graph/routingWitnesses.ts';
+export { routingInputSpace, type RoutingInputSpace } from './generators/graph/routingInputSpace.ts';
+export { graphAwareOrg, type GraphAwareOrg } from './generators/graph/graphAwareOrg.ts';
+export { regressionScenario, type RegressionScenario } from './scenarios/regressionScenario.ts';
 export { leadFlowAudit, type EntryPointAudit, type AuditStep, type FieldChange } from './audit/leadFlowAudit.ts';
 export { auditToMarkdown } from './audit/auditToMarkdown.ts';

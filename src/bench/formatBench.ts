@@ -37,6 +37,9 @@ export function formatBench(report: BenchReport): string {
     report.sameResults ? `same results on every lane (traces ${fingerprints[0]})` : `RESULTS DIFFER between lanes: ${report.results.map((r) => `${r.lane} ${r.fingerprint}`).join(', ')}`,
     `events processed: ${report.results[0]?.events ?? 0}; peak RSS ${report.peakRssMb} MB`,
     'ms/lead is wall clock; cpu ms/lead is this process\'s CPU time (steadier when other work shares the cores).',
+    ...(report.startup
+      ? ['', `CLI start-up (node dist/src/cli/bin.js, ${report.startup[0]?.runs ?? 0} runs each, whole process, wall clock):`, ...report.startup.map((r) => `  ${r.args.padEnd(18)} median ${r.medianMs} ms (min ${r.minMs}, max ${r.maxMs})`)]
+      : []),
     '',
   ].join('\n');
 }

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { generateWorkload } from '../simulation/workload.ts';
+import { measureStartup, type StartupResult } from './measureStartup.ts';
 import { runLane, type BenchLane, type LaneResult } from './runLane.ts';
 
 /** Options of {@link runBench}. */
@@ -12,6 +13,8 @@ export interface RunBenchOptions {
   readonly lanes?: readonly BenchLane[];
   /** Leads in the warm-up run of each lane, not measured (default 100; 0 skips it). */
   readonly warmupLeads?: number;
+  /** Spawns of each CLI start-up measurement (default 10; 0 skips them). */
+  readonly startupRuns?: number;
   /** Called as each lane starts and ends. */
   readonly onLane?: (lane: BenchLane, phase: 'warm-up' | 'measure' | 'done') => void;
 }
@@ -27,11 +30,14 @@ export interface BenchReport {
   readonly sameResults: boolean;
   /** Peak resident set size of the process, MB. */
   readonly peakRssMb: number;
+  /** The built CLI's start-up (`--version`, `--help`); undefined when skipped or not built. */
+  readonly startup?: readonly StartupResult[];
 }
 
 /**
  * Runs one generated workload through the pipeline over each lane, side by side in this process: a warm-up on a
- * small workload first (JIT, caches, module loading), then the measured run. Deterministic in `seed`.
+ * small workload first (JIT, caches, module loading), then the measured run. Deterministic in `seed`. Then the
+ * built CLI's start-up ({@link measureStartup}).
  */
 export async function runBench(options: RunBenchOptions = {}): Promise<BenchReport> {
   const seed = options.seed ?? 42;
@@ -50,7 +56,9 @@ export async function runBench(options: RunBenchOptions = {}): Promise<BenchRepo
     results.push(await runLane(workload, lane));
     options.onLane?.(lane, 'done');
   }
+  const startup = (options.startupRuns ?? 10) > 0 ? measureStartup(options.startupRuns ?? 10) : undefined;
   return {
+    ...(startup ? { startup } : {}),
     node: process.version,
     cores: availableParallelism(),
     seed,

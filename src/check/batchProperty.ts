@@ -23,24 +23,34 @@ export function batchArbitrary(w: CheckWorld, options: BatchPropertyOptions = {}
 }
 
 /**
+ * Runs one batch the way the property does: deliver the events the production way into a fresh world, retry the
+ * parked ones, and check every invariant (an {@link InvariantFailure} when one breaks). Returns the run's steps in
+ * the scenario file format.
+ */
+export async function runBatch(w: CheckWorld, events: readonly ParsedPayload[]): Promise<ScenarioStep[]> {
+  const h = await openCheckHarness(w);
+  try {
+    const steps: ScenarioStep[] = [];
+    for (const event of events) {
+      const at = stepTime(h);
+      const delivery = await h.deliver(event);
+      steps.push(inboundStep(h, delivery.id, event, delivery.traces, at));
+    }
+    await h.retryParked();
+    w.observe?.(h.record());
+    assertRunHolds(h.record(), `after ${events.length} inbound event${events.length === 1 ? '' : 's'}`, { ...(w.only ? { only: w.only } : {}), steps });
+    return steps;
+  } finally {
+    await h.close();
+  }
+}
+
+/**
  * The property over plain inbound batches: deliver the events the production way into a fresh world, retry the
  * parked ones, and every invariant holds.
  */
 export function batchProperty(w: CheckWorld, options: BatchPropertyOptions = {}): fc.IAsyncProperty<[ParsedPayload[]]> {
   return fc.asyncProperty(batchArbitrary(w, options), async (events) => {
-    const h = await openCheckHarness(w);
-    try {
-      const steps: ScenarioStep[] = [];
-      for (const event of events) {
-        const at = stepTime(h);
-        const delivery = await h.deliver(event);
-        steps.push(inboundStep(h, delivery.id, event, delivery.traces, at));
-      }
-      await h.retryParked();
-      w.observe?.(h.record());
-      assertRunHolds(h.record(), `after ${events.length} inbound event${events.length === 1 ? '' : 's'}`, { ...(w.only ? { only: w.only } : {}), steps });
-    } finally {
-      await h.close();
-    }
+    await runBatch(w, events);
   });
 }

@@ -3,6 +3,7 @@ import type { Violation } from '../invariants/violation.ts';
 import type { PipelineJob } from '../pipeline/pipelineJob.ts';
 import type { OrgSpec } from '../org/orgSpec.ts';
 import type { Graph } from '../routing/graphSchema.ts';
+import type { NativeIntegrations } from '../world/nativeIntegrations.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import { batchProperty } from './batchProperty.ts';
 import { checkWorld, type CheckWorld } from './checkWorld.ts';
@@ -43,6 +44,12 @@ export interface RunCheckOptions {
   readonly replayPath?: string;
   /** Replace the pipeline's jobs (tests break the pipeline on purpose). */
   readonly jobs?: readonly PipelineJob[];
+  /** The org every run starts from (default: the org `simulate` generates for the seed). */
+  readonly org?: OrgSpec;
+  /** The org's file, for the replay command. */
+  readonly orgFile?: string;
+  /** Native integrations that are on (all off by default; any one on breaks "one process"). */
+  readonly nativeIntegrations?: Partial<NativeIntegrations>;
   /** Told of every property run before its world is closed (e.g. to count routing coverage). */
   readonly onRun?: (run: RunRecord) => void;
 }
@@ -103,7 +110,13 @@ export interface CheckReport {
  */
 export async function runCheck(options: RunCheckOptions): Promise<CheckReport> {
   const runs = options.runs ?? 100;
-  const world = checkWorld(options.seed, { ...(options.graph ? { graph: options.graph } : {}), ...(options.jobs ? { jobs: options.jobs } : {}), ...(options.onRun ? { observe: options.onRun } : {}) });
+  const world = checkWorld(options.seed, {
+    ...(options.graph ? { graph: options.graph } : {}),
+    ...(options.jobs ? { jobs: options.jobs } : {}),
+    ...(options.org ? { org: options.org } : {}),
+    ...(options.nativeIntegrations ? { nativeIntegrations: options.nativeIntegrations } : {}),
+    ...(options.onRun ? { observe: options.onRun } : {}),
+  });
   const chosen = options.property ? [options.property] : CHECK_PROPERTIES;
   const properties: PropertyOutcome[] = [];
   for (const property of chosen) properties.push(await checkProperty(property, world, runs, options));
@@ -150,16 +163,19 @@ async function checkProperty(property: CheckPropertyName, world: CheckWorld, run
   };
 }
 
-/** `leadsim check --seed N --runs R --property P --path X [--graph F] …`: replays exactly one reported case. */
+/** `npx leadsim check --seed N --runs R --property P --path X [--graph F] [--org F] …`: replays exactly one reported case. */
 export function replayCommand(options: RunCheckOptions, runs: number, property: CheckPropertyName, path: string, replayPath?: string): string {
+  const nativeOn = Object.entries(options.nativeIntegrations ?? {}).flatMap(([name, on]) => (on ? [name] : []));
   return [
-    'leadsim check',
+    'npx leadsim check',
     `--seed ${options.seed}`,
     `--runs ${runs}`,
     `--property ${property}`,
     `--path ${path}`,
     ...(replayPath ? [`--replay-path ${replayPath}`] : []),
     ...(options.graphFile ? [`--graph ${options.graphFile}`] : []),
+    ...(options.orgFile ? [`--org ${options.orgFile}`] : []),
+    ...(nativeOn.length ? [`--native ${nativeOn.join(',')}`] : []),
     ...(options.maxCommands !== undefined ? [`--max-commands ${options.maxCommands}`] : []),
     ...(options.maxEvents !== undefined ? [`--max-events ${options.maxEvents}`] : []),
   ].join(' ');

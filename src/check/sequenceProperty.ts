@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { sequenceCommandArbitraries, type SequenceCommandKind } from './commands/index.ts';
 import { type CheckWorld, openCheckHarness } from './checkWorld.ts';
-import { emptyModel, type SequenceCommand } from './sequenceModel.ts';
+import type { ScenarioStep } from './scenarioSteps.ts';
+import { emptyModel, type SequenceCommand, type SequenceReal } from './sequenceModel.ts';
 import { witnessCommandArbitraries } from './witnessCommands.ts';
 
 /** Options of {@link sequenceProperty}. */
@@ -23,14 +24,28 @@ export interface SequencePropertyOptions {
  * saved counterexample replays to the same violation.
  */
 export function sequenceProperty(w: CheckWorld, options: SequencePropertyOptions = {}): fc.IAsyncProperty<[Iterable<SequenceCommand>]> {
-  const commands = fc.commands([...sequenceCommandArbitraries(w.hints, options.kinds), ...witnessCommandArbitraries(w.hints, options.kinds)], { maxCommands: options.maxCommands ?? 15, ...(options.replayPath ? { replayPath: options.replayPath } : {}) });
-  return fc.asyncProperty(commands, async (cmds) => {
-    const harness = await openCheckHarness(w);
-    try {
-      await fc.asyncModelRun(() => ({ model: emptyModel(), real: { harness, log: [], steps: [], ...(w.only ? { only: w.only } : {}) } }), cmds);
-    } finally {
-      w.observe?.(harness.record());
-      await harness.close();
-    }
+  return fc.asyncProperty(sequenceArbitrary(w, options), async (cmds) => {
+    await runSequence(w, cmds);
   });
+}
+
+/** The command sequences of the model-based property: the check's commands and those aimed at routing witnesses. */
+export function sequenceArbitrary(w: CheckWorld, options: SequencePropertyOptions = {}): fc.Arbitrary<Iterable<SequenceCommand>> {
+  return fc.commands([...sequenceCommandArbitraries(w.hints, options.kinds), ...witnessCommandArbitraries(w.hints, options.kinds)], { maxCommands: options.maxCommands ?? 15, ...(options.replayPath ? { replayPath: options.replayPath } : {}) });
+}
+
+/**
+ * Runs one command sequence the way the property does, in a fresh world, checking the model and the invariants
+ * after every step (throws when one breaks). Returns the steps the commands took, in the scenario file format.
+ */
+export async function runSequence(w: CheckWorld, cmds: Iterable<SequenceCommand>): Promise<ScenarioStep[]> {
+  const harness = await openCheckHarness(w);
+  const real: SequenceReal = { harness, log: [], steps: [], ...(w.only ? { only: w.only } : {}) };
+  try {
+    await fc.asyncModelRun(() => ({ model: emptyModel(), real }), cmds);
+    return real.steps;
+  } finally {
+    w.observe?.(harness.record());
+    await harness.close();
+  }
 }

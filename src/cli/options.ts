@@ -11,3 +11,10 @@ export const seedOption = intOption(-2147483648, 2147483647);
 export function parseOptions<S extends z.ZodType>(schema: S, options: unknown, command: string): z.output<S> {
   return parseInput(schema, options, { action: `run "leadsim ${command}" with these options`, file: `leadsim ${command}`, code: 'INVALID_ARGUMENT' });
 }
+
+/** A comma-separated CLI list option (`--native marketo,chat`), each item checked with `item`. */
+export const listOption = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(item));

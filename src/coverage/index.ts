@@ -5,3 +5,4 @@ export { RoutingCoverage, type CoverageReport, type CoverageEntry, type Coverage
 export { formatCoverageText, describeEntry } from './formatCoverageText.ts';
 export { coverageToMermaid } from './coverageToMermaid.ts';
 export { renderCoverage, COVERAGE_FORMATS, type CoverageFormat, type GraphCoverage } from './renderCoverage.ts';
+export { CoverageByGraph } from './coverageByGraph.ts';

@@ -26,39 +26,39 @@ export const ExtraFieldsSchema = z
  * Scenario files embed this shape as their `org`.
  */
 export const UserSpecSchema = z.strictObject({
-  key: z.string().min(1),
+  key: z.string().min(1).describe('How scenarios and other records refer to this user ("@user:<key>").'),
   FirstName: z.string(),
   LastName: z.string().min(1),
   Email: z.string().email(),
   IsActive: z.boolean().default(true),
-  Region__c: z.enum(REGIONS),
-  Role__c: z.enum(USER_ROLES),
+  Region__c: z.enum(REGIONS).describe('The sales region: round robin pools are per region.'),
+  Role__c: z.enum(USER_ROLES).describe('SDR (round robin), BDR (an APJ account\'s `bdr`) or AE (an account\'s `owner`).'),
   Out_Of_Office__c: z.boolean().default(false),
 });
 
 export const AccountSpecSchema = z.strictObject({
-  key: z.string().min(1),
+  key: z.string().min(1).describe('How other records refer to this account ("@account:<key>").'),
   Name: z.string().min(1),
-  Website: z.string().optional(),
+  Website: z.string().optional().describe('The domain leads are matched to the account by (email domain ↔ Website).'),
   BillingCountryCode: z.string().length(2).optional(),
   Type: z.enum(ACCOUNT_TYPES),
   Partner_Type__c: z.enum(PARTNER_TYPES).optional(),
   /** Key of the BDR user (APJ accounts). */
-  bdr: z.string().optional(),
+  bdr: z.string().optional().describe('Key of the BDR user (APJ accounts; rule 6).'),
   /** Key of the owning user (an AE). */
-  owner: z.string().optional(),
+  owner: z.string().optional().describe('Key of the owning user, an AE (actively worked accounts; rule 6).'),
   Actively_Working__c: z.boolean().default(false),
   fields: ExtraFieldsSchema,
 });
 
 export const CampaignSpecSchema = z.strictObject({
-  key: z.string().min(1),
+  key: z.string().min(1).describe('How scenarios refer to this campaign ("@campaign:<key>").'),
   Name: z.string().min(1),
   Type: z.enum(['Webinar', 'Conference', 'Trade Show', 'Content', 'Partner', 'Trial', 'Email', 'Advertisement', 'Other']),
   MDF_Funding__c: z.enum(['Yes', 'No']).default('No'),
   Channel_Partner_Involved__c: z.enum(['Yes', 'No']).default('No'),
   /** Key of the partner account behind the campaign, if any. */
-  partnerAccount: z.string().optional(),
+  partnerAccount: z.string().optional().describe('Key of the Partner account behind the campaign (rules 1–3).'),
   Default_Acquisition_Source__c: z.enum(LEAD_ACQUISITION_SOURCES).optional(),
   /** The offer type members of this campaign get, e.g. "Webinar". */
   offerType: z.enum(OFFER_TYPES).optional(),
@@ -79,8 +79,8 @@ export function campaignRecordFields(spec: CampaignSpec, partnerAccountId: strin
 
 /** A person who already exists in the CRM before the run, as a lead or as a contact. */
 export const PersonSpecSchema = z.strictObject({
-  key: z.string().min(1),
-  kind: z.enum(['Lead', 'Contact']),
+  key: z.string().min(1).describe('How scenarios refer to this person ("@person:<key>", or a "person" of an event).'),
+  kind: z.enum(['Lead', 'Contact']).describe('Whether the person exists as a Lead or as a Contact.'),
   Email: z.string(),
   FirstName: z.string().optional(),
   LastName: z.string().min(1),
@@ -88,11 +88,11 @@ export const PersonSpecSchema = z.strictObject({
   CountryCode: z.string().length(2).optional(),
   Status: z.enum(LEAD_STATUSES).optional(),
   /** Key of the owning user, or a queue name. */
-  owner: z.string().optional(),
+  owner: z.string().optional().describe('Key of the owning user, or a queue name.'),
   /** Key of the account (contacts). */
-  account: z.string().optional(),
+  account: z.string().optional().describe('Key of the account (contacts).'),
   /** Key of the partner account the person is shared with. */
-  partnerAccount: z.string().optional(),
+  partnerAccount: z.string().optional().describe('Key of the Partner account the person is shared with.'),
   Actively_Being_Sequenced__c: z.boolean().optional(),
   High_Priority__c: z.boolean().optional(),
   fields: ExtraFieldsSchema,
@@ -101,19 +101,19 @@ export const PersonSpecSchema = z.strictObject({
 /** A partner-portal user (Impartner), who registers leads for a partner account. */
 export const PartnerUserSpecSchema = z.strictObject({
   key: z.string().min(1),
-  partnerAccount: z.string().min(1),
+  partnerAccount: z.string().min(1).describe('Key of the Partner account the portal user registers leads for.'),
   FirstName: z.string(),
   LastName: z.string().min(1),
   Email: z.string().email(),
 });
 
 export const OrgSpecSchema = z.strictObject({
-  users: z.array(UserSpecSchema),
-  queues: z.array(z.string().min(1)).default(['Partner Queue', 'Inquiry Queue']),
-  accounts: z.array(AccountSpecSchema).default([]),
-  campaigns: z.array(CampaignSpecSchema).default([]),
-  people: z.array(PersonSpecSchema).default([]),
-  partnerUsers: z.array(PartnerUserSpecSchema).default([]),
+  users: z.array(UserSpecSchema).describe('CRM users: SDRs, BDRs and AEs by region.'),
+  queues: z.array(z.string().min(1)).default(['Partner Queue', 'Inquiry Queue']).describe('Queue names (default: the Partner Queue and the Inquiry Queue the default graph assigns to).'),
+  accounts: z.array(AccountSpecSchema).default([]).describe('Customer, prospect and partner accounts.'),
+  campaigns: z.array(CampaignSpecSchema).default([]).describe('Campaigns inbound events refer to by name.'),
+  people: z.array(PersonSpecSchema).default([]).describe('Leads and contacts that exist before the run.'),
+  partnerUsers: z.array(PartnerUserSpecSchema).default([]).describe('Partner portal (Impartner) users.'),
   /**
    * A Salesforce lead assignment rules file (`Lead.assignmentRules-meta.xml`, Metadata API) the org has deployed:
    * its rules become AssignmentRule records and the active one runs on writes that ask for it (`Sforce-Auto-Assign`).

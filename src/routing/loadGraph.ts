@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { InputError, LeadsimError } from '../core/errors.ts';
+import { InputError } from '../core/errors.ts';
 import { packagePath } from '../core/packagePath.ts';
+import { readInputFile } from '../io/readInputFile.ts';
 import type { Graph } from './graphSchema.ts';
 import { lintGraph, type LintResult } from './lintGraph.ts';
 
@@ -12,14 +12,7 @@ export const DEFAULT_GRAPH_PATH = packagePath('scenarios', 'graphs', 'default.js
  * with code FILE_NOT_FOUND.
  */
 export function readGraphFile(file: string): LintResult {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'the file does not exist' : `the file cannot be read (${code ?? String(error)})`;
-    throw new LeadsimError('FILE_NOT_FOUND', `Failed to read routing graph "${file}": ${reason}. Check the path.`, { cause: error });
-  }
+  const text = readInputFile(file, 'routing graph');
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -13,7 +13,7 @@ export type { ScenarioRun, ScenarioPerson, EventProblem, RunScenarioOptions } fr
 export { checkExpectations } from './checkExpectations.ts';
 export type { ExpectationCheck } from './checkExpectations.ts';
 export { replayScenario, replayScenarios } from './replayScenarios.ts';
-export type { ReplayReport, ScenarioReport, ReplayOptions } from './replayScenarios.ts';
+export type { ReplayReport, ScenarioReport, ScenarioLoadError, ReplayOptions } from './replayScenarios.ts';
 export { formatReplayText } from './formatReplayText.ts';
 export { formatReplayJunit } from './formatReplayJunit.ts';
 export { personOutcomes, touchedPeople } from './personOutcome.ts';

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { InputError, issuesFromZod, LeadsimError, type InputIssue } from '../core/errors.ts';
 import { DEFAULT_EPOCH } from '../core/clock.ts';
@@ -8,6 +7,9 @@ import { readAssignmentRules } from '../assignmentRules/readAssignmentRules.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import { lintGraph } from '../routing/lintGraph.ts';
 import { readGraphFile } from '../routing/loadGraph.ts';
+import { readInputFile } from '../io/readInputFile.ts';
+import { loadOrgSpec } from '../org/loadOrgSpec.ts';
+import { orgSpecIssues } from '../org/orgSpecIssues.ts';
 import { CRM_SCHEMA } from '../systems/crm/schema.ts';
 import { checkRefs, keysOf, substituteRefs, unknownKeyIssue, type ScenarioKeys } from './orgRef.ts';
 import { SCENARIO_EVENT_KINDS, SCENARIO_VERSION, ScenarioSchema, type Scenario, type ScenarioEvent } from './scenarioSchema.ts';
@@ -30,6 +32,8 @@ export interface LoadedScenario {
   readonly events: readonly TimedEvent[];
   /** The scenario's own graph, when it names one. */
   readonly graph: Graph | undefined;
+  /** The org spec file its `org` names (resolved against the scenario's folder), when it names one. */
+  readonly orgFile?: string;
 }
 
 const HINT = 'Fix the scenario (editors check it against scenarios/scenario.schema.json), then run "leadsim replay" on it again.';
@@ -41,13 +45,7 @@ const HINT = 'Fix the scenario (editors check it against scenarios/scenario.sche
  * with its JSON path, or a {@link LeadsimError} FILE_NOT_FOUND.
  */
 export function loadScenario(file: string): LoadedScenario {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new LeadsimError('FILE_NOT_FOUND', `Failed to read scenario "${file}": ${code === 'ENOENT' ? 'the file does not exist' : `the file cannot be read (${code ?? String(error)})`}. Check the path.`, { cause: error });
-  }
+  const text = readInputFile(file, 'scenario');
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -60,10 +58,10 @@ export function loadScenario(file: string): LoadedScenario {
 /** {@link loadScenario} for a value already parsed from JSON; `file` names it in errors and anchors a relative graph path. */
 export function checkScenario(json: unknown, file: string): LoadedScenario {
   checkVersion(json, file);
-  const parsed = ScenarioSchema.safeParse(json);
+  const parsed = ScenarioSchema.safeParse(withOrgFile(json, file));
   if (!parsed.success) throw new InputError('INVALID_SCENARIO', { action: 'load scenario', file, issues: formatIssues(parsed.error), hint: HINT });
   const scenario = parsed.data;
-  const issues: InputIssue[] = [];
+  const issues: InputIssue[] = orgSpecIssues(scenario.org).map((issue) => ({ ...issue, path: ['org', ...issue.path] }));
   const start = scenario.start === undefined ? DEFAULT_EPOCH : Date.parse(scenario.start);
   const created = scenario.events.flatMap((e) => (e.kind === 'inbound' && e.person !== undefined ? [e.person] : []));
   const createdCampaigns = scenario.events.flatMap((e) => (e.kind === 'createCampaign' ? [e.campaign.key] : []));
@@ -97,7 +95,8 @@ export function checkScenario(json: unknown, file: string): LoadedScenario {
   const rules = scenarioAssignmentRules(scenario, file, issues);
   if (issues.length > 0) throw new InputError('INVALID_SCENARIO', { action: 'load scenario', file, issues, hint: HINT });
   events.sort((a, b) => a.time - b.time || a.index - b.index);
-  return { file, scenario: rules === undefined ? scenario : { ...scenario, org: { ...scenario.org, assignmentRules: rules } }, start, events, graph };
+  const orgFile = orgFileOf(json, file);
+  return { file, scenario: rules === undefined ? scenario : { ...scenario, org: { ...scenario.org, assignmentRules: rules } }, start, events, graph, ...(orgFile ? { orgFile } : {}) };
 }
 
 /** The org's assignment rules file, resolved against the scenario's folder and read (its problems become issues). */
@@ -129,6 +128,25 @@ function formatIssues(error: z.ZodError): InputIssue[] {
     }
     return [issuesFromZod(error)[i]!];
   });
+}
+
+/** The org spec file a scenario's `org` names, resolved against the scenario's folder. */
+function orgFileOf(json: unknown, file: string): string | undefined {
+  const org = typeof json === 'object' && json !== null ? (json as Record<string, unknown>)['org'] : undefined;
+  return typeof org === 'string' ? join(dirname(file), org) : undefined;
+}
+
+/** The scenario with its `org` read from the org spec file it names (a path relative to the scenario), if it names one. */
+function withOrgFile(json: unknown, file: string): unknown {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return json;
+  const org = (json as Record<string, unknown>)['org'];
+  if (typeof org !== 'string') return json;
+  try {
+    return { ...json, org: loadOrgSpec(join(dirname(file), org)) };
+  } catch (error) {
+    if (!(error instanceof LeadsimError) || error.code !== 'FILE_NOT_FOUND') throw error;
+    throw new InputError('INVALID_SCENARIO', { action: 'load scenario', file, issues: [{ path: ['org'], message: `the org spec file ${resolve(dirname(file), org)} does not exist`, expected: 'an org spec, or the path of an org spec file relative to the scenario', got: JSON.stringify(org) }], hint: HINT });
+  }
 }
 
 function checkVersion(json: unknown, file: string): void {

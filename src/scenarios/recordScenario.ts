@@ -1,5 +1,6 @@
 import { DEFAULT_EPOCH } from '../core/clock.ts';
 import { parsePayload, transformPayload } from '../entrypoints/registry.ts';
+import type { EntryPoint } from '../model/entryPointId.ts';
 import type { OrgSpec } from '../org/orgSpec.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import { simulate } from '../simulation/simulate.ts';
@@ -77,6 +78,10 @@ export interface RecordSimulationOptions {
   /** How many generated leads (default 50: a baseline small enough to read). */
   readonly leads?: number;
   readonly graph?: Graph;
+  /** The org (default: generated from the seed). */
+  readonly org?: OrgSpec;
+  /** The entry points the generated leads come from (default: all seven). */
+  readonly entryPoints?: readonly EntryPoint[];
   readonly schemaRef?: string;
 }
 
@@ -86,7 +91,14 @@ export interface RecordSimulationOptions {
  */
 export async function recordSimulation(options: RecordSimulationOptions): Promise<ScenarioInput> {
   const leads = options.leads ?? 50;
-  const run = await simulate({ seed: options.seed, leads, redeliveryRate: 0, ...(options.graph ? { graph: options.graph } : {}) });
+  const run = await simulate({
+    seed: options.seed,
+    leads,
+    redeliveryRate: 0,
+    ...(options.graph ? { graph: options.graph } : {}),
+    ...(options.org ? { org: options.org } : {}),
+    ...(options.entryPoints ? { entryPoints: options.entryPoints } : {}),
+  });
   const events = [...run.world.intake.received.values()].map((e) => ({ entryPoint: e.entryPoint, payload: e.payload, id: e.key ?? e.id, time: e.receivedAt }));
   return recordScenario({
     name: `Simulation seed ${options.seed}, ${leads} leads`,

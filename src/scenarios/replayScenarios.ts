@@ -1,9 +1,11 @@
+import { dirname, join } from 'node:path';
+import { LeadsimError } from '../core/errors.ts';
 import { checkInvariants, type InvariantResult } from '../invariants/index.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import { checkExpectations, type ExpectationCheck } from './checkExpectations.ts';
 import { loadScenario, type LoadedScenario } from './loadScenario.ts';
-import { runScenario } from './runScenario.ts';
+import { runScenario, type RunScenarioOptions } from './runScenario.ts';
 
 /** One scenario's replay: its expectation checks and every invariant's result. */
 export interface ScenarioReport {
@@ -12,54 +14,109 @@ export interface ScenarioReport {
   readonly seed: number;
   /** The name of the graph it was routed with, or `assignment rules <file>`. */
   readonly graph: string;
+  /** Where that graph came from: its file, `inline` (in the scenario), or undefined when not known. */
+  readonly graphFile?: string;
+  /** Where its org came from: the org spec file it names, or `inline`. */
+  readonly org: string;
   readonly ok: boolean;
   readonly checks: readonly ExpectationCheck[];
   readonly invariants: readonly InvariantResult[];
 }
 
-/** The replay of several scenarios. `ok` when every expectation and invariant held in every one. */
+/** A scenario file that could not be loaded (unreadable, malformed, or not the scenario format): nothing of it ran. */
+export interface ScenarioLoadError {
+  readonly file: string;
+  /** The error's code (FILE_NOT_FOUND, INVALID_SCENARIO, UNSUPPORTED_VERSION, INVALID_ORG, …). */
+  readonly code: string;
+  /** The whole message: the file, each JSON path, what was expected and what was found. */
+  readonly message: string;
+}
+
+/**
+ * The replay of several scenarios. `ok` when every file loaded and every expectation and invariant held in every
+ * one; `errors` lists the files that could not be loaded (the others still ran).
+ */
 export interface ReplayReport {
   readonly ok: boolean;
   readonly scenarios: readonly ScenarioReport[];
-  readonly counts: { readonly scenarios: number; readonly failedScenarios: number; readonly checks: number; readonly failedChecks: number; readonly failedInvariants: number };
+  readonly errors: readonly ScenarioLoadError[];
+  readonly counts: { readonly scenarios: number; readonly failedScenarios: number; readonly errors: number; readonly checks: number; readonly failedChecks: number; readonly failedInvariants: number };
 }
 
 /** Options of {@link replayScenarios}. */
 export interface ReplayOptions {
-  /** Route every scenario with this graph (default: each scenario's own, else the default graph). */
+  /** Route every scenario with this graph (default: each scenario's own, else `defaultGraph`). */
   readonly graph?: Graph;
+  /** The file of `graph`, for reports. */
+  readonly graphFile?: string;
+  /** Route scenarios that name no graph with this one, or the one this returns when first needed (default: the package's default graph). */
+  readonly defaultGraph?: Graph | (() => Graph);
+  /** The file of `defaultGraph`, for reports. */
+  readonly defaultGraphFile?: string;
   /** Route every scenario with this Salesforce assignment rules file instead (its active rule, run by the CRM). */
   readonly assignmentRules?: string;
   /** Told of each scenario's run and the graph it routed with (e.g. to count routing coverage); not for runs routed in Salesforce. */
   readonly onRun?: (run: RunRecord, graph: Graph) => void;
+  /** Told of every routing decision (the mutation runner records them to replay them on mutant graphs). */
+  readonly onRoute?: RunScenarioOptions['onRoute'];
 }
 
 /** Replays one loaded scenario and checks its expectations and the invariants. */
 export async function replayScenario(loaded: LoadedScenario, options: ReplayOptions = {}): Promise<ScenarioReport> {
-  const result = await runScenario(loaded, { ...(options.graph ? { graph: options.graph } : {}), ...(options.assignmentRules ? { assignmentRules: options.assignmentRules } : {}) });
+  const result = await runScenario(loaded, {
+    ...(options.graph ? { graph: options.graph } : {}),
+    ...(options.defaultGraph ? { defaultGraph: options.defaultGraph } : {}),
+    ...(options.assignmentRules ? { assignmentRules: options.assignmentRules } : {}),
+    ...(options.onRoute ? { onRoute: options.onRoute } : {}),
+  });
   if (result.routing === 'graph') options.onRun?.(result.run, result.graph);
   const checks = checkExpectations(result);
   const invariants = checkInvariants(result.run).results;
-  return { file: loaded.file, name: loaded.scenario.name, seed: loaded.scenario.seed, graph: result.routedBy, ok: checks.every((c) => c.ok) && invariants.every((r) => r.ok), checks, invariants };
+  const own = loaded.scenario.graph;
+  const graphFile =
+    result.routing !== 'graph' ? undefined : options.graph ? options.graphFile : typeof own === 'string' ? join(dirname(loaded.file), own) : own ? 'inline' : options.defaultGraphFile;
+  return {
+    file: loaded.file,
+    name: loaded.scenario.name,
+    seed: loaded.scenario.seed,
+    graph: result.routedBy,
+    ...(graphFile !== undefined ? { graphFile } : {}),
+    org: loaded.orgFile ?? 'inline',
+    ok: checks.every((c) => c.ok) && invariants.every((r) => r.ok),
+    checks,
+    invariants,
+  };
 }
 
 /**
- * Loads every scenario file first (a bad one throws before anything runs), then replays each in order.
+ * Loads every scenario file, then replays each that loaded, in order. A file that cannot be loaded (a
+ * {@link LeadsimError}: missing, malformed, not the format) is reported in `errors` and the others still run.
  * @example
  * const report = await replayScenarios(['scenarios/compliance/deutschland.json']);
- * process.exitCode = report.ok ? 0 : 1;
+ * process.exitCode = report.errors.length ? 2 : report.ok ? 0 : 1;
  */
 export async function replayScenarios(files: readonly string[], options: ReplayOptions = {}): Promise<ReplayReport> {
-  const loaded = files.map(loadScenario);
+  const loaded: LoadedScenario[] = [];
+  const errors: ScenarioLoadError[] = [];
+  for (const file of files) {
+    try {
+      loaded.push(loadScenario(file));
+    } catch (error) {
+      if (!(error instanceof LeadsimError)) throw error;
+      errors.push({ file, code: error.code, message: error.message });
+    }
+  }
   const scenarios: ScenarioReport[] = [];
   for (const l of loaded) scenarios.push(await replayScenario(l, options));
   const checks = scenarios.flatMap((s) => s.checks);
   return {
-    ok: scenarios.every((s) => s.ok),
+    ok: errors.length === 0 && scenarios.every((s) => s.ok),
     scenarios,
+    errors,
     counts: {
       scenarios: scenarios.length,
       failedScenarios: scenarios.filter((s) => !s.ok).length,
+      errors: errors.length,
       checks: checks.length,
       failedChecks: checks.filter((c) => !c.ok).length,
       failedInvariants: scenarios.reduce((n, s) => n + s.invariants.filter((r) => !r.ok).length, 0),

@@ -3,7 +3,7 @@ import { parsePayload } from '../entrypoints/registry.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import { loadDefaultGraph } from '../routing/loadGraph.ts';
-import { createHarness, type LeadsimHarness } from '../simulation/createHarness.ts';
+import { createHarness, type HarnessOptions, type LeadsimHarness } from '../simulation/createHarness.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import type { World } from '../world/world.ts';
 import type { LoadedScenario, TimedEvent } from './loadScenario.ts';
@@ -47,6 +47,8 @@ export interface ScenarioRun {
 export interface RunScenarioOptions {
   /** Route with this graph instead of the scenario's (and instead of the default graph). */
   readonly graph?: Graph;
+  /** Route a scenario that names no graph with this one, or the one this returns (default: the package's default graph). */
+  readonly defaultGraph?: Graph | (() => Graph);
   /**
    * Route with the active rule of this Salesforce assignment rules file (a path) instead: the org deploys it and the
    * route step asks the CRM to run it. Default: the scenario's own `routing` and `org.assignmentRules`.
@@ -54,6 +56,8 @@ export interface RunScenarioOptions {
   readonly assignmentRules?: string;
   /** Called with the harness before the first event (tests break the pipeline on purpose this way). */
   readonly prepare?: (harness: LeadsimHarness) => void;
+  /** Told of every routing decision (the mutation runner records them to replay them on mutant graphs). */
+  readonly onRoute?: HarnessOptions['onRoute'];
 }
 
 /**
@@ -66,10 +70,11 @@ export interface RunScenarioOptions {
  */
 export async function runScenario(loaded: LoadedScenario, options: RunScenarioOptions = {}): Promise<ScenarioRun> {
   const { scenario } = loaded;
-  const graph = options.graph ?? loaded.graph ?? loadDefaultGraph();
   const rules = options.assignmentRules ?? (options.graph === undefined && scenario.routing === 'assignment-rules' ? scenario.org.assignmentRules : undefined);
+  const fallback = typeof options.defaultGraph === 'function' ? options.defaultGraph : () => (options.defaultGraph as Graph | undefined) ?? loadDefaultGraph();
+  const graph = options.graph ?? loaded.graph ?? (rules === undefined ? fallback() : loadDefaultGraph());
   const org = rules === undefined ? scenario.org : { ...scenario.org, assignmentRules: rules };
-  const harness = await createHarness({ seed: scenario.seed, org, start: loaded.start, graph, gapMs: 0, ...(rules === undefined ? {} : { routing: 'assignment-rules' as const }) });
+  const harness = await createHarness({ seed: scenario.seed, org, start: loaded.start, graph, gapMs: 0, ...(rules === undefined ? {} : { routing: 'assignment-rules' as const }), ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
   const state: RunState = { harness, world: harness.world, people: new Map(), campaigns: new Map(), index: 0, rejections: new Map(), personTraces: new Map(), problems: [] };
   for (const [key, p] of harness.world.ids.personIds) state.people.set(key, p);
   options.prepare?.(harness);

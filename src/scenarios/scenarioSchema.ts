@@ -81,6 +81,7 @@ export const ScenarioSchema = z.strictObject({
   seed: z.number().int(),
   /** Simulated start (ISO time; default 2026-01-05T09:00:00Z). */
   start: z.iso.datetime({ offset: true }).optional(),
+  /** The org as it is before the first event: an org spec, or (in a file) the path of an org spec file relative to it. */
   org: OrgSpecSchema,
   graph: GraphRef.optional(),
   /**
@@ -107,5 +108,6 @@ export type Expectation = z.infer<typeof ExpectationSchema>;
 export function scenarioSchemaForEditors() {
   const inbound = InboundEventSchema.options.map((o) => o.omit({ receivedAt: true }).extend(inboundFields).strict());
   const events = z.array(z.union([...inbound, RepEditStepSchema, CountryChangeStepSchema, RecallStepSchema, MemberStatusStepSchema, ConvertStepSchema, ...ADMIN_STEPS]));
-  return ScenarioSchema.extend({ events: events.optional(), expect: z.record(z.string(), ExpectationSchema).optional() });
+  const org = z.union([OrgSpecSchema, z.string().min(1).describe('The path of an org spec file (schemas/org.schema.json), relative to the scenario.')]);
+  return ScenarioSchema.extend({ org, events: events.optional(), expect: z.record(z.string(), ExpectationSchema).optional() });
 }

@@ -1,3 +1,4 @@
+import type { EntryPoint } from '../model/entryPointId.ts';
 import type { GenerateOrgOptions } from '../org/generateOrg.ts';
 import type { OrgSpec } from '../org/orgSpec.ts';
 import type { PipelineJob } from '../pipeline/pipelineJob.ts';
@@ -31,6 +32,8 @@ export interface SimulateOptions {
   readonly faults?: FaultPlanInput;
   /** Probability that a webhook is delivered twice with the same idempotency key (default 0.02). */
   readonly redeliveryRate?: number;
+  /** The entry points the generated actions come from (default: all seven). */
+  readonly entryPoints?: readonly EntryPoint[];
   /** Called after each action with (done, total). */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -47,6 +50,7 @@ export async function simulate(options: SimulateOptions): Promise<RunRecord> {
     ...(options.org ? { org: options.org } : {}),
     ...(options.orgOptions ? { orgOptions: options.orgOptions } : {}),
     ...(options.redeliveryRate !== undefined ? { redeliveryRate: options.redeliveryRate } : {}),
+    ...(options.entryPoints ? { entryPoints: options.entryPoints } : {}),
   });
   const harness = await createHarness({
     seed: options.seed,

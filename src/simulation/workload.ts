@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { hashSeed, Rng } from '../core/random.ts';
 import type { ParsedPayload } from '../entrypoints/registry.ts';
-import { inboundEventArbitrary } from '../generators/inboundEventArbitrary.ts';
+import { ENTRY_POINT_WEIGHTS, inboundEventArbitrary } from '../generators/inboundEventArbitrary.ts';
+import type { EntryPoint } from '../model/entryPointId.ts';
 import { generateOrg, type GenerateOrgOptions } from '../org/generateOrg.ts';
 import type { OrgSpec } from '../org/orgSpec.ts';
 import { createWorld } from '../world/world.ts';
@@ -32,6 +33,8 @@ export interface WorkloadOptions {
   readonly orgOptions?: GenerateOrgOptions;
   /** Probability that a webhook is delivered twice with the same idempotency key (default 0.02). */
   readonly redeliveryRate?: number;
+  /** The entry points actions come from (default: all seven, weighted by `ENTRY_POINT_WEIGHTS`). */
+  readonly entryPoints?: readonly EntryPoint[];
 }
 
 /**
@@ -43,7 +46,8 @@ export function generateWorkload(options: WorkloadOptions): Workload {
   const rng = new Rng(options.seed);
   const org = options.org ?? generateOrg(rng.fork('org'), options.orgOptions);
   const hints = worldHintsOf(createWorld({ seed: options.seed, org }));
-  const payloads = fc.sample(inboundEventArbitrary(hints), { seed: hashSeed(options.seed, 'events'), numRuns: options.leads ?? 500 });
+  const weights = options.entryPoints && Object.fromEntries(options.entryPoints.map((id) => [id, ENTRY_POINT_WEIGHTS[id]]));
+  const payloads = fc.sample(inboundEventArbitrary(hints, weights ? { weights } : {}), { seed: hashSeed(options.seed, 'events'), numRuns: options.leads ?? 500 });
   const timing = rng.fork('timing');
   const actions = payloads.map((payload, i): WorkloadAction => {
     const waitMs = timing.int(5_000, 180_000);

@@ -38,7 +38,7 @@ export function runOf(source: RunSource): RunRecord {
  * Works in any test runner; with vitest, the `toHoldInvariants` matcher says the same.
  * @example
  * await h.deliver(event);
- * expectInvariants(h, { replay: `LEADSIM_SEED=${h.seed} npx vitest run test/routing.test.ts` });
+ * expectInvariants(h, { replay: 'npx vitest run test/routing.test.ts' });
  */
 export function expectInvariants(source: RunSource, options: ExpectInvariantsOptions = {}): InvariantReport {
   const run = runOf(source);

@@ -20,7 +20,9 @@ export { expectInvariants, InvariantViolationError, runOf, type ExpectInvariants
 export { installLeadsimMatchers, leadsimMatchers } from './toHoldInvariants.ts';
 export { formatInvariantFailure, traceOfViolation, type FormatInvariantFailureOptions } from './formatInvariantFailure.ts';
 export { formatTrace, describeOutcome, type FormatTraceOptions } from './formatTrace.ts';
-export { propParameters, propRuns, propSeed, PROP_RUNS_ENV, SEED_ENV } from './propRuns.ts';
+export { propParameters, propRuns, propSeed, propPath, PROP_RUNS_ENV, SEED_ENV, PATH_ENV, type PropParameters } from './propRuns.ts';
+export { vitestReplayCommand, type VitestReplayTarget } from './vitestReplayCommand.ts';
+export type { ExpectLike } from './currentTest.ts';
 export { orgArbitrary, worldHintsFor } from './orgArbitrary.ts';
 export { inboundEventArbitrary, ENTRY_POINT_WEIGHTS, type InboundEventOptions } from '../generators/inboundEventArbitrary.ts';
 export { payloadArbitrary } from '../generators/payloadArbitrary.ts';

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import jsforce, { type Connection } from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupSimulation, type SimulationServer } from '../../mocks/setupSimulation.ts';
-import { readOrgFile } from '../../src/org/readOrgFile.ts';
+import { loadOrgSpec } from '../../src/org/loadOrgSpec.ts';
 
 const FIXTURES = new URL('../fixtures/assignmentRules/', import.meta.url).pathname;
-const ORG = { ...readOrgFile(join(FIXTURES, 'org.json')), assignmentRules: join(FIXTURES, 'territories.assignmentRules-meta.xml') };
+const ORG = { ...loadOrgSpec(join(FIXTURES, 'org.json')), assignmentRules: join(FIXTURES, 'territories.assignmentRules-meta.xml') };
 
 let sim: SimulationServer;
 let conn: Connection;

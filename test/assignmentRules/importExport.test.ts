@@ -10,7 +10,7 @@ import { graphToAssignmentRule } from '../../src/assignmentRules/graphToAssignme
 import { orgRuleDirectory } from '../../src/assignmentRules/orgRuleDirectory.ts';
 import { parseAssignmentRules, readAssignmentRules } from '../../src/assignmentRules/readAssignmentRules.ts';
 import { writeAssignmentRules } from '../../src/assignmentRules/writeAssignmentRules.ts';
-import { readOrgFile } from '../../src/org/readOrgFile.ts';
+import { loadOrgSpec } from '../../src/org/loadOrgSpec.ts';
 import { diffGraphs, formatGraphDiff } from '../../src/routing/diffGraphs.ts';
 import type { Graph } from '../../src/routing/graphSchema.ts';
 import { lintGraph } from '../../src/routing/lintGraph.ts';
@@ -21,7 +21,7 @@ import { runCli } from '../cli/runCli.ts';
 
 const FIXTURES = new URL('../fixtures/assignmentRules/', import.meta.url).pathname;
 const fixture = (name: string) => join(FIXTURES, name);
-const ORG = readOrgFile(fixture('org.json'));
+const ORG = loadOrgSpec(fixture('org.json'));
 const directory = orgRuleDirectory(ORG);
 const SHAPES = ['territories.assignmentRules-meta.xml', 'segments.assignmentRules-meta.xml'];
 

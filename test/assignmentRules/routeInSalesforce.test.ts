@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { checkInvariants } from '../../src/invariants/index.ts';
-import { readOrgFile } from '../../src/org/readOrgFile.ts';
+import { loadOrgSpec } from '../../src/org/loadOrgSpec.ts';
 import { diffScenarios } from '../../src/scenarios/diffScenarios.ts';
 import { checkScenario, loadScenario } from '../../src/scenarios/loadScenario.ts';
 import { loadRouting } from '../../src/scenarios/loadRouting.ts';
@@ -26,7 +26,7 @@ function editedRules(name: string, edit: (xml: string) => string): string {
 
 describe('routing in Salesforce: the CRM runs the assignment rule instead of the route job', () => {
   it('simulates with the rules: every lead the pipeline routed has the owner the rule gave, and every invariant holds', async () => {
-    const org = { ...readOrgFile(SCENARIO), assignmentRules: RULES };
+    const org = { ...loadOrgSpec(SCENARIO), assignmentRules: RULES };
     const run = await simulate({ seed: 5, leads: 40, org, routing: 'assignment-rules' });
     const results = checkInvariants(run).results;
     expect(results.filter((r) => !r.ok).map((r) => r.id)).toEqual([]);

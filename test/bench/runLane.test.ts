@@ -20,11 +20,14 @@ describe('bench lanes', () => {
   }, 60_000);
 
   test('runBench reports every lane, the ratios and whether the results agree', async () => {
-    const report = await runBench({ leads: 10, seed: 3, lanes: ['dispatch', 'direct'], warmupLeads: 0 });
+    const report = await runBench({ leads: 10, seed: 3, lanes: ['dispatch', 'direct'], warmupLeads: 0, startupRuns: 1 });
     expect(report.sameResults).toBe(true);
     const text = formatBench(report);
     expect(text).toMatch(/\(b\) dispatch \(default\) +\d+ +[\d.]+ +[\d.]+ +[\d.]+ +1\.00x/);
     expect(text).toContain('(d) direct, no HTTP');
     expect(text).toContain('same results on every lane');
+    // The built CLI's start-up is measured (not judged: npm run bench reports it): Node's own, then --version and --help.
+    expect(report.startup?.map((r) => [r.args, r.runs])).toEqual([['node -e ""', 1], ['leadsim --version', 1], ['leadsim --help', 1]]);
+    expect(text).toMatch(/CLI start-up \(node dist\/src\/cli\/bin\.js, 1 runs each, whole process, wall clock\):\n {2}node -e "" +median [\d.]+ ms/);
   }, 60_000);
 });

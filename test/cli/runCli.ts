@@ -7,9 +7,17 @@ import { fileURLToPath } from 'node:url';
  */
 export const BIN = fileURLToPath(new URL('../../dist/src/cli/bin.js', import.meta.url));
 
+/** Options of {@link runCli}. */
+export interface RunCliOptions {
+  /** The working directory (default: this checkout's root): where leadsim looks for leadsim.config.json. */
+  readonly cwd?: string;
+  /** Extra environment variables. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 /** Runs `leadsim args…` to completion and returns its exit code and output. */
-export function runCli(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, CI: '1' }, timeout: 120_000 });
+export function runCli(args: readonly string[], options: RunCliOptions = {}): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, CI: '1', ...options.env }, timeout: 120_000, ...(options.cwd ? { cwd: options.cwd } : {}) });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

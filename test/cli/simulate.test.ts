@@ -6,7 +6,7 @@ describe('leadsim simulate', () => {
     const a = runCli(['simulate', '--seed', '5', '--leads', '80']);
     const b = runCli(['simulate', '--seed', '5', '--leads', '80']);
     expect(a.status).toBe(0);
-    expect(a.stdout.split('\n')[0]).toBe('seed 5');
+    expect(a.stdout.split('\n').slice(0, 3)).toEqual(['seed 5', expect.stringMatching(/^graph: scenarios\/graphs\/default\.json \("default", \d+ nodes\)$/), expect.stringMatching(/^org: generated from seed 5 \(\d+ users, 2 queues, \d+ accounts, .*\)$/)]);
     expect(a.stdout).toContain('All 10 invariants hold.');
     expect(b.stdout).toBe(a.stdout);
     const c = runCli(['simulate', '--seed', '6', '--leads', '80']);
@@ -18,7 +18,7 @@ describe('leadsim simulate', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/FAIL {2}One process/);
     expect(r.stdout).toMatch(/00Q\w{15}: Lead 00Q\w{15} was created by Chat Connector/);
-    expect(r.stdout).toContain('Replay: leadsim simulate --seed 5 --leads 80 --native chat');
+    expect(r.stdout).toContain('Replay: npx leadsim simulate --seed 5 --leads 80 --graph scenarios/graphs/default.json --native chat');
   });
 
   it('exits 2 with the option, what was expected and what was found on bad options', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { runCheck, type CheckReport } from '../../src/check/runCheck.ts';
-import { saveCounterexample } from '../../src/check/saveCounterexample.ts';
+import { saveCounterexample, saveRegressionCounterexample } from '../../src/check/saveCounterexample.ts';
 import { configureCheck } from '../../src/cli/commands/check.ts';
 import { LeadsimError } from '../../src/core/errors.ts';
 import { loadDefaultGraph } from '../../src/routing/loadGraph.ts';
@@ -62,7 +62,7 @@ describe('runCheck', () => {
     expect(failure.counterexample).toMatch(/^ 1\. (inbound|outOfOrder)\(.*list-upload "[^"]+"\)$/);
     expect(failure.violations[0]?.message).toMatch(/expected the Partner Queue \(rule 1: partner sponsored event/);
     expect(failure.trace).toMatch(/^event list-upload:evt-00000[12] \(list-upload\) → created Lead/);
-    expect(failure.replay).toBe(`leadsim check --seed 1 --runs 50 --property sequence --path ${failure.path} --replay-path ${/--replay-path (\S+)/.exec(failure.replay)![1]} --graph no-rule-1.json`);
+    expect(failure.replay).toBe(`npx leadsim check --seed 1 --runs 50 --property sequence --path ${failure.path} --replay-path ${/--replay-path (\S+)/.exec(failure.replay)![1]} --graph no-rule-1.json`);
   });
 
   test('the replay command reproduces exactly that failure', async () => {
@@ -84,6 +84,15 @@ describe('runCheck', () => {
     expect(scenario.scenario.events).toContainEqual(expect.objectContaining({ kind: 'inbound', at: 60_000, entryPoint: 'list-upload' }));
   });
 
+  test('a counterexample saves as a regression scenario with the expectations of the correct graph, which the broken graph fails', async () => {
+    const file = join(dir, 'regression.json');
+    const saved = await saveRegressionCounterexample(file, broken, broken.failures[0]!, loadDefaultGraph(), graphWithoutRule1());
+    expect(saved).toEqual({ passes: true, catchesCheckedGraph: true });
+    const scenario = checkScenario(JSON.parse(readFileSync(file, 'utf8')), file);
+    expect(scenario.graph).toBeUndefined();
+    expect(Object.values(scenario.scenario.expect).some((e) => e.owner === 'queue:Partner Queue')).toBe(true);
+  });
+
   test('the default graph passes both properties at a small budget', async () => {
     const report = await runCheck({ seed: 8, runs: 5 });
     expect(report.properties.map((p) => [p.property, p.ok, p.numRuns])).toEqual([
@@ -97,7 +106,13 @@ describe('leadsim check', () => {
   test('exits 0 and prints the seed first, then PASS per property', async () => {
     const { code, out } = await cli('--seed', '4', '--runs', '3');
     expect(code).toBe(0);
-    expect(out.split('\n').slice(0, 3)).toEqual(['seed 4', expect.stringMatching(/^PASS batch: .* \(3 runs\)$/), expect.stringMatching(/^PASS sequence: .* \(3 runs\)$/)]);
+    expect(out.split('\n').slice(0, 5)).toEqual([
+      'seed 4',
+      expect.stringMatching(/^graph: scenarios\/graphs\/default\.json \("default", \d+ nodes\)$/),
+      expect.stringMatching(/^org: generated from seed 4 \(\d+ users, 2 queues, .*\)$/),
+      expect.stringMatching(/^PASS batch: .* \(3 runs\)$/),
+      expect.stringMatching(/^PASS sequence: .* \(3 runs\)$/),
+    ]);
   });
 
   test('exits 1 with the violated invariant, the counterexample, the trace and the replay command', async () => {
@@ -110,7 +125,7 @@ describe('leadsim check', () => {
     expect(out).toContain('  violated: partner-queue');
     expect(out).toMatch(/ {2}counterexample:\n {4} 1\. (inbound|outOfOrder)\(.*list-upload/);
     expect(out).toMatch(/ {2}trace:\n {4}event list-upload:evt-00000[12] \(list-upload\)/);
-    expect(out).toMatch(new RegExp(`  replay: leadsim check --seed 1 --runs 50 --property sequence --path [\\d:]+ --replay-path \\S+ --graph ${graphFile.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`));
+    expect(out).toMatch(new RegExp(`  replay: npx leadsim check --seed 1 --runs 50 --property sequence --path [\\d:]+ --replay-path \\S+ --graph ${graphFile.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`));
     expect(out).toContain(`Counterexample saved to ${saved} (scenario).`);
   });
 

@@ -9,7 +9,7 @@ import { DEFAULT_GRAPH_PATH, loadDefaultGraph, loadGraph } from '../../src/routi
 const dir = mkdtempSync(join(tmpdir(), 'leadsim-graph-'));
 
 describe('graph files', () => {
-  it('the committed JSON Schema is up to date (regenerate: npx tsx src/routing/writeGraphSchema.ts)', () => {
+  it('the committed JSON Schema is up to date (regenerate: npm run schemas)', () => {
     expect(readFileSync(GRAPH_JSON_SCHEMA_PATH, 'utf8')).toBe(graphJsonSchema());
   });
 

@@ -25,7 +25,7 @@ describe('leadsim record', () => {
     const out = join(dir, 'golden.json');
     const recorded = await cli('record', '--seed', '11', '--leads', '20', '--out', out);
     expect(recorded.code).toBe(0);
-    expect(recorded.out).toMatch(/^recorded \d+ events and \d+ people's outcomes to /);
+    expect(recorded.out).toMatch(/^seed 11\ngraph: scenarios\/graphs\/default\.json \("default", \d+ nodes\)\norg: generated from seed 11 \(.*\)\nrecorded \d+ events and \d+ people's outcomes to /);
     const scenario = JSON.parse(readFileSync(out, 'utf8')) as { version: number; seed: number; events: { kind: string; payload: unknown }[]; expect: Record<string, { owner?: string }> };
     expect(scenario).toMatchObject({ version: 1, seed: 11 });
     expect(scenario.events.length).toBeGreaterThan(10);

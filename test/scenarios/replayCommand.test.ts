@@ -42,18 +42,31 @@ describe('leadsim replay', () => {
     expect(out).toContain('✗ invariant partner-queue');
   });
 
-  it('exits 2 on bad input and runs nothing', async () => {
+  it('exits 2 when a file cannot be loaded, still replays and reports the others, and writes the JUnit file with an error testcase', async () => {
     const bad = writeJson(dir, 'bad.json', { version: 1, name: 'bad', seed: 1, org: { users: [] }, events: [{ kind: 'inbound', id: 'x', entryPoint: 'carrier-pigeon', payload: {} }] });
-    const out = join(dir, 'never.xml');
+    const out = join(dir, 'with-error.xml');
     const result = await cli('replay', DEUTSCHLAND, bad, '--reporter', 'junit', '--out', out);
     expect(result.code).toBe(2);
     expect(result.err).toContain(`$.events[0].entryPoint: unknown entry point`);
-    expect(existsSync(out)).toBe(false);
-    // A report from an earlier run stays whole: nothing is written when the input is bad.
+    expect(result.out).toContain('FAIL: 1 scenarios, 0 failed, 1 could not be loaded');
+    const xml = readFileSync(out, 'utf8');
+    expect(xml).toContain('<testsuites name="leadsim replay" tests="');
+    expect(xml).toMatch(/errors="1">/);
+    expect(xml).toContain(`<testcase classname="${bad}" name="load scenario">`);
+    expect(xml).toContain('<error message="Failed to load scenario');
+    expect(xml).toContain('name="invariant no-duplicates: ');
+    const text = await cli('replay', DEUTSCHLAND, bad);
+    expect(text.code).toBe(2);
+    expect(text.out).toContain(`PASS ${DEUTSCHLAND}`);
+    expect(text.out).toContain(`ERROR ${bad} — could not be loaded (INVALID_SCENARIO), nothing of it ran:`);
+    expect(text.out).toContain('1 scenario: 1 passed, 0 failed; ');
+    expect(text.out).toContain('; 1 file could not be loaded.');
+  });
+
+  it('exits 2 on bad options or a missing path and writes nothing', async () => {
     const earlier = writeJson(dir, 'earlier.xml', '<testsuites/>');
-    expect((await cli('replay', bad, '--reporter', 'junit', '--out', earlier)).code).toBe(2);
+    expect((await cli('replay', DEUTSCHLAND, '--reporter', 'yaml', '--out', earlier)).code).toBe(2);
     expect(readFileSync(earlier, 'utf8')).toBe('<testsuites/>');
-    expect((await cli('replay', DEUTSCHLAND, '--reporter', 'yaml')).code).toBe(2);
     expect((await cli('replay', join(dir, 'missing.json'))).code).toBe(2);
   });
 

@@ -10,7 +10,7 @@ import { SHIPPED, shippedScenario } from './shipped/shippedScenarios.ts';
 const SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
 describe('shipped scenario files', () => {
-  it('the committed JSON Schema is up to date (regenerate: npx tsx src/scenarios/writeScenarioSchema.ts)', () => {
+  it('the committed JSON Schema is up to date (regenerate: npm run schemas)', () => {
     expect(readFileSync(SCENARIO_JSON_SCHEMA_PATH, 'utf8')).toBe(scenarioJsonSchema());
   });
 

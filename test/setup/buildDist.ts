@@ -3,7 +3,6 @@
 // dist/ can never be tested against silently.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync, utimesSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,10 +31,9 @@ function builtAt(): number {
 export default function buildDist(): void {
   const sources = Math.max(...INPUTS.map((input) => newest(join(ROOT, input))));
   if (builtAt() >= sources) return;
-  process.stderr.write('leadsim tests: dist/ is older than the sources, building it (tsc -p tsconfig.build.json)…\n');
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  process.stderr.write('leadsim tests: dist/ is older than the sources, building it (node scripts/build.mjs --incremental)…\n');
   try {
-    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+    execFileSync(process.execPath, ['scripts/build.mjs', '--incremental'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
   } catch (error) {
     const out = (error as { stdout?: string }).stdout ?? '';
     throw new Error(`Failed to build dist/ before the tests: tsc reported errors. Fix them (npm run build shows the same).\n${out}`);

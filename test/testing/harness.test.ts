@@ -11,6 +11,7 @@ import {
   InvariantViolationError,
   orgArbitrary,
   propParameters,
+  propPath,
   propRuns,
   propSeed,
   worldHintsFor,
@@ -90,7 +91,7 @@ describe('toHoldInvariants on a broken pipeline', () => {
     expect(message).toContain("trace of the first violation's event:");
     expect(message).toMatch(/event web-form:evt-000001 \(web-form\) → rejected at upsertPerson: /);
     expect(message).toMatch(/ 6\. upsertPerson +in null → out null error: Failed to create Lead on salesforce: INVALID_EMAIL_ADDRESS/);
-    expect(message).toContain(`Replay: LEADSIM_SEED=11 npx vitest run test/testing/harness.test.ts -t "toHoldInvariants on a broken pipeline > fails naming the invariant, the person and event, the trace and the replay command"`);
+    expect(message).toContain(`Replay: npx vitest run test/testing/harness.test.ts -t '(^| )toHoldInvariants on a broken pipeline fails naming the invariant, the person and event, the trace and the replay command$'`);
     await h.close();
   });
 
@@ -120,7 +121,9 @@ describe('budget and generators', () => {
     expect(propRuns(15, {})).toBe(15);
     expect(propRuns(15, { LEADSIM_PROP_RUNS: '500' })).toBe(500);
     expect(propSeed({ LEADSIM_SEED: '-7' })).toBe(-7);
-    expect(propParameters(3, { LEADSIM_PROP_RUNS: '9', LEADSIM_SEED: '42' })).toEqual({ numRuns: 9, seed: 42 });
+    expect(propParameters(3, { LEADSIM_PROP_RUNS: '9', LEADSIM_SEED: '42' })).toEqual({ numRuns: 9, seed: 42, reporter: expect.any(Function) });
+    expect(propParameters(3, { LEADSIM_SEED: '42', LEADSIM_PATH: '4:1:0' })).toEqual({ numRuns: 3, seed: 42, path: '4:1:0', endOnFailure: true, reporter: expect.any(Function) });
+    expect(() => propPath({ LEADSIM_PATH: 'first' })).toThrowErrorMatchingInlineSnapshot(`[RangeError: Failed to read LEADSIM_PATH "first": it is not a fast-check path such as 4:1:0. Set it to the path a failure printed.]`);
     expect(() => propRuns(15, { LEADSIM_PROP_RUNS: 'lots' })).toThrowErrorMatchingInlineSnapshot(`[RangeError: Failed to read LEADSIM_PROP_RUNS "lots": it is not a positive integer. Set it to the number of runs, e.g. LEADSIM_PROP_RUNS=500.]`);
   });
 

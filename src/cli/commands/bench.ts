@@ -17,6 +17,7 @@ const BenchOptionsSchema = z.strictObject({
     .pipe(z.array(z.enum(BENCH_LANES)).min(1))
     .default([...BENCH_LANES]),
   json: z.string().optional(),
+  startupRuns: intOption(0, 1000).default(10),
 });
 
 /** `leadsim bench`: the same generated workload through the pipeline over each transport, leads per second side by side. */
@@ -27,6 +28,7 @@ export const configureBench: ConfigureCommand = (command, { setExit }) => {
     .option('--warmup <n>', 'leads in each lane\'s unmeasured warm-up run (0: none)', '100')
     .option('--transports <list>', `lanes to run, comma list of ${BENCH_LANES.join(', ')}`, BENCH_LANES.join(','))
     .option('--json <file>', 'also write the measurements as JSON to this file')
+    .option('--startup-runs <n>', 'spawns of each CLI start-up measurement (--version, --help; 0: none)', '10')
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(BenchOptionsSchema, raw, 'bench');
       if (o.json) assertWritablePath(o.json);
@@ -35,6 +37,7 @@ export const configureBench: ConfigureCommand = (command, { setExit }) => {
         seed: o.seed,
         lanes: o.transports,
         warmupLeads: o.warmup,
+        startupRuns: o.startupRuns,
         onLane: (lane, phase) => {
           if (phase !== 'done') process.stderr.write(`${lane}: ${phase}…\n`);
         },

@@ -2,26 +2,32 @@ import { z } from 'zod';
 import { InputError } from '../../core/errors.ts';
 import { formatCheckReport } from '../../check/formatCheckReport.ts';
 import { CHECK_PROPERTIES, runCheck } from '../../check/runCheck.ts';
-import { saveCounterexample } from '../../check/saveCounterexample.ts';
+import { saveCounterexample, saveRegressionCounterexample } from '../../check/saveCounterexample.ts';
 import { RoutingCoverage } from '../../coverage/routingCoverage.ts';
 import { assertWritablePath } from '../../io/writeFileAtomic.ts';
-import { loadDefaultGraph, loadGraph } from '../../routing/loadGraph.ts';
+import { loadGraph } from '../../routing/loadGraph.ts';
 import type { RunRecord } from '../../simulation/runRecord.ts';
 import { addCoverageOptions, CoverageOptionsShape, emitCoverage, wantsCoverage } from '../coverageOption.ts';
 import { EXIT } from '../exitCodes.ts';
-import { intOption, parseOptions, seedOption } from '../options.ts';
+import { intOption, listOption, parseOptions, seedOption } from '../options.ts';
+import { projectGraph, projectOrg } from '../../config/projectSetup.ts';
+import { loadProjectConfig } from '../../config/loadProjectConfig.ts';
+import { describeSetup } from '../describeSetup.ts';
 import type { ConfigureCommand } from './index.ts';
 
 const CheckOptionsSchema = z.strictObject({
-  seed: seedOption.default(42),
+  seed: seedOption.optional(),
   runs: intOption(1, 1_000_000).default(100),
   graph: z.string().optional(),
+  org: z.string().optional(),
+  native: listOption(z.enum(['marketo', 'impartner', 'chat'])).optional(),
   property: z.enum(CHECK_PROPERTIES).optional(),
   path: z.string().regex(/^\d+(:\d+)*$/, 'a fast-check path such as 12:1:0').optional(),
   replayPath: z.string().optional(),
   maxCommands: intOption(1, 1_000).optional(),
   maxEvents: intOption(1, 1_000).optional(),
   saveCounterexample: z.string().optional(),
+  expectGraph: z.string().optional(),
   ...CoverageOptionsShape,
 });
 
@@ -33,15 +39,18 @@ const CheckOptionsSchema = z.strictObject({
  */
 export const configureCheck: ConfigureCommand = (command, { setExit }) => {
   command
-    .option('--seed <n>', 'the seed; the same seed checks the same cases', '42')
+    .option('--seed <n>', 'the seed; the same seed checks the same cases (default: the config\'s seed, else 42)')
     .option('--runs <n>', 'runs per property', '100')
-    .option('--graph <file>', 'routing graph JSON (default: scenarios/graphs/default.json)')
+    .option('--graph <file>', 'routing graph JSON (default: the config\'s graph, else scenarios/graphs/default.json)')
+    .option('--org <file>', 'org spec JSON every run starts from (default: the config\'s org, else generated from the seed)')
+    .option('--native <list>', 'native integrations that are on (comma list of marketo, impartner, chat; default: the config\'s)')
     .option('--property <name>', `run one property: ${CHECK_PROPERTIES.join(', ')}`)
     .option('--path <path>', 'replay one reported case (with --property and the reported seed)')
     .option('--replay-path <path>', 'the command sequence replay path of a reported sequence failure')
     .option('--max-commands <n>', 'most commands per sequence (default 15)')
     .option('--max-events <n>', 'most inbound events per batch (default 12)')
-    .option('--save-counterexample <file>', 'write the first failure as a file that replays it as a regression test');
+    .option('--save-counterexample <file>', 'write the first failure as a file that replays it as a regression test')
+    .option('--expect-graph <file>', 'with --save-counterexample: write a regression scenario with the expectations of this (correct) graph');
   addCoverageOptions(command).action(async (raw: Record<string, unknown>) => {
     const o = parseOptions(CheckOptionsSchema, raw, 'check');
     if (o.path !== undefined && o.property === undefined) {
@@ -51,15 +60,27 @@ export const configureCheck: ConfigureCommand = (command, { setExit }) => {
         issues: [{ path: ['property'], message: '--path replays one property\'s case, so it needs --property', expected: CHECK_PROPERTIES.join(' or '), got: 'nothing' }],
       });
     }
-    const graph = o.graph ? loadGraph(o.graph) : undefined;
+    const config = loadProjectConfig();
+    const seed = o.seed ?? config.seed;
+    const graph = projectGraph(config, o.graph);
+    const org = projectOrg(config, seed, o.org);
+    const native = o.native ?? (['marketo', 'impartner', 'chat'] as const).filter((n) => config.nativeIntegrations[n]);
+    const expectGraph = o.expectGraph ? loadGraph(o.expectGraph) : undefined;
+    if (expectGraph && !o.saveCounterexample) {
+      throw new InputError('INVALID_ARGUMENT', { action: 'run "leadsim check" with these options', file: 'leadsim check', issues: [{ path: ['expectGraph'], message: '--expect-graph gives a saved counterexample its expectations, so it needs --save-counterexample', expected: '--save-counterexample FILE', got: 'nothing' }] });
+    }
     if (o.coverageOut) assertWritablePath(o.coverageOut);
-    const coverage = wantsCoverage(o) ? new RoutingCoverage(graph ?? loadDefaultGraph()) : undefined;
-    process.stdout.write(`seed ${o.seed}\n`);
+    const coverage = wantsCoverage(o) ? new RoutingCoverage(graph.graph) : undefined;
+    process.stdout.write(`seed ${seed}\n${describeSetup(graph, org)}`);
     const report = await runCheck({
       ...(coverage ? { onRun: (run: RunRecord) => coverage.addRun(run) } : {}),
-      seed: o.seed,
+      seed,
       runs: o.runs,
-      ...(graph && o.graph ? { graph, graphFile: o.graph } : {}),
+      graph: graph.graph,
+      graphFile: graph.file,
+      org: org.org,
+      ...(org.file ? { orgFile: org.file } : {}),
+      ...(native.length ? { nativeIntegrations: Object.fromEntries(native.map((n) => [n, true])) } : {}),
       ...(o.property ? { property: o.property } : {}),
       ...(o.path !== undefined ? { path: o.path } : {}),
       ...(o.replayPath !== undefined ? { replayPath: o.replayPath } : {}),
@@ -68,11 +89,14 @@ export const configureCheck: ConfigureCommand = (command, { setExit }) => {
     });
     process.stdout.write(formatCheckReport(report));
     const first = report.failures[0];
-    if (o.saveCounterexample && first) {
-      const saved = saveCounterexample(o.saveCounterexample, report, first, o.graph);
+    if (o.saveCounterexample && first && expectGraph) {
+      const saved = await saveRegressionCounterexample(o.saveCounterexample, report, first, expectGraph, graph.graph);
+      process.stdout.write(`\nRegression scenario saved to ${o.saveCounterexample} with the expectations of ${o.expectGraph}: it ${saved.passes ? 'replays green with that graph' : 'does not replay green with that graph (an event did not apply)'}, and replaying it with the checked graph ${saved.catchesCheckedGraph ? 'fails' : 'passes: the expectations do not see the failure, add one'}.\n`);
+    } else if (o.saveCounterexample && first) {
+      const saved = saveCounterexample(o.saveCounterexample, report, first, graph.file);
       process.stdout.write(`\nCounterexample saved to ${o.saveCounterexample} (${saved.format}).\n`);
     }
-    const covered = coverage ? emitCoverage([{ report: coverage.report(), graph: graph ?? loadDefaultGraph() }], o) : true;
+    const covered = coverage ? emitCoverage([{ report: coverage.report(), graph: graph.graph }], o) : true;
     setExit(report.ok && covered ? EXIT.ok : EXIT.failed);
   });
 };

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { EXIT } from '../exitCodes.ts';
+import { loadProjectConfig } from '../../config/loadProjectConfig.ts';
 import { diffGraphs, formatGraphDiff } from '../../routing/diffGraphs.ts';
 import { graphToMermaid } from '../../routing/graphToMermaid.ts';
 import { formatLintIssues } from '../../routing/lintGraph.ts';
@@ -9,9 +10,9 @@ import type { ConfigureCommand } from './index.ts';
 
 /**
  * `leadsim graph lint|diff|show`: the ops tools for routing graphs.
- * - `graph lint FILE`: exit 0 when the graph is valid, 2 with one line per problem otherwise.
+ * - `graph lint [FILE]` (default: the project's graph): exit 0 when the graph is valid, 2 with one line per problem otherwise.
  * - `graph diff OLD NEW [--json]`: what changed, node by node.
- * - `graph show FILE [--out FILE]`: a Mermaid flowchart of the graph.
+ * - `graph show [FILE] [--out FILE]`: a Mermaid flowchart of the graph.
  * - `graph import|export`: Salesforce lead assignment rules (see graphAssignmentRules.ts).
  */
 export const configureGraph: ConfigureCommand = (graph, { setExit }) => {
@@ -19,8 +20,9 @@ export const configureGraph: ConfigureCommand = (graph, { setExit }) => {
   graph
     .command('lint')
     .description('Check a routing graph: schema, CRM field names and types, references, cycles, unreachable nodes, paths without an owner.')
-    .argument('<file>', 'the graph JSON file')
-    .action((file: string) => {
+    .argument('[file]', "the graph JSON file (default: the config's graph, else scenarios/graphs/default.json)")
+    .action((given: string | undefined) => {
+      const file = given ?? loadProjectConfig().graph;
       const result = readGraphFile(file);
       if (result.ok) {
         process.stdout.write(`${file}: valid routing graph "${result.graph.name}" (${Object.keys(result.graph.nodes).length} nodes)\n`);
@@ -47,11 +49,11 @@ export const configureGraph: ConfigureCommand = (graph, { setExit }) => {
   graph
     .command('show')
     .description('Draw a routing graph as a Mermaid flowchart (for a pull request or a wiki).')
-    .argument('<file>', 'the graph JSON file')
+    .argument('[file]', "the graph JSON file (default: the config's graph, else scenarios/graphs/default.json)")
     .option('--out <file>', 'write the flowchart to this file instead of stdout')
     .option('--lr', 'draw left to right instead of top-down')
-    .action((file: string, options: { out?: string; lr?: boolean }) => {
-      const mermaid = graphToMermaid(loadGraph(file), { direction: options.lr ? 'LR' : 'TD' });
+    .action((given: string | undefined, options: { out?: string; lr?: boolean }) => {
+      const mermaid = graphToMermaid(loadGraph(given ?? loadProjectConfig().graph), { direction: options.lr ? 'LR' : 'TD' });
       if (options.out === undefined) process.stdout.write(mermaid);
       else {
         writeFileSync(options.out, mermaid);

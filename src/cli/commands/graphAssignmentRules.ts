@@ -6,7 +6,7 @@ import { orgRuleDirectory } from '../../assignmentRules/orgRuleDirectory.ts';
 import { readAssignmentRules } from '../../assignmentRules/readAssignmentRules.ts';
 import { writeAssignmentRules } from '../../assignmentRules/writeAssignmentRules.ts';
 import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
-import { readOrgFile } from '../../org/readOrgFile.ts';
+import { loadOrgSpec } from '../../org/loadOrgSpec.ts';
 import { loadGraph } from '../../routing/loadGraph.ts';
 import { EXIT } from '../exitCodes.ts';
 import { parseOptions } from '../options.ts';
@@ -32,7 +32,7 @@ export function registerGraphAssignmentRules(graph: Command, setExit: (code: num
     .requiredOption('--out <file>', 'where to write the graph JSON')
     .action((file: string, raw: Record<string, unknown>) => {
       const o = parseOptions(ImportOptionsSchema, raw, 'graph import');
-      const directory = o.org === undefined ? undefined : orgRuleDirectory(readOrgFile(o.org));
+      const directory = o.org === undefined ? undefined : orgRuleDirectory(loadOrgSpec(o.org));
       const { graph: imported, warnings } = assignmentRuleToGraph(readAssignmentRules(file), { ...(o.rule ? { rule: o.rule } : {}), ...(directory ? { directory } : {}) });
       for (const warning of warnings) process.stderr.write(`${file}: ${warning}\n`);
       writeFileAtomic(o.out, `${JSON.stringify(imported, null, 2)}\n`);

@@ -22,9 +22,11 @@ export interface CommandEntry {
 
 /** Every command of the CLI, in the order `leadsim --help` lists them. */
 export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'init', summary: 'Set up a leadsim project here: config, routing graph, org spec, example scenarios, a property test and a CI workflow', load: async () => (await import('./init.ts')).configureInit },
   { name: 'simulate', summary: 'Simulate generated leads from every entry point through the pipeline and check the invariants', load: async () => (await import('./simulate.ts')).configureSimulate },
   { name: 'check', summary: 'Run the property suite (generated inbound batches and model-based event sequences) and check every invariant', load: async () => (await import('./check.ts')).configureCheck },
   { name: 'replay', summary: 'Replay recorded scenarios through the pipeline and check their expectations and every invariant', load: async () => (await import('./replay.ts')).configureReplay },
+  { name: 'mutate', summary: 'Mutation score of a routing graph: which careless edits the property suite and the scenarios would catch', load: async () => (await import('./mutate.ts')).configureMutate },
   { name: 'diff', summary: 'Replay scenarios under the live and a candidate routing graph and show, person by person, what would change', load: async () => (await import('./diff.ts')).configureDiff },
   { name: 'record', summary: 'Record a scenario with a golden baseline: from a seeded simulation, or from real inbound traffic (JSONL, CSV, HAR)', load: async () => (await import('./record.ts')).configureRecord },
   { name: 'serve', summary: 'Serve the simulated Salesforce, Marketo, Impartner and intake APIs on a loopback port', load: async () => (await import('./serve.ts')).configureServe },

@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { z } from 'zod';
-import { LeadsimError } from '../../core/errors.ts';
-import { Rng } from '../../core/random.ts';
+import { loadProjectConfig } from '../../config/loadProjectConfig.ts';
+import { projectGraph, projectOrg } from '../../config/projectSetup.ts';
+import { readInputBytes, readInputFile } from '../../io/readInputFile.ts';
 import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
-import { generateOrg } from '../../org/generateOrg.ts';
+import { ENTRY_POINTS } from '../../model/entryPointId.ts';
 import { CampaignSpecSchema } from '../../org/orgSpec.ts';
-import { readOrgFile } from '../../org/readOrgFile.ts';
-import { loadGraph } from '../../routing/loadGraph.ts';
 import { importCampaign, type NewCampaign } from '../../scenarios/importCampaign.ts';
 import { pseudonymKey } from '../../scenarios/pseudonymize.ts';
 import { readCsvTraffic, readHarTraffic, readJsonlTraffic, type TrafficRead } from '../../scenarios/readTraffic.ts';
@@ -15,13 +13,14 @@ import { recordScenario, recordSimulation } from '../../scenarios/recordScenario
 import { SCENARIO_JSON_SCHEMA_PATH } from '../../scenarios/scenarioJsonSchema.ts';
 import type { ScenarioInput } from '../../scenarios/scenarioSchema.ts';
 import { EXIT } from '../exitCodes.ts';
+import { describeSetup } from '../describeSetup.ts';
 import { intOption, parseOptions, seedOption } from '../options.ts';
 import type { ConfigureCommand } from './index.ts';
 
 const RecordOptionsSchema = z
   .strictObject({
     out: z.string().min(1),
-    seed: seedOption.default(42),
+    seed: seedOption.optional(),
     leads: intOption(1, 10_000).default(50),
     fromJsonl: z.string().optional(),
     entryPoint: z.string().optional(),
@@ -52,7 +51,7 @@ const RecordOptionsSchema = z
  * `leadsim record --out FILE ...`: writes a scenario with a golden baseline (outcomes as expectations), atomically.
  * - `--seed N --leads N`: from a seeded simulation (default 50 leads).
  * - `--from-jsonl FILE [--entry-point X]`, `--from-csv FILE --campaign NAME`, `--from-har FILE`: from real inbound
- *   traffic, into `--org FILE` (an org spec or a scenario's org; default generated from the seed), personal data
+ *   traffic, into `--org FILE` (an org spec or a scenario's org; default: the config's org, else generated from the seed), personal data
  *   pseudonymized unless `--keep-personal-data`, with the key of `LEADSIM_PSEUDONYM_KEY`, `--pseudonym-key-file`,
  *   or a random one that is not saved. A `--campaign` the org does not have is an error listing the known ones,
  *   unless `--create-campaign`.
@@ -60,7 +59,7 @@ const RecordOptionsSchema = z
 export const configureRecord: ConfigureCommand = (command, { setExit }) => {
   command
     .requiredOption('--out <file>', 'the scenario file to write')
-    .option('--seed <n>', 'the seed (simulation, generated org, pseudonyms)', '42')
+    .option('--seed <n>', 'the seed (simulation, generated org, pseudonyms; default: the config\'s seed, else 42)')
     .option('--leads <n>', 'how many simulated leads', '50')
     .option('--from-jsonl <file>', 'import webhook payload logs, one JSON a line')
     .option('--entry-point <id>', 'the entry point of bare payloads in --from-jsonl')
@@ -69,8 +68,8 @@ export const configureRecord: ConfigureCommand = (command, { setExit }) => {
     .option('--member-status <status>', 'the member status of a --from-csv list', 'Attended')
     .option('--partner-account <key>', "the org key of the partner account behind a --from-csv list")
     .option('--from-har <file>', 'import captured HTTP: POSTs to /intake/{entryPoint} and Marketo submitForm')
-    .option('--org <file>', 'the org to import into: an org spec JSON, or a scenario whose org to use')
-    .option('--graph <file>', 'route the recording with this graph (default: the default graph)')
+    .option('--org <file>', 'the org: an org spec JSON, or a scenario whose org to use (default: the config\'s org, else generated from the seed)')
+    .option('--graph <file>', 'route the recording with this graph (default: the config\'s graph, else scenarios/graphs/default.json)')
     .option('--name <name>', 'the scenario name')
     .option('--keep-personal-data', 'do not pseudonymize emails, names, phones (imports)')
     .option('--pseudonym-key-file <file>', 'the secret key of the pseudonyms (else $LEADSIM_PSEUDONYM_KEY, else a random key that is not saved)')
@@ -83,16 +82,21 @@ export const configureRecord: ConfigureCommand = (command, { setExit }) => {
     .option('--campaign-partner-account <key>', 'the org key of the partner account behind a created campaign')
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(RecordOptionsSchema, raw, 'record');
-      const graph = o.graph ? loadGraph(o.graph) : undefined;
+      const config = loadProjectConfig();
+      const seed = o.seed ?? config.seed;
+      const chosen = projectGraph(config, o.graph);
+      const graph = chosen.graph;
+      const projectOrgChoice = projectOrg(config, seed, o.org);
+      process.stdout.write(`seed ${seed}\n${describeSetup(chosen, projectOrgChoice)}`);
       const schemaRef = relative(dirname(o.out), SCENARIO_JSON_SCHEMA_PATH).split('\\').join('/');
       let scenario: ScenarioInput;
       let skipped = 0;
       const notes: string[] = [];
       const source = o.fromJsonl ?? o.fromCsv ?? o.fromHar;
       if (source === undefined) {
-        scenario = await recordSimulation({ seed: o.seed, leads: o.leads, schemaRef, ...(graph ? { graph } : {}) });
+        scenario = await recordSimulation({ seed, leads: o.leads, schemaRef, graph, org: projectOrgChoice.org, ...(config.entryPoints.length < ENTRY_POINTS.length ? { entryPoints: config.entryPoints } : {}) });
       } else {
-        let org = o.org ? readOrgFile(o.org) : generateOrg(new Rng(o.seed).fork('org'));
+        let org = projectOrgChoice.org;
         let campaign = o.campaign;
         if (o.fromCsv && campaign !== undefined) {
           const found = importCampaign(org, campaign, o.createCampaign ? newCampaign(o) : undefined);
@@ -102,44 +106,32 @@ export const configureRecord: ConfigureCommand = (command, { setExit }) => {
         const key = o.keepPersonalData ? undefined : pseudonymKey(o.pseudonymKeyFile !== undefined ? { keyFile: o.pseudonymKeyFile } : {});
         const options = { file: source, skipInvalid: o.skipInvalid ?? false, ...(o.encoding !== undefined ? { encoding: o.encoding } : {}) };
         const read: TrafficRead = o.fromJsonl
-          ? readJsonlTraffic(readText(source), o.entryPoint, options)
+          ? readJsonlTraffic(readInputFile(source, 'traffic'), o.entryPoint, options)
           : o.fromCsv
-            ? readCsvTraffic(readBytes(source), { campaign: campaign!, memberStatus: o.memberStatus, ...(o.partnerAccount ? { partnerAccountId: `@account:${o.partnerAccount}` } : {}) }, options)
-            : readHarTraffic(readText(source), options);
+            ? readCsvTraffic(readInputBytes(source, 'traffic'), { campaign: campaign!, memberStatus: o.memberStatus, ...(o.partnerAccount ? { partnerAccountId: `@account:${o.partnerAccount}` } : {}) }, options)
+            : readHarTraffic(readInputFile(source, 'traffic'), options);
         skipped = read.skipped;
         notes.push(...read.notes, ...read.invalid.map((e) => `skipped ${e.where}: ${e.reason}`));
         if (key) notes.push(`personal data pseudonymized with ${key.source === 'env' ? 'the key in LEADSIM_PSEUDONYM_KEY' : key.source === 'file' ? `the key in ${o.pseudonymKeyFile}` : 'a random key that was not saved (set LEADSIM_PSEUDONYM_KEY or --pseudonym-key-file for pseudonyms that stay the same across recordings)'}`);
         scenario = await recordScenario({
           name: o.name ?? `Imported from ${source}`,
           description: `Recorded with "leadsim record" from ${source}${o.keepPersonalData ? '' : ' (personal data pseudonymized)'}.`,
-          seed: o.seed,
+          seed,
           org,
           events: read.events,
           pseudonymize: key !== undefined,
           ...(key ? { pseudonymKey: key.key } : {}),
           schemaRef,
-          ...(graph ? { graph } : {}),
+          graph,
         });
       }
       writeFileAtomic(o.out, `${JSON.stringify(scenario, null, 2)}\n`);
       const people = Object.keys(scenario.expect ?? {}).length;
       for (const note of notes) process.stdout.write(`${note}\n`);
-      process.stdout.write(`recorded ${scenario.events?.length ?? 0} events and ${people} people's outcomes${skipped ? ` (${skipped} entries skipped)` : ''} to ${o.out}\nreplay it: leadsim replay ${o.out}\n`);
+      process.stdout.write(`recorded ${scenario.events?.length ?? 0} events and ${people} people's outcomes${skipped ? ` (${skipped} entries skipped)` : ''} to ${o.out}\nreplay it: npx leadsim replay ${o.out}\n`);
       setExit(EXIT.ok);
     });
 };
-
-function readBytes(file: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    throw new LeadsimError('FILE_NOT_FOUND', `Failed to read "${file}": the file does not exist or cannot be read. Check the path.`, { cause: error });
-  }
-}
-
-function readText(file: string): string {
-  return readBytes(file).toString('utf8');
-}
 
 function newCampaign(o: { campaignType?: NewCampaign['type'] | undefined; mdfFunding?: 'Yes' | 'No' | undefined; channelPartnerInvolved?: 'Yes' | 'No' | undefined; campaignPartnerAccount?: string | undefined }): NewCampaign {
   return {

@@ -2,7 +2,8 @@ import { CAMPAIGN_MEMBER_STATUSES, isSalesUser, LEAD_ACQUISITION_SOURCES, LEAD_S
 import type { Graph } from '../../routing/graphSchema.ts';
 import type { RoutingContext, RoutingUser } from '../../routing/routingContext.ts';
 import type { AccountSpec, CampaignSpec, OrgSpec, PartnerUserSpec, PersonSpec, UserSpec } from '../../org/orgSpec.ts';
-import { routingWitnesses, type RoutingWitness } from './routingWitnesses.ts';
+import { graphLiterals } from './graphLiterals.ts';
+import { routingWitnesses } from './routingWitnesses.ts';
 
 /**
  * How generated traffic reaches one routing witness in a real run: an inbound event of an entry point that can carry
@@ -55,16 +56,33 @@ export function graphAwareOrg(org: OrgSpec, graphs: readonly Graph[]): GraphAwar
   const plans: WitnessPlan[] = [];
   const seen = new Set<string>();
   let n = 0;
+  const read = readFields(graphs);
   for (const graph of graphs) {
     const key = JSON.stringify(graph);
     if (seen.has(key)) continue;
     seen.add(key);
     for (const witness of routingWitnesses(graph)) {
-      const plan = planWitness(witness, ++n, out, keys);
+      const plan = planWitness(witness.context, witness.reaches, ++n, out, keys, read);
       if (plan) plans.push(plan);
     }
   }
   return { org: { ...org, ...out }, plans };
+}
+
+/**
+ * How to reach one routing context (a witness, or a context a mutant decides differently): `org` with the records
+ * it needs added (numbered `n`), and the plan of the event or re-run that reaches it. Only fields the graphs read are
+ * carried over from the context's records.
+ */
+export function realizeContext(org: OrgSpec, context: RoutingContext, graphs: readonly Graph[], n = 1): { org: OrgSpec; plan: WitnessPlan } {
+  const out = { users: [...org.users], partnerUsers: [...org.partnerUsers], accounts: [...org.accounts], campaigns: [...org.campaigns], people: [...org.people] };
+  const plan = planWitness(context, [], n, out, orgUsers(out.users), readFields(graphs)) as WitnessPlan;
+  return { org: { ...org, ...out }, plan };
+}
+
+/** The field references the graphs' tests read (`person.Status`, `campaign.Name`…). */
+function readFields(graphs: readonly Graph[]): ReadonlySet<string> {
+  return new Set(graphLiterals(graphs).keys());
 }
 
 interface OrgParts {
@@ -102,21 +120,20 @@ function ownerKind(id: unknown, context: RoutingContext): OwnerKind {
   return user.IsActive ? 'active' : 'inactive';
 }
 
-function planWitness(w: RoutingWitness, n: number, org: OrgParts, users: ReturnType<typeof orgUsers>): WitnessPlan | undefined {
-  const c = w.context;
+function planWitness(c: RoutingContext, reaches: readonly string[], n: number, org: OrgParts, users: ReturnType<typeof orgUsers>, read: ReadonlySet<string>): WitnessPlan | undefined {
   const p = c.person;
+  const only = (object: string, record: Readonly<Record<string, unknown>>) => Object.fromEntries(Object.entries(record).filter(([k]) => read.has(`${object}.${k}`)));
   const region = (p.region ?? null) as Region | null;
   const country = region === null ? null : COUNTRY_OF_REGION[region];
-  const reaches = w.reaches;
   if (p.isSalesCreated === true) return { kind: 'sales-created', reaches };
 
-  const partnerKey = c.partnerAccount ? addPartner(c.partnerAccount, n, org) : undefined;
-  const campaignName = c.campaign ? addCampaign(c.campaign, n, partnerKey, org) : undefined;
-  const domain = c.account ? addAccount(c.account, c.users, n, region, org, users) : undefined;
+  const partnerKey = c.partnerAccount ? addPartner(only('partnerAccount', c.partnerAccount), n, org) : undefined;
+  const campaignName = c.campaign ? addCampaign({ Name: c.campaign['Name'], ...only('campaign', c.campaign) }, n, partnerKey, org) : undefined;
+  const domain = c.account ? addAccount({ BDR__c: c.account['BDR__c'], OwnerId: c.account['OwnerId'], ...only('account', c.account) }, c.users, n, region, org, users) : undefined;
   const memberStatus = c.campaignMember ? validOr(c.campaignMember['Status'], CAMPAIGN_MEMBER_STATUSES, 'Registered') : undefined;
   const status = validOr(p['Status'], LEAD_STATUSES, 'Inquiry');
   const acquisition = typeof p['Lead_Acquisition_Source__c'] === 'string' ? p['Lead_Acquisition_Source__c'] : undefined;
-  const extra = Object.fromEntries(Object.entries(p).filter(([k, v]) => !PLANNED_PERSON_FIELDS.has(k) && k !== 'Lead_Acquisition_Source__c' && v !== null && v !== undefined && v !== false));
+  const extra = Object.fromEntries(Object.entries(only('person', p)).filter(([k, v]) => !PLANNED_PERSON_FIELDS.has(k) && k !== 'Lead_Acquisition_Source__c' && v !== null && v !== undefined && v !== false));
   const mql = status === 'MQL';
   // Hand raises make MQLs: a chat does, an ad's content download does not; a partner's registration always does.
   const entryPoint = campaignName ? 'list-upload' : mql ? 'chat' : 'ad-vendor';
@@ -147,6 +164,7 @@ function planWitness(w: RoutingWitness, n: number, org: OrgParts, users: ReturnT
   const email = `graph.person.${n}@${domain ?? 'graph-witness.example'}`;
   const owner = ownerKind(p['OwnerId'], c);
   const leadIndex = org.people.filter((q) => q.kind === 'Lead').length;
+  const startRegion: Region | null = c.trigger === 'rerun' ? (region === 'AMER' ? 'EMEA' : 'AMER') : region;
   org.people.push({
     key,
     kind: 'Lead',
@@ -154,9 +172,10 @@ function planWitness(w: RoutingWitness, n: number, org: OrgParts, users: ReturnT
     FirstName: 'Graph',
     LastName: `Witness ${n}`,
     Company: 'Graph Witness Co',
-    ...(country ? { CountryCode: country } : {}),
+    // A re-run follows a move: the person starts in another region, with a rep of that region when a rep owns it.
+    ...(startRegion ? { CountryCode: COUNTRY_OF_REGION[startRegion] } : {}),
     Status: status,
-    owner: owner === 'active' ? users.sdr(region ?? 'AMER') : owner === 'inactive' ? users.inactiveSdr() : 'Inquiry Queue',
+    owner: owner === 'active' ? users.sdr(startRegion ?? 'AMER') : owner === 'inactive' ? users.inactiveSdr() : 'Inquiry Queue',
     ...(partnerKey ? { partnerAccount: partnerKey } : {}),
     ...(p['Actively_Being_Sequenced__c'] === true ? { Actively_Being_Sequenced__c: true } : {}),
     ...(p['High_Priority__c'] === true ? { High_Priority__c: true } : {}),

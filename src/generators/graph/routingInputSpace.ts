@@ -24,7 +24,8 @@ export type Assignment = ReadonlyMap<string, number>;
  * records (campaign with its member, matched account, partner account, current user) present or absent; the
  * trigger; the owner (the integration user, a queue, an active rep, an inactive one); the region. The context has
  * the shape the route job builds: a campaign member comes with its campaign, the partner account is the one
- * `Impartner_Partner_Account__c` names, `ownerIsUser` is whether the owner is a sales user.
+ * `Impartner_Partner_Account__c` names, `ownerIsUser` is whether the owner is a sales user, only a new person is
+ * sales-created, and a new person is owned by the integration user that created it (a sales-created one by its rep).
  */
 export interface RoutingInputSpace {
   readonly dimensions: ReadonlyMap<string, Dimension>;
@@ -51,8 +52,18 @@ const ID = {
 } as const;
 const userId = (role: string, region: string) => `${KEY_PREFIXES.User}0000000${role}${region}`;
 
+/** Options of {@link routingInputSpace}. */
+export interface RoutingInputSpaceOptions {
+  /**
+   * Keep every literal and near miss a value of its own even where no test tells it from another (each value of an
+   * `in` list, a name with a trailing space), so that generated traffic uses them all. Default false: one value per
+   * class, the smallest space that still tells every graph path apart.
+   */
+  readonly everyLiteral?: boolean;
+}
+
 /** Builds the input space of `graphs` (usually a graph and a mutant of it: their literals together). */
-export function routingInputSpace(graphs: readonly Graph[]): RoutingInputSpace {
+export function routingInputSpace(graphs: readonly Graph[], options: RoutingInputSpaceOptions = {}): RoutingInputSpace {
   const users = spaceUsers(graphs);
   const queues = spaceQueues(graphs);
   const inquiry = queues.find((q) => q.Name === 'Inquiry Queue') ?? (queues[0] as { Id: string; Name: string });
@@ -75,7 +86,12 @@ export function routingInputSpace(graphs: readonly Graph[]): RoutingInputSpace {
   }
 
   const space: RoutingInputSpace = { dimensions: dims, context, reads, describe };
-  for (const d of [...dims.values()]) if (!UNCOLLAPSED.has(d.key) && !d.key.startsWith('@')) dims.set(d.key, { key: d.key, values: distinctValues(d, graphs, space) });
+  const literals = graphLiterals(graphs);
+  for (const d of [...dims.values()]) {
+    if (UNCOLLAPSED.has(d.key) || d.key.startsWith('@')) continue;
+    const keep = options.everyLiteral ? [...literals.entries()].filter(([ref]) => dimensionsOf(ref).at(-1) === d.key).flatMap(([, values]) => [...values, ...values.flatMap(nearMisses)]) : [];
+    dims.set(d.key, { key: d.key, values: distinctValues(d, graphs, space, keep) });
+  }
   return space;
 
   function value(a: Assignment, key: string): unknown {
@@ -93,9 +109,14 @@ export function routingInputSpace(graphs: readonly Graph[]): RoutingInputSpace {
   }
   function context(a: Assignment): RoutingContext {
     const { region, ownerIsUser: _o, isSalesCreated, ...fields } = fieldsOf(a, 'person');
+    const trigger = value(a, 'trigger') as RoutingContext['trigger'];
+    // A new person is still owned by the integration user that created it (a sales-created one by its rep); a
+    // person routed before is owned by a rep or a queue; only a new one is sales-created.
+    if (trigger === 'new' && isSalesCreated !== true) fields['OwnerId'] = ID.integration;
+    else if (fields['OwnerId'] === ID.integration) fields['OwnerId'] = inquiry.Id;
     const owner = users.find((u) => u.Id === fields['OwnerId']);
-    const person = { Id: ID.person, LastName: 'Example', Company: 'Example Co', Email: 'someone@example.com', ...fields, region: (region ?? null) as Region | null, ownerIsUser: isSalesUser(owner), isSalesCreated: isSalesCreated === true };
-    const context: RoutingContext = { trigger: value(a, 'trigger') as RoutingContext['trigger'], person, users, queues };
+    const person = { Id: ID.person, LastName: 'Example', Company: 'Example Co', Email: 'someone@example.com', ...fields, region: (region ?? null) as Region | null, ownerIsUser: isSalesUser(owner), isSalesCreated: isSalesCreated === true && trigger === 'new' };
+    const context: RoutingContext = { trigger, person, users, queues };
     if (fields['Impartner_Partner_Account__c']) context.partnerAccount = { Id: ID.partner, Name: 'Example Partner', Type: 'Partner', ...fieldsOf(a, 'partnerAccount') };
     if (value(a, '@campaign') === true) {
       context.campaign = { Id: ID.campaign, Name: 'Example Campaign', ...fieldsOf(a, 'campaign') };
@@ -135,7 +156,7 @@ const UNCOLLAPSED = new Set(['person.OwnerId', 'person.region', 'account.BDR__c'
  * matter only through the tests that read it, so `"Inquiry"` and `"Nurture"` are one class when every test asks for
  * `"MQL"`. Keeps the first value of each class, so the default stays.
  */
-function distinctValues(d: Dimension, graphs: readonly Graph[], space: RoutingInputSpace): unknown[] {
+function distinctValues(d: Dimension, graphs: readonly Graph[], space: RoutingInputSpace, literals: readonly unknown[]): unknown[] {
   const tests = graphs.flatMap((g) => Object.values(g.nodes).flatMap((n) => (n.kind === 'condition' ? leafTests(n.test).filter((l) => dimensionsOf(l.test.field).at(-1) === d.key).map((l) => ({ test: l.test, settings: g.settings })) : [])));
   const field = d.key.slice(d.key.indexOf('.') + 1);
   const written = graphs.flatMap((g) => Object.values(g.nodes).flatMap((n) => (n.kind === 'update' && d.key.startsWith('person.') && Object.hasOwn(n.fields, field) ? [n.fields[field]] : [])));
@@ -148,7 +169,7 @@ function distinctValues(d: Dimension, graphs: readonly Graph[], space: RoutingIn
       const outcome = evaluateTest(test, context, settings);
       return outcome.ok ? outcome.value : null;
     }), ...written.map((w) => w === v)]);
-    if (seen.has(signature)) continue;
+    if (seen.has(signature) && !literals.includes(v)) continue;
     seen.add(signature);
     keep.push(v);
   }

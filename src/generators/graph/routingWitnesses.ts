@@ -26,7 +26,7 @@ export interface RoutingWitnessesOptions {
  * something new, so the witnesses stay few and each differs from a simpler one by one value. Deterministic.
  */
 export function routingWitnesses(graph: Graph, options: RoutingWitnessesOptions = {}): RoutingWitness[] {
-  const space = routingInputSpace([graph]);
+  const space = routingInputSpace([graph], { everyLiteral: true });
   const seen = new Set<string>();
   const witnesses: RoutingWitness[] = [];
   let novel = false;
@@ -35,7 +35,7 @@ export function routingWitnesses(graph: Graph, options: RoutingWitnessesOptions 
     maxRuns: options.maxRuns ?? 20_000,
     visit: ({ context, decisions }) => {
       const decision = decisions[0] as Decision;
-      const reaches = [...new Set(pathHits(graph, decision.path).targets)].filter((key) => !seen.has(key));
+      const reaches = [...new Set([...pathHits(graph, decision.path).targets, ...literalHits(graph, decision, context)])].filter((key) => !seen.has(key));
       for (const key of reaches) seen.add(key);
       novel = reaches.length > 0;
       if (novel) witnesses.push({ context, decision, reaches });
@@ -43,4 +43,24 @@ export function routingWitnesses(graph: Graph, options: RoutingWitnessesOptions 
     settledFrom: () => [novel ? undefined : 0],
   });
   return witnesses;
+}
+
+/**
+ * Which value each evaluated test saw (`isActivelyWorked[0]: "Qualified" → true`), so that every value of a list
+ * and every near miss of a literal is reached by some witness, not only one value per outcome: dropping one value
+ * from a list, or loosening `equals` to `startsWith`, must show.
+ */
+function literalHits(graph: Graph, decision: Decision, context: RoutingContext): string[] {
+  const out: string[] = [];
+  for (const step of decision.path) {
+    const node = graph.nodes[step.node];
+    if (node?.kind !== 'condition') continue;
+    const leaves = step.tests ?? (step.result === undefined ? [] : [{ at: '', field: (node.test as { field: string }).field, value: step.result }]);
+    for (const leaf of leaves) {
+      const dot = leaf.field.indexOf('.');
+      const seen = leaf.field === 'trigger' ? context.trigger : (context as unknown as Record<string, Record<string, unknown> | undefined>)[leaf.field.slice(0, dot)]?.[leaf.field.slice(dot + 1)];
+      out.push(`${step.node}[${leaf.at}]: ${JSON.stringify(seen ?? null)} → ${leaf.value}`);
+    }
+  }
+  return out;
 }

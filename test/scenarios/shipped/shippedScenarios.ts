@@ -1,5 +1,6 @@
 import type { ScenarioInput } from '../../../src/scenarios/scenarioSchema.ts';
 import { SHIPPED_ORG } from './shippedOrg.ts';
+import { MUTATION_GAP_SCENARIOS } from './mutationGapScenarios.ts';
 import { adVendor, chat, listUpload, partnerPortal, salesCreated, trialSignUp, webForm } from './payloads.ts';
 
 type Spec = Omit<ScenarioInput, 'version' | 'org' | 'seed' | '$schema'> & { org?: ScenarioInput['org']; seed?: number };
@@ -353,6 +354,7 @@ export const SHIPPED: Readonly<Record<string, Spec>> = {
       za: { owner: INQUIRY_QUEUE },
     },
   },
+  ...MUTATION_GAP_SCENARIOS,
 };
 
 /** The shipped scenario at `path`, as the file's JSON (every file self-contained: the org is embedded). */
