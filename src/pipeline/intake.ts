@@ -2,7 +2,8 @@ import type { SimClock } from '../core/clock.ts';
 import { formatPath, InputError } from '../core/errors.ts';
 import { isEntryPoint, parsePayload, type PayloadSource } from '../entrypoints/registry.ts';
 import type { ReceivedEvent } from './inboundEvent.ts';
-import { idempotencyKeyIssue, INTAKE_LIMITS, tooDeepPath } from './intakeLimits.ts';
+import { tooDeepPath } from '../core/jsonDepth.ts';
+import { idempotencyKeyIssue, INTAKE_LIMITS } from './intakeLimits.ts';
 import { payloadDifferences, type PayloadDifference } from './payloadDifferences.ts';
 
 /** A key used again with another payload: the event the key names, and where the two payloads differ. */
@@ -93,7 +94,7 @@ export class Intake {
     const key = options.key;
     const keyIssue = key === undefined ? undefined : idempotencyKeyIssue(key);
     if (keyIssue) return this.#refuse(entryPoint, new InputError('INVALID_IDEMPOTENCY_KEY', { action: 'receive the delivery', issues: [keyIssue], hint: 'Send a shorter key of printable ASCII characters (a UUID is 36).' }));
-    const deep = tooDeepPath(payload);
+    const deep = tooDeepPath(payload, INTAKE_LIMITS.maxDepth);
     if (deep) {
       return this.#refuse(
         entryPoint,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loadProjectConfig } from '../../config/loadProjectConfig.ts';
 import { projectGraph, projectOrg } from '../../config/projectSetup.ts';
+import { assertGraphFitsOrg } from '../../routing/graphOrgIssues.ts';
 import { LeadsimError } from '../../core/errors.ts';
 import { CLOCK_MODES } from '../../server/serveClock.ts';
 import { startServe } from '../../server/startServe.ts';
@@ -54,6 +55,7 @@ export const configureServe: ConfigureCommand = (command, { setExit }) => {
       const { graph, file: graphFile } = projectGraph(config, o.graph);
       const org = projectOrg(config, seed, o.org);
       const state = o.state === undefined ? undefined : readServeState(o.state);
+      if (state === undefined) assertGraphFitsOrg(graph, graphFile, org.org, org.source);
       if (o.state !== undefined) assertWritablePath(o.state);
       const serve = await startServe({
         seed,
