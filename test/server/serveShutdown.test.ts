@@ -79,6 +79,39 @@ describe('serve shuts down without dropping what it accepted', () => {
     }
   }, 300_000);
 
+  it('on SIGTERM with 1,000 accepted events it cannot finish, the CLI exits 1 and saves them; the next start finishes them', async () => {
+    const file = join(dir, 'unfinished.state');
+    const { firstLine, child } = await startCli(['serve', '--seed', '8', '--clock', 'manual', '--drain-timeout', '1', '--state', file]);
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    const info = JSON.parse(firstLine) as { intake: { url: string }; admin: { url: string } };
+    // One Salesforce call a day: the pipeline can finish no event, so each one it takes parks.
+    const patch = await fetch(`${info.admin.url}/limits`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ salesforce: { requestsPer24h: 1 } }) });
+    expect(patch.status).toBe(200);
+    expect(await post(info.intake.url, 1_000)).toBe(1_000);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(1);
+    const stopped = /stopped: 0 events processed, (\d+) accepted and not processed, (\d+) still parked; state saved to .*unfinished\.state/.exec(stderr);
+    expect(stopped, stderr).not.toBeNull();
+    expect(Number(stopped![1]) + Number(stopped![2])).toBe(1_000);
+    const saved = readServeState(file)!;
+    expect(saved.world.intake.queue.length + saved.traces.filter((t) => t.outcome?.kind === 'parked').length).toBe(1_000);
+
+    const again = await startCli(['serve', '--clock', 'manual', '--state', file]);
+    let again2 = '';
+    again.child.stderr!.on('data', (d: Buffer) => (again2 += d.toString()));
+    const resumed = JSON.parse(again.firstLine) as { admin: { url: string } };
+    await fetch(`${resumed.admin.url}/limits`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ salesforce: { requestsPer24h: 1_000_000 } }) });
+    const done = new Promise<number | null>((resolve) => again.child.once('exit', (code) => resolve(code)));
+    again.child.kill('SIGTERM');
+    expect(await done).toBe(0);
+    expect(again2).toMatch(/stopped: 1000 events processed, none left/);
+    const state = readServeState(file)!;
+    expect(new Set(state.traces.map((t) => t.eventId)).size).toBe(1_000);
+    expect(state.world.intake.queue).toEqual([]);
+  }, 600_000);
+
   it('refuses a file that is not a serve state with exit 2, naming it', () => {
     const bad = join(dir, 'not-a-state.json');
     writeFileSync(bad, '{"hello": 1}');
