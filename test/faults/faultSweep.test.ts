@@ -17,8 +17,8 @@ const LEADS = 100;
 const rateOf = (p: number) => ({ serverError: p, rateLimit: p, timeout: p, lostResponse: p });
 const totals = new Map<number, { seeds: number; events: number; parked: number; pending: number; failed: number }>();
 
-/** Runs one simulation and asserts every invariant, naming the command that replays a failure. */
-async function holds(seed: number, leads: number, rate: number, tally = false): Promise<{ parked: number; pending: number; events: number }> {
+/** Runs one simulation and checks every invariant: the violations (each with the command that replays it) and the counts. */
+async function sweepRun(seed: number, leads: number, rate: number, tally = false): Promise<{ parked: number; pending: number; events: number; violations: string[] }> {
   const run = await simulate({ seed, leads, faults: rateOf(rate) });
   const report = checkInvariants(run);
   const replay = `leadsim simulate --seed ${seed} --leads ${leads} --fault-rate ${rate}`;
@@ -26,8 +26,14 @@ async function holds(seed: number, leads: number, rate: number, tally = false): 
   const parked = run.traces.filter((t) => t.outcome?.kind === 'parked').length;
   const pending = pendingPeople(run).size;
   if (tally) totals.set(rate, { seeds: row.seeds + 1, events: row.events + run.traces.length, parked: row.parked + parked, pending: row.pending + pending, failed: row.failed + (report.ok ? 0 : 1) });
-  expect(report.violations.map((v) => formatViolation(v)), `replay: ${replay}`).toEqual([]);
-  return { parked, pending, events: run.traces.length };
+  return { parked, pending, events: run.traces.length, violations: report.violations.map((v) => `${formatViolation(v)}\n  replay: ${replay}`) };
+}
+
+/** Runs one simulation and asserts every invariant, naming the command that replays a failure. */
+async function holds(seed: number, leads: number, rate: number): Promise<{ parked: number; pending: number; events: number }> {
+  const { violations, ...counts } = await sweepRun(seed, leads, rate);
+  expect(violations).toEqual([]);
+  return counts;
 }
 
 describe('every invariant holds at every fault rate the CLI accepts', () => {
@@ -42,8 +48,11 @@ describe('every invariant holds at every fault rate the CLI accepts', () => {
   test.each(RATES)('a sample at fault rate %s (LEADSIM_FAULT_SWEEP=N sweeps N seeds)', async (rate) => {
     const seeds = sweepSeeds > 0 ? Array.from({ length: sweepSeeds }, (_, i) => i + 1) : [3];
     const leads = sweepSeeds > 0 ? LEADS : 40;
-    for (const seed of seeds) await holds(seed, leads, rate, true);
-  }, sweepSeeds > 0 ? 3_600_000 : 60_000);
+    // Every seed runs; the failures are listed together, each with the command that replays it.
+    const violations: string[] = [];
+    for (const seed of seeds) violations.push(...(await sweepRun(seed, leads, rate, true)).violations);
+    expect(violations).toEqual([]);
+  }, sweepSeeds > 0 ? 7_200_000 : 60_000);
 
   afterAll(() => {
     if (sweepSeeds === 0) return;
