@@ -1,4 +1,5 @@
-import { http, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from './inProcessHttp.ts';
 
 /** The simulated vendors, as the owners of paths. */
 export type VendorSystem = 'salesforce' | 'marketo' | 'impartner' | 'intake';

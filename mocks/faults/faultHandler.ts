@@ -1,6 +1,7 @@
 import { http, HttpResponse, getResponse, type HttpHandler, type RequestHandler } from 'msw';
 import type { FaultInjector } from './faultInjector.ts';
 import type { FaultKind, SystemName } from './faultPlan.ts';
+import { cloneRequest } from '../../src/core/inProcessBody.ts';
 
 /**
  * An MSW handler that goes first and injects the injector's faults in each vendor's own shape. When there is no
@@ -13,7 +14,7 @@ export function faultHandler(injector: FaultInjector, handlers: () => readonly R
     if (!fault) return undefined;
     if (fault.kind === 'timeout') return HttpResponse.error();
     if (fault.kind === 'lostResponse') {
-      await getResponse([...handlers()], request.clone());
+      await getResponse([...handlers()], cloneRequest(request));
       return HttpResponse.error();
     }
     return vendorFault(fault.system, fault.kind);

@@ -1,9 +1,11 @@
-import { http, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from '../inProcessHttp.ts';
 import { jsonResponse } from '../jsonResponse.ts';
 import { unknownPathHandlers, type UnknownPathOptions, type UnknownPathResponder } from '../unknownPath.ts';
 import type { Impartner } from '../../src/systems/prm/impartner.ts';
 import type { PrmListQuery } from '../../src/systems/prm/prmQuery.ts';
 import type { PrmResult } from '../../src/systems/prm/prmResult.ts';
+import { carriedJson } from '../../src/core/inProcessBody.ts';
 
 /** What `impartnerHandlers` needs. */
 export interface ImpartnerMockContext {
@@ -100,6 +102,8 @@ function list(impartner: Impartner, object: string, search: URLSearchParams): Pr
 }
 
 async function withBody(request: Request, object: string, action: string, run: (body: unknown) => PrmResult<unknown>): Promise<PrmResult<unknown>> {
+  const body = carriedJson(request);
+  if (body) return run(body.value);
   const text = await request.text();
   try {
     return run(JSON.parse(text) as unknown);

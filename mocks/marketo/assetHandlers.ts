@@ -1,4 +1,5 @@
-import { http, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from '../inProcessHttp.ts';
 import type { BrowseOptions } from '../../src/systems/map/assetCatalog.ts';
 import type { FolderRef } from '../../src/systems/map/folders.ts';
 import type { Marketo } from '../../src/systems/map/marketo.ts';

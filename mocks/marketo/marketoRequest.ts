@@ -1,4 +1,5 @@
 import { invalidData, marketoError, type MarketoError } from '../../src/systems/map/marketoError.ts';
+import { bodyText, readJsonBody } from '../../src/core/inProcessBody.ts';
 
 /** The parameters of a REST call: query string merged with a form body (`_method=GET` calls put them there). */
 export type MarketoParams = URLSearchParams;
@@ -15,13 +16,8 @@ export function bearerToken(request: Request, url: URL): string | undefined {
 
 /** Reads a JSON body, or the 609 error. An empty body is `{}`. */
 export async function readJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; error: MarketoError }> {
-  const text = await request.text();
-  if (text.trim() === '') return { ok: true, body: {} };
-  try {
-    return { ok: true, body: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false, error: marketoError('609') };
-  }
+  const read = await readJsonBody(request);
+  return read.ok ? { ok: true, body: read.value ?? {} } : { ok: false, error: marketoError('609') };
 }
 
 /** Query parameters plus, for form-encoded bodies, the form fields (the `_method=GET` tunnel). */
@@ -29,7 +25,7 @@ export async function readParams(request: Request, url: URL): Promise<MarketoPar
   const params = new URLSearchParams(url.searchParams);
   const type = request.headers.get('content-type') ?? '';
   if (request.method !== 'GET' && type.includes('application/x-www-form-urlencoded')) {
-    for (const [key, value] of new URLSearchParams(await request.text())) params.append(key, value);
+    for (const [key, value] of new URLSearchParams(await bodyText(request))) params.append(key, value);
   }
   return params;
 }

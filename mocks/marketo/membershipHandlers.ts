@@ -1,4 +1,5 @@
-import { http, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from '../inProcessHttp.ts';
 import type { Marketo } from '../../src/systems/map/marketo.ts';
 import { failure, invalidData, marketoError, type MarketoResult } from '../../src/systems/map/marketoError.ts';
 import { idList, idsFromInput, intParam, listParam, readJson } from './marketoRequest.ts';

@@ -1,11 +1,13 @@
-import { getResponse, http, type HttpHandler } from 'msw';
+import { getResponse, type HttpHandler } from 'msw';
+import { http } from '../inProcessHttp.ts';
 import { marketoError } from '../../src/systems/map/marketoError.ts';
 import { jsonResponse } from '../jsonResponse.ts';
 import { marketoEnvelope, type RequestIds } from './marketoEnvelope.ts';
+import { bodyText } from '../../src/core/inProcessBody.ts';
 
 /** The parameters a tunnelled call carries in its body: form fields, or a JSON object (`input: [{id}]` as `id`s). */
 async function bodyParams(request: Request): Promise<URLSearchParams> {
-  const text = await request.text();
+  const text = await bodyText(request);
   const out = new URLSearchParams();
   if (text.trim() === '') return out;
   if (!(request.headers.get('content-type') ?? '').includes('json')) return new URLSearchParams(text);

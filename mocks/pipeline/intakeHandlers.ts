@@ -1,11 +1,13 @@
 import { safeParse as parseContentType } from 'fast-content-type-parse';
-import { http, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from '../inProcessHttp.ts';
 import { jsonResponse } from '../jsonResponse.ts';
 import { unknownPathHandlers, type UnknownPathOptions, type UnknownPathResponder } from '../unknownPath.ts';
 import { formatIssue, formatPath } from '../../src/core/errors.ts';
 import { ENTRY_POINTS } from '../../src/model/entryPointId.ts';
 import type { Intake } from '../../src/pipeline/intake.ts';
 import { INTAKE_LIMITS } from '../../src/pipeline/intakeLimits.ts';
+import { carriedBodySize, carriedJson } from '../../src/core/inProcessBody.ts';
 
 /** The intake's error body: a stable code, a sentence, and each issue on one line (`$.path: what (expected, got)`). */
 export interface IntakeErrorBody {
@@ -56,15 +58,23 @@ export function intakeHandlers(intake: Intake, unknownPaths: UnknownPathOptions 
       }
       const tooLarge = (bytes: number) =>
         refuse(413, { error: 'PAYLOAD_TOO_LARGE', message: `Failed to read the webhook body: it is ${bytes} bytes, more than the intake's ${INTAKE_LIMITS.maxBodyBytes}. Send one lead's payload per request.`, issues: [] });
-      const declared = Number(request.headers.get('content-length') ?? 0);
-      if (declared > INTAKE_LIMITS.maxBodyBytes) return tooLarge(declared);
-      const bytes = new Uint8Array(await request.arrayBuffer());
-      if (bytes.byteLength > INTAKE_LIMITS.maxBodyBytes) return tooLarge(bytes.byteLength);
       let payload: unknown;
-      try {
-        payload = JSON.parse(decoder.decode(bytes));
-      } catch (error) {
-        return refuse(400, { error: 'INVALID_JSON', message: `Failed to read the webhook body: it is not UTF-8 JSON (${(error as Error).message}). Send the vendor payload as application/json.`, issues: [] });
+      const carried = carriedJson(request);
+      if (carried) {
+        // A body carried beside the request (the dispatch transport): its size is that of its JSON text.
+        const size = carriedBodySize(request) ?? 0;
+        if (size > INTAKE_LIMITS.maxBodyBytes) return tooLarge(size);
+        payload = carried.value;
+      } else {
+        const declared = Number(request.headers.get('content-length') ?? 0);
+        if (declared > INTAKE_LIMITS.maxBodyBytes) return tooLarge(declared);
+        const bytes = new Uint8Array(await request.arrayBuffer());
+        if (bytes.byteLength > INTAKE_LIMITS.maxBodyBytes) return tooLarge(bytes.byteLength);
+        try {
+          payload = JSON.parse(decoder.decode(bytes));
+        } catch (error) {
+          return refuse(400, { error: 'INVALID_JSON', message: `Failed to read the webhook body: it is not UTF-8 JSON (${(error as Error).message}). Send the vendor payload as application/json.`, issues: [] });
+        }
       }
       const key = request.headers.get('idempotency-key');
       const receipt = intake.receive(entryPoint, payload, key === null ? {} : { key });

@@ -27,7 +27,8 @@
  * creates and updates run the org's active assignment rule unless `Sforce-Auto-Assign: FALSE` (SOAP: only with an
  * `AssignmentRuleHeader`).
  */
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { HttpResponse, type HttpHandler } from 'msw';
+import { http } from '../inProcessHttp.ts';
 import { authenticate, limitHeaders, type SalesforceMockContext } from './context.ts';
 import { sfErrorBody, sfErrorResponse } from './errorResponse.ts';
 import { identityHandlers, identityUrl, instanceOrigin } from './identity.ts';
@@ -39,6 +40,7 @@ import type { RestEnv } from './restExchange.ts';
 import { toHttpResponse } from './restExchange.ts';
 import { routeRest } from './restRouter.ts';
 import { soapHandlers } from './soap.ts';
+import { readJsonBody } from '../../src/core/inProcessBody.ts';
 
 /** The newest API version the simulated org lists (Winter '26, generally available on the default simulated date). */
 export const LATEST_API_VERSION = 65;
@@ -77,12 +79,9 @@ export function salesforceHandlers(ctx: SalesforceMockContext): HttpHandler[] {
     if (!ctx.crm.apiUsage.consume()) return sfErrorResponse(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.', undefined, limitHeaders(ctx));
     let body: unknown;
     if (BODY_METHODS.has(request.method)) {
-      const text = await request.text();
-      try {
-        body = text.trim() === '' ? undefined : JSON.parse(text);
-      } catch (error) {
-        return sfErrorResponse(400, 'JSON_PARSER_ERROR', `Unexpected character in the request body: ${(error as Error).message}`, undefined, limitHeaders(ctx));
-      }
+      const read = await readJsonBody(request);
+      if (!read.ok) return sfErrorResponse(400, 'JSON_PARSER_ERROR', `Unexpected character in the request body: ${read.error.message}`, undefined, limitHeaders(ctx));
+      body = read.value;
     }
     const path = url.pathname.slice(url.pathname.indexOf(`/services/data/v${version}`) + `/services/data/v${version}`.length);
     if (path === '' || path === '/') {

@@ -1,6 +1,8 @@
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { HttpResponse, type HttpHandler } from 'msw';
+import { http } from '../inProcessHttp.ts';
 import { jsonResponse } from '../jsonResponse.ts';
 import { bearerToken, type SalesforceMockContext } from './context.ts';
+import { bodyText } from '../../src/core/inProcessBody.ts';
 
 /** The org's name in identity and SOAP login answers. */
 export const ORG_NAME = 'Leadsim Simulated Org';
@@ -88,7 +90,7 @@ async function tokenOf(request: Request): Promise<string | undefined> {
   const fromQuery = url.searchParams.get('oauth_token') ?? url.searchParams.get('access_token');
   if (fromQuery) return fromQuery;
   if (request.method === 'POST' && (request.headers.get('content-type') ?? '').includes('form')) {
-    const form = new URLSearchParams(await request.text());
+    const form = new URLSearchParams(await bodyText(request));
     return form.get('oauth_token') ?? form.get('access_token') ?? undefined;
   }
   return undefined;
@@ -147,7 +149,7 @@ export function identityHandlers(ctx: SalesforceMockContext): HttpHandler[] {
     }),
     http.all('*/services/oauth2/revoke', async ({ request }) => {
       const url = new URL(request.url);
-      const form = request.method === 'POST' ? new URLSearchParams(await request.text()) : url.searchParams;
+      const form = request.method === 'POST' ? new URLSearchParams(await bodyText(request)) : url.searchParams;
       const token = form.get('token') ?? url.searchParams.get('token');
       if (!token) return jsonResponse({ error: 'unsupported_token_type', error_description: 'missing token parameter' }, { status: 400 });
       ctx.crm.sessions.revokeToken(token);

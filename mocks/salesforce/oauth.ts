@@ -1,6 +1,8 @@
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { HttpResponse, type HttpHandler } from 'msw';
+import { http } from '../inProcessHttp.ts';
 import type { SalesforceMockContext } from './context.ts';
 import { identityUrl, instanceOrigin } from './identity.ts';
+import { bodyText } from '../../src/core/inProcessBody.ts';
 
 function oauthError(status: number, error: string, description: string): Response {
   return HttpResponse.json({ error, error_description: description }, { status });
@@ -52,7 +54,7 @@ function clientCredentials(request: Request, form: URLSearchParams): { id: strin
 export function oauthHandlers(ctx: SalesforceMockContext): HttpHandler[] {
   return [
     http.post('*/services/oauth2/token', async ({ request }) => {
-      const form = new URLSearchParams(await request.text());
+      const form = new URLSearchParams(await bodyText(request));
       const grant = form.get('grant_type') ?? '';
       const client = clientCredentials(request, form);
       if (!GRANTS.has(grant)) return oauthError(400, 'unsupported_grant_type', 'grant type not supported');

@@ -1,9 +1,11 @@
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { HttpResponse, type HttpHandler } from 'msw';
+import { http } from '../inProcessHttp.ts';
 import type { LeadConvertRequest, LeadConvertResult } from '../../src/systems/crm/convertLead.ts';
 import type { SalesforceMockContext } from './context.ts';
 import { instanceOrigin, ORG_NAME } from './identity.ts';
 import { formatSfDateTime } from '../../src/systems/crm/sfDateTime.ts';
 import { assignmentRuleHeaderOf, duplicateRuleHeaderOf, readEnvelope, soapSave } from './soapSaves.ts';
+import { bodyText } from '../../src/core/inProcessBody.ts';
 
 const ENVELOPE_OPEN =
   '<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns="urn:partner.soap.sforce.com" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">';
@@ -108,7 +110,7 @@ function userInfoXml(ctx: SalesforceMockContext, userId: string): string {
  */
 export function soapHandlers(ctx: SalesforceMockContext): HttpHandler[] {
   const resolver = async ({ request, params }: { request: Request; params: Record<string, string | readonly string[] | undefined> }): Promise<Response> => {
-    const xml = await request.text();
+    const xml = await bodyText(request);
     const operation = /<(?:\w+:)?Body[^>]*>\s*<(?:\w+:)?(\w+)/.exec(xml)?.[1];
     if (operation === 'login') {
       const username = element(xml, 'username') ?? '';

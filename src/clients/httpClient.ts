@@ -1,5 +1,6 @@
 import type { SimClock } from '../core/clock.ts';
 import type { SystemName } from '../../mocks/faults/faultPlan.ts';
+import { responseJson, inProcessRequest } from '../core/inProcessBody.ts';
 import { networkError } from './apiError.ts';
 import type { CallListener, SendRequest } from './apiCall.ts';
 import type { ApiExchange, ApiRequest } from './apiExchange.ts';
@@ -11,6 +12,8 @@ export interface HttpClientOptions {
   readonly onCall?: CallListener;
   /** When set, calls go through this instead of `send`: no Request, no Response, no JSON text (the `direct` transport). */
   readonly exchange?: ApiExchange;
+  /** `send` carries JSON bodies beside the Request and Response (the `dispatch` transport; src/core/inProcessBody.ts). */
+  readonly inProcessBodies?: boolean;
 }
 
 /**
@@ -30,9 +33,11 @@ export async function callRecorded(options: HttpClientOptions, action: string, c
     record(answer.status);
     return answer;
   }
-  const request = new Request(call.url, { method: call.method, headers: call.headers, ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}) });
+  const request = options.inProcessBodies
+    ? inProcessRequest(call.url, call, call.body)
+    : new Request(call.url, { method: call.method, headers: call.headers, ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}) });
   const response = await sendRecorded(options, call.system, action, request);
-  return { status: response.status, body: await readJson(response) };
+  return { status: response.status, body: await responseJson(response) };
 }
 
 /** Path and query of an absolute URL as a Request would carry it (the URL parser's escaping), without the origin. */
@@ -63,13 +68,3 @@ export async function sendRecorded(options: HttpClientOptions, system: SystemNam
   return response;
 }
 
-/** Reads a JSON body, or undefined when the body is empty or not JSON. */
-export async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}

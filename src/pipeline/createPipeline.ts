@@ -46,7 +46,7 @@ export function createPipeline(world: World, transport: Transport, options: Crea
         return direct(call);
       }
     : undefined;
-  const http = { send, clock: world.clock, onCall: calls.listener, ...(exchange ? { exchange } : {}) };
+  const http = { send, clock: world.clock, onCall: calls.listener, ...(exchange ? { exchange } : {}), ...(transport.inProcessBodies ? { inProcessBodies: true } : {}) };
   const salesforce = new SalesforceClient({ ...http, instanceUrl: transport.origins.salesforce, accessToken: world.salesforceToken });
   const marketo = new MarketoClient({ ...http, baseUrl: `${transport.origins.marketo}/rest`, identityUrl: `${transport.origins.marketo}/identity`, ...MARKETO_CLIENT });
   const impartner = new ImpartnerClient({ ...http, baseUrl: transport.origins.impartner, ...IMPARTNER_KEY });

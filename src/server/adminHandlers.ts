@@ -1,4 +1,5 @@
-import { http, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from '../../mocks/inProcessHttp.ts';
 import { z } from 'zod';
 import { jsonResponse } from '../../mocks/jsonResponse.ts';
 import { INVARIANT_IDS } from '../invariants/violation.ts';
@@ -6,6 +7,7 @@ import type { EventTrace } from '../pipeline/trace.ts';
 import { limitsReached } from '../report/limitsReached.ts';
 import { OrgSettingsSchema } from '../systems/crm/orgSettings.ts';
 import type { ServeSession, SessionSnapshot } from './serveSession.ts';
+import { bodyText } from '../core/inProcessBody.ts';
 
 /** The admin API's path prefix on `leadsim serve`'s port. */
 export const ADMIN_PREFIX = '/__leadsim';
@@ -35,7 +37,7 @@ function problem(status: number, error: string, message: string, issues?: unknow
 
 /** Reads and validates a JSON body (an empty body is `{}`); the 400 response otherwise. */
 async function body<S extends z.ZodType>(request: Request, schema: S, what: string): Promise<{ ok: true; value: z.output<S> } | { ok: false; response: Response }> {
-  const text = await request.text();
+  const text = await bodyText(request);
   let raw: unknown = {};
   if (text.trim() !== '') {
     try {

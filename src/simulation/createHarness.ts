@@ -18,7 +18,9 @@ import { loadDefaultGraph } from '../routing/loadGraph.ts';
 import { deliver as deliverAction } from './deliver.ts';
 import { resubmit } from './resubmit.ts';
 import type { ActionRecord, BlockedAction, RunRecord } from './runRecord.ts';
+import { responseJson } from '../core/inProcessBody.ts';
 import { openDirectTransport } from '../transport/directTransport.ts';
+import { jsonRequest } from '../transport/jsonRequest.ts';
 import { openTransport } from '../transport/openTransport.ts';
 import type { Transport, TransportKind } from '../transport/transport.ts';
 import type { NativeIntegrations } from '../world/nativeIntegrations.ts';
@@ -107,7 +109,6 @@ export interface LeadsimHarness {
    * webhook), then drains. `id` is the id {@link deliver} returned (the key) or the intake's event id.
    */
   redeliver(id: string): Promise<EventTrace[]>;
-  /** Tries parked events once more (after a pause of simulated time), as the end of a simulation does. */
   /**
    * Tries parked events again, as the end of a simulation does: after a pause of simulated time, every parked event
    * runs through the pipeline once more (its jobs are safe to run again); while some stay parked, up to `rounds`
@@ -227,14 +228,8 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     if (event?.key === undefined) throw new RangeError(`Failed to redeliver "${id}": the intake never accepted a keyed delivery with this id. Redeliver an id from an earlier delivery.`);
     redelivered.push(event.id);
     const response = await resubmit(world, () =>
-      transport.send(
-        new Request(`${transport.origins.intake}/intake/${event.entryPoint}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': event.key! },
-          body: JSON.stringify(world.intake.deliveredPayload(event.id) ?? event.payload),
-        }),
-      ),
+      transport.send(jsonRequest(transport, `${transport.origins.intake}/intake/${event.entryPoint}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': event.key! } }, world.intake.deliveredPayload(event.id) ?? event.payload)),
     );
-    if (response.type === 'error' || response.status >= 400) throw new Error(`Failed to redeliver "${id}": the intake answered ${response.status} ${await response.text()}. This is a bug in leadsim.`);
+    if (response.type === 'error' || response.status >= 400) throw new Error(`Failed to redeliver "${id}": the intake answered ${response.status} ${JSON.stringify(await responseJson(response))}. This is a bug in leadsim.`);
   }
 }

@@ -1,4 +1,5 @@
 import type { ParsedPayload } from '../entrypoints/registry.ts';
+import { jsonRequest } from '../transport/jsonRequest.ts';
 import type { Transport } from '../transport/transport.ts';
 import { MARKETO_CLIENT } from '../world/credentials.ts';
 import { prmUserId } from '../world/seedImpartner.ts';
@@ -45,11 +46,12 @@ export async function deliver(world: World, transport: Transport, event: ParsedP
       // Marketo keeping its own copy of the fill is best effort; its webhook to the intake is what the pipeline needs.
       await resubmit(world, () =>
         transport.send(
-          new Request(`${transport.origins.marketo}/rest/v1/leads/submitForm.json`, {
-            method: 'POST',
-            headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-            body: JSON.stringify({ formId: event.payload.formId, input: [{ leadFormFields: fields, ...(event.payload.visitorData ? { visitorData: event.payload.visitorData } : {}) }] }),
-          }),
+          jsonRequest(
+            transport,
+            `${transport.origins.marketo}/rest/v1/leads/submitForm.json`,
+            { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } },
+            { formId: event.payload.formId, input: [{ leadFormFields: fields, ...(event.payload.visitorData ? { visitorData: event.payload.visitorData } : {}) }] },
+          ),
         ),
       );
       return postWebhook(world, transport, event, options.repeat);
@@ -76,13 +78,7 @@ async function postWebhook(world: World, transport: Transport, event: ParsedPayl
   for (let i = 0; i < (repeat ? 2 : 1); i++) {
     // A vendor resends a webhook that got no answer, with the same idempotency key (at-least-once delivery).
     const response = await resubmit(world, () =>
-      transport.send(
-        new Request(`${transport.origins.intake}/intake/${event.entryPoint}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': event.id },
-          body: JSON.stringify(event.payload),
-        }),
-      ),
+      transport.send(jsonRequest(transport, `${transport.origins.intake}/intake/${event.entryPoint}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': event.id } }, event.payload)),
     );
     if (response.status >= 400) {
       const body = ((await readBody(response)) ?? {}) as { message?: string };
@@ -98,7 +94,7 @@ async function marketoToken(world: World, transport: Transport): Promise<string>
   const cached = tokens.get(transport);
   if (cached && cached.until > world.clock.now()) return cached.token;
   const q = new URLSearchParams({ grant_type: 'client_credentials', client_id: MARKETO_CLIENT.clientId, client_secret: MARKETO_CLIENT.clientSecret });
-  const response = await transport.send(new Request(`${transport.origins.marketo}/identity/oauth/token?${q}`));
+  const response = await transport.send(jsonRequest(transport, `${transport.origins.marketo}/identity/oauth/token?${q}`, { method: 'GET' }));
   const body = (await readBody(response)) as { access_token: string; expires_in: number };
   tokens.set(transport, { token: body.access_token, until: world.clock.now() + (body.expires_in - 60) * 1000 });
   return body.access_token;

@@ -1,4 +1,5 @@
 import { isSalesUser } from '../systems/crm/schema.ts';
+import { jsonRequest } from '../transport/jsonRequest.ts';
 import type { Transport } from '../transport/transport.ts';
 import type { World } from '../world/world.ts';
 import { readBody, resubmit } from './resubmit.ts';
@@ -15,7 +16,7 @@ export type RepCallResult = { readonly ok: true; readonly body: unknown } | { re
 export async function restAsRep(world: World, transport: Transport, userId: string, method: 'PATCH' | 'POST', path: string, body: Record<string, unknown>): Promise<RepCallResult> {
   const token = world.crm.sessions.issueToken(userId);
   const response = await resubmit(world, () =>
-    transport.send(new Request(`${transport.origins.salesforce}/services/data/v62.0/${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })),
+    transport.send(jsonRequest(transport, `${transport.origins.salesforce}/services/data/v62.0/${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } }, body)),
   );
   const json = await readBody(response);
   if (response.ok) return { ok: true, body: json ?? null };

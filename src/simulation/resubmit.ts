@@ -1,3 +1,4 @@
+import { carriedJson } from '../core/inProcessBody.ts';
 import type { World } from '../world/world.ts';
 
 /**
@@ -16,6 +17,8 @@ export async function resubmit(world: World, send: () => Promise<Response>): Pro
 /** The JSON body of a response, or undefined for a network error or a body that is not JSON. */
 export async function readBody(response: Response): Promise<unknown> {
   if (response.type === 'error') return undefined;
+  const carried = carriedJson(response);
+  if (carried) return carried.value;
   try {
     return await response.json();
   } catch {

@@ -1,4 +1,5 @@
 import type { ApiExchange, ApiRequest, ApiResponse } from '../clients/apiExchange.ts';
+import { inProcessRequest, responseJson } from '../core/inProcessBody.ts';
 import { syncLeadsRequestSchema } from '../systems/map/syncLeads.ts';
 import { SIM_ORIGINS } from '../world/credentials.ts';
 import type { World } from '../world/world.ts';
@@ -50,10 +51,9 @@ export function openDirectTransport(world: World): DirectTransport {
 
   const viaHandlers = async (call: ApiRequest): Promise<ApiResponse> => {
     stats.viaHandlers += 1;
-    const response = await send(new Request(call.url, { method: call.method, headers: call.headers, ...(call.body !== undefined ? { body: JSON.stringify(call.body) } : {}) }));
+    const response = await send(inProcessRequest(call.url, call, call.body));
     if (response.type === 'error') return { networkError: true };
-    const text = await response.text();
-    return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
+    return { status: response.status, body: await responseJson(response) };
   };
 
   const salesforce = (call: ApiRequest, url: URL): ApiResponse | undefined => {
@@ -93,5 +93,5 @@ export function openDirectTransport(world: World): DirectTransport {
     return answer;
   };
 
-  return { kind: 'direct', origins: SIM_ORIGINS, send, exchange, stats, close: async () => {} };
+  return { kind: 'direct', origins: SIM_ORIGINS, inProcessBodies: true, send, exchange, stats, close: async () => {} };
 }

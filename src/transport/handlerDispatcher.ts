@@ -1,4 +1,6 @@
 import { getResponse, HttpHandler, type RequestHandler } from 'msw';
+import { materialize, readsCarried } from '../core/inProcessBody.ts';
+import { rawResolverOf } from '../../mocks/inProcessHttp.ts';
 import { compileMswPath, type PathMatcher } from './mswPathMatcher.ts';
 
 /** Sends a request to the first handler that answers it, as msw's `getResponse` does; undefined when none does. */
@@ -8,6 +10,8 @@ export type HandlerDispatcher = (request: Request) => Promise<Response | undefin
 interface FastRoute {
   readonly kind: 'fast';
   readonly handler: HttpHandler;
+  /** The resolver to call: the handler's own, or the one under it that answers with carried bodies. */
+  readonly resolver: Resolver;
   readonly method: string | RegExp;
   /** Lower-cased static text after the leading `*` (up to the first param): a URL without it cannot match. */
   readonly needle: string;
@@ -45,7 +49,8 @@ function routeOf(handler: RequestHandler): Route {
   const match = typeof path === 'string' ? compileMswPath(path) : undefined;
   if (!match || typeof path !== 'string') return { kind: 'msw', handler };
   const needle = (/^\*([^:*]*)/.exec(path)?.[1] ?? '').toLowerCase();
-  return { kind: 'fast', handler, method: typeof method === 'string' ? method.toUpperCase() : method, needle, match };
+  const resolver = rawResolverOf(handler) ?? internals(handler).resolver;
+  return { kind: 'fast', handler, resolver, method: typeof method === 'string' ? method.toUpperCase() : method, needle, match };
 }
 
 let counter = 0;
@@ -58,6 +63,9 @@ let counter = 0;
  * `requestId` and `cookies` (parsed lazily from the Cookie header), and a resolver that returns nothing (the fault
  * handler when it injects no fault) passes the request on. Handlers this cannot run exactly as msw does (`once`,
  * generator resolvers, custom predicates, other path syntax) are handed to msw's `getResponse` in their turn.
+ * Handlers made with mocks/inProcessHttp.ts answer with JSON bodies carried beside the response: a request made with
+ * `inProcessRequest` gets that answer as it is (no JSON text, no body stream); any other request gets the ordinary
+ * Response with the JSON text as its body, byte for byte what msw would answer.
  */
 export function createHandlerDispatcher(handlers: readonly RequestHandler[]): HandlerDispatcher {
   const routes = handlers.map(routeOf);
@@ -76,14 +84,14 @@ export function createHandlerDispatcher(handlers: readonly RequestHandler[]): Ha
       if (!haystack.includes(route.needle)) continue;
       const params = route.match(cleanUrl);
       if (!params) continue;
-      const response = await resolve(route.handler, request, params);
-      if (response) return response;
+      const response = await resolve(route.resolver, request, params);
+      if (response) return readsCarried(request) ? response : materialize(response);
     }
     return undefined;
   };
 }
 
-async function resolve(handler: HttpHandler, request: Request, params: Record<string, string>): Promise<Response | undefined> {
+async function resolve(resolver: Resolver, request: Request, params: Record<string, string>): Promise<Response | undefined> {
   let cookies: Record<string, string> | undefined;
   const info = {
     request,
@@ -94,7 +102,7 @@ async function resolve(handler: HttpHandler, request: Request, params: Record<st
     },
   };
   try {
-    const result = await internals(handler).resolver(info);
+    const result = await resolver(info);
     return result instanceof Response ? result : undefined;
   } catch (thrown) {
     // msw lets a resolver throw a Response (`throw HttpResponse.json(…)`) as its answer.

@@ -14,6 +14,7 @@ export async function openTransport(kind: TransportKind, handlers: readonly Requ
       return {
         kind,
         origins: SIM_ORIGINS,
+        inProcessBodies: true,
         send: async (request) => {
           const response = await dispatch(request);
           if (!response) throw new UnhandledRequestError(request);

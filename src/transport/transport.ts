@@ -19,6 +19,11 @@ export interface Transport {
   readonly send: SendRequest;
   /** Set by the `direct` transport: the clients hand their calls to it instead of building HTTP requests. */
   readonly exchange?: ApiExchange;
+  /**
+   * Requests made with `inProcessRequest` (src/core/inProcessBody.ts) carry their JSON body beside them and get their
+   * answer the same way: no JSON text and no body stream where the bytes never leave the process (`dispatch`).
+   */
+  readonly inProcessBodies?: boolean;
   /** Origin per system; the loopback transport serves them all on one. */
   readonly origins: { readonly salesforce: string; readonly marketo: string; readonly impartner: string; readonly intake: string };
   close(): Promise<void>;

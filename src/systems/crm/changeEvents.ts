@@ -20,6 +20,8 @@ export type ChangeListener = (event: ChangeEvent) => void;
  */
 export class ChangeEvents {
   readonly #listeners = new Set<ChangeListener>();
+  /** The listeners as an array, made again after a subscribe or unsubscribe (delivery may run one of them). */
+  #current: readonly ChangeListener[] = [];
   readonly #pending: ChangeEvent[] = [];
   readonly #marks: number[] = [];
 
@@ -27,7 +29,12 @@ export class ChangeEvents {
   subscribe(listener: ChangeListener): () => void {
     const entry: ChangeListener = (event) => listener(event);
     this.#listeners.add(entry);
-    return () => this.#listeners.delete(entry);
+    this.#current = [...this.#listeners];
+    return () => {
+      const removed = this.#listeners.delete(entry);
+      this.#current = [...this.#listeners];
+      return removed;
+    };
   }
 
   /** Publishes an event now, or at commit when a transaction is open. */
@@ -55,6 +62,6 @@ export class ChangeEvents {
   }
 
   #deliver(events: readonly ChangeEvent[]): void {
-    for (const event of events) for (const listener of [...this.#listeners]) listener(event);
+    for (const event of events) for (const listener of this.#current) listener(event);
   }
 }

@@ -191,6 +191,9 @@ export class Crm implements IndexedRecordSource {
 
   /** The record with this 15- or 18-character id (deleted ones too), with its type. */
   byId(id: string): { type: SObjectType; record: SRecord } | undefined {
+    // A stored id is valid by construction: only look further (15 characters, wrong case, not an id) when it is not one.
+    const stored = id.length === 18 ? this.#store.get(id) : undefined;
+    if (stored) return stored;
     const id18 = normalizeId(id);
     return id18 === undefined ? undefined : this.#store.get(id18);
   }
@@ -385,11 +388,11 @@ export class Crm implements IndexedRecordSource {
 
   /** A new record of `type` with its defaults and creation stamps, not yet stored. */
   #blank(type: SObjectType, ctx: WriteContext): SRecord {
-    const base: Record<string, unknown> = { Id: this.#ids.next(KEY_PREFIXES[type]) };
-    for (const [name, spec] of Object.entries(CRM_SCHEMA[type])) {
-      if (name !== 'Id') base[name] = spec.defaultValue ?? (spec.type === 'boolean' ? false : null);
-    }
-    return Object.assign(base, { CreatedDate: formatSfDateTime(this.clock.now()), CreatedById: ctx.userId }) as unknown as SRecord;
+    const base: Record<string, unknown> = { ...blankRecord(type) };
+    base['Id'] = this.#ids.next(KEY_PREFIXES[type]);
+    base['CreatedDate'] = formatSfDateTime(this.clock.now());
+    base['CreatedById'] = ctx.userId;
+    return base as unknown as SRecord;
   }
 
   #rollback(historyMark: number): void {
@@ -450,6 +453,20 @@ export class Crm implements IndexedRecordSource {
     const changedFields = kind === 'delete' ? [] : changed;
     this.#events.emit({ kind, object: type, id: old.Id, changedFields, userId: ctx.userId, ...(workflow === undefined ? {} : { workflow }), at });
   }
+}
+
+const blanks = new Map<SObjectType, Readonly<Record<string, unknown>>>();
+
+/** Every field of `type` with its default (false for checkboxes, else null), `Id` first: copied for each new record. */
+function blankRecord(type: SObjectType): Readonly<Record<string, unknown>> {
+  let blank = blanks.get(type);
+  if (!blank) {
+    const fields: Record<string, unknown> = { Id: null };
+    for (const [name, spec] of Object.entries(CRM_SCHEMA[type])) if (name !== 'Id') fields[name] = spec.defaultValue ?? (spec.type === 'boolean' ? false : null);
+    blank = fields;
+    blanks.set(type, blank);
+  }
+  return blank;
 }
 
 function countryCodePicklist(field: DescribeSObject['fields'][number]): DescribeSObject['fields'][number] {

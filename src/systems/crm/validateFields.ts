@@ -21,15 +21,27 @@ const CREATE_ONLY: Readonly<Partial<Record<SObjectType, readonly string[]>>> = {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
 const PREFIX_TYPES = new Map(Object.entries(KEY_PREFIXES).map(([type, prefix]) => [prefix, type as SObjectType]));
 const canonicalNames = new Map<SObjectType, Map<string, string>>();
+const requiredFields = new Map<SObjectType, readonly (readonly [string, FieldSpec])[]>();
 
 /** The field's API name as the schema spells it (field names are case-insensitive), or undefined. */
 export function canonicalField(type: SObjectType, name: string): string | undefined {
   let names = canonicalNames.get(type);
   if (!names) {
-    names = new Map(Object.keys(CRM_SCHEMA[type]).map((field) => [field.toLowerCase(), field]));
+    // Keyed by the API name itself too: callers nearly always spell it the schema's way.
+    names = new Map(Object.keys(CRM_SCHEMA[type]).flatMap((field) => [[field.toLowerCase(), field] as const, [field, field] as const]));
     canonicalNames.set(type, names);
   }
-  return names.get(name.toLowerCase());
+  return names.get(name) ?? names.get(name.toLowerCase());
+}
+
+/** The required fields of a type with their specs. */
+function required(type: SObjectType): readonly (readonly [string, FieldSpec])[] {
+  let fields = requiredFields.get(type);
+  if (!fields) {
+    fields = Object.entries(CRM_SCHEMA[type]).filter(([, spec]) => spec.required);
+    requiredFields.set(type, fields);
+  }
+  return fields;
 }
 
 /** True when the field may be written in this mode. */
@@ -70,8 +82,8 @@ export function validateFields(type: SObjectType, fields: Readonly<Record<string
   }
   if (valueErrors.length > 0) return fail(valueErrors);
 
-  const missing = Object.entries(schema)
-    .filter(([name, spec]) => spec.required && (options.mode === 'create' ? spec.defaultValue === undefined && values[name] == null : name in values && values[name] === null))
+  const missing = required(type)
+    .filter(([name, spec]) => (options.mode === 'create' ? spec.defaultValue === undefined && values[name] == null : name in values && values[name] === null))
     .map(([name]) => name);
   if (missing.length > 0) return fail([crmError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing)]);
 
@@ -93,8 +105,8 @@ function fail(errors: CrmError[]): CrmResult<Record<string, unknown>> {
 type Coerced = { value: unknown } | { error: CrmError };
 
 function coerce(type: SObjectType, name: string, spec: FieldSpec, raw: unknown): Coerced {
-  const label = fieldLabel(type, name);
-  const wrongType = (): Coerced => ({ error: crmError('INVALID_TYPE_ON_FIELD_IN_RECORD', `${label}: value not of required type: ${display(raw)}`, [name]) });
+  const label = () => fieldLabel(type, name);
+  const wrongType = (): Coerced => ({ error: crmError('INVALID_TYPE_ON_FIELD_IN_RECORD', `${label()}: value not of required type: ${display(raw)}`, [name]) });
   if (raw === null || raw === undefined || raw === '') return { value: spec.type === 'boolean' ? false : null };
   switch (spec.type) {
     case 'boolean':
@@ -119,13 +131,13 @@ function coerce(type: SObjectType, name: string, spec: FieldSpec, raw: unknown):
       if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') return wrongType();
       const value = String(raw);
       if (spec.length !== undefined && value.length > spec.length) {
-        return { error: crmError('STRING_TOO_LONG', `${label}: data value too large: ${value} (max length=${spec.length})`, [name]) };
+        return { error: crmError('STRING_TOO_LONG', `${label()}: data value too large: ${value} (max length=${spec.length})`, [name]) };
       }
       if (spec.type === 'email' && !EMAIL.test(value)) {
-        return { error: crmError('INVALID_EMAIL_ADDRESS', `${label}: invalid email address: ${value}`, [name]) };
+        return { error: crmError('INVALID_EMAIL_ADDRESS', `${label()}: invalid email address: ${value}`, [name]) };
       }
       if (spec.type === 'picklist' && spec.restricted && !(spec.values ?? []).includes(value)) {
-        return { error: crmError('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `${label}: bad value for restricted picklist field: ${value}`, [name]) };
+        return { error: crmError('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `${label()}: bad value for restricted picklist field: ${value}`, [name]) };
       }
       return { value };
     }
@@ -133,12 +145,12 @@ function coerce(type: SObjectType, name: string, spec: FieldSpec, raw: unknown):
 }
 
 function checkReference(type: SObjectType, name: string, spec: FieldSpec, raw: string, lookup: ValidateOptions['lookup']): Coerced {
-  const label = fieldLabel(type, name);
+  const label = () => fieldLabel(type, name);
   const id = normalizeId(raw);
-  if (id === undefined) return { error: crmError('MALFORMED_ID', `${label}: id value of incorrect type: ${raw}`, [name]) };
+  if (id === undefined) return { error: crmError('MALFORMED_ID', `${label()}: id value of incorrect type: ${raw}`, [name]) };
   const targetType = PREFIX_TYPES.get(id.slice(0, 3));
   if (targetType === undefined || !(spec.referenceTo ?? []).includes(targetType)) {
-    return { error: crmError('FIELD_INTEGRITY_EXCEPTION', `${label}: id value of incorrect type: ${raw}`, [name]) };
+    return { error: crmError('FIELD_INTEGRITY_EXCEPTION', `${label()}: id value of incorrect type: ${raw}`, [name]) };
   }
   const target = lookup(id);
   if (!target || target.type !== targetType || target.record['IsDeleted'] === true) {

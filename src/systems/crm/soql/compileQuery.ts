@@ -4,7 +4,8 @@ import { compileAggregatePlan, isAggregateItem, type AggregatePlan } from './agg
 import { compileWhere, type Predicate } from './compileWhere.ts';
 import { indexHints, type IndexHint } from './indexedRecordSource.ts';
 import { compileOrderBy, type RecordSorter } from './orderBy.ts';
-import { parseSoql } from './parseSoql.ts';
+import { parseSoqlTemplate } from './parseSoql.ts';
+import { QueryCache } from './queryCache.ts';
 import { resolveField, resolveObject, type ResolvedField } from './resolveField.ts';
 import { findChildRelationship } from '../childRelationships.ts';
 import { buildShape, type ChildrenNode, type ShapeNode } from './shapeRecord.ts';
@@ -122,22 +123,37 @@ function compileParsed(query: Query, soql: string, whereAt: number, nested: bool
   const alias = query.sObjectAlias;
   const select = compileSelect(query, type, soql, nested);
   if (nested && select.kind !== 'records') throw notSupported(soql, 'An aggregate or COUNT() in a subquery', 'Select fields in the subquery');
-  const ctx = { soql, type, alias, usesNow: false };
-  const tree = query.where ? whereTree(query.where, soql, { rule: 'whereClause', index: whereAt }) : undefined;
-  const where = tree ? compileWhere(tree, ctx) : undefined;
+  const clause = compileWhereClause(query, soql, type, whereAt);
   const sort = query.orderBy && select.kind === 'records' ? compileOrderBy(query.orderBy, type, soql, alias) : undefined;
   const children = select.kind === 'records' ? select.shape.filter((n): n is ChildrenNode => n.kind === 'children') : [];
   return {
     type,
     select,
-    where,
-    usesNow: ctx.usesNow || children.some((c) => c.query.usesNow),
+    where: clause.where,
+    usesNow: clause.usesNow || children.some((c) => c.query.usesNow),
     sort,
     limit: query.limit,
     offset: query.offset ?? 0,
-    hints: tree ? indexHints(tree, type, alias) : [],
+    hints: clause.hints,
   };
 }
+
+/** A query's own WHERE, compiled: the predicate, whether it needs the simulated now, and the index hints. */
+function compileWhereClause(query: Query, soql: string, type: SObjectType, whereAt: number): Pick<CompiledQuery, 'where' | 'usesNow' | 'hints'> {
+  const alias = query.sObjectAlias;
+  const ctx = { soql, type, alias, usesNow: false };
+  const tree = query.where ? whereTree(query.where, soql, { rule: 'whereClause', index: whereAt }) : undefined;
+  const where = tree ? compileWhere(tree, ctx) : undefined;
+  return { where, usesNow: ctx.usesNow, hints: tree ? indexHints(tree, type, alias) : [] };
+}
+
+/** A compiled query without its own WHERE (shared by every query of one template), and whether the rest needs now. */
+interface SharedPlan {
+  readonly plan: Omit<CompiledQuery, 'where' | 'usesNow' | 'hints'>;
+  readonly restUsesNow: boolean;
+}
+
+const sharedPlans = new QueryCache<SharedPlan>(200);
 
 /**
  * Parses and compiles a SOQL query: resolves the object and every field against CRM_SCHEMA (case-insensitively),
@@ -145,6 +161,19 @@ function compileParsed(query: Query, soql: string, whereAt: number, nested: bool
  * INVALID_FIELD, INVALID_TYPE) for bad or unsupported queries.
  */
 export function compileQuery(soql: string): CompiledQuery {
-  const query: Query = parseSoql(soql);
-  return compileParsed(query, soql, whereIndex(query), false);
+  const { query, whereTemplate } = parseSoqlTemplate(soql);
+  const whereAt = whereIndex(query);
+  // Queries that differ only in their WHERE's values (one per lead: `WHERE Email = '…'`) share the rest of the plan.
+  const shared = whereTemplate === undefined ? undefined : sharedPlans.get(whereTemplate);
+  if (shared) {
+    const clause = compileWhereClause(query, soql, shared.plan.type, whereAt);
+    return { ...shared.plan, ...clause, usesNow: clause.usesNow || shared.restUsesNow };
+  }
+  const compiled = compileParsed(query, soql, whereAt, false);
+  if (whereTemplate !== undefined) {
+    const { where: _where, usesNow: _usesNow, hints: _hints, ...plan } = compiled;
+    const children = plan.select.kind === 'records' ? plan.select.shape.filter((n): n is ChildrenNode => n.kind === 'children') : [];
+    sharedPlans.set(whereTemplate, { plan, restUsesNow: children.some((c) => c.query.usesNow) });
+  }
+  return compiled;
 }

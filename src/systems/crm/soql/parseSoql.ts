@@ -148,7 +148,14 @@ function retryTrailingOffset(soql: string): Query | undefined {
 
 const STRING_LITERAL = /'(?:[^'\\]|\\.)*'/g;
 const PLACEHOLDER = /^'__leadsim_literal_(\d+)__'$/;
-const templates = new QueryCache<Query | null>(200);
+/** A parsed template, and whether its literals all sit in its own WHERE (not in the SELECT list, ORDER BY, …). */
+interface Template {
+  readonly ast: Query;
+  readonly whereOnly: boolean;
+}
+
+const templates = new QueryCache<Template | null>(200);
+const PLACEHOLDER_TEXT = '__leadsim_literal_';
 
 /** A copy of `node` with each placeholder string put back to its literal; counts the ones replaced in `seen`. */
 function fillLiterals(node: unknown, literals: readonly string[], seen: { count: number }): unknown {
@@ -172,23 +179,26 @@ function fillLiterals(node: unknown, literals: readonly string[], seen: { count:
  * placeholder), so queries that differ only in their literals (`WHERE Email = '…'`, one per lead) are parsed once.
  * Undefined when the template does not parse or the literals cannot all be put back: the caller parses `soql` itself.
  */
-function parseByTemplate(soql: string): Query | undefined {
+function parseByTemplate(soql: string): { readonly query: Query; readonly template: string; readonly whereOnly: boolean } | undefined {
   const literals: string[] = [];
-  const template = soql.replace(STRING_LITERAL, (literal) => `'__leadsim_literal_${literals.push(literal) - 1}__'`);
+  const template = soql.replace(STRING_LITERAL, (literal) => `'${PLACEHOLDER_TEXT}${literals.push(literal) - 1}__'`);
   if (literals.length === 0) return undefined;
-  let ast = templates.get(template);
-  if (ast === undefined) {
+  let parsed = templates.get(template);
+  if (parsed === undefined) {
     try {
-      ast = parseQuery(template);
+      const ast = parseQuery(template);
+      const { where: _where, ...outside } = ast;
+      parsed = { ast, whereOnly: !JSON.stringify(outside).includes(PLACEHOLDER_TEXT) };
     } catch {
-      ast = null;
+      parsed = null;
     }
-    templates.set(template, ast);
+    templates.set(template, parsed);
   }
-  if (ast === null) return undefined;
+  if (parsed === null) return undefined;
   const seen = { count: 0 };
-  const filled = fillLiterals(ast, literals, seen) as Query;
-  return seen.count === literals.length ? filled : undefined;
+  // The parts outside a where-only template's WHERE hold no literal: they are shared, never changed by a reader.
+  const filled = (parsed.whereOnly ? { ...parsed.ast, where: fillLiterals(parsed.ast.where, literals, seen) } : fillLiterals(parsed.ast, literals, seen)) as Query;
+  return seen.count === literals.length ? { query: filled, template, whereOnly: parsed.whereOnly } : undefined;
 }
 
 /**
@@ -196,8 +206,21 @@ function parseByTemplate(soql: string): Query | undefined {
  * message reads like Salesforce's (`unexpected token: 'Lead'` with `ERROR at Row:1:Column:15`).
  */
 export function parseSoql(soql: string): Query {
+  return parseSoqlTemplate(soql).query;
+}
+
+/**
+ * {@link parseSoql}, also naming the query's template (its text with every string literal replaced by a numbered
+ * placeholder) when every literal sits in the query's own WHERE: queries of one such template differ only in their
+ * WHERE's values, so everything else compiled for one of them holds for all of them.
+ */
+export function parseSoqlTemplate(soql: string): { readonly query: Query; readonly whereTemplate?: string } {
   const byTemplate = parseByTemplate(soql);
-  if (byTemplate) return byTemplate;
+  if (byTemplate) return byTemplate.whereOnly ? { query: byTemplate.query, whereTemplate: byTemplate.template } : { query: byTemplate.query };
+  return { query: parseFresh(soql) };
+}
+
+function parseFresh(soql: string): Query {
   try {
     return parseQuery(soql);
   } catch (error) {
