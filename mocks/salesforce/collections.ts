@@ -82,7 +82,7 @@ function writeRoute(env: RestEnv, req: RestRequest, mode: 'create' | 'update'): 
  * (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_sobjects_collections_upsert.htm).
  */
 function upsertRoute(env: RestEnv, req: RestRequest, type: SObjectType, rawField: string): RestResponse {
-  const field = rawField === 'Id' ? 'Id' : externalIdField(type, rawField);
+  const field = rawField === 'Id' ? 'Id' : externalIdField(type, rawField, env.crm.schema);
   if (field === undefined) return notAnExternalId(rawField);
   const body = recordBody(req.body);
   const records = body?.['records'];
@@ -129,7 +129,7 @@ function retrieveRoute(env: RestEnv, req: RestRequest, typeName: string): RestRe
   const fields = list(body['fields']);
   if (ids.length === 0 || fields.length === 0) return restError(400, 'MISSING_ARGUMENT', 'ids and fields are required');
   if (ids.length > 2000) return tooMany();
-  const unknown = firstUnknownField(type, fields);
+  const unknown = firstUnknownField(env.crm, type, fields);
   if (unknown !== undefined) return unknownReadField(type, unknown);
   return restJson(200, ids.map((id) => restRecord(env.crm, type, id, req.version, fields) ?? null));
 }

@@ -59,7 +59,7 @@ export function upsertByExternalId(
  * `field` must be `Id`, an idLookup field (Email, Name, Username …) or an External ID field, else 404.
  */
 export function externalIdRoute(env: RestEnv, req: RestRequest, type: SObjectType, rawField: string, value: string): RestResponse {
-  const field = rawField === 'Id' ? 'Id' : externalIdField(type, rawField);
+  const field = rawField === 'Id' ? 'Id' : externalIdField(type, rawField, env.crm.schema);
   if (field === undefined) return notAnExternalId(rawField);
   switch (req.method) {
     case 'PATCH': {
@@ -84,7 +84,7 @@ export function externalIdRoute(env: RestEnv, req: RestRequest, type: SObjectTyp
         return result.ok ? { status: 204 } : restJson(statusForCrmErrors(result.errors), restErrorsFromCrm(result.errors));
       }
       const fields = req.query.get('fields')?.split(',').map((f) => f.trim()).filter((f) => f !== '');
-      const unknown = fields && firstUnknownField(type, fields);
+      const unknown = fields && firstUnknownField(env.crm, type, fields);
       if (unknown !== undefined) return unknownReadField(type, unknown);
       return restJson(200, restRecord(env.crm, type, match.Id, req.version, fields));
     }

@@ -34,9 +34,9 @@ export function restRecord(crm: Crm, type: SObjectType, id: string, version: str
   return { attributes: recordAttributes(type, String(record['Id']), version), ...record };
 }
 
-/** The first unknown name among `fields`, if any. */
-export function firstUnknownField(type: SObjectType, fields: readonly string[]): string | undefined {
-  return fields.find((field) => canonicalField(type, field) === undefined);
+/** The first name among `fields` that the org's schema does not have, if any. */
+export function firstUnknownField(crm: Crm, type: SObjectType, fields: readonly string[]): string | undefined {
+  return fields.find((field) => canonicalField(type, field, crm.schema) === undefined);
 }
 
 /** A JSON object body without `attributes`, or undefined when the body is not an object (JSON_PARSER_ERROR). */
@@ -96,7 +96,7 @@ function recordRoute(env: RestEnv, req: RestRequest, type: SObjectType, id: stri
   switch (req.method) {
     case 'GET': {
       const fields = req.query.get('fields')?.split(',').map((f) => f.trim()).filter((f) => f !== '');
-      const unknown = fields && firstUnknownField(type, fields);
+      const unknown = fields && firstUnknownField(crm, type, fields);
       if (unknown !== undefined) return unknownReadField(type, unknown);
       const record = restRecord(crm, type, id, req.version, fields);
       return record ? restJson(200, record) : NOT_FOUND_RESPONSE;

@@ -1,14 +1,14 @@
 import { InputError, type InputIssue } from '../core/errors.ts';
-import { isTextLike } from '../routing/checkFieldValue.ts';
-import type { Graph, GraphNode, LeafTest, Test } from '../routing/graphSchema.ts';
+import type { Graph, GraphNode, Test } from '../routing/graphSchema.ts';
 import { lintGraph } from '../routing/lintGraph.ts';
-import { CRM_SCHEMA, type FieldSpec } from '../systems/crm/schema.ts';
-import { canonicalField } from '../systems/crm/validateFields.ts';
-import type { AssignmentRule, FilterItem, RuleEntry } from './assignmentRulesMetadata.ts';
+import { isEmptyExtension, type SchemaExtension } from '../systems/crm/schemaExtension.ts';
+import type { AssignmentRule, RuleEntry } from './assignmentRulesMetadata.ts';
 import { ROUTING_ELEMENTS } from './assignmentRulesMetadata.ts';
 import { parseFilterLogic, type FilterLogic } from './booleanFilter.ts';
-import { splitCriteriaValues } from './criteriaValues.ts';
+import { CRITERIA_RECORDS, criterionTest, splitCriterionField, type CriteriaObject, type CriterionPlace } from './criterionTest.ts';
+import { hasAdditions, renderAdditions, type OrgAdditions } from './orgAdditions.ts';
 import type { AssignmentRulesFile } from './readAssignmentRules.ts';
+import { RuleOrgCatalog } from './ruleOrgCatalog.ts';
 import { resolveRuleTarget, type RuleDirectory } from './ruleTargets.ts';
 
 /** Options of {@link assignmentRuleToGraph}. */
@@ -17,28 +17,38 @@ export interface RuleToGraphOptions {
   readonly rule?: string;
   /** Resolve every `assignedTo` against these users and queues (an error names each one missing). Default: keep them as written. */
   readonly directory?: RuleDirectory;
+  /** The org's additions to leadsim's schema (an org spec's `fields`, `picklistValues`, `recordTypes`). Default: none. */
+  readonly org?: SchemaExtension;
+  /**
+   * Declare what the org lacks instead of failing: fields get a declaration inferred from the criteria, picklist
+   * values and record types are added, in the graph's `orgSchema`; {@link ImportedRule.additions} lists them all,
+   * with the users and queues the directory lacks. Default false.
+   */
+  readonly declareMissing?: boolean;
 }
 
-/** The imported graph, and what the import left out on purpose (entries no lead can reach). */
+/** The imported graph, what the import left out or doubts (warnings), and what the org lacks for it. */
 export interface ImportedRule {
   readonly graph: Graph;
   readonly warnings: readonly string[];
+  /** What the org spec needs to add for the rule to import and run as Salesforce runs it (see {@link OrgAdditions}). */
+  readonly additions: OrgAdditions;
 }
 
-/** Criteria may read the lead's fields and the current user's (`User.*`, "Current User" in Setup). */
-const RECORDS = { Lead: 'person', User: 'currentUser' } as const;
 const TRUE_FORMULA = /^\s*true\s*$/i;
 const FALSE_FORMULA = /^\s*false\s*$/i;
 
 /**
  * Turns one lead assignment rule into a routing graph that routes as Salesforce runs the rule: entries in file
  * order, the first whose criteria match assigns the lead (`entryN` condition → `entryNAssign` → `done`); an entry
- * without criteria matches every lead; when no entry matches, the lead keeps its owner (`noMatch`). Criteria become
- * tests over `person.*` (Lead fields) and `currentUser.*` (User fields), with Salesforce's value rules: comma-separated
- * values, text compared ignoring case, a blank value meaning "is blank". `booleanFilter` becomes and/or/not.
- * `formula` entries are refused, except the constant formulas `true` (matches every lead) and `false` (never).
- * Entry settings that do not route (`template`, `notifyCcRecipients`...) ride along on the assign node.
- * Throws an {@link InputError} listing every problem with its place in the file.
+ * without criteria matches every lead; an entry without an assignee ("Do Not Reassign Owner") keeps the owner;
+ * when no entry matches, the lead keeps its owner (`noMatch`). Criteria become tests over `person.*` (Lead fields),
+ * `currentUser.*` (User fields) and `campaign.*`, with Salesforce's value rules (see criterionTest.ts).
+ * `booleanFilter` becomes and/or/not. `formula` entries are refused, except the constant formulas `true` (matches
+ * every lead) and `false` (never). Entry settings that do not route (`template`, `notifyCcRecipients`...) ride along
+ * on the assign node. Fields, picklist values and record types the org has beyond leadsim's schema come from
+ * `options.org`; the graph carries those it reads as `orgSchema`. Throws an {@link InputError} listing every
+ * problem with its place in the file, and each declaration the org spec lacks as a snippet to paste.
  * Source: https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_assignmentrule.htm
  */
 export function assignmentRuleToGraph(source: AssignmentRulesFile, options: RuleToGraphOptions = {}): ImportedRule {
@@ -47,37 +57,55 @@ export function assignmentRuleToGraph(source: AssignmentRulesFile, options: Rule
     issues.push({ path, message, ...(expected ? { expected } : {}), ...(got ? { got } : {}) });
   const rules = source.rules.assignmentRule;
   const names = rules.map((r) => JSON.stringify(r.fullName)).join(', ') || 'none';
-  if (source.object !== 'Lead') fail([], `these are ${source.object} assignment rules`, 'Lead assignment rules (Lead.assignmentRules-meta.xml)', source.object);
+  const caseField = rules.flatMap((r) => r.ruleEntry.flatMap((e) => e.criteriaItems)).find((item) => item.field.startsWith('Case.'));
+  if (source.object !== 'Lead' || caseField !== undefined) {
+    const object = source.object !== 'Lead' ? source.object : 'Case';
+    fail([], `these are ${object} assignment rules${source.object === 'Lead' ? ` (criteria on ${caseField?.field})` : ''}, and leadsim runs Lead assignment rules only`, 'Lead assignment rules (Lead.assignmentRules-meta.xml)', object);
+    throw importError(source.file, issues);
+  }
   const index = options.rule === undefined ? rules.findIndex((r) => r.active) : rules.findIndex((r) => r.fullName === options.rule);
   if (index < 0) {
     fail(['assignmentRule'], options.rule === undefined ? 'no rule is active' : `no rule is named ${JSON.stringify(options.rule)}`, `--rule NAME with one of ${names}`);
     throw importError(source.file, issues);
   }
   const rule = rules[index] as AssignmentRule;
+  const declare = options.declareMissing === true;
+  const catalog = new RuleOrgCatalog(options.org);
+  for (const entry of rule.ruleEntry) {
+    for (const item of entry.criteriaItems) {
+      const { object, name } = splitCriterionField(item.field);
+      if (Object.hasOwn(CRITERIA_RECORDS, object)) catalog.observe(object as CriteriaObject, name, item);
+    }
+  }
+  catalog.settle();
   const nodes: Record<string, GraphNode> = {};
   const warnings: string[] = [];
   const entryIds: string[] = [];
+  const missing = { users: new Set<string>(), queues: new Set<string>(), userNames: new Set<string>() };
   let catchAll: number | undefined;
   rule.ruleEntry.forEach((entry, e) => {
     const at = (...rest: (string | number)[]) => ['assignmentRule', index, 'ruleEntry', e, ...rest];
     const say = (message: string) => `rule ${JSON.stringify(rule.fullName)} entry ${e + 1}: ${message}`;
     if (catchAll !== undefined) return void warnings.push(say(`left out: entry ${catchAll + 1} before it matches every lead, so Salesforce never reaches it`));
-    const target = entryTarget(entry, options.directory, at, say, fail);
-    const test = entryTest(entry, at, say, fail);
+    const target = entryTarget(entry, options.directory, at, say, declare ? undefined : fail, missing);
+    const place = (c: number): CriterionPlace => ({ path: at('criteriaItems', c), who: say(`criterion ${c + 1}`), issues, warnings, catalog, directory: options.directory, declare, missingUserNames: missing.userNames });
+    const test = entryTest(entry, at, say, fail, place);
     if (test === 'never') return void warnings.push(say('left out: its formula is false, so it never matches'));
     const id = `entry${e + 1}`;
     const extras = ruleEntryExtras(entry);
-    const kept = Object.keys(extras).length > 0 ? { ruleEntry: extras } : {};
+    // An entry without an assignee keeps its ruleEntry (even empty): it is an entry ("Do Not Reassign Owner"), not the end of the rule.
+    const kept = Object.keys(extras).length > 0 || 'keepCurrentOwner' in target ? { ruleEntry: extras } : {};
     if (test === undefined) {
       catchAll = e;
-      nodes[id] = { kind: 'assign', target: target ?? { queue: '?' }, next: 'done', ...kept };
+      nodes[id] = { kind: 'assign', target, next: 'done', ...kept };
     } else {
       nodes[id] = { kind: 'condition', test, then: `${id}Assign`, else: '' };
-      nodes[`${id}Assign`] = { kind: 'assign', target: target ?? { queue: '?' }, next: 'done', ...kept };
+      nodes[`${id}Assign`] = { kind: 'assign', target, next: 'done', ...kept };
     }
     entryIds.push(id);
   });
-  if (issues.length > 0) throw importError(source.file, issues);
+  const additions: OrgAdditions = { ...catalog.additions(), users: [...[...missing.users].map((username) => ({ username })), ...[...missing.userNames].map((name) => ({ name }))], queues: [...missing.queues] };
+  if (issues.length > 0) throw importError(source.file, issues, additions);
   const last = catchAll === undefined ? 'noMatch' : undefined;
   entryIds.forEach((id, i) => {
     const node = nodes[id];
@@ -85,6 +113,7 @@ export function assignmentRuleToGraph(source: AssignmentRulesFile, options: Rule
   });
   if (last !== undefined) nodes[last] = { kind: 'assign', label: 'No entry matched: the lead keeps its owner', target: { keepCurrentOwner: true }, next: 'done' };
   nodes['done'] = { kind: 'end' };
+  const orgSchema = catalog.graphSchema();
   const graph: Graph = {
     version: 1,
     name: rule.fullName,
@@ -93,6 +122,7 @@ export function assignmentRuleToGraph(source: AssignmentRulesFile, options: Rule
     settings: { partnerEngagementStatuses: [] },
     nodes,
     assignmentRule: { fullName: rule.fullName, active: rule.active },
+    ...(isEmptyExtension(orgSchema) ? {} : { orgSchema }),
   };
   const linted = lintGraph(graph);
   if (!linted.ok) {
@@ -101,15 +131,23 @@ export function assignmentRuleToGraph(source: AssignmentRulesFile, options: Rule
       linted.issues.map((issue) => ({
         ...issue,
         path: graphPathToFile(issue.path, index),
-        message: issue.message.replace(/^node "entry(\d+)(Assign)?": /, (_m, n: string) => `rule ${JSON.stringify(rule.fullName)} entry ${n}: `).replace(/\bperson\./g, 'Lead.').replace(/\bcurrentUser\./g, 'User.'),
+        message: issue.message
+          .replace(/^node "entry(\d+)(Assign)?": /, (_m, n: string) => `rule ${JSON.stringify(rule.fullName)} entry ${n}: `)
+          .replace(/\bperson\./g, 'Lead.')
+          .replace(/\bcurrentUser\./g, 'User.')
+          .replace(/\bcampaign\./g, 'Campaign.'),
       })),
     );
   }
-  return { graph: linted.graph, warnings };
+  return { graph: linted.graph, warnings, additions };
 }
 
-function importError(file: string, issues: readonly InputIssue[]): InputError {
-  return new InputError('INVALID_ASSIGNMENT_RULES', { action: 'import assignment rules', file, issues, hint: 'Fix the rule (or pick another with --rule), then import again.' });
+function importError(file: string, issues: readonly InputIssue[], additions?: OrgAdditions): InputError {
+  const declare =
+    additions !== undefined && hasAdditions(additions)
+      ? `\nThe org spec lacks what the rule names; add to it (--org):\n${renderAdditions(additions).map((line) => `  ${line}`).join('\n')}\nor run again with --declare-missing FILE to write the org spec with them.`
+      : '';
+  return new InputError('INVALID_ASSIGNMENT_RULES', { action: 'import assignment rules', file, issues, hint: `Fix the rule (or pick another with --rule), then import again.${declare}` });
 }
 
 /** A graph issue's path (`nodes.entry3.test.tests[1].value`) as the place in the file (`...ruleEntry[2]`). */
@@ -119,21 +157,35 @@ function graphPathToFile(path: readonly (string | number)[], rule: number): (str
 }
 
 type Fail = (path: InputIssue['path'], message: string, expected?: string, got?: string) => void;
+type Target = Extract<GraphNode, { kind: 'assign' }>['target'];
 
-function entryTarget(entry: RuleEntry, directory: RuleDirectory | undefined, at: (...rest: (string | number)[]) => (string | number)[], say: (m: string) => string, fail: Fail) {
-  if (entry.assignedTo === undefined) return void fail(at('assignedTo'), say('no assignedTo'), 'the username of a user or the developer name of a queue');
+/**
+ * Who the entry assigns to: the user or queue its `assignedTo` names (resolved in the directory, when given), or,
+ * without `assignedTo`, nobody: the owner stays ("Do Not Reassign Owner" in Setup). An assignee the directory
+ * lacks is noted in `missing`, and reported through `fail` unless it is undefined (declaring).
+ */
+function entryTarget(
+  entry: RuleEntry,
+  directory: RuleDirectory | undefined,
+  at: (...rest: (string | number)[]) => (string | number)[],
+  say: (m: string) => string,
+  fail: Fail | undefined,
+  missing: { users: Set<string>; queues: Set<string> },
+): Target {
+  if (entry.assignedTo === undefined) return { keepCurrentOwner: true };
   const type = entry.assignedToType ?? 'User';
-  if (directory === undefined) return type === 'User' ? { user: entry.assignedTo } : { queue: entry.assignedTo };
+  const asWritten: Target = type === 'User' ? { user: entry.assignedTo } : { queue: entry.assignedTo };
+  if (directory === undefined) return asWritten;
   const target = resolveRuleTarget(directory, type, entry.assignedTo);
-  if (target === undefined) {
-    const known = type === 'User' ? directory.users.map((u) => u.Username ?? u.Name) : directory.queues.map((q) => q.DeveloperName ?? q.Name);
-    fail(at('assignedTo'), say(`the org has no ${type === 'User' ? 'user' : 'queue'} ${JSON.stringify(entry.assignedTo)}`), `one of ${known.map((k) => JSON.stringify(k)).join(', ')}`, JSON.stringify(entry.assignedTo));
-  }
-  return target;
+  if (target !== undefined) return target;
+  (type === 'User' ? missing.users : missing.queues).add(entry.assignedTo);
+  const known = type === 'User' ? directory.users.map((u) => u.Username ?? u.Name) : directory.queues.map((q) => q.DeveloperName ?? q.Name);
+  fail?.(at('assignedTo'), say(`the org has no ${type === 'User' ? 'user' : 'queue'} ${JSON.stringify(entry.assignedTo)}`), `one of ${known.map((k) => JSON.stringify(k)).join(', ')}`, JSON.stringify(entry.assignedTo));
+  return asWritten;
 }
 
 /** The entry's test; undefined when it matches every lead; 'never' for a false formula. */
-function entryTest(entry: RuleEntry, at: (...rest: (string | number)[]) => (string | number)[], say: (m: string) => string, fail: Fail): Test | undefined | 'never' {
+function entryTest(entry: RuleEntry, at: (...rest: (string | number)[]) => (string | number)[], say: (m: string) => string, fail: Fail, place: (c: number) => CriterionPlace): Test | undefined | 'never' {
   if (entry.formula !== undefined) {
     if (entry.criteriaItems.length > 0) fail(at('formula'), say('has both a formula and criteriaItems'), 'one or the other, as the Metadata API requires');
     if (TRUE_FORMULA.test(entry.formula)) return undefined;
@@ -145,7 +197,7 @@ function entryTest(entry: RuleEntry, at: (...rest: (string | number)[]) => (stri
     );
     return undefined;
   }
-  const leaves = entry.criteriaItems.map((item, c) => itemTest(item, at('criteriaItems', c), say(`criterion ${c + 1}`), fail));
+  const leaves = entry.criteriaItems.map((item, c) => criterionTest(item, place(c)));
   if (leaves.length === 0) return undefined;
   if (entry.booleanFilter === undefined || entry.booleanFilter.trim() === '') return leaves.length === 1 ? leaves[0] : { op: 'and', tests: leaves as Test[] };
   const logic = parseFilterLogic(entry.booleanFilter, leaves.length);
@@ -164,88 +216,12 @@ function logicTest(logic: FilterLogic, leaves: readonly Test[]): Test {
   }
 }
 
-/** One criterion as a leaf test, with Salesforce's reading of its value for the field's type. */
-function itemTest(item: FilterItem, path: (string | number)[], who: string, fail: Fail): Test | undefined {
-  const dot = item.field.indexOf('.');
-  const objectName = item.field.slice(0, dot);
-  const record = Object.hasOwn(RECORDS, objectName) ? RECORDS[objectName as keyof typeof RECORDS] : undefined;
-  const sobject = objectName as 'Lead' | 'User';
-  const name = record === undefined ? undefined : canonicalField(sobject, item.field.slice(dot + 1));
-  if (record === undefined || name === undefined) {
-    const fields = Object.entries(CRM_SCHEMA[sobject]).filter(([f, spec]) => !spec.readOnly && f !== 'OwnerId').map(([f]) => f);
-    const expected = record === undefined ? 'Lead.<field> or User.<field> (the current user)' : `a ${sobject} field of the simulated CRM: ${fields.join(', ')}`;
-    return void fail([...path, 'field'], `${who}: unknown field ${JSON.stringify(item.field)}`, expected, JSON.stringify(item.field));
-  }
-  if (item.valueField !== undefined) return void fail([...path, 'valueField'], `${who}: compares with another field (valueField), which leadsim does not run`, 'a value');
-  if (item.operation === 'within') return void fail([...path, 'operation'], `${who}: "within" is for geolocation fields`, 'another operation');
-  const spec = CRM_SCHEMA[sobject][name] as FieldSpec;
-  const field = `${record}.${name}`;
-  const raw = splitCriteriaValues(item.value);
-  const values: (string | number | boolean)[] = [];
-  for (const text of raw) {
-    const value = typedValue(spec, text);
-    if (value === undefined) fail([...path, 'value'], `${who}: ${JSON.stringify(text)} is not a ${spec.type} value for ${item.field}`, spec.type === 'boolean' ? 'True or False' : 'a number', JSON.stringify(text));
-    else values.push(value);
-  }
-  const text = values.map(String);
-  const ignoreCase = isTextLike(spec) ? { ignoreCase: true } : {};
-  const one = (): string | number | undefined => {
-    if (values.length !== 1) fail([...path, 'value'], `${who}: "${item.operation}" takes one value`, 'one value', `${values.length} values`);
-    const v = values[0];
-    return typeof v === 'boolean' ? String(v) : v;
-  };
-  const needsValues = () => {
-    if (values.length === 0) fail([...path, 'value'], `${who}: "${item.operation}" needs a value`, 'a value, or several separated by commas');
-  };
-  let leaf: LeafTest | undefined;
-  switch (item.operation) {
-    case 'equals':
-      leaf = values.length === 0 ? { op: 'empty', field } : values.length === 1 ? { op: 'equals', field, value: values[0]!, ...ignoreCase } : { op: 'in', field, values, ...ignoreCase };
-      break;
-    case 'notEqual':
-      leaf = values.length === 0 ? { op: 'notEmpty', field } : { op: 'notIn', field, values, ...ignoreCase };
-      break;
-    case 'lessThan':
-    case 'greaterThan':
-    case 'lessOrEqual':
-    case 'greaterOrEqual': {
-      const value = one();
-      if (value !== undefined) leaf = { op: item.operation, field, value };
-      break;
-    }
-    case 'startsWith':
-      needsValues();
-      leaf = { op: 'startsWith', field, value: text.length === 1 ? text[0]! : text, ...ignoreCase };
-      break;
-    case 'contains':
-    case 'notContain':
-      needsValues();
-      leaf = { op: item.operation === 'contains' ? 'contains' : 'notContains', field, values: text, ...ignoreCase };
-      break;
-    case 'includes':
-    case 'excludes':
-      needsValues();
-      leaf = { op: item.operation, field, values: text };
-      break;
-  }
-  return leaf;
-}
-
-/** A criterion's value for a field type: True/False for a checkbox, a number for a number field, else text. */
-function typedValue(spec: FieldSpec, text: string): string | number | boolean | undefined {
-  if (spec.type === 'boolean') return /^(true|false)$/i.test(text) ? text.toLowerCase() === 'true' : undefined;
-  if (spec.type === 'int' || spec.type === 'double') {
-    const n = Number(text);
-    return text.trim() !== '' && Number.isFinite(n) ? n : undefined;
-  }
-  return text;
-}
-
 /** The entry's elements that do not route, in the order Salesforce writes them (alphabetical). */
 function ruleEntryExtras(entry: RuleEntry): Record<string, string | string[]> {
   const extras: Record<string, string | string[]> = {};
   for (const key of Object.keys(entry).sort()) {
-    if ((ROUTING_ELEMENTS as readonly string[]).includes(key)) continue;
+    // The filter logic's text is kept too, so export writes it back as written ("1 or 2") while the logic is unchanged.
+    if ((ROUTING_ELEMENTS as readonly string[]).includes(key) && !(key === 'booleanFilter' && entry.formula === undefined && entry.booleanFilter?.trim())) continue;
     const value = entry[key];
     if (typeof value === 'string' || Array.isArray(value)) extras[key] = value as string | string[];
   }

@@ -20,8 +20,8 @@ export function writeAssignmentRules(rules: readonly ExportedRule[]): string {
 
 function entryLines(entry: ExportedEntry): string[] {
   const parts: [string, string[]][] = [
-    ['assignedTo', [element(3, 'assignedTo', entry.assignedTo)]],
-    ['assignedToType', [element(3, 'assignedToType', entry.assignedToType)]],
+    ['assignedTo', entry.assignedTo === undefined ? [] : [element(3, 'assignedTo', entry.assignedTo)]],
+    ['assignedToType', entry.assignedToType === undefined ? [] : [element(3, 'assignedToType', entry.assignedToType)]],
     ['criteriaItems', entry.criteriaItems.flatMap((item) => [
       `${INDENT.repeat(3)}<criteriaItems>`,
       element(4, 'field', item.field),
@@ -31,6 +31,7 @@ function entryLines(entry: ExportedEntry): string[] {
     ])],
   ];
   if (entry.booleanFilter !== undefined) parts.push(['booleanFilter', [element(3, 'booleanFilter', entry.booleanFilter)]]);
+  if (entry.formula !== undefined) parts.push(['formula', [element(3, 'formula', entry.formula)]]);
   for (const [name, value] of Object.entries(entry.extras)) parts.push([name, (typeof value === 'string' ? [value] : value).map((v) => element(3, name, v))]);
   return parts.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([, lines]) => lines);
 }

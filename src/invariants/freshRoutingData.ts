@@ -2,7 +2,7 @@ import { FREE_MAIL_DOMAINS } from '../pipeline/jobs/matchAccount.ts';
 import type { EventTrace, JobTrace } from '../pipeline/trace.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import type { Crm } from '../systems/crm/crm.ts';
-import { CRM_SCHEMA, type SObjectType } from '../systems/crm/schema.ts';
+import type { SObjectType } from '../systems/crm/schema.ts';
 import { formatSfDateTime } from '../systems/crm/sfDateTime.ts';
 import { domainOfWebsite } from '../standardize/websiteDomain.ts';
 import type { Invariant } from './invariant.ts';
@@ -97,7 +97,7 @@ function routeProblems(crm: Crm, segment: readonly JobTrace[]): Problem[] {
     const current = crm.get(type, record.Id);
     if (current === undefined) continue;
     for (const [field, value] of Object.entries(record)) {
-      if (field === 'Id' || CRM_SCHEMA[type][field] === undefined) continue;
+      if (field === 'Id' || crm.schema[type][field] === undefined) continue;
       const then = valueAt(crm, record.Id, field, current[field], t);
       if (!same(value, then)) add(`route read ${type} ${record.Id} ${field} = ${JSON.stringify(value ?? null)} at ${time(t)}, but the CRM held ${JSON.stringify(then ?? null)}; expected routing to decide on the ${name} as the CRM holds it.`);
     }

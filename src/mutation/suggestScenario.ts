@@ -39,7 +39,7 @@ function planEvent(plan: WitnessPlan, org: OrgSpec, person: string): Record<stri
     partnerAccounts: org.accounts.filter((a) => a.Type === 'Partner' && a.Partner_Type__c).map((a) => ({ id: `@account:${a.key}`, name: a.Name, partnerType: a.Partner_Type__c!, partnerUserIds: org.partnerUsers.filter((u) => u.partnerAccount === a.key).map((u) => u.Email) })),
     accountDomains: [],
     existingEmails: [],
-    salesUsers: org.users.filter((u) => u.IsActive).map((u) => ({ id: `@user:${u.key}`, name: `${u.FirstName} ${u.LastName}`, region: u.Region__c, role: u.Role__c })),
+    salesUsers: org.users.flatMap((u) => (u.IsActive && u.Region__c !== undefined && u.Role__c !== undefined ? [{ id: `@user:${u.key}`, name: `${u.FirstName} ${u.LastName}`, region: u.Region__c, role: u.Role__c }] : [])),
     witnesses: witnessHints([plan], org, refs),
   };
   const [event] = fc.sample(witnessEventArbitrary(hints) as fc.Arbitrary<{ entryPoint: string; payload: unknown }>, { seed: 1, numRuns: 1 });

@@ -9,6 +9,7 @@ import {
   REGIONS,
   USER_ROLES,
 } from '../systems/crm/schema.ts';
+import { SchemaExtensionSchema, schemaExtensionOf, type SchemaExtension } from '../systems/crm/schemaExtension.ts';
 
 /**
  * More CRM fields of a record, by API name, beside the ones its spec names (e.g. `Partner_Recalled__c` on a lead):
@@ -30,9 +31,12 @@ export const UserSpecSchema = z.strictObject({
   FirstName: z.string(),
   LastName: z.string().min(1),
   Email: z.string().email(),
+  /** The Salesforce username (what assignment rules name users by); default: the Email. */
+  Username: z.string().min(1).optional().describe('The Salesforce username, which assignment rules name users by (default: the Email).'),
   IsActive: z.boolean().default(true),
-  Region__c: z.enum(REGIONS).describe('The sales region: round robin pools are per region.'),
-  Role__c: z.enum(USER_ROLES).describe('SDR (round robin), BDR (an APJ account\'s `bdr`) or AE (an account\'s `owner`).'),
+  /** The sales region and role; a user without them (an admin, an integration or connection user) is not a sales user. */
+  Region__c: z.enum(REGIONS).optional().describe('The sales region: round robin pools are per region. Leave out for a user who is not a sales rep (an admin, an integration or connection user).'),
+  Role__c: z.enum(USER_ROLES).optional().describe('SDR (round robin), BDR (an APJ account\'s `bdr`) or AE (an account\'s `owner`). Leave out for a user who is not a sales rep.'),
   Out_Of_Office__c: z.boolean().default(false),
 });
 
@@ -125,7 +129,14 @@ export const OrgSpecSchema = z.strictObject({
    * entry matches goes to it, as in Salesforce; without it such a lead keeps its owner.
    */
   defaultLeadOwner: z.string().min(1).optional(),
+  /** The org's own fields, picklist values and record types, beyond leadsim's CRM schema (see schemaExtension.ts). */
+  ...SchemaExtensionSchema.shape,
 });
+
+/** What an org has beyond leadsim's CRM schema: its `fields`, `picklistValues` and `recordTypes`. */
+export function orgSchemaExtension(org: OrgSpec): SchemaExtension {
+  return schemaExtensionOf(org);
+}
 
 export type UserSpec = z.infer<typeof UserSpecSchema>;
 export type AccountSpec = z.infer<typeof AccountSpecSchema>;

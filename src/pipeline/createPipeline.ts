@@ -62,6 +62,7 @@ export function createPipeline(world: World, transport: Transport, options: Crea
       retry: { maxAttempts: 4, baseDelayMs: 1_000, ...options.retry },
       prmAccountIds: new Map(),
       ...(options.onRoute ? { onRoute: options.onRoute } : {}),
+      integrationUserId: world.crm.integrationUserId,
     },
     { calls, ...(options.jobs ? { jobs: options.jobs } : {}) },
   );

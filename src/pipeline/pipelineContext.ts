@@ -31,6 +31,12 @@ export interface PipelineContext {
   readonly prmAccountIds: Map<string, number | string>;
   /** Told of every routing decision the route job makes (the mutation runner replays them on mutant graphs). */
   readonly onRoute?: (call: RouteCall) => void;
+  /**
+   * The CRM user the pipeline's session writes as (its integration user). Routing reads it as `currentUser.*`: it
+   * is the user whose write runs routing, as Salesforce's "Current User" is when the pipeline's own write runs the
+   * org's assignment rules. Without it, a graph's `currentUser.*` tests have no user to read.
+   */
+  readonly integrationUserId?: string;
 }
 
 /** One routing decision as the route job made it: the context it routed on, the round-robin state before, the decision. */

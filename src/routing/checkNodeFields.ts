@@ -1,5 +1,6 @@
 import { describeValue, type InputIssue } from '../core/errors.ts';
-import { CRM_SCHEMA, type FieldSpec } from '../systems/crm/schema.ts';
+import { CRM_SCHEMA, type CrmSchema, type FieldSpec } from '../systems/crm/schema.ts';
+import { extendSchema } from '../systems/crm/schemaExtension.ts';
 import { checkFieldValue, isTextLike } from './checkFieldValue.ts';
 import { resolveFieldRef } from './fieldRef.ts';
 import type { Graph, Test } from './graphSchema.ts';
@@ -12,6 +13,7 @@ type Path = (string | number)[];
  */
 export function checkNodeFields(graph: Graph): InputIssue[] {
   const issues: InputIssue[] = [];
+  const schema = extendSchema(graph.orgSchema);
   graph.settings.partnerEngagementStatuses.forEach((status, i) => {
     const mismatch = checkFieldValue(CRM_SCHEMA.CampaignMember['Status'] as FieldSpec, status);
     if (mismatch) issues.push({ path: ['settings', 'partnerEngagementStatuses', i], message: 'not a CampaignMember Status value', ...mismatch });
@@ -19,10 +21,10 @@ export function checkNodeFields(graph: Graph): InputIssue[] {
   for (const [id, node] of Object.entries(graph.nodes)) {
     const at = (...rest: Path): Path => ['nodes', id, ...rest];
     const say = (message: string) => `node "${id}": ${message}`;
-    if (node.kind === 'condition') checkTest(node.test, at('test'), say, graph, issues);
+    if (node.kind === 'condition') checkTest(node.test, at('test'), say, graph, issues, schema);
     if (node.kind === 'update') {
       for (const [field, value] of Object.entries(node.fields)) {
-        const spec = Object.hasOwn(CRM_SCHEMA.Lead, field) ? CRM_SCHEMA.Lead[field] : undefined;
+        const spec = Object.hasOwn(schema.Lead, field) ? schema.Lead[field] : undefined;
         if (spec === undefined) {
           issues.push({ path: at('fields', field), message: say(`unknown field "${field}" on Lead`), expected: 'a Lead field API name', got: JSON.stringify(field) });
         } else if (spec.readOnly || field === 'OwnerId') {
@@ -53,19 +55,19 @@ export function checkNodeFields(graph: Graph): InputIssue[] {
   return issues;
 }
 
-function checkTest(test: Test, path: Path, say: (message: string) => string, graph: Graph, issues: InputIssue[]): void {
+function checkTest(test: Test, path: Path, say: (message: string) => string, graph: Graph, issues: InputIssue[], schema: CrmSchema): void {
   switch (test.op) {
     case 'and':
     case 'or':
-      test.tests.forEach((inner, i) => checkTest(inner, [...path, 'tests', i], say, graph, issues));
+      test.tests.forEach((inner, i) => checkTest(inner, [...path, 'tests', i], say, graph, issues, schema));
       return;
     case 'not':
-      checkTest(test.test, [...path, 'test'], say, graph, issues);
+      checkTest(test.test, [...path, 'test'], say, graph, issues, schema);
       return;
     default:
       break;
   }
-  const field = resolveFieldRef(test.field);
+  const field = resolveFieldRef(test.field, schema);
   if (!field.ok) {
     issues.push({ path: [...path, 'field'], message: say(field.message), expected: field.expected, got: field.got });
     return;

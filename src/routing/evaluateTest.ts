@@ -1,5 +1,5 @@
 import { describeValue } from '../core/errors.ts';
-import { resolveFieldRef } from './fieldRef.ts';
+import { resolveFieldRef, ROUTING_OBJECTS, type RoutingObject } from './fieldRef.ts';
 import type { GraphSettings, LeafTest, Test } from './graphSchema.ts';
 import type { RoutingContext } from './routingContext.ts';
 
@@ -127,13 +127,35 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === '';
 }
 
+/**
+ * A field's value in the context. A field leadsim's schema lacks (one a graph's `orgSchema` declares; lint has
+ * checked it) is read as the record holds it; `<Relationship>.Name` reads the name of the record the lookup holds
+ * (`Owner` → `OwnerId`, `Partner__r` → `Partner__c`) among the context's users, queues and `names`.
+ */
 function readField(context: RoutingContext, ref: string): unknown {
   const resolved = resolveFieldRef(ref);
-  if (!resolved.ok) return undefined;
-  if (resolved.object === 'trigger') return context.trigger;
-  const record = context[resolved.object] as Record<string, unknown> | undefined;
+  const dot = ref.indexOf('.');
+  const object = resolved.ok ? resolved.object : ref.slice(0, dot);
+  if (object === 'trigger') return context.trigger;
+  if (!resolved.ok && (dot < 0 || !Object.hasOwn(ROUTING_OBJECTS, object))) return undefined;
+  const record = context[object as RoutingObject] as Record<string, unknown> | undefined;
   if (record === undefined) return ABSENT;
-  const value = record[resolved.field];
-  if (resolved.spec.type === 'boolean' && (value === undefined || value === null)) return false;
+  const field = resolved.ok ? resolved.field : ref.slice(dot + 1);
+  const hop = field.indexOf('.');
+  if (hop > 0) return referencedName(context, record[resolved.ok && resolved.idField ? resolved.idField : conventionalIdField(field.slice(0, hop))]);
+  const value = record[field];
+  if (resolved.ok && resolved.spec.type === 'boolean' && (value === undefined || value === null)) return false;
   return value ?? null;
+}
+
+/** The reference field behind a relationship name, by Salesforce's convention: `Partner__r` → `Partner__c`, `Manager` → `ManagerId`. */
+function conventionalIdField(relationship: string): string {
+  return relationship.endsWith('__r') ? `${relationship.slice(0, -3)}__c` : `${relationship}Id`;
+}
+
+/** The name of the user, queue or other record `id` names (null when blank or unknown). */
+function referencedName(context: RoutingContext, id: unknown): string | null {
+  if (typeof id !== 'string' || id === '') return null;
+  const same = (other: string) => other === id || (id.length === 15 && other.startsWith(id));
+  return context.users.find((u) => same(u.Id))?.Name ?? context.queues.find((q) => same(q.Id))?.Name ?? context.names?.[id] ?? null;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REGIONS, USER_ROLES } from '../systems/crm/schema.ts';
+import { SchemaExtensionSchema } from '../systems/crm/schemaExtension.ts';
 
 /** A node id: a letter, then letters, digits or underscores (so it is also a valid Mermaid id). */
 export const NodeIdSchema = z
@@ -169,6 +170,10 @@ export const GraphSchema = z
       .strictObject({ fullName: z.string().min(1), active: z.boolean() })
       .optional()
       .meta({ description: 'Set when the graph is a Salesforce lead assignment rule (leadsim graph import): its name and whether it is the active rule.' }),
+    orgSchema: SchemaExtensionSchema.optional().meta({
+      description:
+        'The org\'s own fields, picklist values and record types the graph reads, beyond leadsim\'s CRM schema (the org spec keys of the same names); leadsim graph import writes the ones a rule uses.',
+    }),
   })
   .meta({ title: 'leadsim routing graph', description: 'Routing as data: conditions, field updates and assignments.' });
 /** A valid routing graph, as `lintGraph` returns it. */

@@ -38,6 +38,8 @@ export const RoutingContextSchema = z.object({
   currentUser: SRecordSchema.optional(),
   users: z.array(RoutingUserSchema),
   queues: z.array(z.object({ Id: z.string().min(1), Name: z.string(), DeveloperName: z.string().optional() })),
+  /** Names of other records the person's lookups hold (record types...), by id: `person.RecordType.Name` reads them. */
+  names: z.record(z.string(), z.string()).optional(),
 });
 /** Everything a routing run may read (see {@link RoutingContextSchema}). */
 export type RoutingContext = z.infer<typeof RoutingContextSchema>;

@@ -13,8 +13,11 @@ export function loadRouting(file: string): DiffRouting {
   return /\.assignmentRules(-meta\.xml)?$|\.xml$/i.test(file) ? loadAssignmentRulesRouting(file) : loadGraph(file);
 }
 
-/** A Salesforce assignment rules file as routing, whatever its name; its active rule is checked now. */
+/**
+ * A Salesforce assignment rules file as routing, whatever its name; its active rule's shape is checked now (the
+ * fields, values and assignees it names are checked against each scenario's org when the CRM deploys it).
+ */
 export function loadAssignmentRulesRouting(file: string): { readonly assignmentRules: string; readonly name: string } {
-  const { graph } = assignmentRuleToGraph(readAssignmentRules(file));
+  const { graph } = assignmentRuleToGraph(readAssignmentRules(file), { declareMissing: true });
   return { assignmentRules: resolve(file), name: `${file}, rule ${graph.name}` };
 }

@@ -12,7 +12,9 @@ import { readGraphFile } from '../routing/loadGraph.ts';
 import { readInputFile } from '../io/readInputFile.ts';
 import { loadOrgSpec } from '../org/loadOrgSpec.ts';
 import { orgIssues } from '../org/orgIssues.ts';
-import { CRM_SCHEMA } from '../systems/crm/schema.ts';
+import type { CrmSchema } from '../systems/crm/schema.ts';
+import { extendSchema } from '../systems/crm/schemaExtension.ts';
+import { orgSchemaExtension } from '../org/orgSpec.ts';
 import { checkRefs, keysOf, substituteRefs, unknownKeyIssue, type ScenarioKeys } from './orgRef.ts';
 import { SCENARIO_EVENT_KINDS, SCENARIO_VERSION, ScenarioSchema, type Scenario, type ScenarioEvent } from './scenarioSchema.ts';
 import { resolveEventTime } from './scenarioTime.ts';
@@ -72,6 +74,7 @@ export function checkScenario(json: unknown, file: string): LoadedScenario {
   const keys = keysOf(scenario.org, created, createdCampaigns);
   const ids = new Set<string>();
   const campaignKeys = new Set(scenario.org.campaigns.map((c) => c.key));
+  const schema = extendSchema(orgSchemaExtension(scenario.org));
   const events: TimedEvent[] = [];
   let previous = start - 60_000;
   scenario.events.forEach((event, index) => {
@@ -82,7 +85,7 @@ export function checkScenario(json: unknown, file: string): LoadedScenario {
       previous = time.time;
       events.push({ index, time: time.time, event });
     }
-    issues.push(...checkEvent(event, keys, [...at], file, ids, campaignKeys));
+    issues.push(...checkEvent(event, keys, [...at], file, ids, campaignKeys, schema));
   });
   for (const [person, expectation] of Object.entries(scenario.expect)) {
     const at = ['expect', person];
@@ -90,7 +93,7 @@ export function checkScenario(json: unknown, file: string): LoadedScenario {
     if (unknown) issues.push(unknown);
     if (expectation.owner !== undefined) issues.push(...ownerIssues(expectation.owner, keys, [...at, 'owner']));
     for (const [field, value] of Object.entries(expectation.fields ?? {})) {
-      const fieldIssue = personFieldIssue(field, false, [...at, 'fields', field]);
+      const fieldIssue = personFieldIssue(field, false, [...at, 'fields', field], schema);
       if (fieldIssue) issues.push(fieldIssue);
       issues.push(...checkRefs(value, keys, [...at, 'fields', field]));
     }
@@ -174,7 +177,7 @@ function checkVersion(json: unknown, file: string): void {
   }
 }
 
-function checkEvent(event: ScenarioEvent, keys: ScenarioKeys, at: (string | number)[], file: string, ids: Set<string>, campaignKeys: Set<string>): InputIssue[] {
+function checkEvent(event: ScenarioEvent, keys: ScenarioKeys, at: (string | number)[], file: string, ids: Set<string>, campaignKeys: Set<string>, schema: CrmSchema): InputIssue[] {
   const issues: InputIssue[] = [];
   const as = 'as' in event ? event.as : undefined;
   if (as !== undefined) pushIssue(issues, unknownKeyIssue(keys, 'user', as, [...at, 'as']));
@@ -200,7 +203,7 @@ function checkEvent(event: ScenarioEvent, keys: ScenarioKeys, at: (string | numb
     case 'repEdit':
       pushIssue(issues, unknownKeyIssue(keys, 'person', event.person, [...at, 'person']));
       for (const [field, value] of Object.entries(event.fields)) {
-        pushIssue(issues, personFieldIssue(field, true, [...at, 'fields', field]));
+        pushIssue(issues, personFieldIssue(field, true, [...at, 'fields', field], schema));
         issues.push(...checkRefs(value, keys, [...at, 'fields', field]));
       }
       return issues;
@@ -234,9 +237,9 @@ function pushIssue(issues: InputIssue[], issue: InputIssue | undefined): void {
   if (issue) issues.push(issue);
 }
 
-/** An issue when `field` is no Lead or Contact field (or, for a rep's edit, one the API cannot write). */
-function personFieldIssue(field: string, writable: boolean, path: (string | number)[]): InputIssue | undefined {
-  const spec = CRM_SCHEMA.Lead[field] ?? CRM_SCHEMA.Contact[field];
+/** An issue when `field` is no Lead or Contact field of the org (or, for a rep's edit, one the API cannot write). */
+function personFieldIssue(field: string, writable: boolean, path: (string | number)[], schema: CrmSchema): InputIssue | undefined {
+  const spec = schema.Lead[field] ?? schema.Contact[field];
   if (spec === undefined) return { path, message: `unknown field "${field}" on Lead and Contact`, expected: 'a Lead or Contact field API name (src/systems/crm/schema.ts), e.g. "Status", "OwnerId", "Partner_Share_Status__c"', got: JSON.stringify(field) };
   if (writable && spec.readOnly) return { path, message: `field "${field}" is read-only`, expected: 'a field a rep can edit', got: JSON.stringify(field) };
   return undefined;

@@ -1,6 +1,6 @@
 import type { InputIssue } from '../core/errors.ts';
 import { SimClock } from '../core/clock.ts';
-import type { OrgSpec } from '../org/orgSpec.ts';
+import { orgSchemaExtension, type OrgSpec } from '../org/orgSpec.ts';
 import { Crm } from '../systems/crm/crm.ts';
 import { Impartner } from '../systems/prm/impartner.ts';
 import { seedImpartner } from './seedImpartner.ts';
@@ -15,7 +15,7 @@ import { seedCrm } from './seedOrg.ts';
 export function orgSeedIssues(org: OrgSpec): InputIssue[] {
   const issues: InputIssue[] = [];
   const clock = new SimClock();
-  const ids = seedCrm(new Crm({ clock }), org, { issues });
+  const ids = seedCrm(new Crm({ clock, schemaExtension: orgSchemaExtension(org) }), org, { issues });
   seedImpartner(new Impartner({ clock }), org, ids, { issues });
   return issues;
 }

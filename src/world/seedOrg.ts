@@ -38,8 +38,9 @@ function specPath(at: readonly (string | number)[], spec: object, error: CrmErro
   if (field === undefined || at[0] === 'queues') return [...at];
   const extra = (spec as { fields?: Record<string, unknown> }).fields;
   if (extra !== undefined && field in extra) return [...at, 'fields', field];
-  const named = SPEC_NAME[field] ?? field;
-  return named in spec ? [...at, named] : [...at];
+  if (field in spec) return [...at, field];
+  const named = SPEC_NAME[field];
+  return named !== undefined && named in spec ? [...at, named] : [...at];
 }
 
 /** An org spec record the CRM (or the PRM) refused to seed, as an input issue at its path in the spec. */
@@ -94,7 +95,7 @@ export function seedCrm(crm: Crm, org: OrgSpec, options: SeedOptions = {}): Seed
   org.users.forEach((u, i) => {
     const { key, ...fields } = u;
     seeded.add(`user:${key}`);
-    const id = make('User', ['users', i], u, { ...fields, IsActive: true, Username: u.Email });
+    const id = make('User', ['users', i], u, { ...fields, IsActive: true, Username: u.Username ?? u.Email });
     if (id !== undefined) userIds.set(key, id);
   });
   const queueIds = new Map<string, string>();

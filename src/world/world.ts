@@ -6,7 +6,7 @@ import { enterpriseAllocation } from '../systems/crm/apiUsage.ts';
 import { Marketo } from '../systems/map/marketo.ts';
 import { Impartner } from '../systems/prm/impartner.ts';
 import { Intake } from '../pipeline/intake.ts';
-import type { OrgSpec } from '../org/orgSpec.ts';
+import { orgSchemaExtension, type OrgSpec } from '../org/orgSpec.ts';
 import { FaultInjector } from '../../mocks/faults/faultInjector.ts';
 import type { FaultPlanInput } from '../../mocks/faults/faultPlan.ts';
 import { createHandlers } from '../../mocks/createHandlers.ts';
@@ -93,7 +93,7 @@ const SALES_SYSTEMS_ADMIN = { FirstName: 'Sales Systems', LastName: 'Admin', Ema
 export function createWorld(options: WorldOptions): World {
   const clock = new SimClock(options.start ?? DEFAULT_EPOCH);
   const rng = new Rng(options.seed);
-  const crm = new Crm({ clock, ...(options.orgSettings ? { settings: options.orgSettings } : {}) });
+  const crm = new Crm({ clock, schemaExtension: orgSchemaExtension(options.org), ...(options.orgSettings ? { settings: options.orgSettings } : {}) });
   const marketo = new Marketo({ clock, ...MARKETO_CLIENT });
   const impartner = new Impartner({ clock, ...IMPARTNER_KEY });
   const intake = new Intake(clock);

@@ -33,8 +33,8 @@ export function worldHintsOf(world: Pick<World, 'org' | 'ids'>): WorldHints {
       })),
     accountDomains: org.accounts.filter((a) => a.Type !== 'Partner').flatMap((a) => domainOfWebsite(a.Website) ?? []),
     existingEmails: org.people.map((p) => p.Email),
-    salesUsers: org.users
-      .filter((u) => u.IsActive)
-      .map((u) => ({ id: id(ids.userIds, u.key), name: `${u.FirstName} ${u.LastName}`, region: u.Region__c, role: u.Role__c })),
+    salesUsers: org.users.flatMap((u) =>
+      u.IsActive && u.Region__c !== undefined && u.Role__c !== undefined ? [{ id: id(ids.userIds, u.key), name: `${u.FirstName} ${u.LastName}`, region: u.Region__c, role: u.Role__c }] : [],
+    ),
   };
 }

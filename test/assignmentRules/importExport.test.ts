@@ -94,7 +94,10 @@ describe('import: a rule as a routing graph', () => {
     expect(() => assignmentRuleToGraph(rules('nobody@corp.example'), { directory })).toThrowErrorMatchingInlineSnapshot(`
       [InputError: Failed to import assignment rules "Lead.assignmentRules-meta.xml": 1 problem found.
         Lead.assignmentRules-meta.xml $.assignmentRule[0].ruleEntry[0].assignedTo: rule "R" entry 1: the org has no user "nobody@corp.example" (expected one of "integration@leadsim.test", "avery.stone@leadsim-corp.test", "blake.rivera@leadsim-corp.test", "clara.weiss@leadsim-corp.test", "dario.conti@leadsim-corp.test", "emi.sato@leadsim-corp.test", "farid.khan@leadsim-corp.test", "grace.lee@leadsim-corp.test", "hugo.martin@leadsim-corp.test", got "nobody@corp.example")
-      Fix the rule (or pick another with --rule), then import again.]
+      Fix the rule (or pick another with --rule), then import again.
+      The org spec lacks what the rule names; add to it (--org):
+        "users": [..., {"key": "nobody", "FirstName": "", "LastName": "Nobody", "Email": "nobody@corp.example"}]
+      or run again with --declare-missing FILE to write the org spec with them.]
     `);
     expect(() => assignmentRuleToGraph(rules('Sales_Queue', 'Queue'), { directory })).toThrow(/the org has no queue "Sales_Queue" \(expected one of "Partner_Queue", "Inquiry_Queue"/);
   });
@@ -140,15 +143,15 @@ describe('import: a rule as a routing graph', () => {
         "Lead.assignmentRules-meta.xml $: the root element is <Workflow> (expected <AssignmentRules xmlns="http://soap.sforce.com/2006/04/metadata">)",
         "Lead.assignmentRules-meta.xml $.assignmentRule[1].active: rules "R" and "S" are both active (expected at most one active rule per object, as Salesforce allows)",
         "Lead.assignmentRules-meta.xml $.assignmentRule[0].ruleEntry[0].criteriaItems[0].operation: Invalid option: expected one of "equals"|"notEqual"|"lessThan"|"greaterThan"|"lessOrEqual"|"greaterOrEqual"|"contains"|"notContain"|"startsWith"|"includes"|"excludes"|"within" (got "like")",
-        "Lead.assignmentRules-meta.xml $.assignmentRule[0].ruleEntry[0].criteriaItems[0].field: rule "R" entry 1: criterion 1: unknown field "Lead.Shoe_Size__c" (expected a Lead field of the simulated CRM: FirstName, LastName, Email, Company, Title, Phone, Website, Salutation, MobilePhone, Fax, Description, DoNotCall, Street, City, State, StateCode, PostalCode, Country, CountryCode, NumberOfEmployees, AnnualRevenue, Industry, Rating, Products_Of_Interest__c, LeadSource, Status, Lead_Acquisition_Source__c, Impartner_Partner_Account__c, Partner_Recalled__c, Partner_Recalled_Date__c, Partner_Share_Status__c, Partner_Lead_Status__c, Prospect_Share_Status__c, Partner_Prospect_Status__c, Actively_Being_Sequenced__c, Mailability__c, High_Priority__c, Rerun_Routing__c, Email_Opt_In__c, HasOptedOutOfEmail, Pipeline_Event_Id__c, got "Lead.Shoe_Size__c")",
-        "Lead.assignmentRules-meta.xml $.assignmentRule[0].ruleEntry[0].criteriaItems[0].field: rule "R" entry 1: criterion 1: unknown field "Account.Name" (expected Lead.<field> or User.<field> (the current user), got "Account.Name")",
-        "Lead.assignmentRules-meta.xml $.assignmentRule[0].ruleEntry[0].criteriaItems[0].value: rule "R" entry 1: criterion 1: "many" is not a int value for Lead.NumberOfEmployees (expected a number, got "many")",
+        "Lead.assignmentRules-meta.xml $.assignmentRule[0].ruleEntry[0].criteriaItems[0].field: rule "R" entry 1: criterion 1: the org has no field Lead.Shoe_Size__c (expected the org spec to declare it: "fields": {"Lead.Shoe_Size__c": {"type": "double"}}, got "Lead.Shoe_Size__c")",
+        "Lead.assignmentRules-meta.xml $.assignmentRule[0].ruleEntry[0].criteriaItems[0].field: rule "R" entry 1: criterion 1: unknown object in field "Account.Name" (expected Lead.<field>, User.<field> (the current user) or Campaign.<field>, got "Account.Name")",
+        "Lead.assignmentRules-meta.xml $.assignmentRule[0].ruleEntry[0].criteriaItems[0].value: rule "R" entry 1: criterion 1: "many" is not a int value for Lead.NumberOfEmployees (expected a whole number, got "many")",
         "Lead.assignmentRules-meta.xml $.assignmentRule[0].ruleEntry[0].criteriaItems[0].value: rule "R" entry 1: criterion 1: "greaterThan" takes one value (expected one value, got 2 values)",
         "Lead.assignmentRules-meta.xml $.assignmentRule[0].ruleEntry[0].booleanFilter: rule "R" entry 1: booleanFilter "1 AND 2 OR 3": AND and OR mixed without parentheses at character 9: Salesforce requires parentheses around successive AND and OR expressions (expected filter logic such as 1 AND (2 OR 3))",
         "Lead.assignmentRules-meta.xml $.assignmentRule[0].ruleEntry[0].booleanFilter: rule "R" entry 1: booleanFilter "1 AND 4": criterion 4 at character 7 does not exist (the entry has 2 criteria) (expected filter logic such as 1 AND (2 OR 3))",
         "Lead.assignmentRules-meta.xml $.assignmentRule[0].ruleEntry[0].booleanFilter: rule "R" entry 1: booleanFilter "1": criteria 2 are defined but not referenced in the filter logic (expected filter logic such as 1 AND (2 OR 3))",
         "Lead.assignmentRules-meta.xml $.assignmentRule[0].ruleEntry[0].booleanFilter: rule "R" entry 1: booleanFilter "1 AN 2": unknown word "AN" at character 3: use criterion numbers, AND, OR, NOT and parentheses (expected filter logic such as 1 AND (2 OR 3))",
-        "Lead.assignmentRules-meta.xml $.assignmentRule[0].ruleEntry[0]: rule "R" entry 1: wrong value type for Lead.Status (picklist) (expected one of "Inquiry", "MQL", "Accepted", "Qualifying", "Qualified", "Unqualified", "Nurture", "Converted", got "Hot")",
+        "Lead.assignmentRules-meta.xml $.assignmentRule[0].ruleEntry[0].criteriaItems[0].value: rule "R" entry 1: criterion 1: the org has no Lead.Status value "Hot" (expected the org spec to declare it: "picklistValues": {"Lead.Status": ["Hot"]}, got "Hot")",
       ]
     `);
   });

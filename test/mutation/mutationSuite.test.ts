@@ -32,6 +32,13 @@ describe('MutationSuite', async () => {
     expect(r.killedBy?.reason).toMatch(/invariant violated .*: partner-queue/);
   });
 
+  it('pins the fields the graph writes, so a suggestion catches a dropped update the golden fields leave out', async () => {
+    const r = await judge('drop-update:clearRerunFlag');
+    expect(r.status).toBe('survived');
+    expect(r.suggestion).toMatchObject({ catches: true, scenario: { events: [{ kind: 'countryChange', rerun: true }] } });
+    expect(Object.values(r.suggestion!.scenario.expect ?? {})[0]?.fields).toMatchObject({ Rerun_Routing__c: false });
+  });
+
   it('reports an equivalent mutant apart, with how many cases the bounded search compared', async () => {
     expect(await judge('change-operator:isMql:startsWith')).toMatchObject({ status: 'equivalent', changed: 0, search: { verdict: 'equivalent' } });
   });

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { assignmentRuleToGraph } from '../../assignmentRules/assignmentRuleToGraph.ts';
 import { orgRuleDirectory } from '../../assignmentRules/orgRuleDirectory.ts';
 import { readAssignmentRules } from '../../assignmentRules/readAssignmentRules.ts';
+import { orgSchemaExtension } from '../../org/orgSpec.ts';
 import { formatSimulationReport } from '../../report/formatSimulationReport.ts';
 import { summarize } from '../../report/simulationSummary.ts';
 import { simulate } from '../../simulation/simulate.ts';
@@ -62,7 +63,7 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
       const graph = projectGraph(config, o.graph);
       const chosenOrg = projectOrg(config, seed, o.org);
       const org = o.assignmentRules === undefined ? chosenOrg : { ...chosenOrg, org: { ...chosenOrg.org, assignmentRules: resolve(o.assignmentRules) } };
-      if (org.org.assignmentRules !== undefined) assignmentRuleToGraph(readAssignmentRules(org.org.assignmentRules), { directory: orgRuleDirectory(org.org) });
+      if (org.org.assignmentRules !== undefined) assignmentRuleToGraph(readAssignmentRules(org.org.assignmentRules), { directory: orgRuleDirectory(org.org), org: orgSchemaExtension(org.org) });
       else assertGraphFitsOrg(graph.graph, graph.file, org.org, org.source);
       const native = o.native ?? NATIVE.filter((n) => config.nativeIntegrations[n]);
       const entryPoints = o.entryPoints ?? config.entryPoints;

@@ -3,6 +3,8 @@ import { isSalesUser } from '../../systems/crm/schema.ts';
 import { route as runGraph, type Decision } from '../../routing/route.ts';
 import type { RoutingContext, RoutingUser } from '../../routing/routingContext.ts';
 import type { Trigger } from '../../routing/fieldRef.ts';
+import { fieldsRead } from '../../routing/fieldsRead.ts';
+import { soqlString } from '../soqlString.ts';
 import type { PipelineJob, StepResult } from '../pipelineJob.ts';
 import type { LeadWork } from '../leadWork.ts';
 import type { PipelineContext } from '../pipelineContext.ts';
@@ -11,6 +13,7 @@ import type { PipelineContext } from '../pipelineContext.ts';
 const MAX_DECISIONS = 3;
 /** The CRM's answers that refuse an owner (an inactive user, a user or queue that is gone). */
 const OWNER_REFUSALS: ReadonlySet<string> = new Set(['INACTIVE_OWNER_OR_USER', 'INVALID_CROSS_REFERENCE_KEY']);
+
 
 /**
  * Routes the person with the routing graph and writes the decision: the owner and the graph's field updates.
@@ -121,9 +124,12 @@ async function routingContext(work: LeadWork, ctx: PipelineContext, trigger: Tri
     .filter((q) => !refused.has(q.Id))
     .map((q) => ({ Id: q.Id, Name: String(q['Name']), ...(typeof q['DeveloperName'] === 'string' ? { DeveloperName: q['DeveloperName'] } : {}) }));
   const account = work.account ? await ctx.directory.accountById(work.account.Id) : undefined;
+  const { currentUser, names } = await graphReads(work, ctx, routingPerson);
   return {
     trigger,
     person: routingPerson,
+    ...(currentUser ? { currentUser } : {}),
+    ...(names ? { names } : {}),
     ...(work.campaign ? { campaign: work.campaign } : {}),
     ...(work.member ? { campaignMember: work.member } : {}),
     ...(account ? { account } : {}),
@@ -131,4 +137,41 @@ async function routingContext(work: LeadWork, ctx: PipelineContext, trigger: Tri
     users,
     queues,
   };
+}
+
+/**
+ * What the graph reads beyond the pipeline's own reads: Lead fields it has not read (an org's custom fields, or
+ * standard ones such as `Industry`), added to `routingPerson`; the names of the records a lead's lookups hold
+ * (`person.RecordType.Name`); and the current user (the pipeline's integration user, `currentUser.*`). Each is
+ * one API call, made only for a graph that reads it.
+ */
+async function graphReads(work: LeadWork, ctx: PipelineContext, routingPerson: Record<string, unknown>): Promise<{ currentUser?: Record<string, unknown>; names?: Record<string, string> }> {
+  const person = work.person!;
+  const read = fieldsRead(ctx.graph, 'person');
+  const out: { currentUser?: Record<string, unknown>; names?: Record<string, string> } = {};
+  if (person.type === 'Lead') {
+    const missing = read.fields.filter((f) => !(f in person.record));
+    const relationships = read.relationships.filter((r) => r !== 'Owner' && r !== 'CreatedBy' && r !== 'LastModifiedBy');
+    if (missing.length + relationships.length > 0) {
+      const select = [...new Set(['Id', ...missing, ...relationships.map((r) => `${r}.Name`)])].join(', ');
+      const [row] = await ctx.salesforce.query<Record<string, unknown>>(`SELECT ${select} FROM Lead WHERE Id = ${soqlString(person.id)}`);
+      for (const field of missing) routingPerson[field] = row?.[field] ?? null;
+      const names: Record<string, string> = {};
+      for (const rel of relationships) {
+        const id = row?.[rel.endsWith('__r') ? `${rel.slice(0, -3)}__c` : `${rel}Id`];
+        const name = (row?.[rel] as { Name?: unknown } | null | undefined)?.Name;
+        if (typeof id === 'string' && typeof name === 'string') names[id] = name;
+      }
+      out.names = names;
+    }
+  }
+  const userFields = fieldsRead(ctx.graph, 'currentUser').fields;
+  if (userFields.length > 0 && ctx.integrationUserId !== undefined) {
+    const user = await ctx.salesforce.retrieve('User', ctx.integrationUserId, [...new Set(['Id', ...userFields])]);
+    if (user) {
+      const { attributes: _attributes, ...fields } = user;
+      out.currentUser = fields;
+    }
+  }
+  return out;
 }

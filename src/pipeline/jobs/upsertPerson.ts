@@ -29,7 +29,9 @@ export const upsertPerson: PipelineJob = {
     fields['Pipeline_Event_Id__c'] = work.event.id;
     try {
       const id = await ctx.salesforce.create('Lead', fields);
-      work.person = { type: 'Lead', id, created: true, record: { Id: id, Status: 'Inquiry', ...fields } };
+      // A lead created without an owner is owned by the user who created it: the pipeline's integration user.
+      const owner = ctx.integrationUserId === undefined ? {} : { OwnerId: ctx.integrationUserId };
+      work.person = { type: 'Lead', id, created: true, record: { Id: id, Status: 'Inquiry', ...owner, ...fields } };
       return { input: { action: 'create' }, output: { action: 'created', type: 'Lead', id, fields } };
     } catch (error) {
       const duplicateId = error instanceof ApiError ? duplicateRecordId(error) : undefined;

@@ -47,6 +47,10 @@ export interface AssignmentInputs {
   readonly users: readonly SRecord[];
   readonly queues: readonly SRecord[];
   readonly currentUser: SRecord | undefined;
+  /** The lead's campaign, for `Campaign.*` criteria (an empty record when it has none: its fields read blank). */
+  readonly campaign?: SRecord;
+  /** Names of the records the lead's other lookups hold (record types...), by id. */
+  readonly names?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -110,6 +114,8 @@ export class AssignmentRuleSet {
       users: inputs.users.map(routingUser),
       queues: inputs.queues.map((q) => ({ Id: q.Id, Name: String(q['Name'] ?? ''), ...(typeof q['DeveloperName'] === 'string' ? { DeveloperName: q['DeveloperName'] } : {}) })),
       ...(inputs.currentUser ? { currentUser: { ...inputs.currentUser } } : {}),
+      ...(inputs.campaign ? { campaign: { ...inputs.campaign } } : {}),
+      ...(inputs.names ? { names: { ...inputs.names } } : {}),
     };
     const decision = route(rule.graph, context, emptyRoundRobinState());
     const owner = decision.ok ? decision.owner : null;

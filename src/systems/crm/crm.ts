@@ -20,7 +20,8 @@ import { RecordStore } from './recordStore.ts';
 import type { SRecord } from './recordSource.ts';
 import type { IndexedRecordSource } from './soql/indexedRecordSource.ts';
 import { assertTimeZone } from './soql/orgCalendar.ts';
-import { CRM_SCHEMA, KEY_PREFIXES, type SObjectType } from './schema.ts';
+import { KEY_PREFIXES, type CrmSchema, type SObjectType } from './schema.ts';
+import { extendSchema, type SchemaExtension } from './schemaExtension.ts';
 import { formatSfDateTime } from './sfDateTime.ts';
 import { Sessions, type SessionsState } from './sessions.ts';
 import { canonicalField, validateFields } from './validateFields.ts';
@@ -53,6 +54,12 @@ export interface CrmOptions {
    * convertTimezone() are read; default `'UTC'`. Throws RangeError for an unknown zone.
    */
   readonly timeZone?: string;
+  /**
+   * What the org has beyond leadsim's schema (an org spec's `fields`, `picklistValues`, `recordTypes`): describe,
+   * SOQL, SOSL and every write use the extended schema, and each record type becomes a RecordType record.
+   * Default: none.
+   */
+  readonly schemaExtension?: SchemaExtension;
 }
 
 /** The org's whole state, copied by {@link Crm.snapshot} (records are immutable, so the copy is cheap). */
@@ -99,6 +106,10 @@ export class Crm implements IndexedRecordSource {
   readonly leadSettings: { defaultLeadOwnerId?: string } = {};
   /** The org's time zone (IANA name) for SOQL date literals and convertTimezone(). */
   readonly timeZone: string;
+  /** The org's schema: leadsim's own, extended with the org's declared fields, picklist values and record types. */
+  readonly schema: CrmSchema;
+  /** What the org declares beyond leadsim's schema (see {@link CrmOptions.schemaExtension}). */
+  readonly schemaExtension: SchemaExtension;
   readonly #ids = new IdFactory();
   readonly #history = new FieldHistory();
   readonly #events = new ChangeEvents();
@@ -117,6 +128,8 @@ export class Crm implements IndexedRecordSource {
     this.#settings = OrgSettingsSchema.parse(options.settings ?? {});
     this.timeZone = options.timeZone ?? 'UTC';
     assertTimeZone(this.timeZone);
+    this.schemaExtension = options.schemaExtension ?? {};
+    this.schema = extendSchema(this.schemaExtension);
     this.sessions = new Sessions(this.orgId);
     this.apiUsage = new ApiUsage(() => this.clock.now(), options.dailyApiLimit);
     const bootstrap = { userId: makeId(KEY_PREFIXES.User, 1), workflow: 'bootstrap' };
@@ -124,6 +137,9 @@ export class Crm implements IndexedRecordSource {
     if (!user.ok) throw new Error(`Failed to bootstrap the CRM: ${user.errors[0]?.message}. This is a bug in leadsim.`);
     this.integrationUserId = user.value.id;
     this.#store.put('Organization', this.#organization());
+    for (const [object, names] of Object.entries(options.schemaExtension?.recordTypes ?? {})) {
+      for (const name of names) this.#write('RecordType', this.#blank('RecordType', bootstrap), { Name: name, DeveloperName: developerName(name), SobjectType: object, IsActive: true }, bootstrap, 'create');
+    }
   }
 
   /** Creates a record. Errors are Salesforce's: REQUIRED_FIELD_MISSING, INVALID_FIELD, DUPLICATES_DETECTED, … */
@@ -138,7 +154,7 @@ export class Crm implements IndexedRecordSource {
     const old = found.value;
     if (type === 'Lead' && old['IsConverted'] === true) return crmFailure('CANNOT_UPDATE_CONVERTED_LEAD', 'cannot reference converted lead');
     const given = Object.fromEntries(Object.entries(fields).filter(([k, v]) => !(k.toLowerCase() === 'id' && normalizeId(String(v)) === old.Id)));
-    const checked = validateFields(type, given, { mode: 'update', lookup: (ref) => this.#store.get(ref) });
+    const checked = validateFields(type, given, { mode: 'update', lookup: (ref) => this.#store.get(ref), schema: this.schema });
     if (!checked.ok) return checked;
     const synced = this.#syncPicklists(type, checked.value, old);
     if (!synced.ok) return synced;
@@ -158,7 +174,7 @@ export class Crm implements IndexedRecordSource {
   delete(type: SObjectType, id: string, ctx: WriteContext): CrmResult<{ id: string }> {
     const found = this.#find(type, id);
     if (!found.ok) return found;
-    if (type === 'User' || type === 'Group' || type === 'AssignmentRule' || type === 'Organization') return crmFailure('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
+    if (type === 'User' || type === 'Group' || type === 'AssignmentRule' || type === 'Organization' || type === 'RecordType') return crmFailure('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id');
     const record = found.value;
     return this.transaction(() => {
       if (type === 'Lead' || type === 'Contact') {
@@ -178,7 +194,7 @@ export class Crm implements IndexedRecordSource {
     if (!fields) return { ...found.value };
     const copy: Record<string, unknown> = { Id: found.value.Id };
     for (const field of fields) {
-      const name = canonicalField(type, field);
+      const name = canonicalField(type, field, this.schema);
       if (name !== undefined) copy[name] = found.value[name] ?? null;
     }
     return copy;
@@ -264,7 +280,7 @@ export class Crm implements IndexedRecordSource {
    */
   deployAssignmentRules(source: AssignmentRulesFile): string[] {
     const directory = ruleDirectoryOf((type) => this.records(type));
-    const graphs = source.rules.assignmentRule.map((rule) => assignmentRuleToGraph(source, { rule: rule.fullName, directory }).graph);
+    const graphs = source.rules.assignmentRule.map((rule) => assignmentRuleToGraph(source, { rule: rule.fullName, directory, org: this.schemaExtension }).graph);
     const ctx = { userId: this.integrationUserId, workflow: 'deploy' };
     return source.rules.assignmentRule.map((rule, i) => {
       const existing = [...this.records('AssignmentRule')].find((r) => r['Name'] === rule.fullName && r['SobjectType'] === source.object);
@@ -281,9 +297,12 @@ export class Crm implements IndexedRecordSource {
     });
   }
 
-  /** Describe of one object type (country codes describe as a picklist when the org has country picklists). */
+  /**
+   * Describe of one object type in the org's schema, with its record types (country codes describe as a picklist
+   * when the org has country picklists).
+   */
   describe(type: SObjectType): DescribeSObject {
-    const describe = describeSObject(type);
+    const describe = describeSObject(type, this.schema, recordTypeInfos([...this.records('RecordType')].filter((r) => r['SobjectType'] === type)));
     const country = COUNTRY_FIELDS[type];
     if (!this.#settings.stateAndCountryPicklists || !country) return describe;
     return { ...describe, fields: describe.fields.map((f) => (f.name === country.code ? countryCodePicklist(f) : f)) };
@@ -357,7 +376,7 @@ export class Crm implements IndexedRecordSource {
   /** The org's own read-only record (Id = the org id), put in place at bootstrap without history or events. */
   #organization(): SRecord {
     const stamp = formatSfDateTime(this.clock.now());
-    const defaults = Object.fromEntries(Object.entries(CRM_SCHEMA.Organization).map(([name, spec]) => [name, spec.defaultValue ?? (spec.type === 'boolean' ? false : null)]));
+    const defaults = Object.fromEntries(Object.entries(this.schema.Organization).map(([name, spec]) => [name, spec.defaultValue ?? (spec.type === 'boolean' ? false : null)]));
     return {
       ...defaults,
       Id: this.#ids.next(KEY_PREFIXES.Organization),
@@ -381,14 +400,38 @@ export class Crm implements IndexedRecordSource {
     // Asked for the active rule and there is none: Salesforce still makes its default assignment (help article 000395506).
     if (selected.value === undefined) return { ok: true, value: ctx.assignmentRuleHeader.useDefaultRule === true ? fallback : undefined };
     const queues = [...this.records('Group')].filter((g) => g['Type'] === 'Queue');
-    const inputs = { users: [...this.records('User')], queues, currentUser: this.byId(ctx.userId)?.record };
+    const inputs = { users: [...this.records('User')], queues, currentUser: this.byId(ctx.userId)?.record, campaign: this.#leadCampaign(record), names: this.#referencedNames(type, record) };
     const result = this.assignmentRules.run(selected.value, record, inputs, this.clock.now());
     return { ok: true, value: result.matched ? result.ownerId : fallback };
   }
 
+  /**
+   * The campaign lead assignment rule criteria read as `Campaign.*`: the campaign of the lead's most recent campaign
+   * membership (leadsim's reading: web-to-lead's campaign is the one the lead joins), or an empty one, whose fields
+   * are blank.
+   */
+  #leadCampaign(record: Readonly<Record<string, unknown>>): SRecord {
+    const id = record['Id'];
+    const members = [...this.records('CampaignMember')].filter((m) => m['LeadId'] === id);
+    const campaignId = members.at(-1)?.['CampaignId'];
+    return (typeof campaignId === 'string' ? this.byId(campaignId)?.record : undefined) ?? ({ Id: '' } as SRecord);
+  }
+
+  /** The names of the records a record's lookups hold (record types and other non-user lookups), by id. */
+  #referencedNames(type: SObjectType, record: Readonly<Record<string, unknown>>): Record<string, string> {
+    const names: Record<string, string> = {};
+    for (const [field, spec] of Object.entries(this.schema[type])) {
+      const id = record[field];
+      if (spec.type !== 'reference' || typeof id !== 'string' || spec.referenceTo?.every((t) => t === 'User' || t === 'Group')) continue;
+      const name = this.byId(id)?.record['Name'];
+      if (typeof name === 'string') names[id] = name;
+    }
+    return names;
+  }
+
   /** A new record of `type` with its defaults and creation stamps, not yet stored. */
   #blank(type: SObjectType, ctx: WriteContext): SRecord {
-    const base: Record<string, unknown> = { ...blankRecord(type) };
+    const base: Record<string, unknown> = { ...blankRecord(type, this.schema) };
     base['Id'] = this.#ids.next(KEY_PREFIXES[type]);
     base['CreatedDate'] = formatSfDateTime(this.clock.now());
     base['CreatedById'] = ctx.userId;
@@ -409,7 +452,7 @@ export class Crm implements IndexedRecordSource {
   }
 
   #create(type: SObjectType, fields: Readonly<Record<string, unknown>>, ctx: WriteContext, internals: CreateInternals): CrmResult<{ id: string }> {
-    const checked = validateFields(type, fields, { mode: 'create', lookup: (ref) => this.#store.get(ref) });
+    const checked = validateFields(type, fields, { mode: 'create', lookup: (ref) => this.#store.get(ref), schema: this.schema });
     if (!checked.ok) return checked;
     const synced = this.#syncPicklists(type, checked.value, undefined);
     if (!synced.ok) return synced;
@@ -455,16 +498,31 @@ export class Crm implements IndexedRecordSource {
   }
 }
 
-const blanks = new Map<SObjectType, Readonly<Record<string, unknown>>>();
+/** A record type's developer name from its label, as Setup proposes it: `CPS - EOC` → `CPS_EOC`. */
+function developerName(label: string): string {
+  const name = label.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return /^[A-Za-z]/.test(name) ? name : `X${name}`;
+}
 
-/** Every field of `type` with its default (false for checkboxes, else null), `Id` first: copied for each new record. */
-function blankRecord(type: SObjectType): Readonly<Record<string, unknown>> {
-  let blank = blanks.get(type);
+/** describe's `recordTypeInfos` for an object's record types: each one, then the Master record type. */
+function recordTypeInfos(recordTypes: readonly SRecord[]): Record<string, unknown>[] {
+  if (recordTypes.length === 0) return [];
+  const info = (id: string, name: string, developer: string, master: boolean, isDefault: boolean) => ({ active: true, available: true, defaultRecordTypeMapping: isDefault, developerName: developer, master, name, recordTypeId: id });
+  return [...recordTypes.map((r, i) => info(r.Id, String(r['Name']), String(r['DeveloperName']), false, i === 0)), info('012000000000000AAA', 'Master', 'Master', true, false)];
+}
+
+const blanks = new WeakMap<CrmSchema, Map<SObjectType, Readonly<Record<string, unknown>>>>();
+
+/** Every field of `type` in the org's schema with its default (false for checkboxes, else null), `Id` first: copied for each new record. */
+function blankRecord(type: SObjectType, schema: CrmSchema): Readonly<Record<string, unknown>> {
+  let byType = blanks.get(schema);
+  if (!byType) blanks.set(schema, (byType = new Map()));
+  let blank = byType.get(type);
   if (!blank) {
     const fields: Record<string, unknown> = { Id: null };
-    for (const [name, spec] of Object.entries(CRM_SCHEMA[type])) if (name !== 'Id') fields[name] = spec.defaultValue ?? (spec.type === 'boolean' ? false : null);
+    for (const [name, spec] of Object.entries(schema[type])) if (name !== 'Id') fields[name] = spec.defaultValue ?? (spec.type === 'boolean' ? false : null);
     blank = fields;
-    blanks.set(type, blank);
+    byType.set(type, blank);
   }
   return blank;
 }

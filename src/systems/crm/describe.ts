@@ -1,7 +1,7 @@
 import { childRelationships, type ChildRelationship } from './childRelationships.ts';
 import { CRM_API_VERSION } from './duplicateRule.ts';
 import { fieldLabel, objectLabel, objectLabelPlural } from './fieldLabel.ts';
-import { CRM_SCHEMA, KEY_PREFIXES, SOBJECT_TYPES, type FieldSpec, type SObjectType } from './schema.ts';
+import { CRM_SCHEMA, KEY_PREFIXES, SOBJECT_TYPES, type CrmSchema, type FieldSpec, type SObjectType } from './schema.ts';
 import { isWritable } from './validateFields.ts';
 
 /** One field in a describe result (the subset of Salesforce's DescribeFieldResult that clients read). */
@@ -75,15 +75,15 @@ function urls(type: SObjectType): Record<string, string> {
   return { sobject: base, describe: `${base}/describe`, rowTemplate: `${base}/{ID}` };
 }
 
-function describeField(type: SObjectType, name: string, spec: FieldSpec): DescribeField {
+function describeField(type: SObjectType, name: string, spec: FieldSpec, schema: CrmSchema): DescribeField {
   return {
     name,
     label: fieldLabel(type, name),
     type: spec.type,
     length: spec.length ?? (spec.type === 'id' || spec.type === 'reference' ? 18 : 0),
     nillable: !spec.required && spec.type !== 'boolean' && name !== 'Id',
-    createable: isWritable(type, name, 'create'),
-    updateable: isWritable(type, name, 'update'),
+    createable: isWritable(type, name, 'create', schema),
+    updateable: isWritable(type, name, 'update', schema),
     defaultedOnCreate: spec.defaultValue !== undefined || SYSTEM_DEFAULTED.has(name),
     defaultValue: spec.defaultValue ?? null,
     custom: name.endsWith('__c'),
@@ -102,13 +102,16 @@ function describeField(type: SObjectType, name: string, spec: FieldSpec): Descri
   };
 }
 
-/** Describes one object type, like `GET /services/data/vXX.X/sobjects/{Type}/describe`. */
-export function describeSObject(type: SObjectType): DescribeSObject {
+/**
+ * Describes one object type in an org's schema (default: leadsim's own), like
+ * `GET /services/data/vXX.X/sobjects/{Type}/describe`. `recordTypeInfos` lists the org's record types of the object.
+ */
+export function describeSObject(type: SObjectType, schema: CrmSchema = CRM_SCHEMA, recordTypeInfos: readonly unknown[] = []): DescribeSObject {
   return {
     ...objectSummary(type),
-    fields: Object.entries(CRM_SCHEMA[type]).map(([name, spec]) => describeField(type, name, spec)),
+    fields: Object.entries(schema[type]).map(([name, spec]) => describeField(type, name, spec, schema)),
     childRelationships: childRelationships(type),
-    recordTypeInfos: [],
+    recordTypeInfos,
   };
 }
 

@@ -1,6 +1,6 @@
 import { normalizeId } from './ids.ts';
 import type { SRecord } from './recordSource.ts';
-import { CRM_SCHEMA, type SObjectType } from './schema.ts';
+import { CRM_SCHEMA, type CrmSchema, type SObjectType } from './schema.ts';
 import { canonicalField } from './validateFields.ts';
 
 /** What {@link matchByExternalId} reads: live records, and the indexed lookup the CRM offers for some fields. */
@@ -10,11 +10,14 @@ export interface ExternalIdSource {
   byId(id: string): { type: SObjectType; record: SRecord } | undefined;
 }
 
-/** The API name of `field` on `type` when it can identify records (Id, an idLookup or External ID field), else undefined. */
-export function externalIdField(type: SObjectType, field: string): string | undefined {
-  const name = canonicalField(type, field);
+/**
+ * The API name of `field` on `type` when it can identify records (Id, an idLookup or External ID field, an org's
+ * declared External ID field too), else undefined.
+ */
+export function externalIdField(type: SObjectType, field: string, schema: CrmSchema = CRM_SCHEMA): string | undefined {
+  const name = canonicalField(type, field, schema);
   if (name === undefined) return undefined;
-  const spec = CRM_SCHEMA[type][name]!;
+  const spec = schema[type][name]!;
   return spec.idLookup === true || spec.externalId === true ? name : undefined;
 }
 

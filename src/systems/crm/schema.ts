@@ -51,7 +51,7 @@ export interface FieldSpec {
 }
 
 /** Every object type the simulated CRM stores. */
-export const SOBJECT_TYPES = ['Lead', 'Contact', 'Account', 'Campaign', 'CampaignMember', 'User', 'Group', 'AssignmentRule', 'Organization'] as const;
+export const SOBJECT_TYPES = ['Lead', 'Contact', 'Account', 'Campaign', 'CampaignMember', 'User', 'Group', 'AssignmentRule', 'Organization', 'RecordType'] as const;
 export type SObjectType = (typeof SOBJECT_TYPES)[number];
 
 /** The key prefix of each object type's record ids (the first three characters). */
@@ -65,6 +65,7 @@ export const KEY_PREFIXES: Readonly<Record<SObjectType, string>> = {
   Group: '00G',
   AssignmentRule: '01Q',
   Organization: '00D',
+  RecordType: '012',
 };
 
 /** Lead status values; `Inquiry` is the default, `Converted` is the converted status used by convertLead. */
@@ -138,7 +139,7 @@ const personCustom: Record<string, FieldSpec> = {
 };
 
 /** Field tables per object type. */
-export const CRM_SCHEMA: Readonly<Record<SObjectType, Readonly<Record<string, FieldSpec>>>> = {
+export const CRM_SCHEMA: CrmSchema = {
   Lead: {
     ...audit,
     FirstName: { type: 'string', length: 40 },
@@ -274,11 +275,29 @@ export const CRM_SCHEMA: Readonly<Record<SObjectType, Readonly<Record<string, Fi
     DefaultLocaleSidKey: { type: 'string', length: 40, readOnly: true, defaultValue: 'en_US' },
     Country: { type: 'string', length: 80, readOnly: true },
   },
+  /**
+   * A record type an org declares (org spec `recordTypes`); read-only through the API, as in Salesforce, where record
+   * types are metadata. Source: https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_recordtype.htm
+   */
+  RecordType: {
+    ...audit,
+    Name: { type: 'string', length: 80, readOnly: true },
+    DeveloperName: { type: 'string', length: 80, readOnly: true },
+    SobjectType: { type: 'picklist', values: ['Lead', 'Contact', 'Account', 'Campaign'], restricted: true, readOnly: true },
+    IsActive: { type: 'boolean', readOnly: true, defaultValue: true },
+  },
 };
 
-/** The field spec of `object.field`, or undefined when the object has no such field. */
-export function fieldSpec(object: SObjectType, field: string): FieldSpec | undefined {
-  return CRM_SCHEMA[object][field];
+/**
+ * The fields of every object of one org: {@link CRM_SCHEMA}, or CRM_SCHEMA extended with the fields, picklist values
+ * and record types an org spec declares (see schemaExtension.ts). Every part of the CRM that reads field specs
+ * (validation, describe, SOQL, SOSL) takes the org's schema.
+ */
+export type CrmSchema = Readonly<Record<SObjectType, Readonly<Record<string, FieldSpec>>>>;
+
+/** The field spec of `object.field` in `schema` (default: leadsim's own), or undefined when the object has no such field. */
+export function fieldSpec(object: SObjectType, field: string, schema: CrmSchema = CRM_SCHEMA): FieldSpec | undefined {
+  return Object.hasOwn(schema[object], field) ? schema[object][field] : undefined;
 }
 
 /** True when `name` is one of the simulated object types. */

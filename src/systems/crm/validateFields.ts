@@ -2,7 +2,7 @@ import { crmError, type CrmError, type CrmResult } from './crmError.ts';
 import { fieldLabel } from './fieldLabel.ts';
 import { normalizeId } from './ids.ts';
 import type { SRecord } from './recordSource.ts';
-import { CRM_SCHEMA, KEY_PREFIXES, type FieldSpec, type SObjectType } from './schema.ts';
+import { CRM_SCHEMA, KEY_PREFIXES, type CrmSchema, type FieldSpec, type SObjectType } from './schema.ts';
 import { formatSfDateTime } from './sfDateTime.ts';
 
 /** Options of {@link validateFields}. */
@@ -11,6 +11,8 @@ export interface ValidateOptions {
   readonly mode: 'create' | 'update';
   /** Finds a referenced record by 18-character id. */
   readonly lookup: (id: string) => { type: SObjectType; record: SRecord } | undefined;
+  /** The org's schema (default: leadsim's own, {@link CRM_SCHEMA}). */
+  readonly schema?: CrmSchema;
 }
 
 /** Fields that can be set on create but never changed afterwards. */
@@ -20,33 +22,37 @@ const CREATE_ONLY: Readonly<Partial<Record<SObjectType, readonly string[]>>> = {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
 const PREFIX_TYPES = new Map(Object.entries(KEY_PREFIXES).map(([type, prefix]) => [prefix, type as SObjectType]));
-const canonicalNames = new Map<SObjectType, Map<string, string>>();
-const requiredFields = new Map<SObjectType, readonly (readonly [string, FieldSpec])[]>();
+const canonicalNames = new WeakMap<CrmSchema, Map<SObjectType, Map<string, string>>>();
+const requiredFields = new WeakMap<CrmSchema, Map<SObjectType, readonly (readonly [string, FieldSpec])[]>>();
 
-/** The field's API name as the schema spells it (field names are case-insensitive), or undefined. */
-export function canonicalField(type: SObjectType, name: string): string | undefined {
-  let names = canonicalNames.get(type);
+/** The field's API name as the schema (default: leadsim's own) spells it (field names are case-insensitive), or undefined. */
+export function canonicalField(type: SObjectType, name: string, schema: CrmSchema = CRM_SCHEMA): string | undefined {
+  let byType = canonicalNames.get(schema);
+  if (!byType) canonicalNames.set(schema, (byType = new Map()));
+  let names = byType.get(type);
   if (!names) {
     // Keyed by the API name itself too: callers nearly always spell it the schema's way.
-    names = new Map(Object.keys(CRM_SCHEMA[type]).flatMap((field) => [[field.toLowerCase(), field] as const, [field, field] as const]));
-    canonicalNames.set(type, names);
+    names = new Map(Object.keys(schema[type]).flatMap((field) => [[field.toLowerCase(), field] as const, [field, field] as const]));
+    byType.set(type, names);
   }
   return names.get(name) ?? names.get(name.toLowerCase());
 }
 
-/** The required fields of a type with their specs. */
-function required(type: SObjectType): readonly (readonly [string, FieldSpec])[] {
-  let fields = requiredFields.get(type);
+/** The required fields of a type in the schema, with their specs. */
+function required(type: SObjectType, schema: CrmSchema): readonly (readonly [string, FieldSpec])[] {
+  let byType = requiredFields.get(schema);
+  if (!byType) requiredFields.set(schema, (byType = new Map()));
+  let fields = byType.get(type);
   if (!fields) {
-    fields = Object.entries(CRM_SCHEMA[type]).filter(([, spec]) => spec.required);
-    requiredFields.set(type, fields);
+    fields = Object.entries(schema[type]).filter(([, spec]) => spec.required);
+    byType.set(type, fields);
   }
   return fields;
 }
 
-/** True when the field may be written in this mode. */
-export function isWritable(type: SObjectType, field: string, mode: 'create' | 'update'): boolean {
-  const spec = CRM_SCHEMA[type][field];
+/** True when the field may be written in this mode (in `schema`, default leadsim's own). */
+export function isWritable(type: SObjectType, field: string, mode: 'create' | 'update', schema: CrmSchema = CRM_SCHEMA): boolean {
+  const spec = Object.hasOwn(schema[type], field) ? schema[type][field] : undefined;
   if (!spec || spec.readOnly) return false;
   return mode === 'create' || !(CREATE_ONLY[type] ?? []).includes(field);
 }
@@ -59,13 +65,14 @@ export function isWritable(type: SObjectType, field: string, mode: 'create' | 'u
  * by their API names: empty strings become null, ids become 18 characters, datetimes Salesforce's format.
  */
 export function validateFields(type: SObjectType, fields: Readonly<Record<string, unknown>>, options: ValidateOptions): CrmResult<Record<string, unknown>> {
-  const schema = CRM_SCHEMA[type];
+  const orgSchema = options.schema ?? CRM_SCHEMA;
+  const schema = orgSchema[type];
   const named: [string, FieldSpec, unknown][] = [];
   const readOnly: string[] = [];
   for (const [given, value] of Object.entries(fields)) {
-    const name = canonicalField(type, given);
+    const name = canonicalField(type, given, orgSchema);
     if (name === undefined) return fail([crmError('INVALID_FIELD', `No such column '${given}' on sobject of type ${type}`)]);
-    if (!isWritable(type, name, options.mode)) readOnly.push(name);
+    if (!isWritable(type, name, options.mode, orgSchema)) readOnly.push(name);
     else named.push([name, schema[name]!, value]);
   }
   if (readOnly.length > 0) {
@@ -82,7 +89,7 @@ export function validateFields(type: SObjectType, fields: Readonly<Record<string
   }
   if (valueErrors.length > 0) return fail(valueErrors);
 
-  const missing = required(type)
+  const missing = required(type, orgSchema)
     .filter(([name, spec]) => (options.mode === 'create' ? spec.defaultValue === undefined && values[name] == null : name in values && values[name] === null))
     .map(([name]) => name);
   if (missing.length > 0) return fail([crmError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing)]);
@@ -136,7 +143,8 @@ function coerce(type: SObjectType, name: string, spec: FieldSpec, raw: unknown):
       if (spec.type === 'email' && !EMAIL.test(value)) {
         return { error: crmError('INVALID_EMAIL_ADDRESS', `${label()}: invalid email address: ${value}`, [name]) };
       }
-      if (spec.type === 'picklist' && spec.restricted && !(spec.values ?? []).includes(value)) {
+      const parts = spec.type === 'multipicklist' ? value.split(';') : [value];
+      if ((spec.type === 'picklist' || spec.type === 'multipicklist') && spec.restricted && parts.some((part) => !(spec.values ?? []).includes(part))) {
         return { error: crmError('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `${label()}: bad value for restricted picklist field: ${value}`, [name]) };
       }
       return { value };
@@ -155,6 +163,10 @@ function checkReference(type: SObjectType, name: string, spec: FieldSpec, raw: s
   const target = lookup(id);
   if (!target || target.type !== targetType || target.record['IsDeleted'] === true) {
     return { error: crmError('INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', [name]) };
+  }
+  // A record type of another object (or an inactive one) is refused as Salesforce refuses it.
+  if (target.type === 'RecordType' && (target.record['SobjectType'] !== type || target.record['IsActive'] === false)) {
+    return { error: crmError('INVALID_CROSS_REFERENCE_KEY', `${label()}: id value not valid for the ${type} record type: ${raw}`, [name]) };
   }
   if (name === 'OwnerId' && target.type === 'User' && target.record['IsActive'] === false) {
     return { error: crmError('INACTIVE_OWNER_OR_USER', `operation performed with inactive user [${id}] as owner of ${type.toLowerCase()}`, [name]) };

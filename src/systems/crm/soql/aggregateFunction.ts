@@ -1,5 +1,5 @@
 import type { FunctionExp } from 'soql-parser-js';
-import type { SObjectType } from '../schema.ts';
+import type { CrmSchema, SObjectType } from '../schema.ts';
 import type { SRecord } from '../recordSource.ts';
 import type { ValueKind } from './fieldValue.ts';
 import { compileScalar, type EvalEnv, type ScalarExpr } from './scalarExpr.ts';
@@ -60,11 +60,11 @@ function extreme(expr: ScalarExpr, max: boolean): AggregateFn['compute'] {
  * Source: "Aggregate Functions", SOQL and SOSL Reference
  * (https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_agg_functions.htm).
  */
-export function compileAggregate(fn: FunctionExp, type: SObjectType, alias: string | undefined, soql: string): AggregateFn {
+export function compileAggregate(fn: FunctionExp, type: SObjectType, alias: string | undefined, soql: string, schema?: CrmSchema): AggregateFn {
   const name = (fn.functionName ?? '').toUpperCase() as AggregateName;
   const [param] = fn.parameters ?? [];
   if (param === undefined) throw malformed(`${name}() needs a field: use ${name}(Id) or COUNT() alone without GROUP BY`);
-  const expr = compileScalar(type, param as string | FunctionExp, alias, soql);
+  const expr = compileScalar(type, param as string | FunctionExp, alias, soql, schema);
   const text = `${name}(${expr.path})`;
   const refuse = () => malformed(`field ${expr.path} does not support aggregate operator ${name}`);
   switch (name) {

@@ -1,5 +1,5 @@
 import type { ConditionWithValueQuery, FieldType, FunctionExp, GroupByClause, OrderByClause, Query } from 'soql-parser-js';
-import type { SObjectType } from '../schema.ts';
+import type { CrmSchema, SObjectType } from '../schema.ts';
 import type { SRecord } from '../recordSource.ts';
 import { compileAggregate, isAggregateFunction, type AggregateFn, type AggregateValue } from './aggregateFunction.ts';
 import { compileWhere, type ConditionSubject, type Predicate } from './compileWhere.ts';
@@ -60,7 +60,7 @@ export function isAggregateItem(fn: FunctionExp): boolean {
  * Source: "GROUP BY", "GROUP BY ROLLUP", "HAVING", "Aggregate Functions" and "Using Aliases with GROUP BY" in the
  * SOQL and SOSL Reference (https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_groupby.htm).
  */
-export function compileAggregatePlan(query: Query, type: SObjectType, soql: string): AggregatePlan {
+export function compileAggregatePlan(query: Query, type: SObjectType, soql: string, schema?: CrmSchema): AggregatePlan {
   const alias = query.sObjectAlias;
   const clauses: GroupByClause[] = query.groupBy === undefined ? [] : Array.isArray(query.groupBy) ? query.groupBy : [query.groupBy];
   let rollup = false;
@@ -82,7 +82,7 @@ export function compileAggregatePlan(query: Query, type: SObjectType, soql: stri
   }
   if (rollup && groupItems.length > 3) throw malformed('GROUP BY ROLLUP can contain at most 3 fields');
   const groupBy = groupItems.map((item) => {
-    const expr = compileScalar(type, item, alias, soql);
+    const expr = compileScalar(type, item, alias, soql, schema);
     if (expr.fn === undefined && NOT_GROUPABLE.has(expr.field.spec.type)) throw malformed(`field '${expr.path}' can not be grouped in a query call`);
     return expr;
   });
@@ -90,7 +90,7 @@ export function compileAggregatePlan(query: Query, type: SObjectType, soql: stri
 
   const aggregates = new Map<string, AggregateFn>();
   const aggregate = (fn: FunctionExp): AggregateFn => {
-    const compiled = compileAggregate(fn, type, alias, soql);
+    const compiled = compileAggregate(fn, type, alias, soql, schema);
     const known = aggregates.get(compiled.text);
     if (known) return known;
     aggregates.set(compiled.text, compiled);
@@ -108,12 +108,12 @@ export function compileAggregatePlan(query: Query, type: SObjectType, soql: stri
       }
       if (name === 'GROUPING') {
         const [param] = it.parameters ?? [];
-        const i = typeof param === 'string' ? groupIndex(compileScalar(type, param, alias, soql).path) : -1;
+        const i = typeof param === 'string' ? groupIndex(compileScalar(type, param, alias, soql, schema).path) : -1;
         if (i < 0 || !rollup) throw malformed(`GROUPING() takes a field of GROUP BY ROLLUP: ${it.rawValue ?? 'GROUPING()'}`);
         return { kind: 'number', get: (g) => (g.rolledUp[i] ? 1 : 0), output: (g) => (g.rolledUp[i] ? 1 : 0) };
       }
     }
-    const expr = compileScalar(type, it, alias, soql);
+    const expr = compileScalar(type, it, alias, soql, schema);
     const i = groupIndex(expr.path);
     if (i < 0) throw error(what);
     const picklist = expr.fn === undefined && expr.field.spec.type === 'picklist' ? new Map((expr.field.spec.values ?? []).map((v, n) => [v, n])) : undefined;
@@ -132,7 +132,7 @@ export function compileAggregatePlan(query: Query, type: SObjectType, soql: stri
       case 'FieldRelationship': {
         const path = f.type === 'Field' ? f.field : [...f.relationships, f.field].join('.');
         const it = item(path, path, (w) => malformed(`Field must be grouped or aggregated: ${w}`));
-        const name = ('alias' in f ? f.alias : undefined) ?? compileScalar(type, path, alias, soql).field.field;
+        const name = ('alias' in f ? f.alias : undefined) ?? compileScalar(type, path, alias, soql, schema).field.field;
         return { name, read: it.output };
       }
       case 'FieldFunctionExpression': {

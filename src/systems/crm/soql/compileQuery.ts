@@ -1,5 +1,5 @@
 import type { FieldType, Query } from 'soql-parser-js';
-import { CRM_SCHEMA, type SObjectType } from '../schema.ts';
+import { CRM_SCHEMA, type CrmSchema, type SObjectType } from '../schema.ts';
 import { compileAggregatePlan, isAggregateItem, type AggregatePlan } from './aggregatePlan.ts';
 import { compileWhere, type Predicate } from './compileWhere.ts';
 import { indexHints, type IndexHint } from './indexedRecordSource.ts';
@@ -27,11 +27,13 @@ export interface CompiledQuery {
   readonly offset: number;
   /** Field/value pins an IndexedRecordSource may serve without a scan, in clause order. */
   readonly hints: readonly IndexHint[];
+  /** The org's schema the query was compiled in. */
+  readonly schema: CrmSchema;
 }
 
 /** The field names FIELDS(ALL|STANDARD|CUSTOM) stands for, in describe order; custom fields end in `__c`. */
-function fieldsFunction(type: SObjectType, which: string): string[] {
-  const names = Object.keys(CRM_SCHEMA[type]);
+function fieldsFunction(type: SObjectType, which: string, schema: CrmSchema): string[] {
+  const names = Object.keys(schema[type]);
   const kind = which.toUpperCase();
   if (kind === 'ALL') return names;
   if (kind === 'CUSTOM') return names.filter((n) => n.endsWith('__c'));
@@ -46,7 +48,7 @@ function fieldsFunction(type: SObjectType, which: string): string[] {
  * Source: "FIELDS()" in the SOQL and SOSL Reference
  * (https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_fields.htm).
  */
-function compileSelect(query: Query, type: SObjectType, soql: string, nested: boolean): SelectPlan {
+function compileSelect(query: Query, type: SObjectType, soql: string, nested: boolean, schema: CrmSchema): SelectPlan {
   const fields: readonly FieldType[] = query.fields ?? [];
   const isFn = (f: FieldType): f is Extract<FieldType, { type: 'FieldFunctionExpression' }> => f.type === 'FieldFunctionExpression';
   const bareCount = fields.find((f) => isFn(f) && f.functionName.toUpperCase() === 'COUNT' && f.parameters.length === 0);
@@ -56,13 +58,13 @@ function compileSelect(query: Query, type: SObjectType, soql: string, nested: bo
     if (query.groupBy) throw malformed(`Failed to run query "${soql}": COUNT() can't be used with GROUP BY. Use COUNT(Id) instead.`);
     return { kind: 'count' };
   }
-  if (query.groupBy || fields.some((f) => isFn(f) && isAggregateItem(f))) return compileAggregatePlan(query, type, soql);
+  if (query.groupBy || fields.some((f) => isFn(f) && isAggregateItem(f))) return compileAggregatePlan(query, type, soql, schema);
   if (query.having) throw malformed('HAVING needs GROUP BY');
   const resolved: ResolvedField[] = [];
   const subqueries: { node: ChildrenNode; afterFields: number }[] = [];
   const seen = new Set<string>();
   const add = (path: string) => {
-    const field = resolveField(type, path, query.sObjectAlias);
+    const field = resolveField(type, path, query.sObjectAlias, schema);
     const key = field.path.toLowerCase();
     if (seen.has(key)) throw malformed(`duplicate field selected: ${field.path}`);
     seen.add(key);
@@ -80,7 +82,7 @@ function compileSelect(query: Query, type: SObjectType, soql: string, nested: bo
       case 'FieldFunctionExpression':
         if (f.functionName.toUpperCase() === 'FIELDS') {
           const [which] = f.parameters;
-          const all = fieldsFunction(type, typeof which === 'string' ? which : '');
+          const all = fieldsFunction(type, typeof which === 'string' ? which : '', schema);
           if (String(which).toUpperCase() !== 'STANDARD' && (query.limit === undefined || query.limit > 200)) throw malformed('The SOQL FIELDS function must have a LIMIT of at most 200');
           all.forEach(add);
           continue;
@@ -95,7 +97,7 @@ function compileSelect(query: Query, type: SObjectType, soql: string, nested: bo
         if (seen.has(key)) throw malformed(`duplicate field selected: ${rel.relationshipName}`);
         seen.add(key);
         const index = subqueries.filter((s) => s.node.query.where !== undefined).length;
-        const query = compileParsed({ ...sub, sObject: rel.childSObject }, soql, index, true);
+        const query = compileParsed({ ...sub, sObject: rel.childSObject }, soql, index, true, schema);
         subqueries.push({ node: { kind: 'children', relationshipName: rel.relationshipName, field: rel.field, query }, afterFields: resolved.length });
         continue;
       }
@@ -116,15 +118,15 @@ function whereIndex(query: Query): number {
 }
 
 /** Compiles a parsed (sub)query; `whereAt` is the index of its WHERE among the text's WHERE clauses. */
-function compileParsed(query: Query, soql: string, whereAt: number, nested: boolean): CompiledQuery {
+function compileParsed(query: Query, soql: string, whereAt: number, nested: boolean, schema: CrmSchema): CompiledQuery {
   if (query.withDataCategory) throw notSupported(soql, 'WITH DATA CATEGORY', 'Remove the clause');
   if (query.usingScope) throw notSupported(soql, 'USING SCOPE', 'Remove the clause');
   const type = resolveObject(query.sObject ?? '');
   const alias = query.sObjectAlias;
-  const select = compileSelect(query, type, soql, nested);
+  const select = compileSelect(query, type, soql, nested, schema);
   if (nested && select.kind !== 'records') throw notSupported(soql, 'An aggregate or COUNT() in a subquery', 'Select fields in the subquery');
-  const clause = compileWhereClause(query, soql, type, whereAt);
-  const sort = query.orderBy && select.kind === 'records' ? compileOrderBy(query.orderBy, type, soql, alias) : undefined;
+  const clause = compileWhereClause(query, soql, type, whereAt, schema);
+  const sort = query.orderBy && select.kind === 'records' ? compileOrderBy(query.orderBy, type, soql, alias, schema) : undefined;
   const children = select.kind === 'records' ? select.shape.filter((n): n is ChildrenNode => n.kind === 'children') : [];
   return {
     type,
@@ -135,16 +137,17 @@ function compileParsed(query: Query, soql: string, whereAt: number, nested: bool
     limit: query.limit,
     offset: query.offset ?? 0,
     hints: clause.hints,
+    schema,
   };
 }
 
 /** A query's own WHERE, compiled: the predicate, whether it needs the simulated now, and the index hints. */
-function compileWhereClause(query: Query, soql: string, type: SObjectType, whereAt: number): Pick<CompiledQuery, 'where' | 'usesNow' | 'hints'> {
+function compileWhereClause(query: Query, soql: string, type: SObjectType, whereAt: number, schema: CrmSchema): Pick<CompiledQuery, 'where' | 'usesNow' | 'hints'> {
   const alias = query.sObjectAlias;
-  const ctx = { soql, type, alias, usesNow: false };
+  const ctx = { soql, type, alias, schema, usesNow: false };
   const tree = query.where ? whereTree(query.where, soql, { rule: 'whereClause', index: whereAt }) : undefined;
   const where = tree ? compileWhere(tree, ctx) : undefined;
-  return { where, usesNow: ctx.usesNow, hints: tree ? indexHints(tree, type, alias) : [] };
+  return { where, usesNow: ctx.usesNow, hints: tree ? indexHints(tree, type, alias, schema) : [] };
 }
 
 /** A compiled query without its own WHERE (shared by every query of one template), and whether the rest needs now. */
@@ -153,27 +156,31 @@ interface SharedPlan {
   readonly restUsesNow: boolean;
 }
 
-const sharedPlans = new QueryCache<SharedPlan>(200);
+/** The shared plans of each org's schema (a plan resolves its fields in one schema). */
+const sharedPlans = new WeakMap<CrmSchema, QueryCache<SharedPlan>>();
 
 /**
- * Parses and compiles a SOQL query: resolves the object and every field against CRM_SCHEMA (case-insensitively),
+ * Parses and compiles a SOQL query: resolves the object and every field against the org's schema (default:
+ * leadsim's own, CRM_SCHEMA; case-insensitively),
  * rebuilds and compiles the WHERE into a predicate, compiles ORDER BY. Throws a `SoqlFailure` (MALFORMED_QUERY,
  * INVALID_FIELD, INVALID_TYPE) for bad or unsupported queries.
  */
-export function compileQuery(soql: string): CompiledQuery {
+export function compileQuery(soql: string, schema: CrmSchema = CRM_SCHEMA): CompiledQuery {
   const { query, whereTemplate } = parseSoqlTemplate(soql);
   const whereAt = whereIndex(query);
+  let plans = sharedPlans.get(schema);
+  if (!plans) sharedPlans.set(schema, (plans = new QueryCache<SharedPlan>(200)));
   // Queries that differ only in their WHERE's values (one per lead: `WHERE Email = '…'`) share the rest of the plan.
-  const shared = whereTemplate === undefined ? undefined : sharedPlans.get(whereTemplate);
+  const shared = whereTemplate === undefined ? undefined : plans.get(whereTemplate);
   if (shared) {
-    const clause = compileWhereClause(query, soql, shared.plan.type, whereAt);
+    const clause = compileWhereClause(query, soql, shared.plan.type, whereAt, schema);
     return { ...shared.plan, ...clause, usesNow: clause.usesNow || shared.restUsesNow };
   }
-  const compiled = compileParsed(query, soql, whereAt, false);
+  const compiled = compileParsed(query, soql, whereAt, false, schema);
   if (whereTemplate !== undefined) {
     const { where: _where, usesNow: _usesNow, hints: _hints, ...plan } = compiled;
     const children = plan.select.kind === 'records' ? plan.select.shape.filter((n): n is ChildrenNode => n.kind === 'children') : [];
-    sharedPlans.set(whereTemplate, { plan, restUsesNow: children.some((c) => c.query.usesNow) });
+    plans.set(whereTemplate, { plan, restUsesNow: children.some((c) => c.query.usesNow) });
   }
   return compiled;
 }

@@ -1,5 +1,5 @@
 import type { ConditionWithValueQuery, LiteralType } from 'soql-parser-js';
-import type { SObjectType } from '../schema.ts';
+import type { CrmSchema, SObjectType } from '../schema.ts';
 import type { SRecord } from '../recordSource.ts';
 import { normalizeId } from '../ids.ts';
 import { dateLiteralRange, type DateRangeFn } from './dateLiteral.ts';
@@ -28,6 +28,8 @@ export interface WhereContext<R = SRecord> {
   readonly soql: string;
   readonly type: SObjectType;
   readonly alias?: string | undefined;
+  /** The org's schema (default: leadsim's own). */
+  readonly schema?: CrmSchema;
   /** Set to true by the compiler when the clause uses a relative date literal (needs `now`). */
   usesNow: boolean;
   /** Compiles a condition's left side; default: a field or date function of the queried object. */
@@ -148,8 +150,8 @@ function compareTest(operator: string, operand: Operand, kind: ValueKind, field:
 
 /** The default left side: a field or a date function of a field of the queried object. */
 function recordSubject(condition: ConditionWithValueQuery, ctx: WhereContext<unknown>): ConditionSubject<SRecord> {
-  if ('fn' in condition) return compileScalar(ctx.type, condition.fn, ctx.alias, ctx.soql);
-  if ('field' in condition) return compileScalar(ctx.type, condition.field, ctx.alias, ctx.soql);
+  if ('fn' in condition) return compileScalar(ctx.type, condition.fn, ctx.alias, ctx.soql, ctx.schema);
+  if ('field' in condition) return compileScalar(ctx.type, condition.field, ctx.alias, ctx.soql, ctx.schema);
   throw malformed('unexpected token: NOT');
 }
 

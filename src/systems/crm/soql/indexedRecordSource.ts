@@ -1,4 +1,4 @@
-import type { SObjectType } from '../schema.ts';
+import type { CrmSchema, SObjectType } from '../schema.ts';
 import type { RecordSource, SRecord } from '../recordSource.ts';
 import { kindOf } from './fieldValue.ts';
 import { resolveField } from './resolveField.ts';
@@ -29,7 +29,7 @@ export interface IndexHint {
  * The `text field = 'x'` / `IN (...)` conjuncts of a WHERE tree that `lookup` could serve, in clause order
  * (`runQuery` uses the first one the source has an index for). A conjunct comparing with '' (null) is skipped.
  */
-export function indexHints(tree: WhereNode, type: SObjectType, alias?: string): IndexHint[] {
+export function indexHints(tree: WhereNode, type: SObjectType, alias?: string, schema?: CrmSchema): IndexHint[] {
   const hints: IndexHint[] = [];
   for (const node of tree.kind === 'and' ? tree.children : [tree]) {
     if (node.kind !== 'condition') continue;
@@ -37,7 +37,7 @@ export function indexHints(tree: WhereNode, type: SObjectType, alias?: string): 
     if (!('field' in c) || 'valueQuery' in c || (c.operator !== '=' && c.operator !== 'IN')) continue;
     const literals = Array.isArray(c.literalType) ? c.literalType : [c.literalType];
     if (literals.some((l) => l !== 'STRING')) continue;
-    const field = resolveField(type, c.field, alias);
+    const field = resolveField(type, c.field, alias, schema);
     if (field.hops.length > 0 || kindOf(field.spec) !== 'text') continue;
     const values = (Array.isArray(c.value) ? c.value : [c.value]).map((v) => plainString(unquote(v)).toLowerCase());
     if (values.includes('')) continue;

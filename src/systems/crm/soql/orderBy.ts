@@ -1,5 +1,5 @@
 import type { OrderByClause } from 'soql-parser-js';
-import type { SObjectType } from '../schema.ts';
+import type { CrmSchema, SObjectType } from '../schema.ts';
 import type { RecordSource, SRecord } from '../recordSource.ts';
 import { comparable, kindOf, type ValueKind } from './fieldValue.ts';
 import { readField, resolveField, type ResolvedField } from './resolveField.ts';
@@ -49,10 +49,10 @@ function compareKeys(a: Key, b: Key, key: { readonly descending: boolean; readon
  * Compiles ORDER BY into a stable sorter. Defaults as in Salesforce: ascending; nulls first when ascending and last
  * when descending unless NULLS FIRST/LAST says otherwise; text case-insensitive; picklists by their value order.
  */
-export function compileOrderBy(clauses: OrderByClause | OrderByClause[], type: SObjectType, soql: string, alias?: string): RecordSorter {
+export function compileOrderBy(clauses: OrderByClause | OrderByClause[], type: SObjectType, soql: string, alias?: string, schema?: CrmSchema): RecordSorter {
   const keys: SortKey[] = (Array.isArray(clauses) ? clauses : [clauses]).map((clause) => {
     if (!('field' in clause)) throw notSupported(soql, 'ORDER BY a function', 'Order by a field');
-    const field = resolveField(type, clause.field, alias);
+    const field = resolveField(type, clause.field, alias, schema);
     const descending = clause.order === 'DESC';
     const values = field.spec.type === 'picklist' ? field.spec.values : undefined;
     return {

@@ -1,4 +1,4 @@
-import { CRM_SCHEMA, SOBJECT_TYPES, type FieldSpec, type SObjectType } from '../schema.ts';
+import { CRM_SCHEMA, SOBJECT_TYPES, type CrmSchema, type FieldSpec, type SObjectType } from '../schema.ts';
 import type { RecordSource, SRecord } from '../recordSource.ts';
 import { noSuchColumn, unknownRelationship, unsupportedType } from './soqlError.ts';
 
@@ -22,20 +22,32 @@ export interface ResolvedField {
   readonly spec: FieldSpec;
   /** The canonical dotted path (`Owner.Name`). */
   readonly path: string;
+  /** The org's schema it was resolved in. */
+  readonly schema: CrmSchema;
+}
+
+interface SchemaNames {
+  readonly fields: Map<SObjectType, Map<string, string>>;
+  readonly relationships: Map<SObjectType, Map<string, string>>;
 }
 
 const lowerTypes = new Map<string, SObjectType>(SOBJECT_TYPES.map((t) => [t.toLowerCase(), t]));
-const lowerFields = new Map<SObjectType, Map<string, string>>(
-  SOBJECT_TYPES.map((t) => [t, new Map(Object.keys(CRM_SCHEMA[t]).map((f) => [f.toLowerCase(), f]))]),
-);
-const lowerRelationships = new Map<SObjectType, Map<string, string>>(
-  SOBJECT_TYPES.map((t) => [
-    t,
-    new Map(
-      Object.entries(CRM_SCHEMA[t]).flatMap(([f, spec]) => (spec.relationshipName ? [[spec.relationshipName.toLowerCase(), f] as const] : [])),
-    ),
-  ]),
-);
+const namesBySchema = new WeakMap<CrmSchema, SchemaNames>();
+
+/** Lower-cased field and relationship names of each object of `schema`, computed once per schema. */
+function namesOf(schema: CrmSchema): SchemaNames {
+  let names = namesBySchema.get(schema);
+  if (!names) {
+    names = {
+      fields: new Map(SOBJECT_TYPES.map((t) => [t, new Map(Object.keys(schema[t]).map((f) => [f.toLowerCase(), f]))])),
+      relationships: new Map(
+        SOBJECT_TYPES.map((t) => [t, new Map(Object.entries(schema[t]).flatMap(([f, spec]) => (spec.relationshipName ? [[spec.relationshipName.toLowerCase(), f] as const] : [])))]),
+      ),
+    };
+    namesBySchema.set(schema, names);
+  }
+  return names;
+}
 
 /** The canonical object type for a name in any casing (`lead` → `Lead`); INVALID_TYPE when unknown. */
 export function resolveObject(name: string): SObjectType {
@@ -45,37 +57,39 @@ export function resolveObject(name: string): SObjectType {
 }
 
 /**
- * Resolves a field path such as `email`, `Owner.Name` or `Impartner_Partner_Account__r.Partner_Type__c` on `type`.
+ * Resolves a field path such as `email`, `Owner.Name` or `Impartner_Partner_Account__r.Partner_Type__c` on `type`,
+ * in the org's `schema` (default: leadsim's own).
  * Names are case-insensitive; a polymorphic reference (Lead `Owner`: User or Group) accepts a field that any of its
  * targets has. `alias` is the query's object alias, stripped from the front of the path. Throws INVALID_FIELD.
  */
-export function resolveField(type: SObjectType, dottedPath: string, alias?: string): ResolvedField {
+export function resolveField(type: SObjectType, dottedPath: string, alias?: string, schema: CrmSchema = CRM_SCHEMA): ResolvedField {
+  const names = namesOf(schema);
   let parts = dottedPath.split('.');
   if (alias && parts.length > 1 && parts[0]?.toLowerCase() === alias.toLowerCase()) parts = parts.slice(1);
   const hops: RelationshipHop[] = [];
   let current: readonly SObjectType[] = [type];
   for (const rel of parts.slice(0, -1)) {
-    const hop = findRelationship(current, rel);
+    const hop = findRelationship(current, rel, schema, names);
     if (!hop) throw unknownRelationship(rel);
     hops.push(hop);
     current = hop.targets;
   }
   const name = parts[parts.length - 1] ?? '';
   for (const t of current) {
-    const field = lowerFields.get(t)?.get(name.toLowerCase());
-    const spec = field === undefined ? undefined : CRM_SCHEMA[t][field];
+    const field = names.fields.get(t)?.get(name.toLowerCase());
+    const spec = field === undefined ? undefined : schema[t][field];
     if (field !== undefined && spec) {
-      return { hops, field, spec, path: [...hops.map((h) => h.relationshipName), field].join('.') };
+      return { hops, field, spec, path: [...hops.map((h) => h.relationshipName), field].join('.'), schema };
     }
   }
   // Salesforce names a polymorphic relationship's target entity `Name`.
   throw noSuchColumn(name, current.length === 1 ? (current[0] ?? type) : 'Name');
 }
 
-function findRelationship(types: readonly SObjectType[], rel: string): RelationshipHop | undefined {
+function findRelationship(types: readonly SObjectType[], rel: string, schema: CrmSchema, names: SchemaNames): RelationshipHop | undefined {
   for (const t of types) {
-    const idField = lowerRelationships.get(t)?.get(rel.toLowerCase());
-    const spec = idField === undefined ? undefined : CRM_SCHEMA[t][idField];
+    const idField = names.relationships.get(t)?.get(rel.toLowerCase());
+    const spec = idField === undefined ? undefined : schema[t][idField];
     if (idField !== undefined && spec?.relationshipName) {
       return { idField, relationshipName: spec.relationshipName, targets: spec.referenceTo ?? [] };
     }
@@ -105,5 +119,5 @@ export function readField(record: SRecord, field: ResolvedField, source: RecordS
     current = next.record;
     type = next.type;
   }
-  return type !== undefined && CRM_SCHEMA[type][field.field] ? current[field.field] : null;
+  return type !== undefined && field.schema[type][field.field] ? current[field.field] : null;
 }

@@ -2,7 +2,7 @@ import type { RecordSource, SRecord } from '../recordSource.ts';
 import { compileQuery, type CompiledQuery } from './compileQuery.ts';
 import type { EvalEnv } from './compileWhere.ts';
 import type { IndexedRecordSource, IndexHint } from './indexedRecordSource.ts';
-import type { SObjectType } from '../schema.ts';
+import { CRM_SCHEMA, type CrmSchema, type SObjectType } from '../schema.ts';
 import { QueryCache } from './queryCache.ts';
 import { runAggregate } from './runAggregate.ts';
 import { shapeRecord, type ChildrenReader } from './shapeRecord.ts';
@@ -18,6 +18,8 @@ export interface RunQueryOptions {
   readonly now?: number;
   /** The org's time zone (IANA name) for date literals and convertTimezone(). Default `'UTC'`. */
   readonly timeZone?: string;
+  /** The org's schema. Default: the source's (`source.schema`), else leadsim's own. */
+  readonly schema?: CrmSchema;
 }
 
 /** Most AggregateResult rows one response may hold: aggregate queries have no queryMore. */
@@ -28,14 +30,19 @@ export type QueryResult =
   | { ok: true; records: Record<string, unknown>[]; totalSize: number; entity: string }
   | { ok: false; errorCode: SoqlError['errorCode']; message: string };
 
-const cache = new QueryCache<CompiledQuery | SoqlError>(500);
+const caches = new WeakMap<CrmSchema, QueryCache<CompiledQuery | SoqlError>>();
 
-/** The compiled form of `soql`, from a 500-entry LRU cache keyed by the exact text (errors are cached too). */
-export function compileCached(soql: string): CompiledQuery | SoqlError {
+/**
+ * The compiled form of `soql` in the org's `schema` (default: leadsim's own), from a 500-entry LRU cache per schema
+ * keyed by the exact text (errors are cached too).
+ */
+export function compileCached(soql: string, schema: CrmSchema = CRM_SCHEMA): CompiledQuery | SoqlError {
+  let cache = caches.get(schema);
+  if (!cache) caches.set(schema, (cache = new QueryCache<CompiledQuery | SoqlError>(500)));
   let compiled = cache.get(soql);
   if (compiled === undefined) {
     try {
-      compiled = compileQuery(soql);
+      compiled = compileQuery(soql, schema);
     } catch (error) {
       if (!(error instanceof SoqlFailure)) throw error;
       compiled = error.error;
@@ -104,7 +111,7 @@ function childrenReader(source: RecordSource, env: EvalEnv, apiVersion: string):
     const page = kids.slice(q.offset, q.limit === undefined ? undefined : q.offset + q.limit);
     if (page.length === 0 || q.select.kind !== 'records') return null;
     const { shape } = q.select;
-    return { totalSize: page.length, done: true, records: page.map((r) => shapeRecord(q.type, r, shape, source, apiVersion)) };
+    return { totalSize: page.length, done: true, records: page.map((r) => shapeRecord(q.type, r, shape, source, apiVersion, undefined, q.schema)) };
   };
 }
 
@@ -116,7 +123,7 @@ function childrenReader(source: RecordSource, env: EvalEnv, apiVersion: string):
  * @example runQuery("SELECT Id, Email FROM Lead WHERE Email = 'ada@example.com'", crm)
  */
 export function runQuery(soql: string, source: RecordSource, options: RunQueryOptions = {}): QueryResult {
-  const q = compileCached(soql);
+  const q = compileCached(soql, options.schema ?? source.schema ?? CRM_SCHEMA);
   if (isError(q)) return { ok: false, errorCode: q.errorCode, message: q.message };
   if (q.usesNow && options.now === undefined) {
     const { error } = malformed(`Failed to run query "${soql}": it uses a relative date literal but no simulated time was given. Pass options.now (epoch ms) to runQuery.`);
@@ -151,7 +158,7 @@ export function runQuery(soql: string, source: RecordSource, options: RunQueryOp
       const page = matched.slice(q.offset, end);
       const { shape } = q.select;
       const children = shape.some((n) => n.kind === 'children') ? childrenReader(source, env, apiVersion) : undefined;
-      const records = page.map((r) => shapeRecord(q.type, r, shape, source, apiVersion, children));
+      const records = page.map((r) => shapeRecord(q.type, r, shape, source, apiVersion, children, q.schema));
       return { ok: true, records, totalSize: records.length, entity: q.type };
     }
   }

@@ -1,5 +1,5 @@
 import type { FunctionExp } from 'soql-parser-js';
-import type { SObjectType } from '../schema.ts';
+import { CRM_SCHEMA, type CrmSchema, type SObjectType } from '../schema.ts';
 import type { RecordSource, SRecord } from '../recordSource.ts';
 import { dateFunctionOutput, dateFunctionValue, isDateFunction, type DateFunctionName } from './dateFunction.ts';
 import { comparable, kindOf, type ValueKind } from './fieldValue.ts';
@@ -36,8 +36,8 @@ export function restValue(value: unknown, kind: ValueKind): unknown {
   return value === undefined || value === '' ? (kind === 'boolean' ? false : null) : value;
 }
 
-function fieldExpr(type: SObjectType, path: string, alias: string | undefined): ScalarExpr {
-  const field = resolveField(type, path, alias);
+function fieldExpr(type: SObjectType, path: string, alias: string | undefined, schema: CrmSchema): ScalarExpr {
+  const field = resolveField(type, path, alias, schema);
   const kind = kindOf(field.spec);
   const name = field.field;
   const raw = field.hops.length === 0 ? (r: SRecord) => r[name] : (r: SRecord, env: EvalEnv) => readField(r, field, env.source);
@@ -50,8 +50,8 @@ function fieldExpr(type: SObjectType, path: string, alias: string | undefined): 
  * unknown field and MALFORMED_QUERY for another function or a function of the wrong field type.
  * Source: "Date Functions" and "convertTimezone()" (convertTimezone only inside a date function, on a dateTime).
  */
-export function compileScalar(type: SObjectType, item: string | FunctionExp, alias: string | undefined, soql: string): ScalarExpr {
-  if (typeof item === 'string') return fieldExpr(type, item, alias);
+export function compileScalar(type: SObjectType, item: string | FunctionExp, alias: string | undefined, soql: string, schema: CrmSchema = CRM_SCHEMA): ScalarExpr {
+  if (typeof item === 'string') return fieldExpr(type, item, alias, schema);
   const name = (item.functionName ?? '').toUpperCase();
   if (name === 'CONVERTTIMEZONE') throw malformed(`convertTimezone() can only be used in a date function: ${item.rawValue ?? 'convertTimezone()'}`);
   if (!isDateFunction(name)) throw notSupported(soql, `The function ${item.functionName ?? ''}()`, 'Use a field, a date function of a date field, or an aggregate function with GROUP BY');
@@ -63,7 +63,7 @@ export function compileScalar(type: SObjectType, item: string | FunctionExp, ali
     inner = (inner as FunctionExp).parameters?.[0];
   }
   if (typeof inner !== 'string') throw malformed(`${name}() takes one date or dateTime field: ${item.rawValue ?? name}`);
-  const base = fieldExpr(type, inner, alias);
+  const base = fieldExpr(type, inner, alias, schema);
   const datetime = base.kind === 'datetime';
   if (base.kind !== 'date' && !datetime) throw malformed(`${name}() takes a date or dateTime field, and ${base.path} is neither: ${item.rawValue ?? name}`);
   if (!datetime && (converted || name === 'DAY_ONLY' || name === 'HOUR_IN_DAY')) throw malformed(`${converted ? 'convertTimezone()' : `${name}()`} takes a dateTime field, and ${base.path} is a date: ${item.rawValue ?? name}`);

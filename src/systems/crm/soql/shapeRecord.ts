@@ -1,4 +1,4 @@
-import { CRM_SCHEMA, type SObjectType } from '../schema.ts';
+import { CRM_SCHEMA, type CrmSchema, type SObjectType } from '../schema.ts';
 import type { RecordSource, SRecord } from '../recordSource.ts';
 import type { CompiledQuery } from './compileQuery.ts';
 import { followHop, type RelationshipHop, type ResolvedField } from './resolveField.ts';
@@ -44,8 +44,8 @@ export function buildShape(fields: readonly ResolvedField[]): ShapeNode[] {
   return root;
 }
 
-function fill(out: Record<string, unknown>, type: SObjectType, record: SRecord, nodes: readonly ShapeNode[], source: RecordSource, apiVersion: string, children?: ChildrenReader): void {
-  const fields = CRM_SCHEMA[type];
+function fill(out: Record<string, unknown>, type: SObjectType, record: SRecord, nodes: readonly ShapeNode[], source: RecordSource, apiVersion: string, children: ChildrenReader | undefined, schema: CrmSchema): void {
+  const fields = schema[type];
   for (const node of nodes) {
     if (node.kind === 'children') {
       out[node.relationshipName] = children ? children(node, record) : null;
@@ -56,7 +56,7 @@ function fill(out: Record<string, unknown>, type: SObjectType, record: SRecord, 
       out[node.name] = value === undefined || value === '' ? (spec?.type === 'boolean' ? false : null) : value;
     } else {
       const target = fields[node.hop.idField] ? followHop(record, node.hop, source) : undefined;
-      out[node.hop.relationshipName] = target ? shapeRecord(target.type, target.record, node.children, source, apiVersion) : null;
+      out[node.hop.relationshipName] = target ? shapeRecord(target.type, target.record, node.children, source, apiVersion, undefined, schema) : null;
     }
   }
 }
@@ -65,10 +65,10 @@ function fill(out: Record<string, unknown>, type: SObjectType, record: SRecord, 
  * One record as the REST query endpoint returns it:
  * `{ attributes: { type, url }, <selected fields in order> }`, relationships nested (`Owner: { attributes, Name }`)
  * or null when the reference is empty. For a polymorphic target, `type` is the referenced record's actual type and a
- * field that type lacks is null.
+ * field that type lacks is null. Fields are read as the org's `schema` (default: leadsim's own) has them.
  */
-export function shapeRecord(type: SObjectType, record: SRecord, nodes: readonly ShapeNode[], source: RecordSource, apiVersion: string, children?: ChildrenReader): Record<string, unknown> {
+export function shapeRecord(type: SObjectType, record: SRecord, nodes: readonly ShapeNode[], source: RecordSource, apiVersion: string, children?: ChildrenReader, schema: CrmSchema = CRM_SCHEMA): Record<string, unknown> {
   const out: Record<string, unknown> = { attributes: { type, url: `/services/data/v${apiVersion}/sobjects/${type}/${record.Id}` } };
-  fill(out, type, record, nodes, source, apiVersion, children);
+  fill(out, type, record, nodes, source, apiVersion, children, schema);
   return out;
 }

@@ -1,4 +1,4 @@
-import { CRM_SCHEMA, type FieldType, type SObjectType } from '../schema.ts';
+import { CRM_SCHEMA, type CrmSchema, type FieldType, type SObjectType } from '../schema.ts';
 import type { RecordSource, SRecord } from '../recordSource.ts';
 import { runQuery } from '../soql/runQuery.ts';
 import { parseSosl, SoslSyntaxError, type SearchGroup, type SearchRequest } from './parseSosl.ts';
@@ -24,8 +24,8 @@ const NAME_FIELDS = new Set(['Name', 'FirstName', 'LastName', 'Company']);
 const TEXT_TYPES: ReadonlySet<FieldType> = new Set(['string', 'email', 'phone', 'url', 'textarea']);
 
 /** The fields of `type` a search group looks in. Source: "IN SearchGroup", SOQL and SOSL Reference. */
-function searchedFields(type: SObjectType, group: SearchGroup): string[] {
-  return Object.entries(CRM_SCHEMA[type])
+function searchedFields(type: SObjectType, group: SearchGroup, schema: CrmSchema): string[] {
+  return Object.entries(schema[type])
     .filter(([name, spec]) => (group === 'EMAIL' ? spec.type === 'email' : group === 'PHONE' ? spec.type === 'phone' : group === 'NAME' ? NAME_FIELDS.has(name) : TEXT_TYPES.has(spec.type)))
     .map(([name]) => name);
 }
@@ -37,7 +37,7 @@ function matchingSource(source: RecordSource, type: SObjectType, fields: readonl
     const values = fields.map((f) => r[f]).filter((v): v is string => typeof v === 'string' && v !== '');
     if (values.length > 0 && matches(values)) hits.push(r);
   }
-  return { records: (t) => (t === type ? hits : source.records(t)), byId: (id) => source.byId(id) };
+  return { records: (t) => (t === type ? hits : source.records(t)), byId: (id) => source.byId(id), ...(source.schema ? { schema: source.schema } : {}) };
 }
 
 /**
@@ -60,7 +60,7 @@ export function runSearchRequest(request: SearchRequest, source: RecordSource, o
   for (const spec of specs) {
     const remaining = request.limit - searchRecords.length;
     if (remaining <= 0) break;
-    const scoped = matchingSource(source, spec.type, searchedFields(spec.type, request.group), matches);
+    const scoped = matchingSource(source, spec.type, searchedFields(spec.type, request.group, source.schema ?? CRM_SCHEMA), matches);
     const result = runQuery(`SELECT ${spec.fields} FROM ${spec.type}${spec.clauses ? ` ${spec.clauses}` : ''}`, scoped, {
       apiVersion: options.apiVersion ?? '62.0',
       now: options.now ?? 0,
