@@ -3,8 +3,9 @@ import { Rng } from '../src/core/random.ts';
 import { generateOrg } from '../src/org/generateOrg.ts';
 import type { OrgSpec } from '../src/org/orgSpec.ts';
 import { ServeClock, type ClockMode } from '../src/server/serveClock.ts';
+import { guardNetwork } from '../src/transport/networkGuard.ts';
 import type { OrgSettingsInput } from '../src/systems/crm/orgSettings.ts';
-import { IMPARTNER_KEY, MARKETO_CLIENT, SIM_ORIGINS } from '../src/world/credentials.ts';
+import { IMPARTNER_KEY, MARKETO_CLIENT, SALESFORCE_CLIENT, SIM_ORIGINS } from '../src/world/credentials.ts';
 import { createWorld, type UnknownRequest, type World } from '../src/world/world.ts';
 import type { FaultPlanInput } from './faults/faultPlan.ts';
 
@@ -35,7 +36,8 @@ export interface SetupSimulationOptions {
 /** A running in-process simulation: the world, where each API answers, and its credentials. */
 export interface SimulationServer {
   readonly world: World;
-  readonly salesforce: { readonly instanceUrl: string; readonly accessToken: string; readonly version: string };
+  /** `clientId` / `clientSecret`: the connected app's consumer key and secret, for the OAuth token endpoint (`oauth2` in jsforce). */
+  readonly salesforce: { readonly instanceUrl: string; readonly accessToken: string; readonly version: string; readonly clientId: string; readonly clientSecret: string };
   readonly marketo: { readonly baseUrl: string; readonly identityUrl: string; readonly clientId: string; readonly clientSecret: string };
   readonly impartner: { readonly baseUrl: string; readonly apiKey: string; readonly tenantId: string };
   readonly intakeUrl: string;
@@ -49,7 +51,9 @@ export interface SimulationServer {
 /**
  * Starts msw's `setupServer` with every simulated API of a freshly seeded world. Any request no simulated API handles
  * is an error (the request fails and nothing leaves the process), so a test can never reach a real CRM; with
- * `strictPaths: false`, paths a vendor does not know are answered in that vendor's error shape instead.
+ * `strictPaths: false`, paths a vendor does not know are answered in that vendor's error shape instead. Until
+ * `close()`, every connection off loopback is refused too (guardNetwork): clients msw cannot intercept, such as the
+ * `undici` package, fail with NetworkRefusedError instead of reaching the network.
  */
 export function setupSimulation(options: SetupSimulationOptions = {}): SimulationServer {
   const seed = options.seed ?? 42;
@@ -67,14 +71,18 @@ export function setupSimulation(options: SetupSimulationOptions = {}): Simulatio
   if (options.clock === 'wall') server.events.on('request:start', () => void clock.sync());
   // 'error' makes msw fail the request (fetch rejects) and log which one: it never reaches the network.
   server.listen({ onUnhandledRequest: 'error' });
+  const network = guardNetwork();
   return {
     world,
-    salesforce: { instanceUrl: SIM_ORIGINS.salesforce, accessToken: world.salesforceToken, version: '62.0' },
+    salesforce: { instanceUrl: SIM_ORIGINS.salesforce, accessToken: world.salesforceToken, version: '62.0', ...SALESFORCE_CLIENT },
     marketo: { baseUrl: `${SIM_ORIGINS.marketo}/rest`, identityUrl: `${SIM_ORIGINS.marketo}/identity`, ...MARKETO_CLIENT },
     impartner: { baseUrl: SIM_ORIGINS.impartner, ...IMPARTNER_KEY },
     intakeUrl: `${SIM_ORIGINS.intake}/intake`,
     clock: { now: () => clock.sync(), advance: (ms) => clock.advance(ms) },
     unknownRequests: world.unknownRequests,
-    close: () => server.close(),
+    close: () => {
+      server.close();
+      network.release();
+    },
   };
 }

@@ -4,14 +4,22 @@ import type { FaultKind, SystemName } from './faultPlan.ts';
 import { cloneRequest } from '../../src/core/inProcessBody.ts';
 
 /**
- * An MSW handler that goes first and injects the injector's faults in each vendor's own shape. When there is no
- * fault it falls through to the real handlers. For a lost response it runs the real handlers (so the write is
- * applied) and then answers with a network error.
+ * An MSW handler that goes first and injects the injector's faults in each vendor's own shape. It matches only the
+ * requests it injects a fault into (a custom predicate asks the injector), so a request without a fault is not
+ * matched here at all: the real handlers answer it, or it stays unhandled (msw's `onUnhandledRequest`, the dispatch
+ * transport's refusal). A handler that matched and answered nothing would make msw send the request to the network.
+ * For a lost response it runs the real handlers (so the write is applied) and then answers with a network error.
  */
 export function faultHandler(injector: FaultInjector, handlers: () => readonly RequestHandler[]): HttpHandler {
-  return http.all('*', async ({ request }) => {
+  // msw hands the predicate and the resolver the same Request: the decision is taken once, in the predicate.
+  const decided = new WeakMap<Request, { system: SystemName; kind: FaultKind }>();
+  const injects = ({ request }: { request: Request }): boolean => {
     const fault = injector.decide(request);
-    if (!fault) return undefined;
+    if (fault) decided.set(request, fault);
+    return fault !== undefined;
+  };
+  return http.all(injects, async ({ request }) => {
+    const fault = decided.get(request)!;
     if (fault.kind === 'timeout') return HttpResponse.error();
     if (fault.kind === 'lostResponse') {
       await getResponse([...handlers()], cloneRequest(request));

@@ -12,6 +12,8 @@ export interface SalesforceMockContext {
    * is the instance. Default: the request's origin everywhere.
    */
   readonly instanceUrl?: string;
+  /** The connected app whose consumer key and secret the OAuth token endpoint accepts (default `SALESFORCE_CLIENT`). */
+  readonly connectedApp?: { readonly clientId: string; readonly clientSecret: string };
   /** What happens to paths under Salesforce's hosts and prefixes that no handler knows (see mocks/unknownPath.ts). */
   readonly unknownPaths?: UnknownPathOptions;
 }

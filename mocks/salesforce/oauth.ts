@@ -2,6 +2,7 @@ import { HttpResponse, type HttpHandler } from 'msw';
 import { http } from '../inProcessHttp.ts';
 import type { SalesforceMockContext } from './context.ts';
 import { identityUrl, instanceOrigin } from './identity.ts';
+import { SALESFORCE_CLIENT } from '../../src/world/credentials.ts';
 import { bodyText } from '../../src/core/inProcessBody.ts';
 
 function oauthError(status: number, error: string, description: string): Response {
@@ -46,20 +47,23 @@ function clientCredentials(request: Request, form: URLSearchParams): { id: strin
  * `POST {any origin}/services/oauth2/token` (form-encoded): the `password`, `refresh_token`, `client_credentials`
  * (client id and secret in the form or as HTTP Basic) and JWT bearer (`assertion`, user = its `sub`) grants.
  * 200 `{access_token, instance_url, id, token_type, issued_at, signature[, refresh_token]}`, where `id` is the
- * identity URL on the instance's own host (identity.ts); errors 400 `invalid_client_id` / `invalid_grant` /
- * `unsupported_grant_type` and 401 `invalid_client`, as `{error, error_description}`
- * (https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_oauth_flow_errors.htm). Any client id and password
- * are accepted; a non-empty client secret is required except for the JWT bearer grant.
+ * identity URL on the instance's own host (identity.ts); errors as `{error, error_description}`
+ * (https://help.salesforce.com/s/articleView?id=xcloud.remoteaccess_oauth_flow_errors.htm): 400
+ * `unsupported_grant_type`; 400 `invalid_client_id` "client identifier invalid" for a consumer key that is not the
+ * connected app's (`ctx.connectedApp`); 401 `invalid_client` "invalid client credentials" for a wrong or missing
+ * consumer secret; 400 `invalid_grant` for an unknown user, a missing password or an unknown refresh token. The JWT
+ * bearer grant's assertion is not verified (the simulation has no keys); any password is accepted.
  */
 export function oauthHandlers(ctx: SalesforceMockContext): HttpHandler[] {
+  const app = ctx.connectedApp ?? SALESFORCE_CLIENT;
   return [
     http.post('*/services/oauth2/token', async ({ request }) => {
       const form = new URLSearchParams(await bodyText(request));
       const grant = form.get('grant_type') ?? '';
       const client = clientCredentials(request, form);
       if (!GRANTS.has(grant)) return oauthError(400, 'unsupported_grant_type', 'grant type not supported');
-      if (grant !== JWT_BEARER && !client.id) return oauthError(400, 'invalid_client_id', 'client identifier invalid');
-      if (grant !== JWT_BEARER && !client.secret) return oauthError(401, 'invalid_client', 'invalid client credentials');
+      if (grant !== JWT_BEARER && client.id !== app.clientId) return oauthError(400, 'invalid_client_id', 'client identifier invalid');
+      if (grant !== JWT_BEARER && client.secret !== app.clientSecret) return oauthError(401, 'invalid_client', 'invalid client credentials');
       let userId: string | undefined;
       let refreshToken: string | undefined;
       if (grant === 'password') {

@@ -7,6 +7,7 @@ import { orgSection } from './sections/orgSection.ts';
 import { reportersSection } from './sections/reportersSection.ts';
 import { scenariosSection } from './sections/scenariosSection.ts';
 import { seedSection } from './sections/seedSection.ts';
+import { serveSection } from './sections/serveSection.ts';
 
 /** The file name leadsim looks for, from the working directory up. */
 export const CONFIG_FILE_NAME = 'leadsim.config.json';
@@ -27,6 +28,7 @@ export const ProjectConfigSchema = z
     ...nativeIntegrationsSection,
     ...faultsSection,
     ...reportersSection,
+    ...serveSection,
   })
   .describe('leadsim project configuration: the defaults every leadsim command reads.');
 

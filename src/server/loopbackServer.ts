@@ -27,6 +27,8 @@ export interface LoopbackOptions {
   readonly port?: number;
   /** Serve HTTPS with this key and certificate (PEM). */
   readonly tls?: { readonly key: string; readonly cert: string };
+  /** Checked before the handlers see a request: a response refuses it (see requestGate.ts), undefined lets it in. */
+  readonly gate?: (request: Request) => Response | undefined;
   /** Called before each request is dispatched (e.g. to bring simulated time up to date). */
   readonly onRequest?: (request: Request) => void;
   /** Called after each request is answered. */
@@ -80,8 +82,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, origin: string,
   const method = req.method ?? 'GET';
   const body = chunks.length > 0 && method !== 'GET' && method !== 'HEAD' ? Buffer.concat(chunks) : undefined;
   const request = new Request(origin + (req.url ?? '/'), { method, headers, ...(body ? { body } : {}) });
-  options.onRequest?.(request);
-  const response = await getResponse([...handlers()], request);
+  const refused = options.gate?.(request);
+  if (!refused) options.onRequest?.(request);
+  const response = refused ?? (await getResponse([...handlers()], request));
   const report = (status: number, unhandled: string | undefined) => options.onExchange?.({ request, status, unhandled, ms: performance.now() - started });
   if (!response) {
     res.writeHead(404, { 'content-type': 'application/json' });

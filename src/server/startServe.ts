@@ -6,10 +6,11 @@ import type { OrgSpec } from '../org/orgSpec.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import type { OrgSettingsInput } from '../systems/crm/orgSettings.ts';
-import { IMPARTNER_KEY, MARKETO_CLIENT } from '../world/credentials.ts';
+import { IMPARTNER_KEY, MARKETO_CLIENT, SALESFORCE_CLIENT } from '../world/credentials.ts';
 import { limitsReached, type LimitReached } from '../report/limitsReached.ts';
 import { ADMIN_PREFIX, adminHandlers } from './adminHandlers.ts';
 import { startLoopbackServer, type LoopbackServer } from './loopbackServer.ts';
+import { requestGate } from './requestGate.ts';
 import type { ClockMode } from './serveClock.ts';
 import { ServeSession, type FinishReport } from './serveSession.ts';
 import { writeServeState, type ServeState } from './serveState.ts';
@@ -35,6 +36,10 @@ export interface StartServeOptions {
   readonly state?: ServeState;
   /** Called when a vendor's API limit starts refusing requests (the pipeline's or a client's). */
   readonly onLimit?: (limit: LimitReached) => void;
+  /** Host names besides loopback that `Host` and `Origin` may name (see requestGate.ts). Default none. */
+  readonly allowedHosts?: readonly string[];
+  /** When set, the intake requires `Authorization: Bearer <intakeToken>` (see requestGate.ts). Default none. */
+  readonly intakeToken?: string;
 }
 
 /** Options of {@link RunningServe.shutdown}. */
@@ -53,10 +58,11 @@ export interface ShutdownReport extends FinishReport {
 
 /** The first stdout line of `leadsim serve`: where everything answers, and the credentials. */
 export interface ServeInfo {
-  readonly salesforce: { readonly instanceUrl: string; readonly loginUrl: string; readonly accessToken: string; readonly version: string; readonly username: string };
+  readonly salesforce: { readonly instanceUrl: string; readonly loginUrl: string; readonly accessToken: string; readonly version: string; readonly username: string; readonly clientId: string; readonly clientSecret: string };
   readonly marketo: { readonly baseUrl: string; readonly identityUrl: string; readonly clientId: string; readonly clientSecret: string };
   readonly impartner: { readonly baseUrl: string; readonly apiKey: string; readonly tenantId: string };
-  readonly intake: { readonly url: string };
+  /** `token`: what the intake requires as `Authorization: Bearer <token>`, when one was configured. */
+  readonly intake: { readonly url: string; readonly token?: string };
   readonly admin: { readonly url: string };
   readonly clock: { readonly mode: ClockMode; readonly start: string };
   readonly https?: { readonly caFile: string; readonly env: Readonly<Record<string, string>> };
@@ -82,7 +88,8 @@ export interface RunningServe {
  * Starts `leadsim serve` in this process: the session (world, pipeline, admin API), the loopback server on
  * 127.0.0.1 (HTTPS with a generated certificate when asked) serving, in order, the admin API under `/__leadsim`
  * and every simulated API, and a poll that runs what arrives on the intake through the pipeline. Each request
- * first brings simulated time up to date with the wall clock (wall mode) and is then written to the request log.
+ * first passes the gate (loopback or allowed `Host` and `Origin`, the intake token when set: requestGate.ts), then
+ * brings simulated time up to date with the wall clock (wall mode) and is written to the request log.
  */
 export async function startServe(options: StartServeOptions): Promise<RunningServe> {
   const clock = options.clock ?? 'wall';
@@ -100,6 +107,7 @@ export async function startServe(options: StartServeOptions): Promise<RunningSer
   const server = await startLoopbackServer(handlers, {
     port: options.port ?? 0,
     ...(certificate ? { tls: { key: certificate.key, cert: certificate.cert } } : {}),
+    gate: requestGate({ ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}), ...(options.intakeToken === undefined ? {} : { intakeToken: options.intakeToken }) }),
     onRequest: () => session.clock.sync(),
     onExchange: ({ request, status, unhandled, ms }) => {
       const url = new URL(request.url);
@@ -112,10 +120,10 @@ export async function startServe(options: StartServeOptions): Promise<RunningSer
   const timer = setInterval(() => void session.drain().then(checkLimits), options.pollMs ?? 50);
   const o = server.origin;
   const info: ServeInfo = {
-    salesforce: { instanceUrl: o, loginUrl: o, accessToken: session.world.salesforceToken, version: '62.0', username: 'integration@leadsim.test' },
+    salesforce: { instanceUrl: o, loginUrl: o, accessToken: session.world.salesforceToken, version: '62.0', username: 'integration@leadsim.test', ...SALESFORCE_CLIENT },
     marketo: { baseUrl: `${o}/rest`, identityUrl: `${o}/identity`, ...MARKETO_CLIENT },
     impartner: { baseUrl: o, ...IMPARTNER_KEY },
-    intake: { url: `${o}/intake/{entryPoint}` },
+    intake: { url: `${o}/intake/{entryPoint}`, ...(options.intakeToken === undefined ? {} : { token: options.intakeToken }) },
     admin: { url: `${o}${ADMIN_PREFIX}` },
     clock: { mode: clock, start },
     ...(certificate ? { https: { caFile: certificate.caFile, env: { REQUESTS_CA_BUNDLE: certificate.caFile, SSL_CERT_FILE: certificate.caFile, NODE_EXTRA_CA_CERTS: certificate.caFile } } } : {}),

@@ -20,6 +20,7 @@ import { resubmit } from './resubmit.ts';
 import type { ActionRecord, BlockedAction, RunRecord } from './runRecord.ts';
 import { responseJson } from '../core/inProcessBody.ts';
 import { openDirectTransport } from '../transport/directTransport.ts';
+import { guardNetwork } from '../transport/networkGuard.ts';
 import { jsonRequest } from '../transport/jsonRequest.ts';
 import { openTransport } from '../transport/openTransport.ts';
 import type { Transport, TransportKind } from '../transport/transport.ts';
@@ -122,6 +123,7 @@ export interface LeadsimHarness {
   rerun(target: RerunTarget, options?: RerunRoutingOptions): Promise<RerunResult>;
   /** The run so far, for the invariants and reports. */
   record(): RunRecord;
+  /** Closes the transport and releases the network guard (connections off loopback are refused until then). */
   close(): Promise<void>;
 }
 
@@ -138,6 +140,8 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
   const graph = options.graph ?? loadDefaultGraph();
   const kind = options.transport ?? 'dispatch';
   const opened = kind === 'direct' ? openDirectTransport(world) : await openTransport(kind, world.handlers);
+  // Nothing leaves the process while the harness is open, also from clients msw does not intercept (undici).
+  const network = guardNetwork();
   const transport = options.wrapTransport ? options.wrapTransport(opened) : opened;
   const rulesRoute = options.routing === 'assignment-rules' ? routeByAssignmentRules : undefined;
   const jobs = rulesRoute ? (options.jobs ?? DEFAULT_JOBS).map((job) => (job.name === 'route' ? rulesRoute : job)) : options.jobs;
@@ -214,7 +218,10 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     record() {
       return { seed: options.seed, world, graph, traces: [...traces], reruns: [...reruns], blocked: [...blocked], actions: [...actions], redelivered: [...redelivered], startedAt };
     },
-    close: () => opened.close(),
+    close: () => {
+      network.release();
+      return opened.close();
+    },
   };
 
   /** The event a delivery id (its key) or an event id names, if the intake accepted it. */

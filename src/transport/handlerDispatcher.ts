@@ -60,8 +60,8 @@ let counter = 0;
  * rule as msw's `getResponse`, without its per-request cost. Each handler's path is compiled once (msw compiles it
  * for every request and every handler it tries); a cheap method and static-text check skips handlers that cannot
  * match before any regular expression runs; the matching handler's resolver is called with `request`, `params`,
- * `requestId` and `cookies` (parsed lazily from the Cookie header), and a resolver that returns nothing (the fault
- * handler when it injects no fault) passes the request on. Handlers this cannot run exactly as msw does (`once`,
+ * `requestId` and `cookies` (parsed lazily from the Cookie header), and a resolver that returns nothing
+ * passes the request on. Handlers this cannot run exactly as msw does (`once`,
  * generator resolvers, custom predicates, other path syntax) are handed to msw's `getResponse` in their turn.
  * Handlers made with mocks/inProcessHttp.ts answer with JSON bodies carried beside the response: a request made with
  * `inProcessRequest` gets that answer as it is (no JSON text, no body stream); any other request gets the ordinary

@@ -9,6 +9,12 @@ export const SIM_ORIGINS = {
   intake: 'https://hooks.leadsim.test',
 } as const;
 
+/**
+ * The consumer key and secret of the simulated org's connected app: the OAuth token endpoint checks them for every
+ * grant but the JWT bearer one (whose assertion is not verified), as Salesforce does.
+ */
+export const SALESFORCE_CLIENT = { clientId: '3MVG9leadsim.SimulatedConnectedApp', clientSecret: 'leadsim-sf-secret' } as const;
+
 /** Marketo client credentials of the simulated instance. */
 export const MARKETO_CLIENT = { clientId: 'leadsim-client', clientSecret: 'leadsim-secret' } as const;
 

@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'msw';
 import { SimClock, DEFAULT_EPOCH } from '../core/clock.ts';
 import { Rng } from '../core/random.ts';
+import { TokenMint } from '../core/tokenMint.ts';
 import { Crm } from '../systems/crm/crm.ts';
 import { enterpriseAllocation } from '../systems/crm/apiUsage.ts';
 import { Marketo } from '../systems/map/marketo.ts';
@@ -93,8 +94,10 @@ const SALES_SYSTEMS_ADMIN = { FirstName: 'Sales Systems', LastName: 'Admin', Ema
 export function createWorld(options: WorldOptions): World {
   const clock = new SimClock(options.start ?? DEFAULT_EPOCH);
   const rng = new Rng(options.seed);
-  const crm = new Crm({ clock, schemaExtension: orgSchemaExtension(options.org), ...(options.orgSettings ? { settings: options.orgSettings } : {}) });
-  const marketo = new Marketo({ clock, ...MARKETO_CLIENT });
+  // Access tokens are minted from the seed: different for each seed, the same for the same seed.
+  const tokens = new TokenMint(rng.fork('tokens'));
+  const crm = new Crm({ clock, tokens, schemaExtension: orgSchemaExtension(options.org), ...(options.orgSettings ? { settings: options.orgSettings } : {}) });
+  const marketo = new Marketo({ clock, tokens, ...MARKETO_CLIENT });
   const impartner = new Impartner({ clock, ...IMPARTNER_KEY });
   const intake = new Intake(clock);
   const native = NativeIntegrationsSchema.parse(options.nativeIntegrations ?? {});

@@ -52,7 +52,7 @@ describe('leadsim.config.json', () => {
         "Failed to read leadsim config "leadsim.config.json": 3 problems found.
           leadsim.config.json $.graph: Invalid input: expected string, received number (got 3)
           leadsim.config.json $.entryPoints[0]: Invalid option: expected one of "web-form"|"chat"|"ad-vendor"|"list-upload"|"sales-created"|"partner-portal"|"trial-sign-up" (got "fax")
-          leadsim.config.json $.seeds: unknown key "seeds" (expected one of $schema, graph, scenarios, org, seed, entryPoints, nativeIntegrations, faults, reporters, got "seeds")
+          leadsim.config.json $.seeds: unknown key "seeds" (expected one of $schema, graph, scenarios, org, seed, entryPoints, nativeIntegrations, faults, reporters, serve, got "seeds")
         Fix the config (editors check it against node_modules/leadsim/schemas/leadsim.config.schema.json, its "$schema")."
       `);
     }

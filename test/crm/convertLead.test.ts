@@ -2,6 +2,7 @@ import jsforce from 'jsforce';
 import { describe, expect, it } from 'vitest';
 import { seededCrm } from './crmFixture.ts';
 import { INSTANCE_URL, useSalesforce } from './sfServer.ts';
+import { SALESFORCE_CLIENT } from '../../src/world/credentials.ts';
 
 function lead(crm: ReturnType<typeof seededCrm>['crm'], ctx: ReturnType<typeof seededCrm>['ctx'], fields: Record<string, unknown>): string {
   const res = crm.create('Lead', { LastName: 'Ng', Company: 'Globex', Email: 'ng@globex.com', Title: 'CTO', Country: 'Germany', ...fields }, ctx);
@@ -76,7 +77,7 @@ describe('conn.soap.convertLead', () => {
     const stale = crm.sessions.issueToken(crm.integrationUserId);
     crm.sessions.revokeToken(stale);
     const other = lead(crm, ctx, { OwnerId: sdrId, Email: 'second@globex.com' });
-    const conn2 = new jsforce.Connection({ instanceUrl: INSTANCE_URL, accessToken: stale, refreshToken, version: '62.0', oauth2: { loginUrl: INSTANCE_URL, clientId: 'c', clientSecret: 's', redirectUri: 'x' } });
+    const conn2 = new jsforce.Connection({ instanceUrl: INSTANCE_URL, accessToken: stale, refreshToken, version: '62.0', oauth2: { loginUrl: INSTANCE_URL, ...SALESFORCE_CLIENT, redirectUri: 'x' } });
     const second = await conn2.soap.convertLead([{ leadId: other, convertedStatus: 'Converted' }]);
     expect(second).toHaveLength(1);
     expect(second[0]).toMatchObject({ success: true, leadId: other });

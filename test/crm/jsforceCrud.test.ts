@@ -1,5 +1,6 @@
 import jsforce from 'jsforce';
 import { describe, expect, it } from 'vitest';
+import { SALESFORCE_CLIENT } from '../../src/world/credentials.ts';
 import { INSTANCE_URL, rejection, useSalesforce } from './sfServer.ts';
 
 const sf = useSalesforce();
@@ -117,7 +118,7 @@ describe('jsforce against the simulated Salesforce', () => {
       accessToken: stale,
       refreshToken,
       version: '62.0',
-      oauth2: { loginUrl: INSTANCE_URL, clientId: 'sim-client', clientSecret: 'sim-secret', redirectUri: `${INSTANCE_URL}/callback` },
+      oauth2: { loginUrl: INSTANCE_URL, ...SALESFORCE_CLIENT, redirectUri: `${INSTANCE_URL}/callback` },
     });
     const refreshed: string[] = [];
     conn.on('refresh', (accessToken: string) => refreshed.push(accessToken));
@@ -128,16 +129,19 @@ describe('jsforce against the simulated Salesforce', () => {
     expect(crm.sessions.resolveToken(String(conn.accessToken))).toBe(crm.integrationUserId);
   });
 
-  it('logs in with the password grant and rejects unknown users', async () => {
+  it('logs in with the password grant and rejects unknown users and wrong client credentials', async () => {
     const { crm } = sf.current;
-    const conn = new jsforce.Connection({ loginUrl: INSTANCE_URL, version: '62.0', oauth2: { loginUrl: INSTANCE_URL, clientId: 'c', clientSecret: 's', redirectUri: `${INSTANCE_URL}/cb` } });
+    const conn = new jsforce.Connection({ loginUrl: INSTANCE_URL, version: '62.0', oauth2: { loginUrl: INSTANCE_URL, ...SALESFORCE_CLIENT, redirectUri: `${INSTANCE_URL}/cb` } });
     const info = await conn.login('integration@leadsim.test', 'any-password');
     expect(info).toEqual({ id: crm.integrationUserId, organizationId: crm.orgId, url: `${INSTANCE_URL}/id/${crm.orgId}/${crm.integrationUserId}` });
     expect(conn.instanceUrl).toBe(INSTANCE_URL);
     // The identity URL is on the instance's host, so identity() never leaves it.
     expect(await conn.identity()).toMatchObject({ user_id: crm.integrationUserId, organization_id: crm.orgId, username: 'integration@leadsim.test' });
-    const bad = await rejection(new jsforce.Connection({ oauth2: { loginUrl: INSTANCE_URL, clientId: 'c', clientSecret: 's', redirectUri: 'x' } }).login('nobody@x.io', 'pw'));
-    expect(bad.message).toMatch(/authentication failure/);
+    const login = (clientId: string, clientSecret: string, user = 'integration@leadsim.test') =>
+      rejection(new jsforce.Connection({ oauth2: { loginUrl: INSTANCE_URL, clientId, clientSecret, redirectUri: 'x' } }).login(user, 'pw'));
+    expect((await login(SALESFORCE_CLIENT.clientId, SALESFORCE_CLIENT.clientSecret, 'nobody@x.io')).message).toMatch(/authentication failure/);
+    expect((await login('c', SALESFORCE_CLIENT.clientSecret)).message).toMatch(/client identifier invalid/);
+    expect((await login(SALESFORCE_CLIENT.clientId, 's')).message).toMatch(/invalid client credentials/);
   });
 
   it('answers 403 REQUEST_LIMIT_EXCEEDED once the daily limit is reached, and reports usage in limitInfo', async () => {

@@ -6,16 +6,18 @@ beforeAll(() => h.server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => h.server.close());
 
 describe('Marketo identity and token checks', () => {
-  test('GET /identity/oauth/token issues a deterministic bearer token that lives 3599 s', async () => {
+  let first = '';
+  test('GET /identity/oauth/token issues a Marketo-shaped bearer token that lives 3599 s', async () => {
     const { status, body } = await h.getToken();
     expect(status).toBe(200);
-    expect(body).toEqual({ access_token: 'cdf01657-0000-0000-0000-000000000001:sim', token_type: 'bearer', expires_in: 3599, scope: 'apis@leadsim.example' });
+    expect(body).toEqual({ access_token: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}:sim$/), token_type: 'bearer', expires_in: 3599, scope: 'apis@leadsim.example' });
+    first = String(body['access_token']);
   });
 
   test('asking again before expiry returns the same token with the remaining lifetime', async () => {
     h.clock.advance(600_000);
     const { body } = await h.getToken();
-    expect(body['access_token']).toBe('cdf01657-0000-0000-0000-000000000001:sim');
+    expect(body['access_token']).toBe(first);
     expect(body['expires_in']).toBe(2999);
   });
 
@@ -26,7 +28,7 @@ describe('Marketo identity and token checks', () => {
       body: 'grant_type=client_credentials&client_id=leadsim-client&client_secret=leadsim-secret',
     });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { access_token: string }).access_token).toMatch(/^cdf01657-/);
+    expect(((await res.json()) as { access_token: string }).access_token).toBe(first);
   });
 
   test('bad client credentials get HTTP 401 with the identity error body', async () => {
@@ -55,7 +57,8 @@ describe('Marketo identity and token checks', () => {
     const expired = await h.rest('/rest/v1/leads/describe.json', { auth: old });
     expect(expired.errors).toEqual([{ code: '602', message: 'Access token expired' }]);
     const fresh = String((await h.getToken()).body['access_token']);
-    expect(fresh).toBe('cdf01657-0000-0000-0000-000000000002:sim');
+    expect(fresh).not.toBe(old);
+    expect(fresh.slice(0, 8)).not.toBe(old.slice(0, 8)); // not a counter: nothing of the old token carries over
     expect((await h.rest('/rest/v1/leads/describe.json', { auth: fresh })).success).toBe(true);
   });
 

@@ -97,7 +97,7 @@ describe("routing (it's broken)", () => {
     const plainAgain = sh(plainTest);
     expect(plainAgain.status, plainAgain.out).toBe(1);
     expect(plainAgain.out).toMatch(/Tests {2}1 failed \| 2 skipped/);
-  });
+  }, 240_000);
 
   it('leadsim check: the seed, the property, its path and the graph', () => {
     const first = sh('npx leadsim check --runs 20 --max-events 4');

@@ -1,9 +1,9 @@
 import { livePeople } from '../../invariants/livePeople.ts';
 import { editPerson } from '../../simulation/actions/index.ts';
+import type { LeadsimHarness } from '../../simulation/createHarness.ts';
 import { refused } from '../actors.ts';
-import { afterStep } from '../afterStep.ts';
-import { orgKey, personKey, stepTime } from '../scenarioSteps.ts';
-import type { SequenceCommand, SequenceModel, SequenceReal } from '../sequenceModel.ts';
+import { orgKey, personKey } from '../scenarioSteps.ts';
+import { ActionCommand, type ActionOutcome } from './actionCommand.ts';
 
 /** The person fields a rep edits by hand in the model-based check. */
 export const REP_EDIT_FIELDS = ['Title', 'Phone'] as const;
@@ -13,28 +13,23 @@ export const REP_EDIT_FIELDS = ['Title', 'Phone'] as const;
  * API, as its owner (`editPerson`, the action scenarios replay). A rep's edit is none of the pipeline's business:
  * it must not break an invariant.
  */
-export class RepEditCommand implements SequenceCommand {
+export class RepEditCommand extends ActionCommand {
   constructor(
     readonly pick: number,
     readonly field: (typeof REP_EDIT_FIELDS)[number],
     readonly value: string,
-  ) {}
-
-  check(): boolean {
-    return true;
+  ) {
+    super();
   }
 
-  async run(model: SequenceModel, real: SequenceReal): Promise<void> {
-    const h = real.harness;
-    const at = stepTime(h);
+  protected async act(h: LeadsimHarness): Promise<ActionOutcome> {
     const people = livePeople(h.world.crm);
     const target = people[this.pick % people.length];
-    if (!target) return afterStep(model, real, `${this.toString()} → no person`);
+    if (!target) return { detail: 'no person' };
     const person = { type: target.type, id: target.record.Id };
     const result = await editPerson(h, person, { [this.field]: this.value });
     if (!result.ok) throw refused(result);
-    real.steps.push({ at, kind: 'repEdit', person: personKey(h, person.id), fields: { [this.field]: this.value }, as: orgKey(h.world.ids.userIds, result.as) });
-    afterStep(model, real, `${this.toString()} → ${result.detail}`);
+    return { detail: result.detail, step: { kind: 'repEdit', person: personKey(h, person.id), fields: { [this.field]: this.value }, as: orgKey(h.world.ids.userIds, result.as) } };
   }
 
   toString(): string {

@@ -8,8 +8,9 @@ import { startServe } from '../../server/startServe.ts';
 import { DUPLICATE_RULE_ACTIONS } from '../../systems/crm/orgSettings.ts';
 import { assertWritablePath } from '../../io/writeFileAtomic.ts';
 import { readServeState } from '../../server/serveState.ts';
+import { serveSection } from '../../config/sections/serveSection.ts';
 import { EXIT } from '../exitCodes.ts';
-import { intOption, parseOptions, seedOption } from '../options.ts';
+import { intOption, listOption, parseOptions, seedOption } from '../options.ts';
 import { stopWithParent } from '../stopWithParent.ts';
 import type { ConfigureCommand } from './index.ts';
 
@@ -24,12 +25,17 @@ const ServeOptionsSchema = z.strictObject({
   stateCountryPicklists: z.boolean().default(false),
   state: z.string().optional(),
   drainTimeout: z.coerce.number().min(0).max(86_400).default(30),
+  allowHost: listOption(serveSection.serve.unwrap().shape.allowedHosts.unwrap().element).optional(),
+  intakeToken: serveSection.serve.unwrap().shape.intakeToken,
 });
 
 /**
  * `leadsim serve`: every simulated API and the admin API on one loopback port (src/server/startServe.ts). The first
  * stdout line is one JSON object with the endpoints and credentials (and the graph file and org it uses, from the
  * project config unless given); each processed event is logged on stderr. A port in use is bad input (exit 2).
+ * Requests naming another host than loopback (or `--allow-host`) in Host or Origin are refused (DNS rebinding,
+ * browser pages); with an intake token (`--intake-token`, LEADSIM_INTAKE_TOKEN, or the config's serve.intakeToken),
+ * the intake requires it as a bearer token and the endpoints line carries it as `intake.token`.
  * On SIGINT or SIGTERM (also when they reach the shell `npx` runs it under, see stopWithParent) it stops taking
  * requests and finishes what it accepted (the queue, then parked events' retries) within `--drain-timeout`; it saves
  * the state to `--state` (from which the next start with the same `--state` resumes: its world wins over --seed and
@@ -48,8 +54,11 @@ export const configureServe: ConfigureCommand = (command, { setExit }) => {
     .option('--state-country-picklists', 'turn on State and Country/Territory Picklists in the org')
     .option('--state <file>', 'resume from this state file when it exists, and save the state there on shutdown')
     .option('--drain-timeout <seconds>', 'on SIGINT/SIGTERM, how long to finish accepted events before saving what is left', '30')
+    .option('--allow-host <names>', 'comma-separated host names besides loopback that Host and Origin may name (added to the config\'s serve.allowedHosts)')
+    .option('--intake-token <token>', 'require Authorization: Bearer <token> on the intake (default: LEADSIM_INTAKE_TOKEN, else the config\'s serve.intakeToken, else none)')
     .action(async (raw: Record<string, unknown>) => {
-      const o = parseOptions(ServeOptionsSchema, { https: false, stateCountryPicklists: false, ...raw }, 'serve');
+      const envToken = process.env['LEADSIM_INTAKE_TOKEN'];
+      const o = parseOptions(ServeOptionsSchema, { https: false, stateCountryPicklists: false, ...(envToken ? { intakeToken: envToken } : {}), ...raw }, 'serve');
       const config = loadProjectConfig();
       const seed = o.seed ?? config.seed;
       const { graph, file: graphFile } = projectGraph(config, o.graph);
@@ -57,6 +66,7 @@ export const configureServe: ConfigureCommand = (command, { setExit }) => {
       const state = o.state === undefined ? undefined : readServeState(o.state);
       if (state === undefined) assertGraphFitsOrg(graph, graphFile, org.org, org.source);
       if (o.state !== undefined) assertWritablePath(o.state);
+      const intakeToken = o.intakeToken ?? config.serve.intakeToken;
       const serve = await startServe({
         seed,
         graph,
@@ -65,6 +75,8 @@ export const configureServe: ConfigureCommand = (command, { setExit }) => {
         clock: o.clock,
         https: o.https,
         orgSettings: { duplicateRules: { Lead: o.duplicateRule, Contact: o.duplicateRule }, stateAndCountryPicklists: o.stateCountryPicklists },
+        allowedHosts: [...config.serve.allowedHosts, ...(o.allowHost ?? [])],
+        ...(intakeToken === undefined ? {} : { intakeToken }),
         onTrace: (trace) => process.stderr.write(`${trace.eventId} ${trace.entryPoint}: ${trace.outcome?.kind}${trace.routedTo ? ` → ${trace.routedTo.name}` : ''}\n`),
         ...(state ? { state } : {}),
         onLimit: (l) =>

@@ -24,6 +24,7 @@ import { KEY_PREFIXES, type CrmSchema, type SObjectType } from './schema.ts';
 import { extendSchema, type SchemaExtension } from './schemaExtension.ts';
 import { formatSfDateTime } from './sfDateTime.ts';
 import { Sessions, type SessionsState } from './sessions.ts';
+import type { TokenMint } from '../../core/tokenMint.ts';
 import { canonicalField, validateFields } from './validateFields.ts';
 
 /** Who writes, and through which process. */
@@ -60,6 +61,8 @@ export interface CrmOptions {
    * Default: none.
    */
   readonly schemaExtension?: SchemaExtension;
+  /** Mints access and refresh tokens (default: seed 0's); a world passes one drawn from its seed. */
+  readonly tokens?: TokenMint;
 }
 
 /** The org's whole state, copied by {@link Crm.snapshot} (records are immutable, so the copy is cheap). */
@@ -130,7 +133,7 @@ export class Crm implements IndexedRecordSource {
     assertTimeZone(this.timeZone);
     this.schemaExtension = options.schemaExtension ?? {};
     this.schema = extendSchema(this.schemaExtension);
-    this.sessions = new Sessions(this.orgId);
+    this.sessions = new Sessions(this.orgId, options.tokens);
     this.apiUsage = new ApiUsage(() => this.clock.now(), options.dailyApiLimit);
     const bootstrap = { userId: makeId(KEY_PREFIXES.User, 1), workflow: 'bootstrap' };
     const user = this.create('User', { FirstName: 'Integration', LastName: 'User', Username: 'integration@leadsim.test', Email: 'integration@leadsim.test' }, bootstrap);

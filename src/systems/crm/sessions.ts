@@ -1,3 +1,5 @@
+import { defaultTokenMint, type TokenMint } from '../../core/tokenMint.ts';
+
 /** The sessions' state in a world snapshot. */
 export interface SessionsState {
   readonly access: ReadonlyMap<string, string>;
@@ -7,22 +9,28 @@ export interface SessionsState {
 
 /**
  * OAuth sessions of the simulated org: access tokens and refresh tokens, each mapped to the user they
- * authenticate. Tokens are opaque but deterministic (counters), so runs replay byte for byte.
+ * authenticate. Tokens are opaque, minted from the run's seed (see TokenMint): a token of one seed is unknown to
+ * another seed's org and cannot be guessed from the ones issued before it; the same seed issues the same tokens.
  */
 export class Sessions {
   readonly #orgId15: string;
+  readonly #mint: TokenMint;
   readonly #access = new Map<string, string>();
   readonly #refresh = new Map<string, string>();
   #counter = 0;
 
-  /** @param orgId - the org's id; access tokens start with its first 15 characters, like Salesforce session ids. */
-  constructor(orgId: string) {
+  /**
+   * @param orgId - the org's id; access tokens start with its first 15 characters, like Salesforce session ids.
+   * @param mint - mints the tokens (default: seed 0's, for a CRM built without a world).
+   */
+  constructor(orgId: string, mint: TokenMint = defaultTokenMint()) {
     this.#orgId15 = orgId.slice(0, 15);
+    this.#mint = mint;
   }
 
-  /** Issues an access token for a user: `00D…!AQSIM` + a counter. */
+  /** Issues an access token for a user, shaped like a Salesforce session id: `00D…` (15) + `!AQ` + 43 characters. */
   issueToken(userId: string): string {
-    const token = `${this.#orgId15}!AQSIM.${this.#next()}`;
+    const token = `${this.#orgId15}!AQ${this.#mint.base64url('salesforce-access', this.#next()).replaceAll('-', '.').replaceAll('_', '0')}`;
     this.#access.set(token, userId);
     return token;
   }
@@ -42,9 +50,10 @@ export class Sessions {
     this.#access.clear();
   }
 
-  /** Issues a refresh token for a user. */
+  /** Issues a refresh token for a user: `5Aep861` + 86 characters, as Salesforce's refresh tokens look. */
   issueRefreshToken(userId: string): string {
-    const token = `5Aep861SIM.${this.#next()}`;
+    const n = this.#next();
+    const token = `5Aep861${(this.#mint.base64url('salesforce-refresh', n) + this.#mint.base64url('salesforce-refresh+', n)).replaceAll('-', '.').replaceAll('_', '0')}`;
     this.#refresh.set(token, userId);
     return token;
   }
@@ -73,8 +82,8 @@ export class Sessions {
     this.#counter = state.counter;
   }
 
-  #next(): string {
+  #next(): number {
     this.#counter += 1;
-    return String(this.#counter).padStart(8, '0');
+    return this.#counter;
   }
 }

@@ -9,6 +9,7 @@ import { LEAD_FIELDS } from './leadFields.ts';
 import { LeadDatabase, type LeadDatabaseState, type LeadHistoryEntry, type MarketoLead } from './leadDatabase.ts';
 import { failure, invalidData, marketoError, type MarketoError, type MarketoResult } from './marketoError.ts';
 import { MarketoIdentity, type MarketoIdentityError, type MarketoTokenResponse } from './marketoIdentity.ts';
+import type { TokenMint } from '../../core/tokenMint.ts';
 import { marketoTime } from './marketoTime.ts';
 import { Programs, type MemberStatusResult, type Program, type ProgramMember, type ProgramOptions, type ProgramsState } from './programs.ts';
 import { StaticLists, type ListMemberResult, type StaticList, type StaticListsState } from './staticLists.ts';
@@ -26,6 +27,8 @@ export interface MarketoOptions {
   readonly scope?: string;
   /** API limits; default 100 calls / 20 s and 50,000 calls a day. */
   readonly limits?: MarketoLimits;
+  /** Mints access tokens (default: seed 0's); a world passes one drawn from its seed. */
+  readonly tokens?: TokenMint;
 }
 
 /** The instance's whole state, copied by {@link Marketo.snapshot}. */
@@ -100,7 +103,7 @@ export class Marketo {
       clientId: options.clientId ?? 'leadsim-client',
       clientSecret: options.clientSecret ?? 'leadsim-secret',
       scope: options.scope ?? 'apis@leadsim.example',
-    });
+    }, options.tokens);
     this.#limiter = new CallLimiter(options.clock, options.limits);
     this.#folders = new Folders(options.clock);
     this.assets = new AssetCatalog(this.#folders, this.#lists, this.#programs);

@@ -1,4 +1,5 @@
 import type { SimClock } from '../../core/clock.ts';
+import { defaultTokenMint, type TokenMint } from '../../core/tokenMint.ts';
 import { marketoError, type MarketoError } from './marketoError.ts';
 
 /** Token lifetime in simulated ms (Marketo: 3600 s). */
@@ -19,21 +20,26 @@ export interface MarketoIdentityError {
 }
 
 /**
- * The identity service: client_credentials tokens with deterministic strings
- * (`cdf01657-0000-0000-0000-000000000001:sim`), a 3600 s lifetime on the simulated clock, and the documented reuse
- * rule: asking again before expiry returns the same token with its remaining lifetime.
+ * The identity service: client_credentials tokens shaped as Marketo's (a UUID and the pod,
+ * `cdf01657-110d-4155-99a7-f986b2ff13a0:sim`), minted from the run's seed (see TokenMint: unguessable, the same for
+ * the same seed), a 3600 s lifetime on the simulated clock, and the documented reuse rule: asking again before expiry
+ * returns the same token with its remaining lifetime. Wrong client credentials get 401
+ * `{"error":"invalid_client","error_description":"Bad client credentials"}`
+ * (https://experienceleague.adobe.com/en/docs/marketo-developer/marketo/rest/authentication).
  */
 export class MarketoIdentity {
   readonly #clock: SimClock;
   readonly #clientId: string;
   readonly #clientSecret: string;
   readonly #scope: string;
+  readonly #mint: TokenMint;
   readonly #tokens = new Map<string, { expiresAt: number }>();
   #current: string | undefined;
   #counter = 0;
 
-  constructor(clock: SimClock, credentials: { clientId: string; clientSecret: string; scope: string }) {
+  constructor(clock: SimClock, credentials: { clientId: string; clientSecret: string; scope: string }, mint: TokenMint = defaultTokenMint()) {
     this.#clock = clock;
+    this.#mint = mint;
     this.#clientId = credentials.clientId;
     this.#clientSecret = credentials.clientSecret;
     this.#scope = credentials.scope;
@@ -48,7 +54,8 @@ export class MarketoIdentity {
     let token = this.#current;
     if (token === undefined || this.#tokens.get(token)!.expiresAt <= now) {
       this.#counter += 1;
-      token = `cdf01657-0000-0000-0000-${this.#counter.toString(16).padStart(12, '0')}:sim`;
+      const h = this.#mint.hex('marketo-access', this.#counter);
+      token = `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}:sim`;
       this.#tokens.set(token, { expiresAt: now + TOKEN_LIFETIME_MS });
       this.#current = token;
     }
