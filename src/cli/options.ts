@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseInput } from '../core/errors.ts';
+import { OptionError, optionIssues } from './optionError.ts';
 
 /** A CLI integer option (commander gives strings). */
 export const intOption = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -7,9 +7,14 @@ export const intOption = (min: number, max: number) => z.coerce.number().int().m
 /** The seed option: any 32-bit integer. */
 export const seedOption = intOption(-2147483648, 2147483647);
 
-/** Validates parsed CLI options with a zod schema; bad values become an InputError naming the option. */
-export function parseOptions<S extends z.ZodType>(schema: S, options: unknown, command: string): z.output<S> {
-  return parseInput(schema, options, { action: `run "leadsim ${command}" with these options`, file: `leadsim ${command}`, code: 'INVALID_ARGUMENT' });
+/**
+ * Validates parsed CLI options with a zod schema; bad values throw an {@link OptionError} (exit 2) naming each flag,
+ * the value as typed and what the flag takes.
+ */
+export function parseOptions<S extends z.ZodType>(schema: S, options: Readonly<Record<string, unknown>>, command: string): z.output<S> {
+  const result = schema.safeParse(options);
+  if (result.success) return result.data;
+  throw new OptionError(command, optionIssues(schema, options, result.error));
 }
 
 /** A comma-separated CLI list option (`--native marketo,chat`), each item checked with `item`. */
@@ -18,3 +23,17 @@ export const listOption = <T extends z.ZodType<unknown, string>>(item: T) =>
     .string()
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(item));
+
+/** A CLI option holding JSON (`--faults '{"timeout":0.1}'`), checked with `schema`; text that is not JSON is refused. */
+export const jsonOption = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `is not JSON (${(error as Error).message})` });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);

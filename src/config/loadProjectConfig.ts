@@ -22,13 +22,14 @@ const HINT = 'Fix the config (editors check it against node_modules/leadsim/sche
  * Finds and reads the project config from `cwd` up ({@link findProjectConfig}). Without one, every default is
  * relative to `cwd` (the routing graph is `scenarios/graphs/default.json` there, never the package's own). A config
  * that is not JSON or does not fit the format throws an {@link InputError} (INVALID_CONFIG) naming the file, each
- * JSON path, what was expected and what was found.
+ * JSON path, what was expected and what was found. `ignoreFile` gives the defaults as if there were no config (the
+ * `--no-config` of printed replay lines, which carry every input themselves).
  * @example
  * const config = loadProjectConfig();
  * const graph = loadGraph(config.graph);
  */
-export function loadProjectConfig(cwd: string = process.cwd()): ProjectConfig {
-  const found = findProjectConfig(cwd);
+export function loadProjectConfig(cwd: string = process.cwd(), options: { readonly ignoreFile?: boolean } = {}): ProjectConfig {
+  const found = options.ignoreFile ? undefined : findProjectConfig(cwd);
   const root = found === undefined ? resolve(cwd) : dirname(found);
   const file = found === undefined ? undefined : shown(cwd, found);
   const values = parseConfig(found === undefined ? {} : readJson(found, file!), file);

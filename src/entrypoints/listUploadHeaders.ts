@@ -33,8 +33,13 @@ export function foldHeader(header: string): string {
 export interface HeaderMapping {
   /** The header as written. */
   readonly header: string;
-  /** The column it fills, or undefined when it is kept as an extra column under its own name. */
+  /** The column it fills, or undefined when it is kept as an extra column. */
   readonly column?: ListUploadHeaderTarget;
+  /**
+   * An extra column's key in each row: its header, or `<header>_2`, `_3`... when a column or an earlier extra column
+   * already has that name (`Email,Email,Company`: the second Email is kept as `Email_2`, never dropped).
+   */
+  readonly key?: string;
 }
 
 /**
@@ -51,8 +56,15 @@ export function mapListUploadHeaders(headers: readonly string[]): HeaderMapping[
   });
   if (best.has('First Name') || best.has('Last Name')) best.delete('Full Name');
   const columnAt = new Map([...best].map(([target, { index }]) => [index, target]));
+  const taken = new Set<string>([...best.keys()].flatMap((c) => (c === 'Full Name' ? ['First Name', 'Last Name'] : [c])));
   return headers.map((header, index) => {
     const column = columnAt.get(index);
-    return column ? { header, column } : { header: header.trim() };
+    if (column) return { header, column };
+    const name = header.trim();
+    if (name === '') return { header: name };
+    let key = name;
+    for (let n = 2; taken.has(key); n++) key = `${name}_${n}`;
+    taken.add(key);
+    return { header: name, key };
   });
 }

@@ -140,7 +140,7 @@ function rowOf(headers: readonly HeaderMapping[], cells: readonly string[]): Lis
       if (firstName !== undefined) row['First Name'] = firstName;
       if (lastName !== undefined) row['Last Name'] = lastName;
     } else if (h.column !== undefined) row[h.column] = value;
-    else if (h.header !== '' && !(h.header in row)) row[h.header] = value;
+    else if (h.key !== undefined) row[h.key] = value;
   });
   return { ...row, Email: row['Email'] ?? '' };
 }

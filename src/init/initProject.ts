@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { LeadsimError } from '../core/errors.ts';
 import { packagePath } from '../core/packagePath.ts';
 import { writeFileAtomic } from '../io/writeFileAtomic.ts';
@@ -29,13 +29,37 @@ const GRAPH_TARGET = 'scenarios/graphs/default.json';
  * What `leadsim init` writes: leadsim.config.json, a copy of the default routing graph (rules 1–7), an org spec,
  * two example scenarios that replay green against them, a vitest property test that uses `leadsim/testing`, a
  * GitHub Actions workflow that lints, replays, property-tests and diffs, and a `reports/` folder. JSON files point
- * their `$schema` at the JSON Schemas in `node_modules/leadsim`.
+ * their `$schema` at the JSON Schemas in `node_modules/leadsim` (for a project in `dir`: relative to each file, in
+ * the nearest `node_modules/leadsim` at or above `dir`, else in the running package).
  */
-export function initFiles(): InitFile[] {
+export function initFiles(dir?: string): InitFile[] {
   const graph = JSON.parse(readFileSync(packagePath('scenarios', 'graphs', 'default.json'), 'utf8')) as Record<string, unknown>;
   const { $schema: _schema, ...rest } = graph;
   const graphFile = { path: GRAPH_TARGET, content: `${JSON.stringify({ $schema: '../../node_modules/leadsim/scenarios/graphs/graph.schema.json', ...rest }, null, 2)}\n` };
-  return [...TEMPLATES.map(([template, path]) => ({ path, content: readFileSync(packagePath('templates', 'init', template), 'utf8') })), graphFile].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const files = [...TEMPLATES.map(([template, path]) => ({ path, content: readFileSync(packagePath('templates', 'init', template), 'utf8') })), graphFile].sort((a, b) => (a.path < b.path ? -1 : 1));
+  if (dir === undefined) return files;
+  const root = schemaRoot(resolve(dir));
+  return files.map((f) => ({ ...f, content: f.content.replace(SCHEMA_REF, (_all, rest: string) => `"$schema": ${JSON.stringify(relativeRef(dirname(join(resolve(dir), f.path)), join(root, rest)))}`) }));
+}
+
+/** A `$schema` that points into `node_modules/leadsim` relative to the project root, as the templates are written. */
+const SCHEMA_REF = /"\$schema": "(?:\.\.\/)*(?:\.\/)?node_modules\/leadsim\/([^"]+)"/;
+
+/**
+ * Where a project in `dir` finds leadsim's JSON Schemas: the nearest `node_modules/leadsim` at or above it (as Node
+ * resolves the package), else the leadsim package that is running (`npx leadsim init` before it is installed).
+ */
+function schemaRoot(dir: string): string {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, 'node_modules', 'leadsim', 'package.json'))) return join(d, 'node_modules', 'leadsim');
+    if (dirname(d) === d) return packagePath();
+  }
+}
+
+/** `to` relative to the folder `from`, with forward slashes and a leading `./` or `../`, as `$schema` wants it. */
+function relativeRef(from: string, to: string): string {
+  const ref = relative(from, to).split(sep).join('/');
+  return ref.startsWith('.') ? ref : `./${ref}`;
 }
 
 /** Options of {@link initProject}. */
@@ -61,7 +85,7 @@ export interface InitResult {
  */
 export function initProject(options: InitProjectOptions): InitResult {
   const dir = resolve(options.dir);
-  const files = initFiles();
+  const files = initFiles(dir);
   const existing = files.filter((f) => existsSync(join(dir, f.path))).map((f) => f.path);
   if (existing.length > 0 && !options.force) {
     const shown = relative(process.cwd(), dir) || '.';

@@ -49,6 +49,8 @@ export const partnerQueue: Invariant = {
     const last = new Map<string, Routing>();
     for (const trace of routingTraces(run)) {
       for (const segment of traceSegments(trace)) {
+        const blind = unjudgeableRoute(trace, segment);
+        if (blind !== undefined) out.push(blind);
         const routing = routingOf(crm, trace, segment, statuses);
         if (routing === undefined) continue;
         last.set(routing.personId, routing);
@@ -120,6 +122,23 @@ function routingOf(crm: Crm, trace: EventTrace, segment: readonly JobTrace[], st
     ownerIsActiveUser: (typeof input.ownerIsActive === 'boolean' ? input.ownerIsActive : owner?.['IsActive'] === true) && isSalesUser(owner),
   };
   return { trace, route, segment, personId, personType, facts, verdict: partnerVerdict(facts, statuses), owner: output.owner };
+}
+
+/**
+ * A route step that gave an owner but recorded no person it read (a custom route job, or one that routes elsewhere
+ * without the route step's input): the partner rules cannot be judged, and the invariant says so instead of passing.
+ */
+function unjudgeableRoute(trace: EventTrace, segment: readonly JobTrace[]): Violation | undefined {
+  const route = stepOf(segment, 'route');
+  const output = route?.output as { owner?: unknown } | null | undefined;
+  const input = route?.input as { person?: unknown } | null | undefined;
+  if (!route || !output?.owner || (typeof input?.person === 'object' && input.person !== null)) return undefined;
+  return {
+    invariant: 'partner-queue',
+    message: `Event ${trace.eventId}: the route step gave an owner but recorded no \`person\` in its input, so the partner rules cannot be judged; expected every route step to record what routing read (trigger, person, ownerIsActive, campaign, campaignMember, partnerAccount).`,
+    eventId: trace.eventId,
+    evidence: { route: stepEvidence(route) },
+  };
 }
 
 /** A record the route step recorded in full, or by id (then read from the CRM as it ended). */

@@ -1,4 +1,4 @@
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { InputError, issuesFromZod, LeadsimError, type InputIssue } from '../core/errors.ts';
 import { DEFAULT_EPOCH } from '../core/clock.ts';
@@ -137,10 +137,18 @@ function formatIssues(error: z.ZodError): InputIssue[] {
   });
 }
 
+/**
+ * A path a scenario names, as a reader of `file` sees it: an absolute path as written, a relative one joined to the
+ * scenario's folder (relative still when `file` is, so reports show it as the user would type it).
+ */
+export function pathBesideScenario(file: string, path: string): string {
+  return isAbsolute(path) ? path : join(dirname(file), path);
+}
+
 /** The org spec file a scenario's `org` names, resolved against the scenario's folder. */
 function orgFileOf(json: unknown, file: string): string | undefined {
   const org = typeof json === 'object' && json !== null ? (json as Record<string, unknown>)['org'] : undefined;
-  return typeof org === 'string' ? join(dirname(file), org) : undefined;
+  return typeof org === 'string' ? pathBesideScenario(file, org) : undefined;
 }
 
 /** The scenario with its `org` read from the org spec file it names (a path relative to the scenario), if it names one. */
@@ -149,7 +157,7 @@ function withOrgFile(json: unknown, file: string): unknown {
   const org = (json as Record<string, unknown>)['org'];
   if (typeof org !== 'string') return json;
   try {
-    return { ...json, org: loadOrgSpec(join(dirname(file), org)) };
+    return { ...json, org: loadOrgSpec(resolve(dirname(file), org)) };
   } catch (error) {
     if (!(error instanceof LeadsimError) || error.code !== 'FILE_NOT_FOUND') throw error;
     throw new InputError('INVALID_SCENARIO', { action: 'load scenario', file, issues: [{ path: ['org'], message: `the org spec file ${resolve(dirname(file), org)} does not exist`, expected: 'an org spec, or the path of an org spec file relative to the scenario', got: JSON.stringify(org) }], hint: HINT });

@@ -1,5 +1,6 @@
 import { describeValue, formatPath, InputError, type InputIssue } from '../core/errors.ts';
 import { isEntryPoint, parsePayload } from '../entrypoints/registry.ts';
+import { ENTRY_POINTS } from '../model/entryPointId.ts';
 import { parseListUploadCsv } from '../entrypoints/parseListUploadCsv.ts';
 
 /** One inbound payload read from real traffic, with its entry point and, when the log has one, its time. */
@@ -82,8 +83,8 @@ export function readCsvTraffic(input: string | Uint8Array, upload: { campaign: s
     payload: { ...(file ? { file } : {}), line, campaign: upload.campaign, memberStatus: upload.memberStatus, ...(upload.partnerAccountId ? { partnerAccountId: upload.partnerAccountId } : {}), row },
   }));
   const read = finish(events, [], options, (i) => [parsed.rows[i]!.line], (path) => `line ${path[0]}`);
-  const mapped = parsed.headers.filter((h) => h.column !== undefined && h.column !== h.header).map((h) => `"${h.header}" → ${h.column === 'Full Name' ? 'First Name + Last Name' : h.column}`);
-  const extra = parsed.headers.filter((h) => h.column === undefined && h.header !== '').map((h) => `"${h.header}"`);
+  const mapped = parsed.headers.filter((h) => h.column !== undefined && (h.column !== h.header || h.column === 'Full Name')).map((h) => `"${h.header}" → ${h.column === 'Full Name' ? 'First Name + Last Name' : h.column}`);
+  const extra = parsed.headers.filter((h) => h.key !== undefined).map((h) => `"${h.header}"${h.key !== h.header ? ` (as ${h.key})` : ''}`);
   const delimiter = parsed.delimiter === '\t' ? 'tab' : `"${parsed.delimiter}"`;
   const notes = [
     `read as ${parsed.encoding}, ${delimiter}-separated, ${parsed.rows.length} rows`,
@@ -97,7 +98,9 @@ export function readCsvTraffic(input: string | Uint8Array, upload: { campaign: s
 
 /**
  * Captured HTTP (a HAR file): every POST to `/intake/{entryPoint}` (the pipeline's webhook), and every Marketo
- * `submitForm.json` (each input a web-form payload). Other requests are skipped.
+ * `submitForm.json` (each input a web-form payload). Other requests are skipped and listed in a note (index, method,
+ * URL). An intake POST naming an unknown entry point, or an inbound POST without a JSON body, is an error naming the
+ * entry's JSON path (with skipInvalid: left out and listed with its reason), as a bad line of a JSONL log is.
  */
 export function readHarTraffic(text: string, options: ReadTrafficOptions = {}): TrafficRead {
   let har: { log?: { entries?: unknown[] } };
@@ -110,7 +113,11 @@ export function readHarTraffic(text: string, options: ReadTrafficOptions = {}): 
   if (!Array.isArray(entries)) throw new InputError('INVALID_INPUT', { action: 'read the HAR file', ...(options.file ? { file: options.file } : {}), issues: [{ path: ['log', 'entries'], message: 'no entries', expected: 'a HAR 1.2 file with log.entries' }] });
   const events: TrafficEvent[] = [];
   const paths: (string | number)[][] = [];
-  let skipped = 0;
+  const issues: InputIssue[] = [];
+  const refused: SkippedEntry[] = [];
+  const other: string[] = [];
+  // An inbound request leadsim cannot read is an error (or, with skipInvalid, left out and listed), as in a JSONL log.
+  const bad = (issue: InputIssue) => (options.skipInvalid ? refused.push({ where: formatPath(issue.path), reason: `${issue.message}${issue.expected ? ` (expected ${issue.expected})` : ''}` }) : issues.push(issue));
   entries.forEach((entry, i) => {
     const e = entry as { startedDateTime?: string; request?: { method?: string; url?: string; postData?: { text?: string }; headers?: { name: string; value: string }[] } };
     const req = e.request;
@@ -121,35 +128,37 @@ export function readHarTraffic(text: string, options: ReadTrafficOptions = {}): 
         return undefined;
       }
     })();
-    if (req?.method !== 'POST' || !url || req.postData?.text === undefined) return void skipped++;
+    const intake = url ? /\/intake\/([^/]+)\/?$/.exec(url.pathname) : null;
+    const submitForm = url !== undefined && /\/rest\/v1\/leads\/submitForm\.json$/.test(url.pathname);
+    if (req?.method !== 'POST' || !url || (!intake && !submitForm)) return void other.push(`[${i}] ${req?.method ?? '?'} ${req?.url ?? '(no url)'}`);
+    if (intake && !isEntryPoint(intake[1]!)) {
+      return void bad({ path: ['log', 'entries', i, 'request', 'url'], message: `POST ${url.pathname} names an unknown entry point`, expected: `one of ${ENTRY_POINTS.join(', ')}`, got: JSON.stringify(intake[1]) });
+    }
     const time = e.startedDateTime ? Date.parse(e.startedDateTime) : Number.NaN;
     const at = Number.isNaN(time) ? {} : { time };
     const path = ['log', 'entries', i, 'request', 'postData', 'text'];
     let body: unknown;
     try {
-      body = JSON.parse(req.postData.text);
-    } catch {
-      return void skipped++;
+      body = JSON.parse(req.postData?.text ?? '');
+    } catch (error) {
+      return void bad({ path, message: `POST ${url.pathname} has no JSON body (${req.postData?.text === undefined ? 'no postData.text' : (error as Error).message})`, expected: 'the request body as JSON text' });
     }
-    const intake = /\/intake\/([a-z-]+)\/?$/.exec(url.pathname);
-    if (intake && isEntryPoint(intake[1]!)) {
+    if (intake) {
       const key = req.headers?.find((h) => h.name.toLowerCase() === 'idempotency-key')?.value;
       events.push({ entryPoint: intake[1]!, payload: body, ...(key ? { id: key } : {}), ...at });
       paths.push(path);
       return;
     }
-    if (/\/rest\/v1\/leads\/submitForm\.json$/.test(url.pathname)) {
-      const form = body as { formId?: unknown; input?: { leadFormFields?: unknown; visitorData?: unknown }[] };
-      (form.input ?? []).forEach((input, j) => {
-        events.push({ entryPoint: 'web-form', payload: { formId: form.formId, leadFormFields: input.leadFormFields, ...(input.visitorData ? { visitorData: input.visitorData } : {}) }, ...at });
-        paths.push([...path, 'input', j]);
-      });
-      return;
-    }
-    skipped++;
+    const form = body as { formId?: unknown; input?: { leadFormFields?: unknown; visitorData?: unknown }[] };
+    (form.input ?? []).forEach((input, j) => {
+      events.push({ entryPoint: 'web-form', payload: { formId: form.formId, leadFormFields: input.leadFormFields, ...(input.visitorData ? { visitorData: input.visitorData } : {}) }, ...at });
+      paths.push([...path, 'input', j]);
+    });
   });
-  const read = finish(events, [], options, (i) => paths[i] ?? [], formatPath);
-  return { ...read, skipped: read.skipped + skipped };
+  const read = finish(events, issues, options, (i) => paths[i] ?? [], formatPath);
+  const shown = other.slice(0, 5).join(', ');
+  const notes = other.length ? [`skipped ${other.length} ${other.length === 1 ? 'entry that is' : 'entries that are'} not inbound requests (not a POST to /intake/{entryPoint} or Marketo submitForm.json): ${shown}${other.length > 5 ? `, and ${other.length - 5} more` : ''}`] : [];
+  return { ...read, skipped: read.skipped + refused.length + other.length, invalid: [...refused, ...read.invalid], notes: [...read.notes, ...notes] };
 }
 
 /** Checks every payload against its entry point; throws all problems at once unless skipInvalid. */

@@ -1,10 +1,9 @@
-import { dirname, join } from 'node:path';
 import { InputError, LeadsimError } from '../core/errors.ts';
 import { checkInvariants, type InvariantResult } from '../invariants/index.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import { checkExpectations, type ExpectationCheck } from './checkExpectations.ts';
-import { loadScenario, type LoadedScenario } from './loadScenario.ts';
+import { loadScenario, pathBesideScenario, type LoadedScenario } from './loadScenario.ts';
 import { runScenario, scenarioRouting, type RunScenarioOptions } from './runScenario.ts';
 import { graphOrgIssues } from '../routing/graphOrgIssues.ts';
 
@@ -130,7 +129,7 @@ export async function replayScenarios(files: readonly string[], options: ReplayO
 /** The file of the graph a scenario routes with: the options' graph, its own (`inline` in the scenario), or the default. */
 function graphFileOf(loaded: LoadedScenario, options: ReplayOptions): string | undefined {
   const own = loaded.scenario.graph;
-  return options.graph ? options.graphFile : typeof own === 'string' ? join(dirname(loaded.file), own) : own ? 'inline' : options.defaultGraphFile;
+  return options.graph ? options.graphFile : typeof own === 'string' ? pathBesideScenario(loaded.file, own) : own ? 'inline' : options.defaultGraphFile;
 }
 
 /**

@@ -83,7 +83,7 @@ function traceView(t: EventTrace): Record<string, unknown> {
  * | `GET /__leadsim` | seed, clock, snapshots, and the list of these calls |
  * | `GET /__leadsim/clock` | `{mode, now, nowMs}` |
  * | `POST /__leadsim/clock/advance` `{ms}` \| `{seconds}` \| `{to}` | moves simulated time forward (never back) |
- * | `POST /__leadsim/reset` `{seed?, orgSettings?}` | a fresh world of the seed (default: the current one), seeded start time |
+ * | `POST /__leadsim/reset` `{seed?, orgSettings?}` | a fresh world of the seed (default: the current one), seeded start time; serve's org is kept |
  * | `POST /__leadsim/snapshots` `{name?}` → 201 `{id}`; `GET /__leadsim/snapshots` | take / list snapshots |
  * | `POST /__leadsim/snapshots/{id}/restore`; `DELETE /__leadsim/snapshots/{id}` | restore (clock keeps its time) / forget |
  * | `POST /__leadsim/drain` | run what waits on the intake through the pipeline now; the traces |

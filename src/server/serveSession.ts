@@ -26,7 +26,10 @@ export interface ServeSessionOptions {
   readonly graph: Graph;
   /** `wall` (default): simulated time follows the wall clock from the seeded start; `manual`: only when told. */
   readonly clock?: ClockMode;
-  /** The org (default: generated from the seed, as `simulate` does). A reset to another seed generates that seed's. */
+  /**
+   * The org (default: generated from the seed, as `simulate` does). A reset to another seed keeps a given org (the
+   * seed changes only what is generated from it); a generated org is generated again from the new seed.
+   */
   readonly org?: OrgSpec;
   /** Salesforce org settings (duplicate rules, state and country picklists). */
   readonly orgSettings?: OrgSettingsInput;
@@ -199,14 +202,14 @@ export class ServeSession {
 
   /**
    * Replaces the world with a fresh one of `seed` (default: the current seed), as if serve had just started: the
-   * seeded org, the seeded start time, no traces. Snapshots are kept. Waits for a running drain first.
+   * org serve was given (or, without one, the org generated from `seed`), the seeded start time, no traces.
+   * Snapshots are kept. Waits for a running drain first.
    */
   async reset(options: { seed?: number; orgSettings?: OrgSettingsInput } = {}): Promise<void> {
     await this.#draining;
     const old = this.#live;
     const seed = options.seed ?? old.world.seed;
-    const org = seed === this.#options.seed ? this.#options.org : undefined;
-    this.#live = await ServeSession.#open(this.#options, seed, org, options.orgSettings ?? this.#options.orgSettings, old);
+    this.#live = await ServeSession.#open(this.#options, seed, this.#options.org, options.orgSettings ?? this.#options.orgSettings, old);
     this.clock.rebase();
     await old.transport.close();
   }

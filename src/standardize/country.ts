@@ -1,6 +1,7 @@
 import countries from 'i18n-iso-countries';
 import { countryIndex, type CountryIndexEntry } from './countryIndex.ts';
 import { countryKey } from './countryKey.ts';
+import { northAmericanSubdivision } from './northAmericanSubdivision.ts';
 
 /** Why a raw country value has no code: nothing given, not a country, several countries, or a former country. */
 export type CountryFailure = 'missing' | 'unknown' | 'ambiguous' | 'former';
@@ -28,7 +29,8 @@ const CACHE_LIMIT = 10_000;
  *   "ドイツ"), less the wrong ones those packages ship (src/standardize/countryCorrections.ts);
  * - what CRMs are full of ("UK", "England", "U.S.A.", "KSA", "Holland", "Hong Kong SAR", "PRC", "Oesterreich");
  * - a value with a country among other words ("Paris, France", "Germany (DE)") when every part that names a
- *   country names the same one.
+ *   country names the same one; a city and its US state or Canadian province ("Lebanon, PA", "Toronto, Ontario")
+ *   is the US or Canada, or ambiguous when the state is also a country and nothing says which ("Atlanta, Georgia").
  * Case, accents, punctuation, "the" and inverted word orders do not matter ({@link countryKey}). A value that names
  * several countries ("Korea", "Congo", "Guinea") is never guessed: `{ ok: false, kind: 'ambiguous', candidates }`.
  * Pure; the name index is built on first use, results are cached by input.
@@ -97,7 +99,14 @@ function fromEntry(raw: string, entry: CountryIndexEntry | undefined): CountryRe
 function byParts(raw: string): CountryResult | undefined {
   const parts = raw.split(/[,;/|()]|\s[-–]\s/).map((p) => p.trim()).filter((p) => countryKey(p) !== '');
   if (parts.length < 2) return undefined;
-  const results = parts.map((p) => byName(p, countryKey(p)));
+  const state = cityAndState(raw, parts);
+  if (state !== undefined) return state;
+  const named = parts.map((p) => byName(p, countryKey(p)));
+  // "Atlanta, Georgia, USA": a state or province beside its own country names that country, not a namesake.
+  const results = named.map((r, i) => {
+    const country = northAmericanSubdivision(parts[i]!);
+    return country !== undefined && named.some((o, j) => j !== i && o.ok && o.code === country) ? found(country) : r;
+  });
   const codes = new Set(results.flatMap((r) => (r.ok ? [r.code] : [])));
   const ambiguity = results.flatMap((r) => (!r.ok && r.kind === 'ambiguous' ? [r.candidates ?? []] : []));
   if (codes.size === 1) {
@@ -106,6 +115,35 @@ function byParts(raw: string): CountryResult | undefined {
   }
   if (codes.size > 1) return ambiguous(raw, [...codes]);
   return ambiguity.length > 0 ? ambiguous(raw, ambiguity.flat()) : undefined;
+}
+
+/**
+ * "Lebanon, PA", "Atlanta, Georgia", "Toronto, ON": a value whose last part is a US state or Canadian province
+ * ({@link northAmericanSubdivision}) is a city and its state, so the country is the US or Canada, whatever country
+ * the city's name is ("Lebanon", "Jordan"). When the last part is also a country (PA is Panama's code, Georgia is a
+ * country) and nothing else says which: another part naming that country picks it ("Germany (DE)"), one naming
+ * the US or Canada picks that, else it is ambiguous ("Atlanta, Georgia", "Boise, ID"): never a guess.
+ * Undefined when the last part is no state or province.
+ */
+function cityAndState(raw: string, parts: readonly string[]): CountryResult | undefined {
+  const last = parts[parts.length - 1]!;
+  const country = northAmericanSubdivision(last);
+  if (country === undefined) return undefined;
+  const code = /^[A-Za-z]{2}$/.test(last) ? isoCode(last) : undefined;
+  const named = code ?? (() => {
+    const r = byName(last, countryKey(last));
+    return r.ok ? r.code : undefined;
+  })();
+  if (named === undefined) return found(country);
+  const others = new Set(parts.slice(0, -1).flatMap((p) => {
+    const r = byName(p, countryKey(p));
+    return r.ok ? [r.code] : [];
+  }));
+  if (others.has(named)) return found(named);
+  if (others.has(country)) return found(country);
+  // Another country named before a code that is not its own ("Lebanon, PA"): a city of that name in the state.
+  if (others.size > 0 && code !== undefined) return found(country);
+  return ambiguous(raw, [country, named]);
 }
 
 function found(code: string): CountryResult {

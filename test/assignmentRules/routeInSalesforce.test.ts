@@ -25,11 +25,15 @@ function editedRules(name: string, edit: (xml: string) => string): string {
 }
 
 describe('routing in Salesforce: the CRM runs the assignment rule instead of the route job', () => {
-  it('simulates with the rules: every lead the pipeline routed has the owner the rule gave, and every invariant holds', async () => {
+  it('simulates with the rules: every lead the pipeline routed has the owner the rule gave, and the invariants judge it', async () => {
     const org = { ...loadOrgSpec(SCENARIO), assignmentRules: RULES };
     const run = await simulate({ seed: 5, leads: 40, org, routing: 'assignment-rules' });
     const results = checkInvariants(run).results;
-    expect(results.filter((r) => !r.ok).map((r) => r.id)).toEqual([]);
+    // The territory rule has no partner entry: partner leads go to territory reps, which the partner rules forbid.
+    expect(results.filter((r) => !r.ok).map((r) => r.id)).toEqual(['partner-queue']);
+    const partner = results.find((r) => r.id === 'partner-queue')!.violations;
+    expect(partner.length).toBeGreaterThan(0);
+    for (const v of partner) expect(v.message).toMatch(/^route gave Lead 00Q\w+ to user "[^"]+" \(005\w+\); expected the Partner Queue \(rule [123]:|meets rule [123]:/);
     const routed = run.traces.flatMap((t) => (t.outcome?.kind === 'created' && t.outcome.personType === 'Lead' ? [t.outcome.personId] : []));
     expect(routed.length).toBeGreaterThan(10);
     for (const id of routed) {
@@ -49,6 +53,21 @@ describe('routing in Salesforce: the CRM runs the assignment rule instead of the
     expect(scenario.ok).toBe(false);
     expect(scenario.invariants.find((r) => r.id === 'every-person-owned')?.ok).toBe(false);
     expect(scenario.checks.filter((c) => !c.ok).map((c) => c.person)).toEqual(['za']);
+  });
+
+  it('judges partner leads on what the route step read: a rule sending rule-1 leads to a rep breaks "partner leads reach the Partner Queue"', async () => {
+    const partnerScenario = fileURLToPath(new URL('../../scenarios/routing/rule-1-partner-sponsored-event.json', import.meta.url));
+    const toRep = editedRules('partner-to-rep.assignmentRules-meta.xml', (xml) =>
+      xml.replace(
+        '<ruleEntry>',
+        '<ruleEntry><assignedTo>avery.stone@leadsim-corp.test</assignedTo><assignedToType>User</assignedToType><criteriaItems><field>Lead.Lead_Acquisition_Source__c</field><operation>equals</operation><value>Partner Sponsored Event</value></criteriaItems></ruleEntry>\n        <ruleEntry>',
+      ),
+    );
+    const report = await replayScenarios([partnerScenario], { assignmentRules: toRep });
+    const invariant = report.scenarios[0]!.invariants.find((r) => r.id === 'partner-queue')!;
+    expect(invariant.ok).toBe(false);
+    expect(invariant.violations.map((v) => v.message).join('\n')).toMatch(/route gave Lead 00Q\w+ to user "Avery Stone" \(005\w+\); expected the Partner Queue \(rule 1: partner sponsored event/);
+    expect(invariant.violations[0]!.evidence).toMatchObject({ facts: { trigger: 'new', person: { Lead_Acquisition_Source__c: 'Partner Sponsored Event' } } });
   });
 
   it('replays the shipped scenario green, routed by the rule', async () => {

@@ -18,17 +18,21 @@ describe('leadsim simulate', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/FAIL {2}One process/);
     expect(r.stdout).toMatch(/00Q\w{15}: Lead 00Q\w{15} was created by Chat Connector/);
-    expect(r.stdout).toContain('Replay: npx leadsim simulate --seed 5 --leads 80 --graph scenarios/graphs/default.json --native chat');
+    expect(r.stdout).toContain('Replay: npx leadsim simulate --no-config --seed 5 --leads 80 --graph scenarios/graphs/default.json --native chat');
   });
 
   it('exits 2 with the option, what was expected and what was found on bad options', () => {
     const r = runCli(['simulate', '--leads', 'many']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('$.leads');
+    expect(r.stderr).toContain('--leads "many": is not valid; expected an integer from 1 to 1000000');
     expect(r.stdout).toBe('');
-    const native = runCli(['simulate', '--native', 'hubspot']);
+    const native = runCli(['simulate', '--native', 'marketo,hubspot']);
     expect(native.status).toBe(2);
-    expect(native.stderr).toContain('$.native[0]: Invalid option: expected one of "marketo"|"impartner"|"chat" (got "hubspot")');
+    expect(native.stderr).toContain('--native "marketo,hubspot": has "hubspot", which is not valid; expected a comma-separated list of marketo, impartner, chat');
+    const rate = runCli(['simulate', '--fault-rate', 'abc']);
+    expect(rate.status).toBe(2);
+    expect(rate.stderr).toBe('leadsim: Failed to run "leadsim simulate": 1 bad option.\n  --fault-rate "abc": is not valid; expected a number from 0 to 0.25\nSee "leadsim simulate --help".\n');
+    expect(rate.stderr).not.toMatch(/NaN|\$\.|an object/);
   });
 
   it('exits 2 before running anything when a report cannot be written', () => {

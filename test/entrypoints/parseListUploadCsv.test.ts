@@ -96,7 +96,7 @@ describe('parseListUploadCsv', () => {
       { header: 'Country/Region', column: 'Country' },
       { header: 'Job Title', column: 'Title' },
       { header: 'Mobile Phone', column: 'Phone' },
-      { header: 'Badge ID' },
+      { header: 'Badge ID', key: 'Badge ID' },
     ]);
   });
 

@@ -1,7 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { initFiles } from '../../src/init/initProject.ts';
+import { initFiles, initProject } from '../../src/init/initProject.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 import { runCli } from '../cli/runCli.ts';
 import { tempDir } from '../scenarios/cliHarness.ts';
 
@@ -45,13 +48,33 @@ describe('leadsim init', () => {
     const forced = runCli(['init', 'project', '--force'], { cwd: dir });
     expect(forced.status).toBe(0);
     expect(forced.stdout).toContain('  overwrote leadsim.config.json');
-    expect(readFileSync(config, 'utf8')).toBe(initFiles().find((f) => f.path === 'leadsim.config.json')!.content);
+    expect(readFileSync(config, 'utf8')).toBe(initFiles(join(dir, 'project')).find((f) => f.path === 'leadsim.config.json')!.content);
   });
 
   it("points every JSON file's $schema at the package's schemas in node_modules", () => {
     for (const f of initFiles().filter((file) => file.path.endsWith('.json'))) {
       const schema = (JSON.parse(f.content) as { $schema: string }).$schema;
       expect(join(f.path, '..', schema), f.path).toMatch(/^node_modules\/leadsim\/(schemas|scenarios)\/.*\.schema\.json$/);
+    }
+  });
+
+  it('init sub/proj points $schema from each file to the nearest node_modules/leadsim, else to the running package', () => {
+    const root = tempDir('init-nested');
+    mkdirSync(join(root, 'node_modules'), { recursive: true });
+    symlinkSync(ROOT, join(root, 'node_modules', 'leadsim'), 'dir');
+    const proj = join(root, 'sub', 'proj');
+    initProject({ dir: proj });
+    const schemaOf = (file: string) => (JSON.parse(readFileSync(join(proj, file), 'utf8')) as { $schema: string }).$schema;
+    expect(schemaOf('leadsim.config.json')).toBe('../../node_modules/leadsim/schemas/leadsim.config.schema.json');
+    expect(schemaOf('scenarios/examples/web-form-demo-request.json')).toBe('../../../../node_modules/leadsim/scenarios/scenario.schema.json');
+    expect(schemaOf('scenarios/graphs/default.json')).toBe('../../../../node_modules/leadsim/scenarios/graphs/graph.schema.json');
+    const alone = join(tempDir('init-alone'), 'sub', 'proj');
+    initProject({ dir: alone });
+    for (const dir of [proj, alone]) {
+      for (const f of initFiles().filter((file) => file.path.endsWith('.json'))) {
+        const schema = (JSON.parse(readFileSync(join(dir, f.path), 'utf8')) as { $schema: string }).$schema;
+        expect(existsSync(resolve(dirname(join(dir, f.path)), schema)), `${dir}/${f.path}: ${schema}`).toBe(true);
+      }
     }
   });
 });

@@ -133,7 +133,7 @@ describe('leadsim check', () => {
     expect((await cli('--runs', '0')).code).toBe(2);
     const noProperty = await cli('--path', '1:2');
     expect(noProperty.code).toBe(2);
-    expect(noProperty.out).toContain('--path replays one property\'s case, so it needs --property');
+    expect(noProperty.out).toContain("--property: is required: --path replays one property's case; expected ");
     const badGraph = join(dir, 'bad-graph.json');
     writeFileSync(badGraph, '{"version": 1}');
     expect((await cli('--graph', badGraph)).code).toBe(2);

@@ -1,7 +1,7 @@
 // Every replay command leadsim prints (toHoldInvariants and propParameters in a vitest property, check, simulate,
 // replay) is run here as printed, in a project that uses leadsim as a dependency, and must fail again on the same case.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -115,10 +115,31 @@ describe("routing (it's broken)", () => {
     const first = sh('npx leadsim simulate --leads 30 --native marketo');
     expect(first.status, first.out).toBe(1);
     const replay = printedReplay(first.out);
-    expect(replay).toBe('npx leadsim simulate --seed 42 --leads 30 --graph scenarios/graphs/default.json --native marketo');
+    expect(replay).toBe('npx leadsim simulate --no-config --seed 42 --leads 30 --graph scenarios/graphs/default.json --native marketo');
     const again = sh(replay);
     expect(again.status).toBe(1);
     expect(again.out).toBe(first.out);
+  });
+
+  it('leadsim simulate: faults by kind from leadsim.config.json are in the line, which replays with the config changed or gone', () => {
+    const config = join(project, 'leadsim.config.json');
+    writeFileSync(config, JSON.stringify({ seed: 9, nativeIntegrations: { marketo: true }, faults: { serverError: 0.03, timeout: 0.02, lostResponse: 0.01 } }));
+    try {
+      const first = sh('npx leadsim simulate --leads 30');
+      const replay = printedReplay(first.out);
+      expect(replay).toBe(`npx leadsim simulate --no-config --seed 9 --leads 30 --graph scenarios/graphs/default.json --native marketo --faults '{"serverError":0.03,"rateLimit":0,"timeout":0.02,"lostResponse":0.01,"timeoutMs":30000,"systems":["salesforce","marketo","impartner"]}'`);
+      const report = (out: string) => out.slice(out.indexOf('\n\n'));
+      expect(first.out).toMatch(/faults injected: [1-9]/i);
+      writeFileSync(config, JSON.stringify({ seed: 1, faults: { rateLimit: 0.2 } }));
+      const changed = sh(replay);
+      expect(changed.status).toBe(first.status);
+      expect(report(changed.out)).toBe(report(first.out));
+      rmSync(config);
+      const gone = sh(replay);
+      expect(report(gone.out)).toBe(report(first.out));
+    } finally {
+      rmSync(config, { force: true });
+    }
   });
 
   it('leadsim replay: the scenario file', () => {

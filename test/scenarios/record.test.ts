@@ -109,7 +109,10 @@ describe('leadsim record', () => {
     expect(result.err).toContain('$[2].formId');
     expect(result.err).toContain('$[3]: invalid JSON on line 3');
     expect(readdirSync(dir)).not.toContain('never.json');
-    expect((await cli('record', '--from-csv', log, '--org', org, '--out', out)).code).toBe(2);
+    const noCampaign = await cli('record', '--from-csv', log, '--org', org, '--out', out);
+    expect(noCampaign.code).toBe(2);
+    expect(noCampaign.err).toContain('  --campaign: --from-csv needs --campaign NAME');
+    expect(noCampaign.err).not.toContain('an object');
     const skipped = await cli('record', '--from-jsonl', log, '--entry-point', 'web-form', '--org', org, '--out', out, '--skip-invalid');
     expect(skipped.code).toBe(2);
     writeFileSync(log, `${webFormLine('a@b.example', 'A')}\n{"formId": "x"}\n`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InputError } from '../../core/errors.ts';
+import { OptionError } from '../optionError.ts';
 import { formatCheckReport } from '../../check/formatCheckReport.ts';
 import { CHECK_PROPERTIES, runCheck } from '../../check/runCheck.ts';
 import { saveCounterexample, saveRegressionCounterexample } from '../../check/saveCounterexample.ts';
@@ -55,11 +55,7 @@ export const configureCheck: ConfigureCommand = (command, { setExit }) => {
   addCoverageOptions(command).action(async (raw: Record<string, unknown>) => {
     const o = parseOptions(CheckOptionsSchema, raw, 'check');
     if (o.path !== undefined && o.property === undefined) {
-      throw new InputError('INVALID_ARGUMENT', {
-        action: 'run "leadsim check" with these options',
-        file: 'leadsim check',
-        issues: [{ path: ['property'], message: '--path replays one property\'s case, so it needs --property', expected: CHECK_PROPERTIES.join(' or '), got: 'nothing' }],
-      });
+      throw new OptionError('check', [{ flag: '--property', message: "is required: --path replays one property's case", expected: CHECK_PROPERTIES.join(' or ') }]);
     }
     const config = loadProjectConfig();
     const seed = o.seed ?? config.seed;
@@ -69,7 +65,7 @@ export const configureCheck: ConfigureCommand = (command, { setExit }) => {
     const native = o.native ?? (['marketo', 'impartner', 'chat'] as const).filter((n) => config.nativeIntegrations[n]);
     const expectGraph = o.expectGraph ? loadGraph(o.expectGraph) : undefined;
     if (expectGraph && !o.saveCounterexample) {
-      throw new InputError('INVALID_ARGUMENT', { action: 'run "leadsim check" with these options', file: 'leadsim check', issues: [{ path: ['expectGraph'], message: '--expect-graph gives a saved counterexample its expectations, so it needs --save-counterexample', expected: '--save-counterexample FILE', got: 'nothing' }] });
+      throw new OptionError('check', [{ flag: '--save-counterexample', message: 'is required: --expect-graph gives a saved counterexample its expectations', expected: '--save-counterexample FILE' }]);
     }
     if (o.coverageOut) assertWritablePath(o.coverageOut);
     const coverage = wantsCoverage(o) ? new RoutingCoverage(graph.graph) : undefined;

@@ -3,7 +3,7 @@ import type { ReporterConfig } from '../../config/sections/reportersSection.ts';
 import { CoverageByGraph } from '../../coverage/coverageByGraph.ts';
 import { assertWritablePath, writeFileAtomic } from '../../io/writeFileAtomic.ts';
 import type { Graph } from '../../routing/graphSchema.ts';
-import { InputError } from '../../core/errors.ts';
+import { OptionError } from '../optionError.ts';
 import { loadGraph } from '../../routing/loadGraph.ts';
 import { findScenarioFiles } from '../../scenarios/findScenarioFiles.ts';
 import { loadAssignmentRulesRouting } from '../../scenarios/loadRouting.ts';
@@ -58,7 +58,7 @@ export const configureReplay: ConfigureCommand = (command, { setExit }) => {
     const files = findScenarioFiles(paths.length ? paths : config.scenarios);
     const override = o.graph !== undefined ? { file: o.graph, graph: loadGraph(o.graph) } : undefined;
     const rules = o.assignmentRules === undefined ? undefined : loadAssignmentRulesRouting(o.assignmentRules);
-    if (override && rules) throw new InputError('INVALID_ARGUMENT', { action: 'run "leadsim replay"', issues: [{ path: [], message: '--graph and --assignment-rules both say who routes', expected: 'one of them' }] });
+    if (override && rules) throw new OptionError('replay', [{ flag: '--graph', got: JSON.stringify(o.graph), message: 'and --assignment-rules both say who routes', expected: 'one of them' }]);
     // The project's graph is read only if a scenario names none: a folder of self-contained scenarios needs no graph file.
     let fallback: GraphChoice | undefined;
     const defaultGraph = () => (fallback ??= projectGraph(config, undefined)).graph;

@@ -14,7 +14,9 @@ import { simulate } from '../../simulation/simulate.ts';
 import { TRANSPORT_KINDS } from '../../transport/transport.ts';
 import { assertWritablePath, writeFileAtomic } from '../../io/writeFileAtomic.ts';
 import { EXIT } from '../exitCodes.ts';
-import { intOption, listOption, parseOptions, seedOption } from '../options.ts';
+import { FaultPlanSchema } from '../../../mocks/faults/faultPlan.ts';
+import { intOption, jsonOption, listOption, parseOptions, seedOption } from '../options.ts';
+import { OptionError } from '../optionError.ts';
 import { projectGraph, projectOrg } from '../../config/projectSetup.ts';
 import { assertGraphFitsOrg } from '../../routing/graphOrgIssues.ts';
 import { loadProjectConfig } from '../../config/loadProjectConfig.ts';
@@ -35,7 +37,9 @@ const SimulateOptionsSchema = z.strictObject({
   native: listOption(z.enum(NATIVE)).optional(),
   entryPoints: listOption(EntryPointSchema).optional(),
   faultRate: z.coerce.number().min(0).max(0.25).optional(),
+  faults: jsonOption(FaultPlanSchema).optional(),
   assignmentRules: z.string().min(1).optional(),
+  config: z.boolean().default(true),
 });
 
 /**
@@ -56,9 +60,12 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
     .option('--entry-points <list>', `the entry points that are on (comma list of ${ENTRY_POINTS.join(', ')}; default: the config's, else all)`)
     .option('--assignment-rules <file>', "route in Salesforce: the CRM runs this Lead.assignmentRules-meta.xml's active rule instead of the pipeline's routing graph (assignees must exist in the org: use --org)")
     .option('--fault-rate <p>', 'inject seeded faults: each request gets a 5xx, a rate limit, a timeout or a lost response with probability p each (0 to 0.25; default: the config\'s faults)')
+    .option('--faults <json>', 'inject seeded faults by kind: a fault plan as JSON, as the config\'s "faults" (e.g. \'{"serverError":0.02,"timeout":0.01}\')')
+    .option('--no-config', 'ignore leadsim.config.json: every default is the built-in one (printed replay lines use it, so they carry every input)')
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(SimulateOptionsSchema, raw, 'simulate');
-      const config = loadProjectConfig();
+      if (o.faultRate !== undefined && o.faults !== undefined) throw new OptionError('simulate', [{ flag: '--fault-rate', got: String(o.faultRate), message: 'and --faults both set the faults', expected: 'one of them' }]);
+      const config = loadProjectConfig(process.cwd(), { ignoreFile: !o.config });
       const seed = o.seed ?? config.seed;
       const graph = projectGraph(config, o.graph);
       const chosenOrg = projectOrg(config, seed, o.org);
@@ -67,7 +74,7 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
       else assertGraphFitsOrg(graph.graph, graph.file, org.org, org.source);
       const native = o.native ?? NATIVE.filter((n) => config.nativeIntegrations[n]);
       const entryPoints = o.entryPoints ?? config.entryPoints;
-      const faults = o.faultRate !== undefined ? { serverError: o.faultRate, rateLimit: o.faultRate, timeout: o.faultRate, lostResponse: o.faultRate } : config.faults;
+      const faults = o.faultRate !== undefined ? { serverError: o.faultRate, rateLimit: o.faultRate, timeout: o.faultRate, lostResponse: o.faultRate } : (o.faults ?? config.faults);
       for (const out of [o.json, o.audit]) if (out) assertWritablePath(out);
       process.stdout.write(`seed ${seed}\n${describeSetup(graph, org)}`);
       const bar = progressBar(o.leads, 'simulating');
@@ -86,8 +93,11 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
       bar.stop();
       const summary = summarize(run);
       const invariants = checkInvariants(run);
+      // The replay line carries every input that shaped the run, and ignores the config so that a changed or
+      // removed leadsim.config.json replays the same run.
       const replay = [
         'npx leadsim simulate',
+        '--no-config',
         `--seed ${seed}`,
         `--leads ${o.leads}`,
         `--graph ${graph.file}`,
@@ -95,7 +105,7 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
         ...(o.assignmentRules ? [`--assignment-rules ${o.assignmentRules}`] : []),
         ...(native.length ? [`--native ${native.join(',')}`] : []),
         ...(entryPoints.length < ENTRY_POINTS.length ? [`--entry-points ${entryPoints.join(',')}`] : []),
-        ...(o.faultRate !== undefined ? [`--fault-rate ${o.faultRate}`] : []),
+        ...(o.faultRate !== undefined ? [`--fault-rate ${o.faultRate}`] : faults ? [`--faults '${JSON.stringify(faults)}'`] : []),
         ...(o.transport !== 'dispatch' ? [`--transport ${o.transport}`] : []),
       ].join(' ');
       process.stdout.write(formatSimulationReport(summary, invariants.results, { replayCommand: replay }));

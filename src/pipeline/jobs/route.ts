@@ -1,13 +1,13 @@
 import { ApiError } from '../../clients/apiError.ts';
-import { isSalesUser } from '../../systems/crm/schema.ts';
 import { route as runGraph, type Decision } from '../../routing/route.ts';
-import type { RoutingContext, RoutingUser } from '../../routing/routingContext.ts';
 import type { Trigger } from '../../routing/fieldRef.ts';
+import type { RoutingContext } from '../../routing/routingContext.ts';
 import { fieldsRead } from '../../routing/fieldsRead.ts';
 import { soqlString } from '../soqlString.ts';
 import type { PipelineJob, StepResult } from '../pipelineJob.ts';
 import type { LeadWork } from '../leadWork.ts';
 import type { PipelineContext } from '../pipelineContext.ts';
+import { readRoutingContext, routeStepInput } from './routeStepInput.ts';
 
 /** Decisions routing makes for one person before it parks the event, when the CRM keeps refusing the owner. */
 const MAX_DECISIONS = 3;
@@ -38,20 +38,13 @@ export async function routePerson(work: LeadWork, ctx: PipelineContext, trigger:
   const person = work.person!;
   const refused: { owner: string; reason: string }[] = [];
   for (;;) {
-    const context = await routingContext(work, ctx, trigger, new Set(refused.map((r) => r.owner)));
+    const read = await readRoutingContext(work, ctx, trigger, new Set(refused.map((r) => r.owner)));
+    const { currentUser, names } = await graphReads(work, ctx, read.person as Record<string, unknown>);
+    const context: RoutingContext = { ...read, ...(currentUser ? { currentUser } : {}), ...(names ? { names } : {}) };
     // The round-robin turn is only taken once the owner is written: a retried write must not skip a rep.
     const decision = runGraph(ctx.graph, context, ctx.roundRobin);
     ctx.onRoute?.({ context, roundRobin: ctx.roundRobin, decision });
-    const owner = context.users.find((u) => u.Id === person.record['OwnerId']);
-    const input = {
-      trigger,
-      person: context.person,
-      ownerIsActive: owner ? owner.IsActive : null,
-      campaign: context.campaign ?? null,
-      campaignMember: context.campaignMember ?? null,
-      account: context.account ?? null,
-      partnerAccount: context.partnerAccount ?? null,
-    };
+    const input = routeStepInput(context, person.record['OwnerId']);
     if (!decision.ok) return { input, output: { decision, ...(refused.length ? { refusedOwners: refused } : {}) }, reject: `routing failed: ${decision.reason}` };
     const written = await writeDecision(work, ctx, decision);
     if (written.ok) return { input, output: { ...written.output, ...(refused.length ? { refusedOwners: refused } : {}) } };
@@ -92,51 +85,6 @@ async function writeDecision(work: LeadWork, ctx: PipelineContext, decision: Ext
   work.trace.speedToLeadMs = ctx.clock.now() - work.event.receivedAt;
   work.trace.routedTo = keepContactOwner ? { kind: 'user', id: String(person.record['OwnerId']), name: 'contact owner' } : { kind: decision.owner.kind, id: decision.owner.id, name: decision.owner.name };
   return { ok: true, output: { owner: decision.owner, changes, sharePrm: work.sharePrm, path: decision.path, keptContactOwner: keepContactOwner } };
-}
-
-async function routingContext(work: LeadWork, ctx: PipelineContext, trigger: Trigger, refused: ReadonlySet<string>): Promise<RoutingContext> {
-  const person = work.person!;
-  const r = person.record;
-  const routingPerson: Record<string, unknown> = { ...r };
-  if (person.type === 'Contact') {
-    routingPerson['CountryCode'] = r['MailingCountryCode'];
-    routingPerson['Status'] = r['Status__c'];
-  }
-  routingPerson['isSalesCreated'] = work.event.entryPoint === 'sales-created' && person.created;
-  // Rule 5's "already owned by a user" means a sales user: the integration user or a connector does not follow up.
-  const directoryUsers = await ctx.directory.users();
-  routingPerson['ownerIsUser'] = isSalesUser(directoryUsers.find((u) => u.Id === r['OwnerId']));
-  const partnerId = r['Impartner_Partner_Account__c'];
-  const partnerAccount = typeof partnerId === 'string' ? await ctx.directory.accountById(partnerId) : undefined;
-  const users = directoryUsers.map(
-    (u): RoutingUser => ({
-      Id: u.Id,
-      Name: String(u['Name'] ?? ''),
-      // An owner the CRM just refused is not eligible for this person, whatever the record says.
-      IsActive: u['IsActive'] === true && !refused.has(u.Id),
-      Region__c: (u['Region__c'] ?? null) as RoutingUser['Region__c'],
-      Role__c: (u['Role__c'] ?? null) as RoutingUser['Role__c'],
-      Out_Of_Office__c: u['Out_Of_Office__c'] === true,
-      ...(typeof u['Username'] === 'string' ? { Username: u['Username'] } : {}),
-    }),
-  );
-  const queues = (await ctx.directory.queues())
-    .filter((q) => !refused.has(q.Id))
-    .map((q) => ({ Id: q.Id, Name: String(q['Name']), ...(typeof q['DeveloperName'] === 'string' ? { DeveloperName: q['DeveloperName'] } : {}) }));
-  const account = work.account ? await ctx.directory.accountById(work.account.Id) : undefined;
-  const { currentUser, names } = await graphReads(work, ctx, routingPerson);
-  return {
-    trigger,
-    person: routingPerson,
-    ...(currentUser ? { currentUser } : {}),
-    ...(names ? { names } : {}),
-    ...(work.campaign ? { campaign: work.campaign } : {}),
-    ...(work.member ? { campaignMember: work.member } : {}),
-    ...(account ? { account } : {}),
-    ...(partnerAccount ? { partnerAccount } : {}),
-    users,
-    queues,
-  };
 }
 
 /**

@@ -119,5 +119,18 @@ export function readField(record: SRecord, field: ResolvedField, source: RecordS
     current = next.record;
     type = next.type;
   }
-  return type !== undefined && field.schema[type][field.field] ? current[field.field] : null;
+  if (type === undefined) return null;
+  const last = field.hops[field.hops.length - 1]!;
+  return last.targets.length > 1 ? nameObjectField(field.schema, type, current, field.field) : field.schema[type][field.field] ? current[field.field] : null;
+}
+
+/**
+ * A field of a polymorphic reference's target (Lead `Owner`: User or Group) as Salesforce's `Name` object gives it:
+ * `Type` is the target's entity, `User` for a user and the group's type (`Queue`) for a queue; any other field is the
+ * actual record's, or null when its type lacks it (a queue has no `Email` here).
+ * Source: "Name" object, https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_name.htm
+ */
+export function nameObjectField(schema: CrmSchema, type: SObjectType, record: SRecord, field: string): unknown {
+  if (field === 'Type') return type === 'Group' ? (record['Type'] ?? null) : type;
+  return schema[type][field] ? record[field] : null;
 }

@@ -1,7 +1,7 @@
 import { CRM_SCHEMA, type CrmSchema, type SObjectType } from '../schema.ts';
 import type { RecordSource, SRecord } from '../recordSource.ts';
 import type { CompiledQuery } from './compileQuery.ts';
-import { followHop, type RelationshipHop, type ResolvedField } from './resolveField.ts';
+import { followHop, nameObjectField, type RelationshipHop, type ResolvedField } from './resolveField.ts';
 
 /** A parent-to-child subquery in the SELECT list: `(SELECT Id FROM CampaignMembers)`. */
 export interface ChildrenNode {
@@ -44,19 +44,19 @@ export function buildShape(fields: readonly ResolvedField[]): ShapeNode[] {
   return root;
 }
 
-function fill(out: Record<string, unknown>, type: SObjectType, record: SRecord, nodes: readonly ShapeNode[], source: RecordSource, apiVersion: string, children: ChildrenReader | undefined, schema: CrmSchema): void {
+function fill(out: Record<string, unknown>, type: SObjectType, record: SRecord, nodes: readonly ShapeNode[], source: RecordSource, apiVersion: string, children: ChildrenReader | undefined, schema: CrmSchema, polymorphic: boolean): void {
   const fields = schema[type];
   for (const node of nodes) {
     if (node.kind === 'children') {
       out[node.relationshipName] = children ? children(node, record) : null;
     } else if (node.kind === 'field') {
       const spec = fields[node.name];
-      const value = spec ? record[node.name] : undefined;
+      const value = polymorphic ? nameObjectField(schema, type, record, node.name) : spec ? record[node.name] : undefined;
       // Salesforce checkboxes are never null.
       out[node.name] = value === undefined || value === '' ? (spec?.type === 'boolean' ? false : null) : value;
     } else {
       const target = fields[node.hop.idField] ? followHop(record, node.hop, source) : undefined;
-      out[node.hop.relationshipName] = target ? shapeRecord(target.type, target.record, node.children, source, apiVersion, undefined, schema) : null;
+      out[node.hop.relationshipName] = target ? shapeRecord(target.type, target.record, node.children, source, apiVersion, undefined, schema, node.hop.targets.length > 1) : null;
     }
   }
 }
@@ -64,11 +64,12 @@ function fill(out: Record<string, unknown>, type: SObjectType, record: SRecord, 
 /**
  * One record as the REST query endpoint returns it:
  * `{ attributes: { type, url }, <selected fields in order> }`, relationships nested (`Owner: { attributes, Name }`)
- * or null when the reference is empty. For a polymorphic target, `type` is the referenced record's actual type and a
- * field that type lacks is null. Fields are read as the org's `schema` (default: leadsim's own) has them.
+ * or null when the reference is empty. Fields are read as the org's `schema` (default: leadsim's own) has them. For a
+ * polymorphic target (`polymorphic`), `type` is the referenced record's actual type and its fields read as the `Name`
+ * object gives them ({@link nameObjectField}: `Type` is `User` or `Queue`; a field that type lacks is null).
  */
-export function shapeRecord(type: SObjectType, record: SRecord, nodes: readonly ShapeNode[], source: RecordSource, apiVersion: string, children?: ChildrenReader, schema: CrmSchema = CRM_SCHEMA): Record<string, unknown> {
+export function shapeRecord(type: SObjectType, record: SRecord, nodes: readonly ShapeNode[], source: RecordSource, apiVersion: string, children?: ChildrenReader, schema: CrmSchema = CRM_SCHEMA, polymorphic = false): Record<string, unknown> {
   const out: Record<string, unknown> = { attributes: { type, url: `/services/data/v${apiVersion}/sobjects/${type}/${record.Id}` } };
-  fill(out, type, record, nodes, source, apiVersion, children, schema);
+  fill(out, type, record, nodes, source, apiVersion, children, schema, polymorphic);
   return out;
 }
