@@ -48,7 +48,7 @@ export function formatSimulationReport(summary: SimulationSummary, invariants: r
     out.push('', 'API limits reached (requests refused until the window allowed them again)');
     for (const l of summary.limits) out.push(`  ${l.system} ${l.limit}: reached ${l.reachedAt}, ${l.refused} refused, the last at ${l.lastRefusedAt}`);
   }
-  out.push('', `API calls by the pipeline: ${Object.entries(summary.apiCalls).map(([k, v]) => `${k} ${v}`).join(', ')}${summary.faultsInjected ? `; faults injected into all callers' requests: ${summary.faultsInjected}` : ''}`);
+  out.push('', `API calls by the pipeline: ${Object.entries(summary.apiCalls).map(([k, v]) => `${k} ${v}`).join(', ')}${summary.faultsInjected ? `; faults injected: ${summary.faultsInjected} (into every caller's requests)` : ''}`);
   out.push('', 'Invariants');
   const max = options.maxViolations ?? 20;
   for (const inv of invariants) {
