@@ -18,6 +18,7 @@ export { Impartner } from './systems/prm/impartner.ts';
 export { OrgSpecSchema, type OrgSpec, type OrgSpecInput } from './org/orgSpec.ts';
 export { loadOrgSpec, checkOrgSpec, OrgSpecFileSchema } from './org/loadOrgSpec.ts';
 export { orgSpecIssues } from './org/orgSpecIssues.ts';
+export { orgIssues } from './org/orgIssues.ts';
 export { orgJsonSchema, ORG_JSON_SCHEMA_PATH } from './org/orgJsonSchema.ts';
 export * from './config/index.ts';
 export { generateOrg, type GenerateOrgOptions } from './org/generateOrg.ts';

@@ -5,7 +5,7 @@ import type { RunRecord } from '../simulation/runRecord.ts';
 import { finalAnswers } from './evidence/finalAnswers.ts';
 import { defineInvariant } from './invariant.ts';
 import { livePeople } from './livePeople.ts';
-import { parkedPeople, upsertedId } from './parkedPeople.ts';
+import { pendingPeople, touchedPeople } from './pendingPeople.ts';
 import type { Violation } from './violation.ts';
 
 /**
@@ -34,7 +34,7 @@ export const everyPersonOwned = defineInvariant({
     return ownerProblems(run, parked, (id) => (last.has(id) ? { eventId: last.get(id)! } : undefined));
   },
   checkTraces(run) {
-    return ownerProblems(run, parkedPeople(run.traces), (id) => {
+    return ownerProblems(run, new Set(pendingPeople(run).keys()), (id) => {
       const trace = lastEventOf(run, id);
       return trace ? { eventId: trace.eventId, entryPoint: trace.entryPoint, outcome: trace.outcome ?? null } : undefined;
     });
@@ -76,7 +76,7 @@ function lastEventOf(run: RunRecord, personId: string): EventTrace | undefined {
   let found: EventTrace | undefined;
   for (const trace of run.traces) {
     const o = trace.outcome;
-    if ((o && 'personId' in o && o.personId === personId) || upsertedId(trace) === personId) found = trace;
+    if ((o && 'personId' in o && o.personId === personId) || touchedPeople(trace).includes(personId)) found = trace;
   }
   return found;
 }

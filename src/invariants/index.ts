@@ -19,4 +19,5 @@ export { roundRobinFair, roundRobinAssignments, type RoundRobinAssignment } from
 export { updateNeverBlanks } from './updateNeverBlanks.ts';
 export { freshRoutingData } from './freshRoutingData.ts';
 export { livePeople, isEmptyValue, type PersonRecord } from './livePeople.ts';
+export { pendingPeople, touchedPeople, type PendingPerson } from './pendingPeople.ts';
 export { traceSegments, stepOf, tracesById } from './traceSegments.ts';

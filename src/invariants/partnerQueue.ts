@@ -9,7 +9,7 @@ import { defineInvariant } from './invariant.ts';
 import type { PrmRecord } from '../systems/prm/prmValues.ts';
 import { isLiveProspect } from '../systems/prm/prospectRules.ts';
 import { isEmptyValue, livePeople } from './livePeople.ts';
-import { parkedPeople } from './parkedPeople.ts';
+import { pendingPeople } from './pendingPeople.ts';
 import { PARTNER_STATUS_FIELDS, partnerVerdict, type PartnerFacts, type PartnerVerdict } from './partnerRules.ts';
 import { stepEvidence, stepOf, traceSegments, routingTraces } from './traceSegments.ts';
 import type { Violation } from './violation.ts';
@@ -37,7 +37,8 @@ interface Routing {
  * Impartner prospect; nobody else is routed to or owned by the Partner Queue, and every person the Partner Queue
  * holds has a live prospect (else no partner sees it and no SDR works it). The rules are evaluated by an oracle
  * independent of the routing graph ({@link partnerVerdict}) on what each route step read; contacts are judged as
- * leads are, except that they are never queue-owned. A person whose last event is parked (not synced yet) waits.
+ * leads are, except that they are never queue-owned. A pending person (an event of theirs is still parked when the run
+ * ends, see {@link pendingPeople}) is judged on its routing decisions; its final state waits for the event's next try.
  */
 export const partnerQueue = defineInvariant({
   id: 'partner-queue',
@@ -71,10 +72,11 @@ export const partnerQueue = defineInvariant({
       }
     }
     const prospectsOf = prospectsByCrmId(run);
-    for (const routing of last.values()) out.push(...finalState(run, routing, queueIds, prospectsOf));
-    const parked = parkedPeople(run.traces);
+    // A pending person's final state waits for its parked event's next try; its decisions above are still judged.
+    const pending = pendingPeople(run);
+    for (const routing of last.values()) if (!pending.has(routing.personId)) out.push(...finalState(run, routing, queueIds, prospectsOf));
     for (const { type, record } of livePeople(crm)) {
-      if (!queueIds.has(String(record['OwnerId']))) continue;
+      if (!queueIds.has(String(record['OwnerId'])) || pending.has(record.Id)) continue;
       const routing = last.get(record.Id);
       // A lead the org was seeded into the Partner Queue with, and that nothing touched since, is the org's state.
       if (routing === undefined && type === 'Lead' && !touchedDuringRun(crm, record.Id, run.startedAt)) continue;
@@ -87,7 +89,7 @@ export const partnerQueue = defineInvariant({
         });
       }
       // finalState judges a person the rules sent there; anyone else in the queue must still be visible to a partner.
-      if (routing?.verdict.partnerQueue === true || parked.has(record.Id)) continue;
+      if (routing?.verdict.partnerQueue === true) continue;
       const unseen = queuedWithoutProspect(prospectsOf(record.Id), type, record, routing?.trace.eventId, (prospects) => ({
         record: pick(record, ['Id', 'OwnerId', 'Impartner_Partner_Account__c', 'Partner_Recalled__c', 'Partner_Recalled_Date__c']),
         prospects: prospects.map((p) => pick(p, ['Id', 'CrmId', 'ShareStatus', 'RecalledDate'])),

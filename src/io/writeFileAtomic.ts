@@ -17,7 +17,7 @@ export function assertWritablePath(path: string): void {
  * Writes a file whole or not at all: to a temporary file beside it, then renamed over the target. A missing folder is
  * reported as such and leaves nothing behind.
  */
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   assertWritablePath(path);
   const tmp = `${path}.${process.pid}.tmp`;
   try {

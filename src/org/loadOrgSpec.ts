@@ -1,9 +1,10 @@
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError, issuesFromZod } from '../core/errors.ts';
+import { fileDepthIssue } from '../core/jsonDepth.ts';
 import { readInputFile } from '../io/readInputFile.ts';
 import { OrgSpecSchema, type OrgSpec } from './orgSpec.ts';
-import { orgSpecIssues } from './orgSpecIssues.ts';
+import { orgIssues } from './orgIssues.ts';
 
 /** An org spec file: the org spec, plus the `$schema` editors use (`schemas/org.schema.json` of the package). */
 export const OrgSpecFileSchema = OrgSpecSchema.extend({ $schema: z.string().optional() });
@@ -11,15 +12,17 @@ export const OrgSpecFileSchema = OrgSpecSchema.extend({ $schema: z.string().opti
 const HINT = 'Fix the org spec (editors check it against node_modules/leadsim/schemas/org.schema.json), then run the command again.';
 
 /**
- * Checks an org spec given as parsed JSON: the format ({@link OrgSpecSchema}) and the references between its
- * records ({@link orgSpecIssues}). Returns the spec with defaults applied, or throws an {@link InputError} (code
+ * Checks an org spec given as parsed JSON: the format ({@link OrgSpecSchema}), the references between its records
+ * and everything seeding it would refuse ({@link orgIssues}). Returns the spec with defaults applied, or throws an {@link InputError} (code
  * INVALID_ORG) listing every problem with its JSON path in `file`.
  */
 export function checkOrgSpec(json: unknown, file: string): OrgSpec {
+  const deep = fileDepthIssue(json);
+  if (deep) throw new InputError('INVALID_ORG', { action: 'read org spec', file, issues: [deep], hint: HINT });
   const parsed = OrgSpecFileSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) throw new InputError('INVALID_ORG', { action: 'read org spec', file, issues: issuesFromZod(parsed.error), hint: HINT });
   const { $schema: _schema, ...org } = parsed.data;
-  const issues = orgSpecIssues(org);
+  const issues = orgIssues(org);
   if (issues.length > 0) throw new InputError('INVALID_ORG', { action: 'read org spec', file, issues, hint: HINT });
   return org;
 }

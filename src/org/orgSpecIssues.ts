@@ -4,7 +4,8 @@ import type { OrgSpec } from './orgSpec.ts';
 /**
  * What a schema cannot see in an org spec: keys defined twice, and references between records (an account's `bdr`
  * and `owner`, a campaign's or a person's `partnerAccount`, a person's `owner` and `account`, a portal user's
- * partner account, the `defaultLeadOwner`) that name no record of the org, or a record of the wrong kind. Each issue has its JSON path
+ * partner account, the `defaultLeadOwner`) that name no record of the org, or a record of the wrong kind, and two
+ * people with one email (compared as the CRM's duplicate rules do, trimmed and ignoring case). Each issue has its JSON path
  * inside the spec (prefix them for an org embedded in a scenario). Seeding an org with none of these issues does
  * not fail on a reference.
  */
@@ -35,6 +36,13 @@ export function orgSpecIssues(org: OrgSpec): InputIssue[] {
   });
   org.partnerUsers.forEach((u, i) => check(['partnerUsers', i, 'partnerAccount'], u.partnerAccount, partners, 'partner account'));
   check(['defaultLeadOwner'], org.defaultLeadOwner, owners, 'user or queue');
+  const emails = new Map<string, number>();
+  org.people.forEach((p, i) => {
+    const email = p.Email.trim().toLowerCase();
+    const first = emails.get(email);
+    if (first === undefined) emails.set(email, i);
+    else issues.push({ path: ['people', i, 'Email'], message: `the same email as person "${org.people[first]!.key}" (people[${first}]): the CRM holds one person per email`, expected: 'an email no other person of the org has (compared trimmed, ignoring case)', got: JSON.stringify(p.Email) });
+  });
   return issues;
 }
 

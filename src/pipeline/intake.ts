@@ -3,7 +3,8 @@ import { formatPath, InputError } from '../core/errors.ts';
 import type { DeliveryLog } from '../evidence/deliveryLog.ts';
 import { isEntryPoint, parsePayload, type PayloadSource } from '../entrypoints/registry.ts';
 import type { ReceivedEvent } from './inboundEvent.ts';
-import { idempotencyKeyIssue, INTAKE_LIMITS, tooDeepPath } from './intakeLimits.ts';
+import { tooDeepPath } from '../core/jsonDepth.ts';
+import { idempotencyKeyIssue, INTAKE_LIMITS } from './intakeLimits.ts';
 import { payloadDifferences, type PayloadDifference } from './payloadDifferences.ts';
 
 /** A key used again with another payload: the event the key names, and where the two payloads differ. */
@@ -89,6 +90,7 @@ export class Intake {
   readonly #events = new Map<string, ReceivedEvent>();
   /** The raw payload of every keyed event, by event id: what a repeat is compared with. */
   readonly #raw = new Map<string, unknown>();
+  readonly #listeners: ((event: ReceivedEvent) => void)[] = [];
   #next = 1;
   /** Deliveries ignored because their source and key had been received before with the same payload. */
   duplicates = 0;
@@ -111,7 +113,7 @@ export class Intake {
     const key = options.key;
     const keyIssue = key === undefined ? undefined : idempotencyKeyIssue(key);
     if (keyIssue) return this.#refuse(entryPoint, new InputError('INVALID_IDEMPOTENCY_KEY', { action: 'receive the delivery', issues: [keyIssue], hint: 'Send a shorter key of printable ASCII characters (a UUID is 36).' }));
-    const deep = tooDeepPath(payload);
+    const deep = tooDeepPath(payload, INTAKE_LIMITS.maxDepth);
     if (deep) {
       return this.#refuse(
         entryPoint,
@@ -151,7 +153,13 @@ export class Intake {
     this.#events.set(id, event);
     if (key !== undefined) this.#raw.set(id, payload);
     this.#queue.push(event);
+    for (const listener of this.#listeners) listener(event);
     return { ok: true, event, duplicate: false };
+  }
+
+  /** Calls `listener` with every event the intake accepts from now on (not repeats, not refusals). */
+  onAccept(listener: (event: ReceivedEvent) => void): void {
+    this.#listeners.push(listener);
   }
 
   /** The event a source's key names, if one was accepted. */

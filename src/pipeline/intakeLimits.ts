@@ -28,19 +28,3 @@ export function idempotencyKeyIssue(key: string): InputIssue | undefined {
   if (!KEY_PATTERN.test(key)) return { path: [], message: 'the Idempotency-Key has characters the intake does not store', expected, got: JSON.stringify(key) };
   return undefined;
 }
-
-/**
- * The path of the first value nested deeper than {@link INTAKE_LIMITS.maxDepth}, or undefined. Iterative, so a
- * payload nested 100,000 levels deep is measured without exhausting the stack.
- */
-export function tooDeepPath(value: unknown, maxDepth: number = INTAKE_LIMITS.maxDepth): (string | number)[] | undefined {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
-  while (stack.length > 0) {
-    const { value: v, path } = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
-    if (path.length >= maxDepth) return path;
-    if (Array.isArray(v)) v.forEach((item, i) => stack.push({ value: item, path: [...path, i] }));
-    else for (const [k, item] of Object.entries(v)) stack.push({ value: item, path: [...path, k] });
-  }
-  return undefined;
-}

@@ -14,6 +14,7 @@ export type { Decision, PathStep } from './route.ts';
 export type { Owner } from './resolveAssignTarget.ts';
 export { lintGraph, formatLintIssues } from './lintGraph.ts';
 export type { LintResult, LintGraphOptions } from './lintGraph.ts';
+export { graphOrgIssues, assertGraphFitsOrg } from './graphOrgIssues.ts';
 export { loadGraph, readGraphFile, loadDefaultGraph, DEFAULT_GRAPH_PATH } from './loadGraph.ts';
 export { diffGraphs, formatGraphDiff } from './diffGraphs.ts';
 export type { GraphChange } from './diffGraphs.ts';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { describeValue, formatIssue, issuesFromZod, type InputIssue } from '../core/errors.ts';
+import { fileDepthIssue } from '../core/jsonDepth.ts';
 import { checkGraphShape } from './checkGraphShape.ts';
 import { checkNodeFields } from './checkNodeFields.ts';
 import { GraphSchema, type Graph } from './graphSchema.ts';
@@ -21,10 +22,13 @@ const TARGET_SHAPES =
 /**
  * Validates a parsed graph file: its shape (the zod schema), then its meaning (CRM field names and value types,
  * settings lists, pools), then the graph itself (references, cycles, unreachable nodes, paths ending without an
- * owner). Shape errors are reported alone, since the later checks need a well-formed graph.
+ * owner). Shape errors are reported alone, since the later checks need a well-formed graph; so is a graph nested
+ * deeper than FILE_MAX_DEPTH (the checks recurse into nested tests).
  */
 export function lintGraph(json: unknown, options: LintGraphOptions = {}): LintResult {
   const file = options.file === undefined ? {} : { file: options.file };
+  const deep = fileDepthIssue(json);
+  if (deep) return { ok: false, ...file, issues: [deep] };
   const parsed = GraphSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) return { ok: false, ...file, issues: shapeIssues(parsed.error, json) };
   const issues = [...checkNodeFields(parsed.data), ...checkGraphShape(parsed.data)];

@@ -35,11 +35,11 @@ export function resolveAssignTarget(
   const fail = (reason: string): TargetResolution => ({ ok: false, reason: `cannot assign to ${renderTarget(target)}: ${reason}` });
 
   if ('queue' in target) {
-    const queue = context.queues.find((q) => q.Name === target.queue || q.Id === target.queue) ?? context.queues.find((q) => q.DeveloperName === target.queue);
+    const queue = findQueue(context.queues, target.queue);
     return queue ? done({ kind: 'queue', id: queue.Id, name: queue.Name }) : fail('no such queue in the routing context');
   }
   if ('user' in target) {
-    const user = context.users.find((u) => u.Id === target.user || u.Username === target.user || u.Name === target.user);
+    const user = findUser(context.users, target.user);
     return activeUser(user, 'no such user in the routing context', fail, done);
   }
   if ('accountBdr' in target || 'accountOwner' in target) {
@@ -82,12 +82,27 @@ export function resolveAssignTarget(
   };
 }
 
+/** The queue a `{"queue": …}` target names: by Name or Id, else by DeveloperName. */
+export function findQueue<Q extends { readonly Id: string; readonly Name: string; readonly DeveloperName?: string | undefined }>(queues: readonly Q[], name: string): Q | undefined {
+  return queues.find((q) => q.Name === name || q.Id === name) ?? queues.find((q) => q.DeveloperName === name);
+}
+
+/** The user a `{"user": …}` target names: by Id, Username or Name. */
+export function findUser<U extends { readonly Id: string; readonly Name: string; readonly Username?: string | undefined }>(users: readonly U[], name: string): U | undefined {
+  return users.find((u) => u.Id === name || u.Username === name || u.Name === name);
+}
+
+/** Whether a `{"users": […]}` pool's list names `user` (by Id or Name). */
+export function inUserList(list: readonly string[], user: { readonly Id: string; readonly Name: string }): boolean {
+  return list.includes(user.Id) || list.includes(user.Name);
+}
+
 function poolMembers(
   pool: PoolSpec,
   context: RoutingContext,
 ): { ok: true; key: string; users: RoutingUser[] } | { ok: false; reason: string } {
   if ('users' in pool) {
-    const users = context.users.filter((u) => pool.users.includes(u.Id) || pool.users.includes(u.Name));
+    const users = context.users.filter((u) => inUserList(pool.users, u));
     return { ok: true, key: `users:${pool.users.join(',')}`, users };
   }
   const region = pool.region === '$person.region' ? context.person.region : pool.region;

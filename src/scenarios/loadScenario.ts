@@ -2,6 +2,8 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { InputError, issuesFromZod, LeadsimError, type InputIssue } from '../core/errors.ts';
 import { DEFAULT_EPOCH } from '../core/clock.ts';
+import { fileDepthIssue, tooDeepPath } from '../core/jsonDepth.ts';
+import { idempotencyKeyIssue, INTAKE_LIMITS } from '../pipeline/intakeLimits.ts';
 import { parsePayload } from '../entrypoints/registry.ts';
 import { readAssignmentRules } from '../assignmentRules/readAssignmentRules.ts';
 import type { Graph } from '../routing/graphSchema.ts';
@@ -9,7 +11,7 @@ import { lintGraph } from '../routing/lintGraph.ts';
 import { readGraphFile } from '../routing/loadGraph.ts';
 import { readInputFile } from '../io/readInputFile.ts';
 import { loadOrgSpec } from '../org/loadOrgSpec.ts';
-import { orgSpecIssues } from '../org/orgSpecIssues.ts';
+import { orgIssues } from '../org/orgIssues.ts';
 import type { CrmSchema } from '../systems/crm/schema.ts';
 import { extendSchema } from '../systems/crm/schemaExtension.ts';
 import { orgSchemaExtension } from '../org/orgSpec.ts';
@@ -59,11 +61,13 @@ export function loadScenario(file: string): LoadedScenario {
 
 /** {@link loadScenario} for a value already parsed from JSON; `file` names it in errors and anchors a relative graph path. */
 export function checkScenario(json: unknown, file: string): LoadedScenario {
+  const deep = fileDepthIssue(json);
+  if (deep) throw new InputError('INVALID_SCENARIO', { action: 'load scenario', file, issues: [deep], hint: HINT });
   checkVersion(json, file);
   const parsed = ScenarioSchema.safeParse(withOrgFile(json, file));
   if (!parsed.success) throw new InputError('INVALID_SCENARIO', { action: 'load scenario', file, issues: formatIssues(parsed.error), hint: HINT });
   const scenario = parsed.data;
-  const issues: InputIssue[] = orgSpecIssues(scenario.org).map((issue) => ({ ...issue, path: ['org', ...issue.path] }));
+  const issues: InputIssue[] = orgIssues(scenario.org).map((issue) => ({ ...issue, path: ['org', ...issue.path] }));
   const start = scenario.start === undefined ? DEFAULT_EPOCH : Date.parse(scenario.start);
   const created = scenario.events.flatMap((e) => (e.kind === 'inbound' && e.person !== undefined ? [e.person] : []));
   const createdCampaigns = scenario.events.flatMap((e) => (e.kind === 'createCampaign' ? [e.campaign.key] : []));
@@ -189,6 +193,13 @@ function checkEvent(event: ScenarioEvent, keys: ScenarioKeys, at: (string | numb
     case 'inbound': {
       if (ids.has(event.id)) issues.push({ path: [...at, 'id'], message: 'duplicate inbound event id', expected: 'an id no other inbound event of the scenario has (use "repeat": true to deliver one twice)', got: JSON.stringify(event.id) });
       ids.add(event.id);
+      const keyIssue = idempotencyKeyIssue(event.id);
+      if (keyIssue) issues.push({ ...keyIssue, path: [...at, 'id'], message: `${keyIssue.message.replace('the Idempotency-Key', 'the id (delivered as the Idempotency-Key)')}` });
+      const deep = tooDeepPath(event.payload, INTAKE_LIMITS.maxDepth);
+      if (deep) {
+        issues.push({ path: [...at, 'payload', ...deep.slice(0, 4)], message: `the payload is nested more than ${INTAKE_LIMITS.maxDepth} levels deep here: the intake refuses it (PAYLOAD_TOO_DEEP)`, expected: `at most ${INTAKE_LIMITS.maxDepth} levels of objects and arrays` });
+        return issues;
+      }
       const refIssues = checkRefs(event.payload, keys, [...at, 'payload']);
       issues.push(...refIssues);
       if (refIssues.length === 0) {

@@ -1,10 +1,11 @@
-import { LeadsimError } from '../core/errors.ts';
+import { InputError, LeadsimError } from '../core/errors.ts';
 import { checkInvariants, type InvariantResult } from '../invariants/index.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import { checkExpectations, type ExpectationCheck } from './checkExpectations.ts';
 import { loadScenario, pathBesideScenario, type LoadedScenario } from './loadScenario.ts';
-import { runScenario, type RunScenarioOptions } from './runScenario.ts';
+import { runScenario, scenarioRouting, type RunScenarioOptions } from './runScenario.ts';
+import { graphOrgIssues } from '../routing/graphOrgIssues.ts';
 
 /** One scenario's replay: its expectation checks and every invariant's result. */
 export interface ScenarioReport {
@@ -74,9 +75,7 @@ export async function replayScenario(loaded: LoadedScenario, options: ReplayOpti
   if (result.routing === 'graph' && !options.pipeline) options.onRun?.(result.run, result.graph);
   const checks = checkExpectations(result);
   const invariants = checkInvariants(result.run).results;
-  const own = loaded.scenario.graph;
-  const graphFile =
-    result.routing !== 'graph' || options.pipeline ? undefined : options.graph ? options.graphFile : typeof own === 'string' ? pathBesideScenario(loaded.file, own) : own ? 'inline' : options.defaultGraphFile;
+  const graphFile = result.routing !== 'graph' || options.pipeline ? undefined : graphFileOf(loaded, options);
   return {
     file: loaded.file,
     name: loaded.scenario.name,
@@ -109,7 +108,11 @@ export async function replayScenarios(files: readonly string[], options: ReplayO
     }
   }
   const scenarios: ScenarioReport[] = [];
-  for (const l of loaded) scenarios.push(await replayScenario(l, options));
+  for (const l of loaded) {
+    const misfit = graphMisfit(l, options);
+    if (misfit) errors.push(misfit);
+    else scenarios.push(await replayScenario(l, options));
+  }
   const checks = scenarios.flatMap((s) => s.checks);
   return {
     ok: errors.length === 0 && scenarios.every((s) => s.ok),
@@ -124,4 +127,29 @@ export async function replayScenarios(files: readonly string[], options: ReplayO
       failedInvariants: scenarios.reduce((n, s) => n + s.invariants.filter((r) => !r.ok).length, 0),
     },
   };
+}
+
+/** The file of the graph a scenario routes with: the options' graph, its own (`inline` in the scenario), or the default. */
+function graphFileOf(loaded: LoadedScenario, options: ReplayOptions): string | undefined {
+  const own = loaded.scenario.graph;
+  return options.graph ? options.graphFile : typeof own === 'string' ? pathBesideScenario(loaded.file, own) : own ? 'inline' : options.defaultGraphFile;
+}
+
+/**
+ * The graph a scenario would route with checked against the scenario's org ({@link graphOrgIssues}): a queue, user
+ * or pool the org lacks makes the scenario a file that cannot run (INVALID_GRAPH), reported before it runs.
+ */
+function graphMisfit(loaded: LoadedScenario, options: ReplayOptions): ScenarioLoadError | undefined {
+  const { rules, graph } = scenarioRouting(loaded, options);
+  if (rules !== undefined) return undefined;
+  const issues = graphOrgIssues(graph, loaded.scenario.org);
+  if (issues.length === 0) return undefined;
+  const file = graphFileOf(loaded, options);
+  const error = new InputError('INVALID_GRAPH', {
+    action: `route the leads of "${loaded.file}" (org ${loaded.orgFile ?? 'inline'}) with the graph`,
+    file: file === undefined || file === 'inline' ? `${loaded.file} $.graph` : file,
+    issues,
+    hint: "Name queues and users the scenario's org has, or add them to its org.",
+  });
+  return { file: loaded.file, code: error.code, message: error.message };
 }

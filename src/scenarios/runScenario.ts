@@ -64,6 +64,17 @@ export interface RunScenarioOptions {
 }
 
 /**
+ * What routes a scenario's run: Salesforce's assignment rules (`rules`, a file) when the options or the scenario ask
+ * for them, else `graph`: the options' graph, else the scenario's own, else the default graph.
+ */
+export function scenarioRouting(loaded: LoadedScenario, options: Pick<RunScenarioOptions, 'graph' | 'defaultGraph' | 'assignmentRules'> = {}): { readonly rules: string | undefined; readonly graph: Graph } {
+  const { scenario } = loaded;
+  const rules = options.assignmentRules ?? (options.graph === undefined && scenario.routing === 'assignment-rules' ? scenario.org.assignmentRules : undefined);
+  const fallback = typeof options.defaultGraph === 'function' ? options.defaultGraph : () => (options.defaultGraph as Graph | undefined) ?? loadDefaultGraph();
+  return { rules, graph: options.graph ?? loaded.graph ?? (rules === undefined ? fallback() : loadDefaultGraph()) };
+}
+
+/**
  * Runs a loaded scenario: seeds its org in a fresh world, builds the pipeline with the given graph (else the
  * scenario's, else the default), applies its events in time order the production way (inbound payloads delivered
  * through their vendor's path and processed as they arrive; rep edits, country changes with re-run routing,
@@ -73,9 +84,7 @@ export interface RunScenarioOptions {
  */
 export async function runScenario(loaded: LoadedScenario, options: RunScenarioOptions = {}): Promise<ScenarioRun> {
   const { scenario } = loaded;
-  const rules = options.assignmentRules ?? (options.graph === undefined && scenario.routing === 'assignment-rules' ? scenario.org.assignmentRules : undefined);
-  const fallback = typeof options.defaultGraph === 'function' ? options.defaultGraph : () => (options.defaultGraph as Graph | undefined) ?? loadDefaultGraph();
-  const graph = options.graph ?? loaded.graph ?? (rules === undefined ? fallback() : loadDefaultGraph());
+  const { rules, graph } = scenarioRouting(loaded, options);
   const org = rules === undefined ? scenario.org : { ...scenario.org, assignmentRules: rules };
   const harness = await createHarness({ seed: scenario.seed, org, start: loaded.start, graph, gapMs: 0, ...(rules === undefined ? {} : { routing: 'assignment-rules' as const }), ...(options.onRoute ? { onRoute: options.onRoute } : {}), ...(options.pipeline ? { pipeline: options.pipeline } : {}) });
   const state: RunState = { harness, world: harness.world, people: new Map(), campaigns: new Map(), index: 0, rejections: new Map(), personTraces: new Map(), problems: [] };

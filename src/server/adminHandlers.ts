@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { jsonResponse } from '../../mocks/jsonResponse.ts';
 import { INVARIANT_IDS } from '../invariants/violation.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
+import { limitsReached } from '../report/limitsReached.ts';
 import { OrgSettingsSchema } from '../systems/crm/orgSettings.ts';
 import type { ServeSession, SessionSnapshot } from './serveSession.ts';
 import { bodyText } from '../core/inProcessBody.ts';
@@ -21,6 +22,10 @@ const AdvanceSchema = z.union([
   z.strictObject({ to: z.iso.datetime({ offset: true }) }),
 ]);
 const SnapshotSchema = z.strictObject({ name: z.string().min(1).max(200).optional() });
+const LimitsPatchSchema = z.strictObject({
+  salesforce: z.strictObject({ requestsPer24h: z.number().int().min(1) }).optional(),
+  marketo: z.strictObject({ dailyQuota: z.number().int().min(1).optional(), rateLimit: z.strictObject({ maxCalls: z.number().int().min(1), windowMs: z.number().int().min(1) }).optional() }).optional(),
+});
 const OrgSettingsPatchSchema = z.strictObject({
   duplicateRules: z.strictObject({ Lead: z.enum(['block', 'alert', 'off']).optional(), Contact: z.enum(['block', 'alert', 'off']).optional() }).optional(),
   stateAndCountryPicklists: z.boolean().optional(),
@@ -54,6 +59,13 @@ function clockView(session: ServeSession): Record<string, unknown> {
   return { mode: session.clock.mode, now: new Date(now).toISOString(), nowMs: now };
 }
 
+/** The vendors' API limits now: Salesforce's rolling 24 h usage, and every stretch of refusals since the reset. */
+function limitsView(session: ServeSession): Record<string, unknown> {
+  session.clock.sync();
+  const usage = session.world.crm.apiUsage;
+  return { salesforce: { used: usage.used, requestsPer24h: usage.limit, window: 'rolling 24 h' }, reached: limitsReached(session.world, 0) };
+}
+
 function snapshotView(s: SessionSnapshot): Record<string, unknown> {
   return { id: s.id, ...(s.name === undefined ? {} : { name: s.name }), seed: s.world.seed, takenAt: s.takenAt, events: s.traces.length };
 }
@@ -79,6 +91,7 @@ function traceView(t: EventTrace): Record<string, unknown> {
  * | `GET /__leadsim/invariants?only=a,b` | the invariant report over the current state (`ok`, `results`, `violations`) |
  * | `GET /__leadsim/requests?since=N&limit=M&unhandled=true`; `DELETE` | the request log / clear it |
  * | `GET /__leadsim/org/settings`; `PATCH` `{duplicateRules?, stateAndCountryPicklists?}` | the Salesforce org's settings |
+ * | `GET /__leadsim/limits`; `PATCH` `{salesforce?: {requestsPer24h}, marketo?: {dailyQuota?, rateLimit?}}` | API usage (Salesforce's rolling 24 h), each time a limit refused requests (`reached`); change the allocations |
  *
  * Access tokens survive resets and restores. Designed to grow: a reset body is a strict object that later options
  * (an org spec, an external pipeline) can extend, and `drain` is how an external runner waits for the pipeline.
@@ -105,6 +118,7 @@ export function adminHandlers(session: ServeSession): HttpHandler[] {
           'GET /__leadsim/requests?since=N&limit=M&unhandled=true',
           'DELETE /__leadsim/requests',
           'GET|PATCH /__leadsim/org/settings',
+          'GET|PATCH /__leadsim/limits {salesforce?: {requestsPer24h}, marketo?: {dailyQuota?, rateLimit?}}',
         ],
       }),
     ),
@@ -167,6 +181,15 @@ export function adminHandlers(session: ServeSession): HttpHandler[] {
     http.delete(at('/requests'), () => {
       session.requests.clear();
       return jsonResponse(undefined, { status: 204 });
+    }),
+    http.get(at('/limits'), () => jsonResponse(limitsView(session))),
+    http.patch(at('/limits'), async ({ request }) => {
+      const b = await body(request, LimitsPatchSchema, 'change the API limits');
+      if (!b.ok) return b.response;
+      if (b.value.salesforce) session.world.crm.apiUsage.setLimit(b.value.salesforce.requestsPer24h);
+      const m = b.value.marketo;
+      if (m) session.world.marketo.configureLimits({ ...(m.dailyQuota !== undefined ? { dailyQuota: m.dailyQuota } : {}), ...(m.rateLimit ? { rateLimit: m.rateLimit } : {}) });
+      return jsonResponse(limitsView(session));
     }),
     http.get(at('/org/settings'), () => jsonResponse(session.world.crm.settings)),
     http.patch(at('/org/settings'), async ({ request }) => {

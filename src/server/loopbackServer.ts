@@ -59,10 +59,13 @@ export async function startLoopbackServer(handlers: () => readonly RequestHandle
   origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
+    // Stops taking connections, lets requests already in flight finish (an intake delivery is either answered or
+    // not taken), then cuts what is left after a second.
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
         server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 1_000).unref();
       }),
   };
 }

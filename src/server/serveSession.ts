@@ -5,6 +5,7 @@ import { generateOrg } from '../org/generateOrg.ts';
 import type { OrgSpec } from '../org/orgSpec.ts';
 import { createPipeline } from '../pipeline/createPipeline.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
+import { PARKED_RETRY, retryParked } from '../pipeline/retryParked.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import type { RoundRobinState } from '../routing/roundRobin.ts';
@@ -15,6 +16,7 @@ import type { Transport } from '../transport/transport.ts';
 import { createWorld, type World } from '../world/world.ts';
 import { restoreWorld, snapshotWorld, type WorldSnapshot } from '../world/worldSnapshot.ts';
 import { RequestLog } from './requestLog.ts';
+import type { ServeState } from './serveState.ts';
 import { ServeClock, type ClockMode, type WallClock } from './serveClock.ts';
 
 /** Options of {@link ServeSession.start}. */
@@ -35,6 +37,18 @@ export interface ServeSessionOptions {
   readonly wall?: WallClock;
   /** Called with each event's trace once the pipeline has processed it. */
   readonly onTrace?: (trace: EventTrace) => void;
+  /** A saved state to resume from (see serveState.ts): its world, traces, round-robin turns and simulated time. */
+  readonly state?: ServeState;
+}
+
+/** What a shutdown left: events the pipeline finished, and accepted events it did not (queued, or still parked). */
+export interface FinishReport {
+  /** Events processed since the world was created (or resumed), each ended created, merged or rejected. */
+  readonly done: number;
+  /** Accepted events never taken off the intake. */
+  readonly queued: number;
+  /** Accepted events still parked after the retries. */
+  readonly parked: number;
 }
 
 /** A snapshot the admin API holds, by id. */
@@ -59,8 +73,14 @@ interface Live {
   readonly transport: Transport;
   readonly pipeline: Pipeline;
   readonly traces: EventTrace[];
+  /** The traces whose event is parked, waiting for its next try. */
+  readonly parked: Set<EventTrace>;
   /** Simulated time the world was created (records before it were seeded). */
   readonly startedAt: number;
+}
+
+function parkedOf(traces: readonly EventTrace[]): Set<EventTrace> {
+  return new Set(traces.filter((t) => t.outcome?.kind === 'parked'));
 }
 
 /**
@@ -87,9 +107,42 @@ export class ServeSession {
     this.clock = new ServeClock(options.clock ?? 'wall', () => this.#live.world.clock, options.wall);
   }
 
-  /** Seeds the world and starts the pipeline. */
+  /** Seeds the world and starts the pipeline; with `options.state`, puts the saved world, traces and time back first. */
   static async start(options: ServeSessionOptions): Promise<ServeSession> {
-    return new ServeSession(options, await ServeSession.#open(options, options.seed, options.org, options.orgSettings, undefined));
+    const state = options.state;
+    const live = await ServeSession.#open(options, state?.seed ?? options.seed, state ? undefined : options.org, options.orgSettings, undefined);
+    if (!state) return new ServeSession(options, live);
+    restoreWorld(live.world, state.world);
+    live.world.clock.advanceTo(state.savedAt);
+    const pipeline = createPipeline(live.world, live.transport, { graph: options.graph, roundRobin: state.roundRobin, ...latencyOf(options) });
+    return new ServeSession(options, { ...live, pipeline, traces: [...state.traces], parked: parkedOf(state.traces), startedAt: state.startedAt });
+  }
+
+  /** Everything needed to resume this session in another process (see serveState.ts). */
+  state(): ServeState {
+    const live = this.#live;
+    return { seed: live.world.seed, savedAt: live.world.clock.now(), startedAt: live.startedAt, world: snapshotWorld(live.world), traces: [...live.traces], roundRobin: live.pipeline.ctx.roundRobin };
+  }
+
+  /**
+   * Finishes what was accepted, as a shutdown does: waits for a running drain, processes everything on the intake,
+   * then tries parked events again in rounds (`retryParked`). `stop` is asked before each event (a deadline); what is
+   * left is counted in the report, for the caller to save or to fail on.
+   */
+  async finish(options: { readonly stop?: () => boolean } = {}): Promise<FinishReport> {
+    await this.#draining;
+    const stop = options.stop ?? (() => false);
+    const run = this.#drainNow(stop).then(async () => {
+      const live = this.#live;
+      if (!stop()) await retryParked(live.pipeline, live.world.intake, live.traces, live.world.clock, { stop });
+      for (const trace of [...live.parked]) if (trace.outcome?.kind !== 'parked') live.parked.delete(trace);
+      return [];
+    });
+    this.#draining = run;
+    await run;
+    const live = this.#live;
+    const parked = live.traces.filter((t) => t.outcome?.kind === 'parked').length;
+    return { done: live.traces.length - parked, queued: live.world.intake.pending, parked };
   }
 
   /** The live world (a reset replaces it). */
@@ -124,13 +177,23 @@ export class ServeSession {
     return run;
   }
 
-  async #drainNow(): Promise<EventTrace[]> {
+  async #drainNow(stop: () => boolean = () => false): Promise<EventTrace[]> {
     const done: EventTrace[] = [];
     const live = this.#live;
     this.clock.sync();
-    for (let event = live.world.intake.take(); event; event = live.world.intake.take()) {
+    for (let event = stop() ? undefined : live.world.intake.take(); event; event = stop() ? undefined : live.world.intake.take()) {
       const trace = await live.pipeline.process(event);
       live.traces.push(trace);
+      if (trace.outcome?.kind === 'parked') live.parked.add(trace);
+      done.push(trace);
+      this.#options.onTrace?.(trace);
+    }
+    // A parked event is tried again once its pause has passed in simulated time: 15 min, then twice as long each run.
+    for (const trace of [...live.parked]) {
+      if (stop() || live.world.clock.now() < (trace.finishedAt ?? 0) + PARKED_RETRY.firstPauseMs * 2 ** (trace.runs - 1)) continue;
+      const event = live.world.intake.received.get(trace.eventId);
+      if (event) await live.pipeline.process(event, trace);
+      if (trace.outcome?.kind !== 'parked') live.parked.delete(trace);
       done.push(trace);
       this.#options.onTrace?.(trace);
     }
@@ -183,7 +246,7 @@ export class ServeSession {
     ServeSession.#carry(credentials, this.world);
     const live = this.#live;
     const pipeline = createPipeline(live.world, live.transport, { graph: this.#options.graph, roundRobin: snap.roundRobin, ...latencyOf(this.#options) });
-    this.#live = { ...live, pipeline, traces: [...snap.traces] };
+    this.#live = { ...live, pipeline, traces: [...snap.traces], parked: parkedOf(snap.traces) };
     return true;
   }
 
@@ -225,7 +288,7 @@ export class ServeSession {
     if (previous) ServeSession.#carry(ServeSession.#credentials(previous.world), world);
     const transport = await openTransport('dispatch', world.handlers);
     const pipeline = createPipeline(world, transport, { graph: options.graph, ...latencyOf(options) });
-    return { world, transport, pipeline, traces: [], startedAt: world.clock.now() };
+    return { world, transport, pipeline, traces: [], parked: new Set(), startedAt: world.clock.now() };
   }
 
   static #credentials(world: World): Credentials {

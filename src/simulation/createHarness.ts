@@ -10,6 +10,7 @@ import type { PipelineContext } from '../pipeline/pipelineContext.ts';
 import type { PipelineJob } from '../pipeline/pipelineJob.ts';
 import { DEFAULT_JOBS } from '../pipeline/jobs/index.ts';
 import { routeByAssignmentRules } from '../pipeline/jobs/routeByAssignmentRules.ts';
+import { PARKED_RETRY, retryParked, type RetryParkedOptions } from '../pipeline/retryParked.ts';
 import { rerunRouting, type RerunResult, type RerunRoutingOptions, type RerunTarget } from '../pipeline/rerunRouting.ts';
 import { summarizeTrace, type TraceRetention } from '../pipeline/summarizedTrace.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
@@ -17,7 +18,7 @@ import type { Graph } from '../routing/graphSchema.ts';
 import { loadDefaultGraph } from '../routing/loadGraph.ts';
 import { deliver as deliverAction } from './deliver.ts';
 import { resubmit } from './resubmit.ts';
-import type { BlockedAction, RunRecord } from './runRecord.ts';
+import type { ActionRecord, BlockedAction, RunRecord } from './runRecord.ts';
 import { responseJson } from '../core/inProcessBody.ts';
 import { openDirectTransport } from '../transport/directTransport.ts';
 import { guardNetwork } from '../transport/networkGuard.ts';
@@ -150,8 +151,12 @@ export interface LeadsimHarness {
    * webhook), then drains. `id` is the id {@link deliver} returned (the key) or the intake's event id.
    */
   redeliver(id: string): Promise<EventTrace[]>;
-  /** Tries parked events once more (after a pause of simulated time), as the end of a simulation does; delivers again what a pipeline of yours failed. */
-  retryParked(): Promise<EventTrace[]>;
+  /**
+   * Tries parked events again, as the end of a simulation does: after a pause of simulated time, every parked event
+   * runs through the pipeline once more (its jobs are safe to run again); while some stay parked, up to `rounds`
+   * rounds (default `PARKED_RETRY.rounds`), each pause twice the last. Returns the traces tried, once each.
+   */
+  retryParked(options?: RetryParkedOptions): Promise<EventTrace[]>;
   /**
    * Routes a person again (see `rerunRouting`): rule 7 for a person whose `Rerun_Routing__c` is set, or with trigger
    * `recall` a lead recalled from its partner; `id` names the trace, which joins {@link reruns}.
@@ -194,6 +199,10 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
   const traces: EventTrace[] = [];
   const reruns: EventTrace[] = [];
   const blocked: BlockedAction[] = [];
+  const actions: ActionRecord[] = [];
+  /** The events the intake accepted during the action being delivered. */
+  const acceptedNow: string[] = [];
+  world.intake.onAccept((e) => acceptedNow.push(e.id));
   const redelivered: string[] = [];
   /** The entry point each key was delivered to: keys are scoped to their entry point. */
   const sentTo = new Map<string, string>();
@@ -204,8 +213,16 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     const id = event.id ?? nextEventId();
     world.clock.advance(gapMs);
     sentTo.set(id, event.entryPoint);
-    const refused = await deliverAction(world, transport, { ...event, id } as ParsedPayload & { id: string });
+    const refusedBefore = world.intake.refused.length;
+    acceptedNow.length = 0;
+    const heard = await deliverAction(world, transport, { ...event, id } as ParsedPayload & { id: string });
+    const eventIds = [...acceptedNow];
+    // What reached the intake counts, not what the sender heard: a rep's create whose answer was lost made its lead.
+    const atDoor = eventIds.length === 0 ? world.intake.refused.slice(refusedBefore)[0] : undefined;
+    const refused = eventIds.length > 0 ? undefined : (heard ?? (atDoor && { entryPoint: event.entryPoint, reason: `intake refused the payload: ${atDoor.error.message}`, at: atDoor.at }));
     if (refused) blocked.push(refused);
+    const outcome = eventIds.length > 0 ? 'accepted' : atDoor ? 'refused' : refused ? 'blocked' : 'native';
+    actions.push({ entryPoint: event.entryPoint, outcome, eventIds, at: world.clock.now() });
     return { id, ...(refused ? { blocked: refused } : {}) };
   };
   const examples = new Set<string>();
@@ -266,27 +283,22 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
       await postAgain(id);
       return drain();
     },
-    async retryParked() {
-      world.clock.advance(15 * 60_000);
-      const retried: EventTrace[] = [];
+    async retryParked(retryOptions = {}) {
       if (attached) {
+        world.clock.advance(PARKED_RETRY.firstPauseMs);
         for (const delivery of world.deliveries.deliveries) {
           if (delivery.repeat) continue;
           const last = world.deliveries.handlings.filter((h) => h.id === delivery.id && h.kind === 'delivery').at(-1);
           if (last?.answer?.kind === 'failed') await attached.handle(delivery);
         }
-        return retried;
+        return [];
       }
-      for (let i = 0; i < traces.length; i++) {
-        const trace = traces[i]!;
-        if (trace.outcome?.kind !== 'parked') continue;
-        const event = world.intake.received.get(trace.eventId);
-        if (!event) continue;
-        const again = keep(await pipeline.process(event, trace));
-        traces[i] = again;
-        retried.push(again);
-      }
-      return retried;
+      const retried = await retryParked(pipeline, world.intake, traces, world.clock, retryOptions);
+      return retried.map((trace) => {
+        const kept = keep(trace);
+        traces[traces.indexOf(trace)] = kept;
+        return kept;
+      });
     },
     async rerun(target, rerunOptions = {}) {
       if (attached) return { kind: 'skipped', reason: `routing again (${rerunOptions.trigger ?? 'rerun'}) is the reference pipeline's own job: leadsim does not ask ${underTest!.label} to route ${target.id} again` };
@@ -295,7 +307,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
       return result;
     },
     record() {
-      return { seed: options.seed, world, graph, traces: [...traces], reruns: [...reruns], blocked: [...blocked, ...world.connectorRefusals], redelivered: [...redelivered], startedAt, ...(underTest ? { pipelineUnderTest: underTest.label } : {}) };
+      return { seed: options.seed, world, graph, traces: [...traces], reruns: [...reruns], blocked: [...blocked], actions: [...actions], redelivered: [...redelivered], startedAt, ...(underTest ? { pipelineUnderTest: underTest.label } : {}) };
     },
     async close() {
       network.release();

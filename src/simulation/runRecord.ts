@@ -10,6 +10,20 @@ export interface BlockedAction {
 }
 
 /**
+ * How one entry-point action ended, counted once: it reached the intake (`accepted`, whatever its sender heard: a
+ * rep whose create got no answer still made a lead and its change event), the intake refused it at the door
+ * (`refused`), a system refused it before the intake (`blocked`), or a native integration wrote it straight to the
+ * CRM (`native`: switched on, it bypasses the pipeline).
+ */
+export interface ActionRecord {
+  readonly entryPoint: string;
+  readonly outcome: 'accepted' | 'refused' | 'blocked' | 'native';
+  /** The events the action put on the intake (one; none unless accepted). */
+  readonly eventIds: readonly string[];
+  readonly at: number;
+}
+
+/**
  * Everything a run leaves behind for the invariants and the report: the world as it ended (CRM, MAP, PRM with
  * their field histories), every event's trace in the order the events were received, the deliveries the intake
  * refused or ignored as duplicates, and the graph that routed them.
@@ -22,8 +36,13 @@ export interface RunRecord {
   readonly traces: readonly EventTrace[];
   /** Routing re-runs (rule 7) after a rep set `Rerun_Routing__c`, in order: routings, but not inbound events. */
   readonly reruns?: readonly EventTrace[];
-  /** Actions a system refused before the intake (they are not inbound events, but they are not lost either). */
+  /**
+   * Actions that never became an inbound event, with the reason: refused by a system before the intake, or by the
+   * intake at its door (they are not events, but they are not lost either).
+   */
   readonly blocked: readonly BlockedAction[];
+  /** Every entry-point action delivered, in order, with how it ended (absent for runs not made of actions). */
+  readonly actions?: readonly ActionRecord[];
   /** Event ids delivered more than once (the intake ignored the repeats). */
   readonly redelivered: readonly string[];
   /** The simulated time the run started (records created before it were seeded). */

@@ -3,6 +3,7 @@ import { SimClock, DEFAULT_EPOCH } from '../core/clock.ts';
 import { Rng } from '../core/random.ts';
 import { TokenMint } from '../core/tokenMint.ts';
 import { Crm } from '../systems/crm/crm.ts';
+import { enterpriseAllocation } from '../systems/crm/apiUsage.ts';
 import { Marketo } from '../systems/map/marketo.ts';
 import { Impartner } from '../systems/prm/impartner.ts';
 import { Intake } from '../pipeline/intake.ts';
@@ -131,6 +132,8 @@ export function createWorld(options: WorldOptions): World {
   ) as Record<keyof NativeIntegrations, string>;
   const admin = crm.create('User', { ...SALES_SYSTEMS_ADMIN, Username: SALES_SYSTEMS_ADMIN.Email, IsActive: true }, { userId: crm.integrationUserId, workflow: 'seed' });
   if (!admin.ok) throw new Error(`Failed to seed the Sales Systems admin: ${admin.errors[0]?.message}.`);
+  // An Enterprise org's allocation grows with its Salesforce licenses: every user seeded is one.
+  crm.apiUsage.setLimit(enterpriseAllocation([...crm.records('User')].length));
   seedImpartner(impartner, options.org, ids);
   seedMarketo(marketo, options.org);
   const faults = options.faults ? new FaultInjector(options.faults, rng.fork('faults'), clock) : undefined;

@@ -23,7 +23,7 @@ describe('discovery: versions, resources, identity', () => {
     const resources = await call('GET', '/services/data/v62.0', token);
     expect(resources.status).toBe(200);
     expect(resources.body).toMatchObject({ sobjects: '/services/data/v62.0/sobjects', query: '/services/data/v62.0/query', identity: `${INSTANCE_URL}/id/${crm.orgId}/${crm.integrationUserId}` });
-    expect(resources.headers.get('sforce-limit-info')).toMatch(/^api-usage=\d+\/15000$/);
+    expect(resources.headers.get('sforce-limit-info')).toMatch(/^api-usage=\d+\/100000$/);
   });
 
   it('answers jsforce identity() from the resource list when the connection has no user info', async () => {
@@ -54,7 +54,7 @@ describe('what clients call on login', () => {
     const { conn, token, crm } = sf.current;
     const org = await conn.query<{ Id: string; IsSandbox: boolean; Name: string }>('SELECT Id, IsSandbox, Name FROM Organization LIMIT 1');
     expect(org.records.map((r) => [r.Id, r.IsSandbox])).toEqual([[crm.orgId, false]]);
-    expect((await call('GET', '/services/data/v62.0/limits/', token)).body).toMatchObject({ DailyApiRequests: { Max: 15000 } });
+    expect((await call('GET', '/services/data/v62.0/limits/', token)).body).toMatchObject({ DailyApiRequests: { Max: 100000 } });
     const write = await call('PATCH', `/services/data/v62.0/sobjects/Organization/${crm.orgId}`, token, { Name: 'Mine now' });
     expect(write.body[0].errorCode).toBe('INVALID_FIELD_FOR_INSERT_UPDATE');
     expect((await conn.sobject('Organization').describe()).createable).toBe(false);

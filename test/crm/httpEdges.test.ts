@@ -15,7 +15,7 @@ describe('HTTP edges', () => {
     const bad = await call('POST', '/services/data/v62.0/sobjects/Lead', token, '{"LastName": ');
     expect(bad.status).toBe(400);
     expect(bad.json).toMatchObject([{ errorCode: 'JSON_PARSER_ERROR' }]);
-    expect(bad.limit).toBe('api-usage=1/15000');
+    expect(bad.limit).toBe('api-usage=1/100000');
     const put = await call('PUT', '/services/data/v62.0/sobjects/Lead/00QSm0000000001', token, '{}');
     expect(put).toMatchObject({ status: 405, json: [{ errorCode: 'METHOD_NOT_ALLOWED', message: "HTTP Method 'PUT' not allowed. Allowed are GET,PATCH,HEAD,DELETE" }] });
     expect(await call('GET', '/services/data/v62.0/sobjects/Foo/describe', token)).toMatchObject({ status: 404, json: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }] });

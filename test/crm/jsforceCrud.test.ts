@@ -165,7 +165,7 @@ describe('jsforce against the simulated Salesforce', () => {
     const global = await conn.describeGlobal();
     expect(global.sobjects.map((s) => s.name)).toContain('CampaignMember');
     const limits = await conn.limits();
-    expect(limits.DailyApiRequests).toEqual({ Max: 15000, Remaining: 15000 - 3 });
+    expect(limits.DailyApiRequests).toEqual({ Max: 100000, Remaining: 100000 - 3 });
     // The common allocations beside it, each {Max, Remaining}; at v62 bulk batches are DailyBulkApiBatches.
     const all = limits as unknown as Record<string, { Max: number; Remaining: number }>;
     for (const name of ['DailyBulkApiBatches', 'DailyAsyncApexExecutions', 'DailyBulkV2QueryJobs', 'DailyStreamingApiEvents', 'DataStorageMB', 'SingleEmail']) {

@@ -18,8 +18,8 @@ export const hostileJson: fc.Arbitrary<unknown> = fc.oneof(fc.jsonValue({ maxDep
 export function mutateJson(value: unknown): fc.Arbitrary<unknown> {
   const paths = allPaths(value);
   return fc.record({ path: fc.constantFrom(...paths), action: fc.constantFrom('replace', 'delete', 'wrap'), replacement: hostileJson, depth: fc.integer({ min: 1, max: 3_000 }) }).map(({ path, action, replacement, depth }) => {
-    const copy = structuredClone(value);
-    if (path.length === 0) return action === 'wrap' ? wrap(copy, depth) : replacement;
+    if (path.length === 0) return action === 'wrap' ? wrap(value, depth) : replacement;
+    const copy = copyAlong(value, path);
     const parent = path.slice(0, -1).reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], copy) as Record<string | number, unknown>;
     const last = path[path.length - 1]!;
     if (action === 'delete') {
@@ -30,15 +30,57 @@ export function mutateJson(value: unknown): fc.Arbitrary<unknown> {
   });
 }
 
+/**
+ * Mutations that keep a value's shape: one of its string leaves replaced with a hostile string (most files stay
+ * loadable, so what runs after loading is fuzzed too).
+ */
+export function mutateStrings(value: unknown): fc.Arbitrary<unknown> {
+  const paths = allPaths(value).filter((p) => p.length > 0 && typeof valueAt(value, p) === 'string');
+  if (paths.length === 0) return fc.constant(value);
+  return fc.record({ path: fc.constantFrom(...paths), replacement: hostileString }).map(({ path, replacement }) => {
+    const copy = copyAlong(value, path);
+    const parent = valueAt(copy, path.slice(0, -1)) as Record<string | number, unknown>;
+    parent[path[path.length - 1]!] = replacement;
+    return copy;
+  });
+}
+
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  return path.reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? (v as Record<string | number, unknown>)[k] : undefined), value);
+}
+
+/** A copy of `value` in which only the containers along `path` are new (shallow copies): the rest is shared, unchanged. */
+function copyAlong(value: unknown, path: readonly (string | number)[]): unknown {
+  const root = shallowCopy(value);
+  let node = root as Record<string | number, unknown>;
+  for (const key of path.slice(0, -1)) {
+    node[key] = shallowCopy(node[key]);
+    node = node[key] as Record<string | number, unknown>;
+  }
+  return root;
+}
+
+function shallowCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return [...value];
+  return typeof value === 'object' && value !== null ? { ...value } : value;
+}
+
 function wrap(value: unknown, depth: number): unknown {
   let out = value;
   for (let i = 0; i < depth; i++) out = i % 2 === 0 ? [out] : { v: out };
   return out;
 }
 
-function allPaths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
-  const out = [prefix];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...allPaths(v, [...prefix, i])));
-  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) out.push(...allPaths(v, [...prefix, k]));
+/** Every path into `value` down to 50 levels (iterative: a value already wrapped 3,000 deep is walked safely). */
+function allPaths(value: unknown): (string | number)[][] {
+  const out: (string | number)[][] = [];
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  while (stack.length > 0) {
+    const { value: v, path } = stack.pop()!;
+    out.push(path);
+    if (path.length >= 50 || typeof v !== 'object' || v === null) continue;
+    const entries: [string | number, unknown][] = Array.isArray(v) ? v.map((item, i) => [i, item]) : Object.entries(v);
+    for (const [k, item] of entries.reverse()) stack.push({ value: item, path: [...path, k] });
+  }
   return out;
 }

@@ -11,6 +11,7 @@ import { addCoverageOptions, CoverageOptionsShape, emitCoverage, wantsCoverage }
 import { EXIT } from '../exitCodes.ts';
 import { intOption, listOption, parseOptions, seedOption } from '../options.ts';
 import { projectGraph, projectOrg } from '../../config/projectSetup.ts';
+import { assertGraphFitsOrg } from '../../routing/graphOrgIssues.ts';
 import { loadProjectConfig } from '../../config/loadProjectConfig.ts';
 import { describeSetup } from '../describeSetup.ts';
 import { addPipelineOptions, pipelineFromOptions, PipelineOptionsShape } from '../pipelineOption.ts';
@@ -62,6 +63,7 @@ export const configureCheck: ConfigureCommand = (command, { setExit }) => {
     const seed = o.seed ?? config.seed;
     const graph = projectGraph(config, o.graph);
     const org = projectOrg(config, seed, o.org);
+    assertGraphFitsOrg(graph.graph, graph.file, org.org, org.source);
     const native = o.native ?? (['marketo', 'impartner', 'chat'] as const).filter((n) => config.nativeIntegrations[n]);
     const pipeline = await pipelineFromOptions(o, 'check');
     const expectGraph = o.expectGraph ? loadGraph(o.expectGraph) : undefined;

@@ -1,6 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import { EXIT } from '../exitCodes.ts';
 import { loadProjectConfig } from '../../config/loadProjectConfig.ts';
+import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
+import { loadOrgSpec } from '../../org/loadOrgSpec.ts';
+import { graphOrgIssues } from '../../routing/graphOrgIssues.ts';
 import { diffGraphs, formatGraphDiff } from '../../routing/diffGraphs.ts';
 import { graphToMermaid } from '../../routing/graphToMermaid.ts';
 import { formatLintIssues } from '../../routing/lintGraph.ts';
@@ -10,7 +12,8 @@ import type { ConfigureCommand } from './index.ts';
 
 /**
  * `leadsim graph lint|diff|show`: the ops tools for routing graphs.
- * - `graph lint [FILE]` (default: the project's graph): exit 0 when the graph is valid, 2 with one line per problem otherwise.
+ * - `graph lint [FILE] [--org FILE]` (default: the project's graph and org): exit 0 when the graph is valid and fits the
+ *   org (when one is given or configured), 2 with one line per problem otherwise.
  * - `graph diff OLD NEW [--json]`: what changed, node by node.
  * - `graph show [FILE] [--out FILE]`: a Mermaid flowchart of the graph.
  * - `graph import|export`: Salesforce lead assignment rules (see graphAssignmentRules.ts).
@@ -19,18 +22,23 @@ export const configureGraph: ConfigureCommand = (graph, { setExit }) => {
 
   graph
     .command('lint')
-    .description('Check a routing graph: schema, CRM field names and types, references, cycles, unreachable nodes, paths without an owner.')
+    .description('Check a routing graph: schema, CRM field names and types, references, cycles, unreachable nodes, paths without an owner, and the queues, users and pools it names against the org (--org, or the config\'s org).')
     .argument('[file]', "the graph JSON file (default: the config's graph, else scenarios/graphs/default.json)")
-    .action((given: string | undefined) => {
-      const file = given ?? loadProjectConfig().graph;
+    .option('--org <file>', "check the graph against this org spec (default: the config's org, when it names one)")
+    .action((given: string | undefined, options: { org?: string }) => {
+      const config = loadProjectConfig();
+      const file = given ?? config.graph;
+      const orgFile = options.org ?? config.org;
       const result = readGraphFile(file);
-      if (result.ok) {
-        process.stdout.write(`${file}: valid routing graph "${result.graph.name}" (${Object.keys(result.graph.nodes).length} nodes)\n`);
+      const issues = result.ok ? (orgFile === undefined ? [] : graphOrgIssues(result.graph, loadOrgSpec(orgFile))) : result.issues;
+      if (result.ok && issues.length === 0) {
+        process.stdout.write(`${file}: valid routing graph "${result.graph.name}" (${Object.keys(result.graph.nodes).length} nodes)${orgFile === undefined ? '' : `, fits the org ${orgFile}`}\n`);
         setExit(EXIT.ok);
         return;
       }
-      const n = result.issues.length;
-      process.stdout.write(`${formatLintIssues(file, result.issues).join('\n')}\n${n} problem${n === 1 ? '' : 's'} in ${file}\n`);
+      const n = issues.length;
+      const against = result.ok && orgFile !== undefined ? ` against the org ${orgFile}` : '';
+      process.stdout.write(`${formatLintIssues(file, issues).join('\n')}\n${n} problem${n === 1 ? '' : 's'} in ${file}${against}\n`);
       setExit(EXIT.badInput);
     });
 
@@ -56,7 +64,7 @@ export const configureGraph: ConfigureCommand = (graph, { setExit }) => {
       const mermaid = graphToMermaid(loadGraph(given ?? loadProjectConfig().graph), { direction: options.lr ? 'LR' : 'TD' });
       if (options.out === undefined) process.stdout.write(mermaid);
       else {
-        writeFileSync(options.out, mermaid);
+        writeFileAtomic(options.out, mermaid);
         process.stdout.write(`wrote ${options.out}\n`);
       }
       setExit(EXIT.ok);

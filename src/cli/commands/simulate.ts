@@ -18,6 +18,7 @@ import { FaultPlanSchema } from '../../../mocks/faults/faultPlan.ts';
 import { intOption, jsonOption, listOption, parseOptions, seedOption } from '../options.ts';
 import { OptionError } from '../optionError.ts';
 import { projectGraph, projectOrg } from '../../config/projectSetup.ts';
+import { assertGraphFitsOrg } from '../../routing/graphOrgIssues.ts';
 import { loadProjectConfig } from '../../config/loadProjectConfig.ts';
 import { describeSetup } from '../describeSetup.ts';
 import { progressBar } from '../progress.ts';
@@ -74,6 +75,7 @@ export const configureSimulate: ConfigureCommand = (command, { setExit }) => {
       const chosenOrg = projectOrg(config, seed, o.org);
       const org = o.assignmentRules === undefined ? chosenOrg : { ...chosenOrg, org: { ...chosenOrg.org, assignmentRules: resolve(o.assignmentRules) } };
       if (org.org.assignmentRules !== undefined) assignmentRuleToGraph(readAssignmentRules(org.org.assignmentRules), { directory: orgRuleDirectory(org.org), org: orgSchemaExtension(org.org) });
+      else assertGraphFitsOrg(graph.graph, graph.file, org.org, org.source);
       const native = o.native ?? NATIVE.filter((n) => config.nativeIntegrations[n]);
       const entryPoints = o.entryPoints ?? config.entryPoints;
       const faults = o.faultRate !== undefined ? { serverError: o.faultRate, rateLimit: o.faultRate, timeout: o.faultRate, lostResponse: o.faultRate } : (o.faults ?? config.faults);

@@ -48,7 +48,7 @@ export interface WriteContext {
 export interface CrmOptions {
   /** The simulation's clock: every audit date comes from it. */
   readonly clock: SimClock;
-  /** Daily API request limit; default 15000. */
+  /** API requests allowed per rolling 24 hours; default an Enterprise org's base allocation (100,000). */
   readonly dailyApiLimit?: number;
   /** Org settings (duplicate rules, state and country picklists); defaults in orgSettings.ts. */
   readonly settings?: OrgSettingsInput;

@@ -1,4 +1,5 @@
 import type { SimClock } from '../../core/clock.ts';
+import { LimitLog, type LimitEpisode } from '../limitLog.ts';
 import { marketoError, type MarketoError } from './marketoError.ts';
 
 /** Limits of {@link CallLimiter}; `false` turns a limit off. */
@@ -16,6 +17,8 @@ export interface CallLimiterState {
   readonly recent: readonly number[];
   readonly day: number;
   readonly usedToday: number;
+  readonly rateHits: readonly LimitEpisode[];
+  readonly quotaHits: readonly LimitEpisode[];
 }
 
 const CST_OFFSET_MS = 6 * 3_600_000;
@@ -23,7 +26,10 @@ const DAY_MS = 86_400_000;
 
 /**
  * Marketo's API limits on the simulated clock: 606 when a call would be the (maxCalls+1)th within the window,
- * 607 when the day's quota is used up. Refused calls do not count.
+ * 607 when the day's quota is used up (it resets at 12:00 AM CST). Refused calls do not count; each stretch of
+ * refusals is logged ({@link rateHits}, {@link quotaHits}) so a report can say when a limit was hit.
+ * Source: https://experienceleague.adobe.com/en/docs/marketo-developer/marketo/rest/rest-api ("Daily Quota …
+ * resets daily at 12:00AM CST"; "Rate Limit … 100 calls per 20 seconds")
  */
 export class CallLimiter {
   readonly #clock: SimClock;
@@ -32,6 +38,10 @@ export class CallLimiter {
   #recent: number[] = [];
   #day = -1;
   #usedToday = 0;
+  /** Stretches of 606 (rate limit) refusals. */
+  readonly rateHits = new LimitLog();
+  /** Stretches of 607 (daily quota) refusals. */
+  readonly quotaHits = new LimitLog();
 
   constructor(clock: SimClock, limits: MarketoLimits = {}) {
     this.#clock = clock;
@@ -46,7 +56,7 @@ export class CallLimiter {
 
   /** Limits, the calls in the window and today's count, copied (for a world snapshot). */
   snapshot(): CallLimiterState {
-    return { rate: this.#rate === false ? false : { ...this.#rate }, quota: this.#quota, recent: [...this.#recent], day: this.#day, usedToday: this.#usedToday };
+    return { rate: this.#rate === false ? false : { ...this.#rate }, quota: this.#quota, recent: [...this.#recent], day: this.#day, usedToday: this.#usedToday, rateHits: this.rateHits.episodes(), quotaHits: this.quotaHits.episodes() };
   }
 
   /** Puts back what {@link snapshot} took. */
@@ -56,6 +66,8 @@ export class CallLimiter {
     this.#recent = [...state.recent];
     this.#day = state.day;
     this.#usedToday = state.usedToday;
+    this.rateHits.restore(state.rateHits);
+    this.quotaHits.restore(state.quotaHits);
   }
 
   /** Counts one call, or refuses it with 606/607. */
@@ -66,13 +78,21 @@ export class CallLimiter {
       this.#day = day;
       this.#usedToday = 0;
     }
-    if (this.#quota !== false && this.#usedToday >= this.#quota) return { ok: false, error: marketoError('607') };
+    if (this.#quota !== false && this.#usedToday >= this.#quota) {
+      this.quotaHits.refused(now);
+      return { ok: false, error: marketoError('607') };
+    }
     if (this.#rate !== false) {
       const { maxCalls, windowMs } = this.#rate;
       this.#recent = this.#recent.filter((t) => t > now - windowMs);
-      if (this.#recent.length >= maxCalls) return { ok: false, error: marketoError('606', maxCalls, windowMs / 1000) };
+      if (this.#recent.length >= maxCalls) {
+        this.rateHits.refused(now);
+        return { ok: false, error: marketoError('606', maxCalls, windowMs / 1000) };
+      }
       this.#recent.push(now);
     }
+    this.quotaHits.admitted();
+    this.rateHits.admitted();
     this.#usedToday += 1;
     return { ok: true };
   }

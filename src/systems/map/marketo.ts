@@ -2,6 +2,7 @@ import type { SimClock } from '../../core/clock.ts';
 import { ActivityLog, ACTIVITY_TYPES, type Activity, type ActivityPageOptions } from './activityLog.ts';
 import { AssetCatalog } from './assetCatalog.ts';
 import { CallLimiter, type CallLimiterState, type MarketoLimits } from './callLimiter.ts';
+import type { LimitEpisode } from '../limitLog.ts';
 import { Folders, type Folder } from './folders.ts';
 import { findLeads, resolveFields, viewLead, encodePageToken, decodePageToken, type FindLeadsPaging, type LeadView } from './findLeads.ts';
 import { LEAD_FIELDS } from './leadFields.ts';
@@ -167,6 +168,11 @@ export class Marketo {
   /** Changes the API limits (`false` disables one). */
   configureLimits(limits: MarketoLimits): void {
     this.#limiter.configure(limits);
+  }
+
+  /** When the limits refused calls: stretches of 606 (rate limit) and of 607 (daily quota), oldest first. */
+  limitHits(): { readonly rateLimit: LimitEpisode[]; readonly dailyQuota: LimitEpisode[] } {
+    return { rateLimit: this.#limiter.rateHits.episodes(), dailyQuota: this.#limiter.quotaHits.episodes() };
   }
 
   // --- leads ---------------------------------------------------------------------------------------------------
