@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../core/errors.ts';
 import type { PipelineHandle, PipelineModule } from './pipelineContract.ts';
@@ -80,7 +80,7 @@ type TsImport = (specifier: string, parent: string) => Promise<unknown>;
 async function findTsx(path: string): Promise<{ tsImport: TsImport } | undefined> {
   for (const from of [path, import.meta.url]) {
     try {
-      const resolved = createRequire(from).resolve('tsx/esm/api');
+      const resolved = esmEntry(createRequire(from).resolve('tsx/package.json'), './esm/api');
       const api = (await import(pathToFileURL(resolved).href)) as { tsImport?: TsImport; default?: { tsImport?: TsImport } };
       const tsImport = api.tsImport ?? api.default?.tsImport;
       if (tsImport) return { tsImport };
@@ -89,4 +89,19 @@ async function findTsx(path: string): Promise<{ tsImport: TsImport } | undefined
     }
   }
   return undefined;
+}
+
+/**
+ * The file a package's `exports` entry names under the `import` condition. `require.resolve` would pick the
+ * `require` condition, and tsx's CommonJS API cannot be imported as ESM.
+ */
+function esmEntry(packageJson: string, subpath: string): string {
+  const { exports } = JSON.parse(readFileSync(packageJson, 'utf8')) as { exports?: Record<string, unknown> };
+  let target: unknown = exports?.[subpath];
+  while (target !== null && typeof target === 'object') {
+    const conditions = target as Record<string, unknown>;
+    target = conditions['import'] ?? conditions['default'];
+  }
+  if (typeof target !== 'string') throw new Error(`${packageJson} exports no ${subpath} for import`);
+  return join(dirname(packageJson), target);
 }

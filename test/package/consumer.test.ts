@@ -13,7 +13,7 @@ import { tempDir } from '../scenarios/cliHarness.ts';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
 /** The consumer's dev tools at the versions this checkout installed, so `npm install --prefer-offline` finds them in the cache. */
-const TOOLS = ['typescript', 'vitest', '@fast-check/vitest', '@types/node'].map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`);
+const TOOLS = ['typescript', 'vitest', '@fast-check/vitest', '@types/node', 'tsx'].map((name) => `${name}@${(require(`${name}/package.json`) as { version: string }).version}`);
 const NODE = process.env['LEADSIM_CONSUMER_NODE'] ?? process.execPath;
 
 /** The environment of a command in the consumer, on the chosen Node. */
@@ -132,6 +132,15 @@ export const used = [linted, held, typeof createHandlers, typeof FaultInjector, 
     const check = run('npx', ['leadsim', 'check', '--runs', '5', '--max-events', '3'], project);
     expect(check.status, check.stdout + check.stderr).toBe(1);
     expect(check.stdout).toContain('violated: partner-queue');
+  });
+
+  it('(6) leadsim check --pipeline loads a TypeScript pipeline of the project (through its tsx on Node 20)', () => {
+    const file = join(project, 'my-pipeline.ts');
+    writeFileSync(file, "export async function handle(delivery: { id: string }): Promise<{ rejected: string }> {\n  return { rejected: `not ours yet: ${delivery.id}` };\n}\n");
+    const check = run('npx', ['leadsim', 'check', '--runs', '2', '--max-events', '2', '--pipeline', 'my-pipeline.ts'], project);
+    expect(check.stdout + check.stderr, check.stdout + check.stderr).not.toContain('Failed to load the pipeline');
+    expect(check.stdout, check.stdout + check.stderr).toContain('pipeline: my-pipeline.ts');
+    expect([0, 1], check.stdout + check.stderr).toContain(check.status);
   });
 
   it.each(['SIGTERM', 'SIGINT'] as const)('leadsim serve started through npx stops when npx gets %s', async (signal) => {
