@@ -4,13 +4,13 @@ import type { RunRecord } from '../simulation/runRecord.ts';
 import type { Crm } from '../systems/crm/crm.ts';
 import type { SObjectType } from '../systems/crm/schema.ts';
 import { partnerQueueEvidence } from './evidence/partnerQueueEvidence.ts';
+import { prospectsByCrmId, type ProspectsOf } from './evidence/prospectsByCrmId.ts';
 import { queuedWithoutProspect } from './evidence/queuedWithoutProspect.ts';
 import { defineInvariant } from './invariant.ts';
-import type { PrmRecord } from '../systems/prm/prmValues.ts';
 import { isLiveProspect } from '../systems/prm/prospectRules.ts';
 import { isEmptyValue, livePeople } from './livePeople.ts';
 import { pendingPeople } from './pendingPeople.ts';
-import { PARTNER_STATUS_FIELDS, partnerVerdict, type PartnerFacts, type PartnerVerdict } from './partnerRules.ts';
+import { PARTNER_PLACEMENT_FIELDS, PARTNER_STATUS_FIELDS, partnerVerdict, type PartnerFacts, type PartnerVerdict } from './partnerRules.ts';
 import { stepEvidence, stepOf, traceSegments, routingTraces } from './traceSegments.ts';
 import type { Violation } from './violation.ts';
 
@@ -174,25 +174,10 @@ function finalState(run: RunRecord, routing: Routing, queueIds: ReadonlySet<stri
   return [violation(routing, `${routing.personType} ${routing.personId} meets ${v.reason}, but ${problems.join(', ')}; expected ${expected}.`, record)];
 }
 
-type ProspectsOf = (personId: string) => readonly PrmRecord[];
-
-/** The run's Impartner prospects by the CRM person they share (grouped once per check: a scan per person is quadratic). */
-function prospectsByCrmId(run: RunRecord): ProspectsOf {
-  const byCrmId = new Map<unknown, PrmRecord[]>();
-  for (const p of run.world.impartner.records('Prospect')) {
-    const list = byCrmId.get(p['CrmId']);
-    if (list) list.push(p);
-    else byCrmId.set(p['CrmId'], [p]);
-  }
-  return (personId) => byCrmId.get(personId) ?? [];
-}
-
 /** Whether the run changed who owns the person or whether it is recalled (anything but seeding). */
 function touchedDuringRun(crm: Crm, id: string, startedAt: number): boolean {
-  return crm.history(id).some((h) => TOUCHED_FIELDS.has(h.field) && h.at >= startedAt && h.workflow !== 'seed');
+  return crm.history(id).some((h) => PARTNER_PLACEMENT_FIELDS.has(h.field) && h.at >= startedAt && h.workflow !== 'seed');
 }
-
-const TOUCHED_FIELDS: ReadonlySet<string> = new Set(['OwnerId', 'Partner_Recalled__c', 'Partner_Recalled_Date__c']);
 
 function violation(routing: Routing, message: string, record?: Readonly<Record<string, unknown>>): Violation {
   const f = routing.facts;

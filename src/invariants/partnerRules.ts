@@ -66,3 +66,6 @@ export const PARTNER_STATUS_FIELDS: Readonly<Record<1 | 2 | 3, readonly string[]
   2: ['Prospect_Share_Status__c', 'Partner_Prospect_Status__c'],
   3: ['Prospect_Share_Status__c', 'Partner_Prospect_Status__c'],
 };
+
+/** The fields whose change during a run places a person in (or out of) the Partner Queue's care: its owner and its recall. */
+export const PARTNER_PLACEMENT_FIELDS: ReadonlySet<string> = new Set(['OwnerId', 'Partner_Recalled__c', 'Partner_Recalled_Date__c']);

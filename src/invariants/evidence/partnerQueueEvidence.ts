@@ -4,10 +4,11 @@ import { evidenceOf, type PersonRef, type RunEvidence } from '../../evidence/run
 import type { RunRecord } from '../../simulation/runRecord.ts';
 import { isLiveProspect } from '../../systems/prm/prospectRules.ts';
 import { isEmptyValue, livePeople } from '../livePeople.ts';
-import { PARTNER_STATUS_FIELDS, partnerVerdict, type PartnerFacts, type PartnerVerdict } from '../partnerRules.ts';
+import { PARTNER_PLACEMENT_FIELDS, PARTNER_STATUS_FIELDS, partnerVerdict, type PartnerFacts, type PartnerVerdict } from '../partnerRules.ts';
 import type { Violation } from '../violation.ts';
 import { handlingEvidence, handlingText } from './describeEvidence.ts';
 import { finalAnswers } from './finalAnswers.ts';
+import { prospectsByCrmId, type ProspectsOf } from './prospectsByCrmId.ts';
 import { queuedWithoutProspect } from './queuedWithoutProspect.ts';
 import { partnerFactsFromEvidence } from './partnerFactsFromEvidence.ts';
 
@@ -58,24 +59,23 @@ export function partnerQueueEvidence(run: RunRecord): Violation[] {
     if (v.partnerQueue && !queueIds.has(String(owner))) out.push(violation(evidence, judged, `after ${handlingText(handling)}, Lead ${person.id} is owned by ${ownerText(evidence, owner)}; expected the Partner Queue (${v.reason}).`));
     else if (!v.partnerQueue && queueIds.has(String(owner))) out.push(violation(evidence, judged, `after ${handlingText(handling)}, Lead ${person.id} is owned by the Partner Queue; expected another owner (${v.reason}).`));
   }
-  for (const judged of last.values()) out.push(...finalState(evidence, judged, queueIds));
+  const prospectsOf = prospectsByCrmId(run);
+  for (const judged of last.values()) out.push(...finalState(evidence, judged, queueIds, prospectsOf));
   const parked = new Set(finalAnswers(evidence).filter((a) => a.handling.answer?.kind === 'failed' && a.person).map((a) => a.person!.id));
   for (const { type, record } of livePeople(crm)) {
     if (!queueIds.has(String(record['OwnerId'])) || rulesRouted.has(record.Id)) continue;
     const judged = last.get(record.Id);
-    const touched = evidence.historyOf(record.Id).some((h) => TOUCHED_FIELDS.has(h.field) && h.at >= run.startedAt && h.workflow !== 'seed');
+    const touched = evidence.historyOf(record.Id).some((h) => PARTNER_PLACEMENT_FIELDS.has(h.field) && h.at >= run.startedAt && h.workflow !== 'seed');
     if (judged === undefined && type === 'Lead' && !touched) continue;
     if (judged === undefined && !parked.has(record.Id)) {
       out.push({ invariant: 'partner-queue', message: `${type} ${record.Id} is owned by the Partner Queue, but no delivery the pipeline handled sent it there; expected only people the partner rules send there.`, personId: record.Id, evidence: { ownerHistory: evidence.historyOf(record.Id).filter((h) => h.field === 'OwnerId') } });
     }
     if (judged?.verdict.partnerQueue === true || parked.has(record.Id)) continue;
-    const unseen = queuedWithoutProspect(run.world.impartner.records('Prospect').filter((p) => p['CrmId'] === record.Id), type, record, judged?.handling.id, (prospects) => ({ prospects: prospects.map((p) => ({ Id: p.Id, CrmId: p['CrmId'] ?? null, ShareStatus: p['ShareStatus'] ?? null })) }));
+    const unseen = queuedWithoutProspect(prospectsOf(record.Id), type, record, judged?.handling.id, (prospects) => ({ prospects: prospects.map((p) => ({ Id: p.Id, CrmId: p['CrmId'] ?? null, ShareStatus: p['ShareStatus'] ?? null })) }));
     if (unseen) out.push(unseen);
   }
   return out;
 }
-
-const TOUCHED_FIELDS: ReadonlySet<string> = new Set(['OwnerId', 'Partner_Recalled__c', 'Partner_Recalled_Date__c']);
 
 /** The person a handling was about: a delivery's (by its email), a re-run's own. */
 function personOf(evidence: RunEvidence, handling: Handling): PersonRef | undefined {
@@ -87,7 +87,7 @@ function personOf(evidence: RunEvidence, handling: Handling): PersonRef | undefi
   return email === undefined ? undefined : evidence.personAt(email, evidence.endOf(handling), handling);
 }
 
-function finalState(evidence: RunEvidence, judged: Judged, queueIds: ReadonlySet<string>): Violation[] {
+function finalState(evidence: RunEvidence, judged: Judged, queueIds: ReadonlySet<string>, prospectsOf: ProspectsOf): Violation[] {
   const { person, verdict: v } = judged;
   const record = evidence.crm.get(person.type, person.id);
   if (!record || record['IsConverted'] === true || record['IsDeleted'] === true) return [];
@@ -100,7 +100,7 @@ function finalState(evidence: RunEvidence, judged: Judged, queueIds: ReadonlySet
   if (!contact && !queueIds.has(ownerId)) problems.push(`it ends owned by ${ownerText(evidence, ownerId)}`);
   const unset = PARTNER_STATUS_FIELDS[v.rule].filter((f) => isEmptyValue(record[f]));
   if (unset.length > 0) problems.push(`${unset.join(' and ')} ${unset.length > 1 ? 'are' : 'is'} empty`);
-  const prospects = evidence.run.world.impartner.records('Prospect').filter((p) => p['CrmId'] === person.id);
+  const prospects = prospectsOf(person.id);
   if (!prospects.some(isLiveProspect)) problems.push(prospects.length > 0 ? `its Impartner prospect ${prospects.map((p) => p.Id).join(', ')} is recalled` : 'it has no Impartner prospect with its id as CrmId');
   if (problems.length === 0) return [];
   const expected = contact
