@@ -72,14 +72,18 @@ describe('bad files end in exit 2 with the file and the path, never a stack trac
     expect(existsSync(json)).toBe(false);
   });
 
-  it('simulate and check refuse a graph that assigns to a queue the org lacks', async () => {
+  it('simulate, check, record and mutate refuse a graph that assigns to a queue the org lacks, writing nothing', async () => {
     const dir = tempDir('graph-org');
     const org = chat()['org'] as Json;
     org['queues'] = ['Inquiry Queue'];
     const file = writeJson(dir, 'org.json', org);
-    for (const args of [['simulate', '--leads', '3', '--org', file], ['check', '--runs', '2', '--org', file]]) {
+    const out = join(dir, 'recorded.json');
+    const report = join(dir, 'mutation.json');
+    for (const args of [['simulate', '--leads', '3', '--org', file], ['check', '--runs', '2', '--org', file], ['record', '--out', out, '--leads', '3', '--org', file], ['mutate', '--runs', '2', '--org', file, '--json', report]]) {
       const r = await cli(...args);
       expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err).not.toMatch(/\n\s+at /);
+      expect(existsSync(out) || existsSync(report), args.join(' ')).toBe(false);
       expect(r.err).toContain(`Failed to route the leads of the org (${file}) with the graph`);
       expect(r.err).toContain('$.nodes.assignPartnerQueue.target.queue: node "assignPartnerQueue": the org has no queue "Partner Queue"');
     }

@@ -6,6 +6,7 @@ import { runMutation } from '../../mutation/runMutation.ts';
 import { saveRegressionScenarios } from '../../mutation/saveRegressionScenarios.ts';
 import { loadProjectConfig } from '../../config/loadProjectConfig.ts';
 import { projectGraph, projectOrg } from '../../config/projectSetup.ts';
+import { assertGraphFitsOrg } from '../../routing/graphOrgIssues.ts';
 import { findScenarioFiles } from '../../scenarios/findScenarioFiles.ts';
 import { EXIT } from '../exitCodes.ts';
 import { describeSetup } from '../describeSetup.ts';
@@ -56,6 +57,7 @@ export const configureMutate: ConfigureCommand = (command, { setExit }) => {
       const seed = o.seed ?? config.seed;
       const graph = projectGraph(config, o.graph);
       const org = projectOrg(config, seed, o.org);
+      assertGraphFitsOrg(graph.graph, graph.file, org.org, org.source);
       const native = o.native ?? (['marketo', 'impartner', 'chat'] as const).filter((n) => config.nativeIntegrations[n]);
       const scenarioPaths = paths.length > 0 ? paths : o.scenarios ? config.scenarios : [];
       const scenarioFiles = scenarioPaths.length > 0 ? findScenarioFiles(scenarioPaths) : [];

@@ -2,6 +2,7 @@ import { dirname, relative } from 'node:path';
 import { z } from 'zod';
 import { loadProjectConfig } from '../../config/loadProjectConfig.ts';
 import { projectGraph, projectOrg } from '../../config/projectSetup.ts';
+import { assertGraphFitsOrg } from '../../routing/graphOrgIssues.ts';
 import { readInputBytes, readInputFile } from '../../io/readInputFile.ts';
 import { writeFileAtomic } from '../../io/writeFileAtomic.ts';
 import { ENTRY_POINTS } from '../../model/entryPointId.ts';
@@ -87,6 +88,7 @@ export const configureRecord: ConfigureCommand = (command, { setExit }) => {
       const chosen = projectGraph(config, o.graph);
       const graph = chosen.graph;
       const projectOrgChoice = projectOrg(config, seed, o.org);
+      assertGraphFitsOrg(graph, chosen.file, projectOrgChoice.org, projectOrgChoice.source);
       process.stdout.write(`seed ${seed}\n${describeSetup(chosen, projectOrgChoice)}`);
       const schemaRef = relative(dirname(o.out), SCENARIO_JSON_SCHEMA_PATH).split('\\').join('/');
       let scenario: ScenarioInput;
