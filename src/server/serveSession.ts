@@ -6,6 +6,7 @@ import type { OrgSpec } from '../org/orgSpec.ts';
 import { createPipeline } from '../pipeline/createPipeline.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
 import { PARKED_RETRY, retryParked } from '../pipeline/retryParked.ts';
+import { summarizeTrace } from '../pipeline/summarizedTrace.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import type { RoundRobinState } from '../routing/roundRobin.ts';
@@ -39,7 +40,16 @@ export interface ServeSessionOptions {
   readonly onTrace?: (trace: EventTrace) => void;
   /** A saved state to resume from (see serveState.ts): its world, traces, round-robin turns and simulated time. */
   readonly state?: ServeState;
+  /**
+   * How many of the latest traces are kept whole (default {@link FULL_TRACES_KEPT}); older finished ones are kept
+   * summarized (src/pipeline/summarizedTrace.ts: jobs, times, outcome, routing and the evidence the invariants read),
+   * so a long-running serve grows by a summary per event, not a whole trace. `Infinity` keeps every trace whole.
+   */
+  readonly fullTraces?: number;
 }
+
+/** Traces `serve` keeps whole by default: the latest 1,000 events (older ones summarized). */
+export const FULL_TRACES_KEPT = 1_000;
 
 /** What a shutdown left: events the pipeline finished, and accepted events it did not (queued, or still parked). */
 export interface FinishReport {
@@ -187,6 +197,7 @@ export class ServeSession {
       if (trace.outcome?.kind === 'parked') live.parked.add(trace);
       done.push(trace);
       this.#options.onTrace?.(trace);
+      this.#summarizeOld(live);
     }
     // A parked event is tried again once its pause has passed in simulated time: 15 min, then twice as long each run.
     for (const trace of [...live.parked]) {
@@ -198,6 +209,12 @@ export class ServeSession {
       this.#options.onTrace?.(trace);
     }
     return done;
+  }
+
+  /** Summarizes the trace that just left the window of whole ones (a parked one stays whole: a retry continues it). */
+  #summarizeOld(live: Live): void {
+    const index = live.traces.length - 1 - (this.#options.fullTraces ?? FULL_TRACES_KEPT);
+    if (index >= 0) live.traces[index] = summarizeTrace(live.traces[index]!);
   }
 
   /**

@@ -34,6 +34,8 @@ export interface StartServeOptions {
   readonly pollMs?: number;
   /** A saved state to resume from (`--state`): the world, traces and simulated time of an earlier serve. */
   readonly state?: ServeState;
+  /** How many of the latest traces are kept whole (default 1,000; older ones summarized: see ServeSessionOptions). */
+  readonly fullTraces?: number;
   /** Called when a vendor's API limit starts refusing requests (the pipeline's or a client's). */
   readonly onLimit?: (limit: LimitReached) => void;
   /** Host names besides loopback that `Host` and `Origin` may name (see requestGate.ts). Default none. */
@@ -93,7 +95,7 @@ export interface RunningServe {
  */
 export async function startServe(options: StartServeOptions): Promise<RunningServe> {
   const clock = options.clock ?? 'wall';
-  const session = await ServeSession.start({ seed: options.seed, graph: options.graph, clock, ...(options.org ? { org: options.org } : {}), ...(options.orgSettings ? { orgSettings: options.orgSettings } : {}), ...(options.onTrace ? { onTrace: options.onTrace } : {}), ...(options.state ? { state: options.state } : {}) });
+  const session = await ServeSession.start({ seed: options.seed, graph: options.graph, clock, ...(options.org ? { org: options.org } : {}), ...(options.orgSettings ? { orgSettings: options.orgSettings } : {}), ...(options.onTrace ? { onTrace: options.onTrace } : {}), ...(options.state ? { state: options.state } : {}), ...(options.fullTraces !== undefined ? { fullTraces: options.fullTraces } : {}) });
   const start = session.world.clock.iso();
   const certificate: ServeCertificate | undefined = options.https ? await generateServeCertificate() : undefined;
   const admin = adminHandlers(session);

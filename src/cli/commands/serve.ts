@@ -27,6 +27,7 @@ const ServeOptionsSchema = z.strictObject({
   drainTimeout: z.coerce.number().min(0).max(86_400).default(30),
   allowHost: listOption(serveSection.serve.unwrap().shape.allowedHosts.unwrap().element).optional(),
   intakeToken: serveSection.serve.unwrap().shape.intakeToken,
+  fullTraces: intOption(0, 10_000_000).optional(),
 });
 
 /**
@@ -55,6 +56,7 @@ export const configureServe: ConfigureCommand = (command, { setExit }) => {
     .option('--state <file>', 'resume from this state file when it exists, and save the state there on shutdown')
     .option('--drain-timeout <seconds>', 'on SIGINT/SIGTERM, how long to finish accepted events before saving what is left', '30')
     .option('--allow-host <names>', 'comma-separated host names besides loopback that Host and Origin may name (added to the config\'s serve.allowedHosts)')
+    .option('--full-traces <n>', 'keep the latest N traces whole, older ones summarized (default 1000)')
     .option('--intake-token <token>', 'require Authorization: Bearer <token> on the intake (default: LEADSIM_INTAKE_TOKEN, else the config\'s serve.intakeToken, else none)')
     .action(async (raw: Record<string, unknown>) => {
       const envToken = process.env['LEADSIM_INTAKE_TOKEN'];
@@ -74,6 +76,7 @@ export const configureServe: ConfigureCommand = (command, { setExit }) => {
         port: o.port,
         clock: o.clock,
         https: o.https,
+        ...(o.fullTraces !== undefined ? { fullTraces: o.fullTraces } : {}),
         orgSettings: { duplicateRules: { Lead: o.duplicateRule, Contact: o.duplicateRule }, stateAndCountryPicklists: o.stateCountryPicklists },
         allowedHosts: [...config.serve.allowedHosts, ...(o.allowHost ?? [])],
         ...(intakeToken === undefined ? {} : { intakeToken }),
