@@ -17,23 +17,17 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
   503: 'Service Unavailable',
 };
 
-import { carryResponse } from '../src/core/inProcessBody.ts';
-
-const NON_ASCII = /[^\x00-\x7f]/;
-const encoder = new TextEncoder();
+import { carriedResponse } from '../src/core/inProcessBody.ts';
 
 /**
  * The JSON response msw's `HttpResponse.json` makes (`Content-Type: application/json`, `Content-Length`, the status's
- * reason phrase), built as a plain `Response`: the hot handlers answer thousands of calls a second, and msw's helper
- * measures the length with a `Blob` and copies its headers twice. `body` undefined answers with no body (204).
- * The body is carried beside the response (mocks/inProcessBody.ts): the dispatch transport hands the value to its
- * sender as it is, and handlers made with mocks/inProcessHttp.ts give everyone else the JSON text as the body.
+ * reason phrase), without msw's helper (it measures the length with a `Blob` and copies its headers twice) and
+ * without building a Response at all until someone needs one: the hot handlers answer thousands of calls a second.
+ * `body` undefined answers with no body (204). The body is carried beside the response (src/core/inProcessBody.ts),
+ * its JSON text made only when someone needs it: the dispatch transport hands the value to its sender as it is, and
+ * handlers made with mocks/inProcessHttp.ts give everyone else the JSON text as the body.
  */
 export function jsonResponse(body: unknown, init: { readonly status?: number; readonly headers?: Readonly<Record<string, string>> } = {}): Response {
   const status = init.status ?? 200;
-  const statusText = STATUS_TEXT[status] ?? '';
-  if (body === undefined) return new Response(null, { status, statusText, headers: { ...init.headers } });
-  const text = JSON.stringify(body);
-  const length = NON_ASCII.test(text) ? encoder.encode(text).length : text.length;
-  return carryResponse(new Response(null, { status, statusText, headers: { 'Content-Type': 'application/json', ...init.headers, 'Content-Length': String(length) } }), body, text);
+  return carriedResponse(body, { status, statusText: STATUS_TEXT[status] ?? '', ...(init.headers ? { headers: init.headers } : {}) });
 }

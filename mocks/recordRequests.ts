@@ -2,6 +2,7 @@ import { HttpHandler, type RequestHandler } from 'msw';
 import type { LoggedSystem, SystemRequestLog } from '../src/evidence/systemRequestLog.ts';
 import type { Crm } from '../src/systems/crm/crm.ts';
 import { rawResolverOf, setRawResolver } from './inProcessHttp.ts';
+import { requestUrl } from '../src/core/inProcessBody.ts';
 
 /** Set on the copy of a request whose answer the fault layer will lose, so its log entry says so. */
 export const ANSWER_LOST_HEADER = 'x-leadsim-answer-lost';
@@ -27,7 +28,7 @@ export function recordRequests(system: LoggedSystem | ((url: URL) => LoggedSyste
     const original = (handler as unknown as { resolver: Resolver }).resolver;
     const options = (handler as unknown as { options?: ConstructorParameters<typeof HttpHandler>[3] }).options;
     const recording = (inner: Resolver): Resolver => async (info) => {
-      const url = new URL(info.request.url);
+      const url = requestUrl(info.request);
       const owner = typeof system === 'function' ? system(url) : system;
       const entry = ctx.requests.begin({ id: info.requestId, system: owner, method: info.request.method, path: url.pathname + url.search, credential: credentialOf(owner, info.request, url, ctx) });
       if (info.request.headers.get(ANSWER_LOST_HEADER) !== null) entry.fault = 'lostResponse';

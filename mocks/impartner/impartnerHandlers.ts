@@ -5,7 +5,7 @@ import { unknownPathHandlers, type UnknownPathOptions, type UnknownPathResponder
 import type { Impartner } from '../../src/systems/prm/impartner.ts';
 import type { PrmListQuery } from '../../src/systems/prm/prmQuery.ts';
 import type { PrmResult } from '../../src/systems/prm/prmResult.ts';
-import { carriedJson } from '../../src/core/inProcessBody.ts';
+import { carriedJson, requestUrl } from '../../src/core/inProcessBody.ts';
 
 /** What `impartnerHandlers` needs. */
 export interface ImpartnerMockContext {
@@ -32,7 +32,7 @@ export function impartnerHandlers(ctx: ImpartnerMockContext): HttpHandler[] {
     async ({ request, params }) => {
       const auth = impartner.checkAuth(request.headers.get('authorization'), request.headers.get('x-prm-tenantid'));
       if (!auth.ok) return jsonResponse({ success: false, message: auth.message }, { status: auth.status });
-      const outcome = await run({ request, url: new URL(request.url), params });
+      const outcome = await run({ request, url: requestUrl(request), params });
       return outcome.ok ? jsonResponse({ success: true, data: outcome.value }) : jsonResponse({ success: false, message: outcome.message }, { status: outcome.status });
     };
 

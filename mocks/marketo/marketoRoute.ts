@@ -1,4 +1,5 @@
 import { jsonResponse } from '../jsonResponse.ts';
+import { requestUrl } from '../../src/core/inProcessBody.ts';
 import type { Marketo } from '../../src/systems/map/marketo.ts';
 import type { MarketoResult } from '../../src/systems/map/marketoError.ts';
 import { marketoEnvelope, type RequestIds } from './marketoEnvelope.ts';
@@ -29,7 +30,7 @@ export interface MarketoCall {
  */
 export function marketoRoute(marketo: Marketo, ids: RequestIds, run: (call: MarketoCall) => Promise<MarketoResult<unknown>> | MarketoResult<unknown>, options: { asset?: boolean } = {}) {
   return async ({ request, params: pathParams }: { request: Request; params: Readonly<Record<string, string | readonly string[] | undefined>> }): Promise<Response> => {
-    const url = new URL(request.url);
+    const url = requestUrl(request);
     const requestId = ids.next();
     const auth = marketo.checkToken(bearerToken(request, url));
     if (!auth.ok) return jsonResponse(marketoEnvelope(requestId, { ok: false, errors: [auth.error] }, options));

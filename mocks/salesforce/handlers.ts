@@ -40,7 +40,7 @@ import type { RestEnv } from './restExchange.ts';
 import { toHttpResponse } from './restExchange.ts';
 import { routeRest } from './restRouter.ts';
 import { soapHandlers } from './soap.ts';
-import { readJsonBody } from '../../src/core/inProcessBody.ts';
+import { readJsonBody, requestUrl } from '../../src/core/inProcessBody.ts';
 
 /** The newest API version the simulated org lists (Winter '26, generally available on the default simulated date). */
 export const LATEST_API_VERSION = 65;
@@ -72,7 +72,7 @@ export function salesforceHandlers(ctx: SalesforceMockContext): HttpHandler[] {
   const env: RestEnv = { crm: ctx.crm, cursors: new QueryCursors() };
   const rest = async ({ request, params, requestId }: { request: Request; params: Record<string, string | readonly string[] | undefined>; requestId?: string }): Promise<Response> => {
     const version = /^v(\d+\.\d)$/.exec(String(params['version']))?.[1];
-    const url = new URL(request.url);
+    const url = requestUrl(request);
     const auth = authenticate(request, ctx);
     if (!auth.ok) return auth.response;
     if (version === undefined) return sfErrorResponse(404, 'NOT_FOUND', 'The requested resource does not exist', undefined, limitHeaders(ctx));

@@ -72,12 +72,12 @@ export function formatBench(report: BenchReport): string {
   const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   const fingerprints = [...new Set(report.results.map((r) => r.fingerprint))];
   return [
-    `leadsim bench: ${report.leads} leads, seed ${report.seed}, Node ${report.node}, ${report.cores} cores`,
+    `leadsim bench: ${report.leads} leads, seed ${report.seed}, Node ${report.node}, ${report.cores} cores; each lane's fastest of ${report.rounds} runs`,
     '',
     line(header),
     ...rows.map(line),
     '',
-    report.sameResults ? `same results on every lane (traces ${fingerprints[0]})` : `RESULTS DIFFER between lanes: ${report.results.map((r) => `${r.lane} ${r.fingerprint}`).join(', ')}`,
+    report.sameResults ? `same results on every lane (traces ${fingerprints[0]})` : `RESULTS DIFFER between lanes or runs: ${report.results.map((r) => `${r.lane} ${r.fingerprint}`).join(', ')}`,
     ...laneRatios(report),
     `events processed: ${report.results[0]?.events ?? 0}; peak RSS ${report.peakRssMb} MB`,
     'ms/lead is wall clock; cpu ms/lead is this process\'s CPU time (steadier when other work shares the cores).',

@@ -1,6 +1,6 @@
 import type { SimClock } from '../core/clock.ts';
 import type { SystemName } from '../../mocks/faults/faultPlan.ts';
-import { responseJson, inProcessRequest } from '../core/inProcessBody.ts';
+import { inProcessRequest, requestUrl, responseJson } from '../core/inProcessBody.ts';
 import { networkError } from './apiError.ts';
 import type { CallListener, SendRequest } from './apiCall.ts';
 import type { ApiExchange, ApiRequest } from './apiExchange.ts';
@@ -51,7 +51,7 @@ function pathOf(url: string): string {
  * become a retryable ApiError with status 0; every other answer is returned for the vendor client to read.
  */
 export async function sendRecorded(options: HttpClientOptions, system: SystemName, action: string, request: Request): Promise<Response> {
-  const url = new URL(request.url);
+  const url = requestUrl(request);
   const at = options.clock.now();
   let response: Response;
   try {

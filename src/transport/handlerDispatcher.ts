@@ -1,5 +1,5 @@
 import { getResponse, HttpHandler, type RequestHandler } from 'msw';
-import { materialize, readsCarried } from '../core/inProcessBody.ts';
+import { materialize, readsCarried, realRequest, requestUrl } from '../core/inProcessBody.ts';
 import { rawResolverOf } from '../../mocks/inProcessHttp.ts';
 import { compileMswPath, type PathMatcher } from './mswPathMatcher.ts';
 
@@ -69,18 +69,23 @@ let counter = 0;
  */
 export function createHandlerDispatcher(handlers: readonly RequestHandler[]): HandlerDispatcher {
   const routes = handlers.map(routeOf);
+  // The routes a method can reach, in order: the method check is made once per method, not per request and route.
+  const byMethod = new Map<string, readonly Route[]>();
+  const routesFor = (method: string): readonly Route[] => {
+    let found = byMethod.get(method);
+    if (!found) byMethod.set(method, (found = routes.filter((route) => route.kind === 'msw' || (typeof route.method === 'string' ? route.method === method : route.method.test(method)))));
+    return found;
+  };
   return async (request) => {
-    const url = new URL(request.url);
+    const url = requestUrl(request);
     const cleanUrl = url.origin + url.pathname;
     const haystack = cleanUrl.toLowerCase();
-    const method = request.method.toUpperCase();
-    for (const route of routes) {
+    for (const route of routesFor(request.method.toUpperCase())) {
       if (route.kind === 'msw') {
-        const response = await getResponse([route.handler], request);
+        const response = await getResponse([route.handler], realRequest(request));
         if (response) return response;
         continue;
       }
-      if (typeof route.method === 'string' ? route.method !== method : !route.method.test(method)) continue;
       if (!haystack.includes(route.needle)) continue;
       const params = route.match(cleanUrl);
       if (!params) continue;
@@ -91,18 +96,27 @@ export function createHandlerDispatcher(handlers: readonly RequestHandler[]): Ha
   };
 }
 
+/** What a resolver is given, as msw gives it; `cookies` parsed from the Cookie header when first read. */
+class ResolverInfo {
+  readonly request: Request;
+  readonly params: Record<string, string>;
+  readonly requestId: string;
+  #cookies: Record<string, string> | undefined;
+
+  constructor(request: Request, params: Record<string, string>) {
+    this.request = request;
+    this.params = params;
+    this.requestId = `dispatch-${(counter += 1)}`;
+  }
+
+  get cookies(): Record<string, string> {
+    return (this.#cookies ??= parseCookieHeader(this.request.headers.get('cookie')));
+  }
+}
+
 async function resolve(resolver: Resolver, request: Request, params: Record<string, string>): Promise<Response | undefined> {
-  let cookies: Record<string, string> | undefined;
-  const info = {
-    request,
-    params,
-    requestId: `dispatch-${(counter += 1)}`,
-    get cookies() {
-      return (cookies ??= parseCookieHeader(request.headers.get('cookie')));
-    },
-  };
   try {
-    const result = await resolver(info);
+    const result = await resolver(new ResolverInfo(request, params) as unknown as Record<string, unknown>);
     return result instanceof Response ? result : undefined;
   } catch (thrown) {
     // msw lets a resolver throw a Response (`throw HttpResponse.json(…)`) as its answer.

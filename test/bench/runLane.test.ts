@@ -20,9 +20,14 @@ describe('bench lanes', () => {
   }, 60_000);
 
   test('runBench reports every lane, the ratios and whether the results agree', async () => {
-    const report = await runBench({ leads: 10, seed: 3, lanes: ['dispatch', 'direct'], warmupLeads: 0, startupRuns: 1, scaling: [30] });
+    const measured: string[] = [];
+    const report = await runBench({ leads: 10, seed: 3, lanes: ['dispatch', 'direct'], warmupLeads: 5, rounds: 2, startupRuns: 1, scaling: [30], onLane: (lane, phase) => measured.push(`${lane} ${phase}`) });
     expect(report.sameResults).toBe(true);
+    // Every warm-up before any measurement; the rounds rotate the lanes' order.
+    expect(measured.filter((m) => !m.endsWith('done'))).toEqual(['dispatch warm-up', 'direct warm-up', 'dispatch measure', 'direct measure', 'direct measure', 'dispatch measure']);
+    expect(report.results.map((r) => r.lane)).toEqual(['dispatch', 'direct']);
     const text = formatBench(report);
+    expect(text).toContain("each lane's fastest of 2 runs");
     expect(text).toMatch(/\(b\) dispatch \(default\) +\d+ +[\d.]+ +[\d.]+ +[\d.]+ +1\.00x/);
     expect(text).toContain('(d) direct, no HTTP');
     expect(text).toContain('same results on every lane');

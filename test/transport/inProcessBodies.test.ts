@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bodyText, carriedJson, inProcessRequest, isJsonClean, materialize, responseJson } from '../../src/core/inProcessBody.ts';
+import { bodyText, carriedJson, cloneRequest, inProcessRequest, isJsonClean, materialize, readsCarried, realRequest, requestUrl, responseJson } from '../../src/core/inProcessBody.ts';
 import { createHarness } from '../../src/simulation/createHarness.ts';
 import { runWorkload } from '../../src/simulation/runWorkload.ts';
 import { generateWorkload } from '../../src/simulation/workload.ts';
@@ -86,5 +86,56 @@ describe('JSON bodies carried beside in-process requests and responses', () => {
     expect(plain.headers.get('content-length')).toBe('21');
     expect(plain.headers.get('x-a')).toBe('b');
     expect(await plain.text()).toBe('{"id":"é","n":[1,2]}');
+  });
+
+  test('an in-process request stands for the Request it would be: same URL, method, headers, members', async () => {
+    const url = "https://x.example.com/a b/q?s=it's <x>";
+    const headers = { Authorization: ' Bearer t ', 'X-Two': 'a', 'x-two': 'b' };
+    const request = inProcessRequest(url, { method: 'patch' }, { g: 1 });
+    const real = new Request(url, { method: 'patch', headers });
+    const light = inProcessRequest(url, { method: 'patch', headers }, { g: 1 });
+    expect(light).toBeInstanceOf(Request);
+    expect(light.url).toBe(real.url);
+    expect(light.method).toBe(real.method);
+    expect(inProcessRequest(url, { method: 'post' }).method).toBe('POST');
+    expect(light.headers.get('authorization')).toBe(real.headers.get('authorization'));
+    expect(light.headers.get('X-TWO')).toBe(real.headers.get('x-two'));
+    expect(light.headers.has('cookie')).toBe(false);
+    expect([...light.headers]).toEqual([...real.headers]);
+    expect(requestUrl(light).href).toBe(real.url);
+    // Members it does not define itself are the real Request's.
+    expect(light.signal.aborted).toBe(false);
+    expect(light.body).toBeNull();
+    expect(light.cache).toBe(real.cache);
+    expect(await light.text()).toBe('');
+    expect(await bodyText(request)).toBe('{"g":1}');
+    // A header set after the real Request exists is read back.
+    light.headers.set('X-Late', '1');
+    expect(light.headers.get('x-late')).toBe('1');
+    const copy = cloneRequest(light);
+    expect(copy.headers.get('x-late')).toBe('1');
+    expect(carriedJson(copy)?.value).toEqual({ g: 1 });
+    expect(readsCarried(copy)).toBe(true);
+    const materialized = realRequest(light);
+    expect(materialized).not.toBe(light);
+    expect(readsCarried(materialized)).toBe(true);
+    expect(carriedJson(materialized)?.value).toEqual({ g: 1 });
+    expect(() => inProcessRequest('not a url', { method: 'GET' })).toThrow(TypeError);
+    expect(() => inProcessRequest('https://x.example.com/', { method: 'TRACE' })).toThrow(TypeError);
+    expect(() => inProcessRequest('https://x.example.com/', { method: 'GET', headers: { 'Bad Name': 'x' } })).toThrow(TypeError);
+  });
+
+  test('a carried response stands for the body-less Response it would be', async () => {
+    const response = jsonResponse({ a: 'é' }, { status: 404, headers: { 'X-A': 'b' } });
+    expect(response).toBeInstanceOf(Response);
+    expect([response.status, response.statusText, response.ok, response.type, response.redirected, response.url]).toEqual([404, 'Not Found', false, 'default', false, '']);
+    expect(Object.fromEntries(response.headers)).toEqual({ 'content-type': 'application/json', 'x-a': 'b', 'content-length': '10' });
+    expect(response.body).toBeNull();
+    expect(response.clone().status).toBe(404);
+    const empty = jsonResponse(undefined, { status: 204 });
+    expect(await responseJson(empty)).toBeUndefined();
+    expect(materialize(empty)).toBeInstanceOf(Response);
+    expect(materialize(empty).status).toBe(204);
+    expect(() => jsonResponse({}, { status: 700 })).toThrow(RangeError);
   });
 });

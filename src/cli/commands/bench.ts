@@ -11,6 +11,7 @@ const BenchOptionsSchema = z.strictObject({
   leads: intOption(1, 1_000_000).default(1000),
   seed: seedOption.default(42),
   warmup: intOption(0, 100_000).default(100),
+  rounds: intOption(1, 100).default(2),
   transports: z
     .string()
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
@@ -31,6 +32,7 @@ export const configureBench: ConfigureCommand = (command, { setExit }) => {
     .option('--leads <n>', 'leads in the measured workload', '1000')
     .option('--seed <n>', 'workload seed', '42')
     .option('--warmup <n>', 'leads in each lane\'s unmeasured warm-up run (0: none)', '100')
+    .option('--rounds <n>', 'measured runs of each lane, in rotating order; each lane reports its fastest', '2')
     .option('--transports <list>', `lanes to run, comma list of ${BENCH_LANES.join(', ')}`, BENCH_LANES.join(','))
     .option('--json <file>', 'also write the measurements as JSON to this file')
     .option('--startup-runs <n>', 'spawns of each CLI start-up measurement (--version, --help, simulate --leads 100; 0: none)', '10')
@@ -43,6 +45,7 @@ export const configureBench: ConfigureCommand = (command, { setExit }) => {
         seed: o.seed,
         lanes: o.transports,
         warmupLeads: o.warmup,
+        rounds: o.rounds,
         startupRuns: o.startupRuns,
         scaling: o.scaling,
         onScaling: (leads) => process.stderr.write(`scaling: ${leads} leads…\n`),
