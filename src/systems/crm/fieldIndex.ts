@@ -1,3 +1,4 @@
+import { BucketMap } from '../../core/bucketMap.ts';
 import type { SRecord } from './recordSource.ts';
 import { fieldSpec, type SObjectType } from './schema.ts';
 import { indexKey } from './soql/indexedRecordSource.ts';
@@ -25,7 +26,8 @@ function keyOf(type: SObjectType, field: string, value: unknown): string | undef
  * `SELECT … WHERE Email = '…'` costs a lookup instead of a scan (see `IndexedRecordSource` in soql/).
  */
 export class FieldIndex {
-  readonly #maps = new Map<string, Map<string, Map<string, SRecord>>>();
+  /** By `Type.Field`: records by key, one record per key stored as itself (see BucketMap). */
+  readonly #maps = new Map<string, BucketMap<string, SRecord>>();
 
   /** Follows one store write (insert, replace or rollback). */
   update(type: SObjectType, prev: SRecord | undefined, next: SRecord | undefined): void {
@@ -33,34 +35,33 @@ export class FieldIndex {
       const map = this.#map(type, field);
       const before = prev && prev['IsDeleted'] !== true ? keyOf(type, field, prev[field]) : undefined;
       const after = next && next['IsDeleted'] !== true ? keyOf(type, field, next[field]) : undefined;
-      if (before !== undefined) {
-        const ids = map.get(before);
-        ids?.delete(prev!.Id);
-        if (ids?.size === 0) map.delete(before);
-      }
-      if (after !== undefined) {
-        const ids = map.get(after) ?? new Map<string, SRecord>();
-        ids.set(next!.Id, next!);
-        map.set(after, ids);
-      }
+      if (before !== undefined) map.remove(before, prev!);
+      if (after !== undefined) map.add(after, next!);
     }
   }
 
   /** Live records whose field has the key `normalizedValue` (see `indexKey`), in creation order; undefined when not indexed. */
   lookup(type: SObjectType, field: string, normalizedValue: string): SRecord[] | undefined {
     if (!(INDEXED_FIELDS[type] ?? []).includes(field)) return undefined;
-    const hits = [...(this.#map(type, field).get(normalizedValue)?.values() ?? [])];
-    // Ids come from zero-padded counters: id order is creation order.
-    return hits.length > 1 ? hits.sort((a, b) => (a.Id < b.Id ? -1 : 1)) : hits;
+    return this.#map(type, field).get(normalizedValue);
   }
 
-  #map(type: SObjectType, field: string): Map<string, Map<string, SRecord>> {
+  #map(type: SObjectType, field: string): BucketMap<string, SRecord> {
     const key = `${type}.${field}`;
     let map = this.#maps.get(key);
     if (!map) {
-      map = new Map();
+      // Ids come from zero-padded counters: id order is creation order.
+      map = new BucketMap({ same: sameRecord, compare: byId });
       this.#maps.set(key, map);
     }
     return map;
   }
+}
+
+function sameRecord(a: SRecord, b: SRecord): boolean {
+  return a.Id === b.Id;
+}
+
+function byId(a: SRecord, b: SRecord): number {
+  return a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0;
 }
