@@ -44,7 +44,10 @@ export interface ActivityPageOptions {
   readonly batchSize?: number;
 }
 
-/** An activity as the log stores it: its time in ms, its attributes' names (joined, kept once) and values. */
+/**
+ * An activity as the log stores it: its time in ms, its attributes' names (joined, kept once) and values: the first
+ * three in columns of their own (no activity the simulator logs has more), any further ones in an array.
+ */
 interface StoredActivity {
   readonly leadId: number;
   readonly at: number;
@@ -52,7 +55,10 @@ interface StoredActivity {
   readonly primaryAttributeValueId: number | undefined;
   readonly primaryAttributeValue: string;
   readonly attributeNames: string;
-  readonly attributeValues: readonly ActivityAttribute['value'][];
+  readonly value0: ActivityAttribute['value'] | undefined;
+  readonly value1: ActivityAttribute['value'] | undefined;
+  readonly value2: ActivityAttribute['value'] | undefined;
+  readonly moreValues: readonly ActivityAttribute['value'][] | undefined;
 }
 
 const NAME_SEPARATOR = '\u0000';
@@ -65,13 +71,16 @@ const NAME_SEPARATOR = '\u0000';
 export class ActivityLog {
   readonly #clock: SimClock;
   readonly #log = new CompactLog<StoredActivity>({
-    leadId: 'number',
+    leadId: 'int32',
     at: 'number',
     activityTypeId: 'code',
     primaryAttributeValueId: { kind: 'code', optional: true },
     primaryAttributeValue: 'value',
     attributeNames: 'code',
-    attributeValues: 'value',
+    value0: 'value',
+    value1: 'value',
+    value2: 'value',
+    moreValues: 'value',
   });
 
   constructor(clock: SimClock) {
@@ -134,7 +143,7 @@ export class ActivityLog {
       activityTypeId: entry.activityTypeId,
       ...(entry.primaryAttributeValueId === undefined ? {} : { primaryAttributeValueId: entry.primaryAttributeValueId }),
       primaryAttributeValue: entry.primaryAttributeValue,
-      attributes: names.map((name, i) => ({ name, value: entry.attributeValues[i] ?? null })),
+      attributes: names.map((name, i) => ({ name, value: attributeValue(entry, i) })),
     };
   }
 }
@@ -148,8 +157,16 @@ function stored(input: ActivityInput, at: number): StoredActivity {
     primaryAttributeValueId: input.primaryAttributeValueId,
     primaryAttributeValue: input.primaryAttributeValue,
     attributeNames: input.attributes.map((a) => a.name).join(NAME_SEPARATOR),
-    attributeValues: input.attributes.map((a) => a.value),
+    value0: input.attributes[0]?.value,
+    value1: input.attributes[1]?.value,
+    value2: input.attributes[2]?.value,
+    moreValues: input.attributes.length > 3 ? input.attributes.slice(3).map((a) => a.value) : undefined,
   };
+}
+
+function attributeValue(entry: StoredActivity, i: number): ActivityAttribute['value'] {
+  const value = i === 0 ? entry.value0 : i === 1 ? entry.value1 : i === 2 ? entry.value2 : entry.moreValues?.[i - 3];
+  return value ?? null;
 }
 
 // Tokens look opaque to clients (like Marketo's base32 tokens) but are just the log position.

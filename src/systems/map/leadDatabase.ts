@@ -48,13 +48,13 @@ export class LeadDatabase {
   readonly #byEmail = new BucketMap<string, number>({ compare: (a, b) => a - b });
   /** Field history, stored compactly (src/core/compactLog.ts); each entry links to the previous one of its lead. */
   readonly #history = new CompactLog<Omit<LeadHistoryEntry, 'at'> & { readonly at: number; readonly previous: number }>({
-    leadId: 'number',
+    leadId: 'int32',
     field: 'code',
     oldValue: 'value',
     newValue: 'value',
     source: 'code',
     at: 'number',
-    previous: 'number',
+    previous: 'int32',
   });
   /** The index of each lead's newest history entry, by lead id (ids count from 1: an array, not a map). */
   readonly #newest: number[] = [];
