@@ -1,3 +1,5 @@
+import { detachedString } from '../core/detachedString.ts';
+
 /** The systems whose requests the log keeps: the three vendors and the pipeline's intake webhook. */
 export const LOGGED_SYSTEMS = ['salesforce', 'marketo', 'impartner', 'intake'] as const;
 /** One of {@link LOGGED_SYSTEMS}. */
@@ -65,7 +67,8 @@ export class SystemRequestLog {
   begin(arrival: RequestArrival): SystemRequest {
     const known = this.#byId.get(arrival.id);
     if (known) return known;
-    const entry: SystemRequest = { seq: this.#entries.length + 1, ...arrival, at: this.#now(), handling: this.#handling(), status: undefined };
+    // The path is kept flat: cut from the request's URL it would hold the whole URL for the rest of the run.
+    const entry: SystemRequest = { seq: this.#entries.length + 1, ...arrival, path: detachedString(arrival.path), at: this.#now(), handling: this.#handling(), status: undefined };
     this.#entries.push(entry);
     this.#byId.set(arrival.id, entry);
     return entry;
