@@ -70,8 +70,10 @@ export class SystemRequestLog {
   begin(arrival: RequestArrival): SystemRequest {
     const known = this.get(arrival.id);
     if (known) return known;
-    // The path is kept flat: cut from the request's URL it would hold the whole URL for the rest of the run.
-    const entry: SystemRequest = { seq: this.#entries.length + 1, ...arrival, path: detachedString(arrival.path), at: this.#now(), handling: this.#handling(), status: undefined };
+    // Every field named (a spread makes a larger object, ~30 bytes more a request); the path kept flat: cut from the
+    // request's URL it would hold the whole URL for the rest of the run.
+    const { id, system, method, credential } = arrival;
+    const entry: SystemRequest = { seq: this.#entries.length + 1, id, system, method, path: detachedString(arrival.path), credential, at: this.#now(), handling: this.#handling(), status: undefined };
     this.#entries.push(entry);
     this.#file(entry);
     return entry;

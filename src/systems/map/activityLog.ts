@@ -46,7 +46,8 @@ export interface ActivityPageOptions {
 
 /**
  * An activity as the log stores it: its time in ms, its attributes' names (joined, kept once) and values: the first
- * three in columns of their own (no activity the simulator logs has more), any further ones in an array.
+ * two in columns of their own, the third too when it is the last; from three up (a form fill has five), the third
+ * column holds the rest as an array (values are never arrays themselves).
  */
 interface StoredActivity {
   readonly leadId: number;
@@ -57,8 +58,7 @@ interface StoredActivity {
   readonly attributeNames: string;
   readonly value0: ActivityAttribute['value'] | undefined;
   readonly value1: ActivityAttribute['value'] | undefined;
-  readonly value2: ActivityAttribute['value'] | undefined;
-  readonly moreValues: readonly ActivityAttribute['value'][] | undefined;
+  readonly rest: ActivityAttribute['value'] | readonly ActivityAttribute['value'][] | undefined;
 }
 
 const NAME_SEPARATOR = '\u0000';
@@ -79,8 +79,7 @@ export class ActivityLog {
     attributeNames: 'code',
     value0: 'value',
     value1: 'value',
-    value2: 'value',
-    moreValues: 'value',
+    rest: 'value',
   });
 
   constructor(clock: SimClock) {
@@ -159,14 +158,14 @@ function stored(input: ActivityInput, at: number): StoredActivity {
     attributeNames: input.attributes.map((a) => a.name).join(NAME_SEPARATOR),
     value0: input.attributes[0]?.value,
     value1: input.attributes[1]?.value,
-    value2: input.attributes[2]?.value,
-    moreValues: input.attributes.length > 3 ? input.attributes.slice(3).map((a) => a.value) : undefined,
+    rest: input.attributes.length > 3 ? input.attributes.slice(2).map((a) => a.value) : input.attributes[2]?.value,
   };
 }
 
 function attributeValue(entry: StoredActivity, i: number): ActivityAttribute['value'] {
-  const value = i === 0 ? entry.value0 : i === 1 ? entry.value1 : i === 2 ? entry.value2 : entry.moreValues?.[i - 3];
-  return value ?? null;
+  if (i < 2) return (i === 0 ? entry.value0 : entry.value1) ?? null;
+  const rest = entry.rest;
+  return (Array.isArray(rest) ? (rest as readonly ActivityAttribute['value'][])[i - 2] : i === 2 ? (rest as ActivityAttribute['value'] | undefined) : undefined) ?? null;
 }
 
 // Tokens look opaque to clients (like Marketo's base32 tokens) but are just the log position.
