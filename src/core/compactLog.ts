@@ -2,10 +2,11 @@
  * How a column of a {@link CompactLog} stores its values:
  * - `code`: values that repeat a lot (field names, user ids, workflows), each kept once and stored as a 4-byte code;
  * - `number`: numbers (times), 8 bytes each;
+ * - `int32`: whole numbers from -2^31 to 2^31 - 1 (ids, positions), 4 bytes each;
  * - `value`: anything else, kept as it is (a reference: strings shared with the records cost nothing more).
  * An `optional` column leaves the key out of an entry whose value is undefined.
  */
-export type ColumnKind = 'code' | 'number' | 'value';
+export type ColumnKind = 'code' | 'number' | 'int32' | 'value';
 
 /** A column's kind, and whether an undefined value leaves the key out. */
 export type ColumnSpec = ColumnKind | { readonly kind: ColumnKind; readonly optional: true };
@@ -20,7 +21,7 @@ interface Column {
   readonly kind: ColumnKind;
   readonly optional: boolean;
   /** Chunks of codes, numbers or values. */
-  readonly chunks: (Uint32Array | Float64Array | unknown[])[];
+  readonly chunks: (Uint32Array | Float64Array | Int32Array | unknown[])[];
   /** `code` columns: the distinct values, by code, and their codes. */
   readonly values: unknown[];
   readonly codes: Map<unknown, number>;
@@ -57,10 +58,11 @@ export class CompactLog<E extends object> {
     const chunk = index >>> 12;
     const offset = index & (CHUNK - 1);
     for (const column of this.#columns) {
-      if (offset === 0) column.chunks.push(column.kind === 'code' ? new Uint32Array(CHUNK) : column.kind === 'number' ? new Float64Array(CHUNK) : new Array<unknown>(CHUNK));
+      if (offset === 0) column.chunks.push(newChunk(column.kind));
       const value = (entry as Record<string, unknown>)[column.key];
       const target = column.chunks[chunk]!;
       if (column.kind === 'code') (target as Uint32Array)[offset] = codeOf(column, value);
+      else if (column.kind === 'int32') (target as Int32Array)[offset] = int32(column, value);
       else if (column.kind === 'number') (target as Float64Array)[offset] = value as number;
       else (target as unknown[])[offset] = value;
     }
@@ -109,6 +111,24 @@ export class CompactLog<E extends object> {
     }
     this.#length = keep;
   }
+}
+
+function newChunk(kind: ColumnKind): Column['chunks'][number] {
+  switch (kind) {
+    case 'code':
+      return new Uint32Array(CHUNK);
+    case 'number':
+      return new Float64Array(CHUNK);
+    case 'int32':
+      return new Int32Array(CHUNK);
+    case 'value':
+      return new Array<unknown>(CHUNK);
+  }
+}
+
+function int32(column: Column, value: unknown): number {
+  if (typeof value !== 'number' || (value | 0) !== value) throw new RangeError(`Failed to append "${column.key}" ${String(value)} to a log: the column holds whole numbers from -2147483648 to 2147483647. Declare the column 'number' or 'value'.`);
+  return value;
 }
 
 function codeOf(column: Column, value: unknown): number {

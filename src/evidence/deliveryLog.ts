@@ -1,3 +1,5 @@
+import { BucketMap } from '../core/bucketMap.ts';
+
 /**
  * How the pipeline answered one handling of a delivery:
  * - `done`: processed (an in-process `handle` resolved without `{ rejected }`, or a 2xx from a pipeline URL);
@@ -10,6 +12,9 @@ export type DeliveryAnswer =
   | { readonly kind: 'rejected'; readonly reason: string }
   | { readonly kind: 'failed'; readonly error: string }
   | { readonly kind: 'ignored'; readonly reason: string };
+
+/** The answer of most handlings, kept once rather than once per handling. */
+const DONE: DeliveryAnswer = Object.freeze({ kind: 'done' });
 
 /** One delivery made to the pipeline: what the sender posted, with its idempotency key, as the sender logs it. */
 export interface Delivery {
@@ -62,7 +67,8 @@ export class DeliveryLog {
   readonly #now: () => number;
   readonly #deliveries: Delivery[] = [];
   readonly #handlings: Handling[] = [];
-  readonly #byId = new Map<string, Delivery[]>();
+  /** The deliveries of each id, in order (one as itself, see BucketMap). */
+  readonly #byId = new BucketMap<string, Delivery>();
   readonly #attempts = new Map<string, number>();
   #current: Handling | undefined;
 
@@ -72,11 +78,9 @@ export class DeliveryLog {
 
   /** Records a delivery as the sender makes it. */
   receive(delivery: Pick<Delivery, 'id' | 'entryPoint' | 'payload'> & { readonly receivedAt?: number }): Delivery {
-    const earlier = this.#byId.get(delivery.id);
-    const entry: Delivery = { seq: this.#deliveries.length + 1, id: delivery.id, entryPoint: delivery.entryPoint, payload: delivery.payload, receivedAt: delivery.receivedAt ?? this.#now(), repeat: earlier !== undefined };
+    const entry: Delivery = { seq: this.#deliveries.length + 1, id: delivery.id, entryPoint: delivery.entryPoint, payload: delivery.payload, receivedAt: delivery.receivedAt ?? this.#now(), repeat: this.#byId.has(delivery.id) };
     this.#deliveries.push(entry);
-    if (earlier) earlier.push(entry);
-    else this.#byId.set(delivery.id, [entry]);
+    this.#byId.add(delivery.id, entry);
     return entry;
   }
 
@@ -85,7 +89,7 @@ export class DeliveryLog {
    * delivery nobody recorded is recorded now). Closes any handling left open.
    */
   beginDelivery(delivery: Delivery | (Pick<Delivery, 'id' | 'entryPoint' | 'payload'> & { readonly receivedAt?: number })): Handling {
-    const known = 'seq' in delivery ? delivery : (this.#byId.get(delivery.id)?.[0] ?? this.receive(delivery));
+    const known = 'seq' in delivery ? delivery : (this.#byId.get(delivery.id)[0] ?? this.receive(delivery));
     return this.#begin('delivery', known.id, known, undefined);
   }
 
@@ -107,7 +111,7 @@ export class DeliveryLog {
   /** Closes a handling with the pipeline's answer. */
   end(handling: Handling, answer: DeliveryAnswer): void {
     handling.finishedAt = this.#now();
-    handling.answer = answer;
+    handling.answer = answer.kind === 'done' ? DONE : answer;
     if (this.#current === handling) this.#current = undefined;
   }
 
@@ -136,7 +140,7 @@ export class DeliveryLog {
     this.#deliveries.splice(0, this.#deliveries.length, ...state.deliveries);
     this.#handlings.splice(0, this.#handlings.length, ...state.handlings.map((h) => ({ ...h })));
     this.#byId.clear();
-    for (const d of this.#deliveries) this.#byId.set(d.id, [...(this.#byId.get(d.id) ?? []), d]);
+    for (const d of this.#deliveries) this.#byId.add(d.id, d);
     this.#attempts.clear();
     for (const h of this.#handlings) this.#attempts.set(h.id, h.attempt);
     this.#current = undefined;
@@ -144,7 +148,7 @@ export class DeliveryLog {
 
   /** The deliveries made with this id, in order. */
   deliveriesOf(id: string): readonly Delivery[] {
-    return this.#byId.get(id) ?? [];
+    return this.#byId.get(id);
   }
 
   #begin(kind: Handling['kind'], id: string, delivery: Delivery | undefined, personId: string | undefined): Handling {

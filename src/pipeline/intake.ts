@@ -3,6 +3,7 @@ import { formatPath, InputError } from '../core/errors.ts';
 import type { DeliveryLog } from '../evidence/deliveryLog.ts';
 import { isEntryPoint, parsePayload, type PayloadSource } from '../entrypoints/registry.ts';
 import type { ReceivedEvent } from './inboundEvent.ts';
+import { ReceivedEvents, receivedEvent, type KeptEvent } from './receivedEvents.ts';
 import { tooDeepPath } from '../core/jsonDepth.ts';
 import { idempotencyKeyIssue, INTAKE_LIMITS } from './intakeLimits.ts';
 import { payloadDifferences, type PayloadDifference } from './payloadDifferences.ts';
@@ -87,9 +88,9 @@ export class Intake {
   readonly #deliveries: DeliveryLog | undefined;
   readonly #forwardRepeats: boolean;
   readonly #queue: ReceivedEvent[] = [];
-  readonly #events = new Map<string, ReceivedEvent>();
-  /** The raw payload of every keyed event, by event id: what a repeat is compared with. */
-  readonly #raw = new Map<string, unknown>();
+  /** Every accepted event by id, with its payload as delivered: what a repeat is compared with (see KeptEvent). */
+  readonly #events = new Map<string, KeptEvent>();
+  readonly #received = new ReceivedEvents(this.#events);
   readonly #listeners: ((event: ReceivedEvent) => void)[] = [];
   #next = 1;
   /** Deliveries ignored because their source and key had been received before with the same payload. */
@@ -127,11 +128,11 @@ export class Intake {
     const eventId = key === undefined ? undefined : keyedEventId(source, key);
     const earlier = eventId === undefined ? undefined : this.#events.get(eventId);
     if (earlier && eventId !== undefined && key !== undefined) {
-      const differences = payloadDifferences(this.#raw.get(eventId), payload);
+      const differences = payloadDifferences(earlier.payload, payload);
       if (differences.length === 0) {
         this.duplicates += 1;
         const repeat = this.#deliveries?.receive({ id: eventId, entryPoint, payload, ...(options.receivedAt === undefined ? {} : { receivedAt: options.receivedAt }) });
-        if (this.#forwardRepeats) this.#queue.push({ ...earlier, repeat: true, ...(repeat ? { delivery: repeat.seq } : {}) } as ReceivedEvent);
+        if (this.#forwardRepeats) this.#queue.push({ ...receivedEvent(earlier), repeat: true, ...(repeat ? { delivery: repeat.seq } : {}) } as ReceivedEvent);
         else if (repeat) this.#deliveries!.acknowledge(repeat, 'a repeat of a delivered event: acknowledged and ignored by the intake');
         return { ok: true, eventId, duplicate: true };
       }
@@ -150,8 +151,7 @@ export class Intake {
     const receivedAt = options.receivedAt ?? this.#clock.now();
     const delivery = this.#deliveries?.receive({ id, entryPoint, payload, receivedAt });
     const event = { ...valid, id, source, ...(key !== undefined ? { key } : {}), receivedAt, ...(delivery ? { delivery: delivery.seq } : {}) } as ReceivedEvent;
-    this.#events.set(id, event);
-    if (key !== undefined) this.#raw.set(id, payload);
+    this.#events.set(id, { ...event, payload });
     this.#queue.push(event);
     for (const listener of this.#listeners) listener(event);
     return { ok: true, event, duplicate: false };
@@ -164,12 +164,13 @@ export class Intake {
 
   /** The event a source's key names, if one was accepted. */
   find(source: string, key: string): ReceivedEvent | undefined {
-    return this.#events.get(keyedEventId(source, key));
+    return this.#received.get(keyedEventId(source, key));
   }
 
   /** The payload of a keyed event as it was delivered (before its schema parsed it), if the intake keeps one. */
   deliveredPayload(eventId: string): unknown {
-    return this.#raw.get(eventId);
+    const kept = this.#events.get(eventId);
+    return kept?.key === undefined ? undefined : kept.payload;
   }
 
   /** The oldest queued event, removed from the queue; undefined when the queue is empty. */
@@ -184,7 +185,9 @@ export class Intake {
 
   /** The queue, the events and payloads received, and the counters, copied: for a world snapshot. */
   snapshot(): IntakeState {
-    return { queue: [...this.#queue], events: new Map(this.#events), raw: new Map(this.#raw), next: this.#next, duplicates: this.duplicates, refused: [...this.refused] };
+    const raw = new Map<string, unknown>();
+    for (const [id, kept] of this.#events) if (kept.key !== undefined) raw.set(id, kept.payload);
+    return { queue: [...this.#queue], events: new Map(this.#received), raw, next: this.#next, duplicates: this.duplicates, refused: [...this.refused] };
   }
 
   /** Puts back what {@link snapshot} took. */
@@ -192,18 +195,16 @@ export class Intake {
     this.#queue.length = 0;
     this.#queue.push(...state.queue);
     this.#events.clear();
-    for (const [id, event] of state.events) this.#events.set(id, event);
-    this.#raw.clear();
-    for (const [id, payload] of state.raw) this.#raw.set(id, payload);
+    for (const [id, event] of state.events) this.#events.set(id, { ...event, payload: state.raw.has(id) ? state.raw.get(id) : event.payload });
     this.#next = state.next;
     this.duplicates = state.duplicates;
     this.refused.length = 0;
     this.refused.push(...state.refused);
   }
 
-  /** Every event ever accepted, by event id. */
+  /** Every event ever accepted, by event id (each read makes the event anew from what the intake keeps). */
   get received(): ReadonlyMap<string, ReceivedEvent> {
-    return this.#events;
+    return this.#received;
   }
 
   #refuse(entryPoint: string, error: InputError, conflict?: IdempotencyConflict): IntakeReceipt {

@@ -1,3 +1,4 @@
+import { BucketMap } from '../../core/bucketMap.ts';
 import type { SRecord } from './recordSource.ts';
 
 /** Campaign member statuses that count as a response (HasResponded = true). */
@@ -8,31 +9,29 @@ export function hasResponded(status: unknown): boolean {
   return typeof status === 'string' && RESPONDED_STATUSES.includes(status);
 }
 
-function keys(record: SRecord | undefined): string[] {
+/** The people a member record makes a member (its lead and its contact, once converted), with the campaign. */
+function memberships(record: SRecord | undefined): { person: string; campaign: string }[] {
   if (!record || record['IsDeleted'] === true) return [];
-  const campaign = record['CampaignId'];
-  return [record['LeadId'], record['ContactId']].filter((id): id is string => typeof id === 'string').map((id) => `${String(campaign)}|${id}`);
+  const campaign = String(record['CampaignId']);
+  return [record['LeadId'], record['ContactId']].filter((id): id is string => typeof id === 'string').map((person) => ({ person, campaign }));
 }
 
 /**
- * Live campaign memberships by (campaign, lead or contact), kept in step with every store write, so adding a person
- * to a campaign twice can be refused with DUPLICATE_VALUE without scanning every member.
+ * Live campaign memberships by lead or contact, kept in step with every store write, so adding a person to a
+ * campaign twice can be refused with DUPLICATE_VALUE without scanning every member.
  */
 export class CampaignMemberIndex {
-  readonly #counts = new Map<string, number>();
+  /** The campaign ids of each person's live member records (once per record: a count). */
+  readonly #campaigns = new BucketMap<string, string>({ repeats: true });
 
   /** Follows one store write of a CampaignMember (insert, replace or rollback). */
   update(prev: SRecord | undefined, next: SRecord | undefined): void {
-    for (const key of keys(prev)) {
-      const n = (this.#counts.get(key) ?? 1) - 1;
-      if (n <= 0) this.#counts.delete(key);
-      else this.#counts.set(key, n);
-    }
-    for (const key of keys(next)) this.#counts.set(key, (this.#counts.get(key) ?? 0) + 1);
+    for (const { person, campaign } of memberships(prev)) this.#campaigns.remove(person, campaign);
+    for (const { person, campaign } of memberships(next)) this.#campaigns.add(person, campaign);
   }
 
   /** True when the lead or contact is already a live member of the campaign. */
   has(campaignId: string, personId: string): boolean {
-    return this.#counts.has(`${campaignId}|${personId}`);
+    return this.#campaigns.holds(personId, campaignId);
   }
 }

@@ -120,7 +120,7 @@ export class Crm implements IndexedRecordSource {
   readonly #events = new ChangeEvents();
   #duplicates = new DuplicateIndex();
   #members = new CampaignMemberIndex();
-  #fields = new FieldIndex();
+  #fields = new FieldIndex((id) => this.#store.get(id));
   #settings: OrgSettings;
   readonly #store = new RecordStore((type, id, prev, next) => {
     this.#duplicates.update(type, id, prev, next);
@@ -346,7 +346,7 @@ export class Crm implements IndexedRecordSource {
   restore(state: CrmState): void {
     this.#duplicates = new DuplicateIndex();
     this.#members = new CampaignMemberIndex();
-    this.#fields = new FieldIndex();
+    this.#fields = new FieldIndex((id) => this.#store.get(id));
     this.#store.load(state.records);
     this.#ids.restore(state.ids);
     this.#history.restore(state.history);

@@ -1,6 +1,7 @@
+import { BucketMap } from '../../core/bucketMap.ts';
 import type { CrmError } from './crmError.ts';
 import type { SRecord } from './recordSource.ts';
-import type { SObjectType } from './schema.ts';
+import { KEY_PREFIXES, type SObjectType } from './schema.ts';
 
 /** API version used in record urls the CRM builds itself (the HTTP layer accepts any version). */
 export const CRM_API_VERSION = '62.0';
@@ -65,7 +66,8 @@ export interface DuplicateCheckOptions {
  * org's setting (orgSettings.ts); this only finds matches and words the verdict.
  */
 export class DuplicateIndex {
-  readonly #byKey = new Map<string, Map<string, 'Lead' | 'Contact'>>();
+  /** Ids of the live leads and contacts by matching key, in the order they came to hold it (the id tells the type). */
+  readonly #byKey = new BucketMap<string, string>();
 
   /** Follows one store write (insert, replace or rollback). */
   update(type: SObjectType, id: string, prev: SRecord | undefined, next: SRecord | undefined): void {
@@ -73,16 +75,8 @@ export class DuplicateIndex {
     const before = isCandidate(prev) ? matchKey(prev['Email']) : undefined;
     const after = isCandidate(next) ? matchKey(next['Email']) : undefined;
     if (before === after) return;
-    if (before !== undefined) {
-      const ids = this.#byKey.get(before);
-      ids?.delete(id);
-      if (ids?.size === 0) this.#byKey.delete(before);
-    }
-    if (after !== undefined) {
-      const ids = this.#byKey.get(after) ?? new Map<string, 'Lead' | 'Contact'>();
-      ids.set(id, type);
-      this.#byKey.set(after, ids);
-    }
+    if (before !== undefined) this.#byKey.remove(before, id);
+    if (after !== undefined) this.#byKey.add(after, id);
   }
 
   /**
@@ -92,13 +86,13 @@ export class DuplicateIndex {
   check(type: 'Lead' | 'Contact', email: unknown, ignoreIds: readonly string[], options: DuplicateCheckOptions = { allowSave: false }): CrmError | undefined {
     const key = matchKey(email);
     if (key === undefined) return undefined;
-    const matches = [...(this.#byKey.get(key) ?? [])].filter(([id]) => !ignoreIds.includes(id));
+    const matches = this.#byKey.get(key).filter((id) => !ignoreIds.includes(id));
     if (matches.length === 0) return undefined;
     const matchResults = (['Lead', 'Contact'] as const)
       .map((entityType) => {
         const matchRecords = matches
-          .filter(([, t]) => t === entityType)
-          .map(([id]): DuplicateMatchRecord => ({
+          .filter((id) => id.startsWith(KEY_PREFIXES[entityType]))
+          .map((id): DuplicateMatchRecord => ({
             additionalInformation: [],
             fieldDiffs: [],
             matchConfidence: 100.0,

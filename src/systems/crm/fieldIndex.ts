@@ -1,5 +1,7 @@
+import { BucketMap } from '../../core/bucketMap.ts';
+import { to18 } from './ids.ts';
 import type { SRecord } from './recordSource.ts';
-import { fieldSpec, type SObjectType } from './schema.ts';
+import { fieldSpec, KEY_PREFIXES, type SObjectType } from './schema.ts';
 import { indexKey } from './soql/indexedRecordSource.ts';
 
 /**
@@ -20,47 +22,76 @@ function keyOf(type: SObjectType, field: string, value: unknown): string | undef
   return typeof value === 'string' && value !== '' ? indexKey(fieldSpec(type, field)!, value) : undefined;
 }
 
+/** Ids as the CRM makes them (`makeId`): the type's key prefix, `Sm`, ten digits and the checksum. */
+const MADE_ID = /^(\w{3})Sm\d{10}\w{3}$/;
+
+/** Whether `id` is one the CRM made for a record of `type`: its record is found from the id's key, not filed. */
+function isMadeId(type: SObjectType, id: string): boolean {
+  return MADE_ID.exec(id)?.[1] === KEY_PREFIXES[type] && to18(id.slice(0, 15)) === id;
+}
+
+/** The id the CRM would have made for `type` with this `Id` key (see indexKey: 15 characters, lower-cased), if any. */
+function madeIdOfKey(type: SObjectType, key: string): string | undefined {
+  const prefix = KEY_PREFIXES[type];
+  if (key.length !== 15 || !key.startsWith(`${prefix.toLowerCase()}sm`) || !/^\d{10}$/.test(key.slice(5))) return undefined;
+  return to18(`${prefix}Sm${key.slice(5)}`);
+}
+
 /**
  * Live records by the lower-cased value of a few text fields, kept in step with every store write, so
  * `SELECT … WHERE Email = '…'` costs a lookup instead of a scan (see `IndexedRecordSource` in soql/).
  */
 export class FieldIndex {
-  readonly #maps = new Map<string, Map<string, Map<string, SRecord>>>();
+  /** By `Type.Field`: records by key, one record per key stored as itself (see BucketMap). */
+  readonly #maps = new Map<string, BucketMap<string, SRecord>>();
+  /** The stored record with this 18-character id (the store's), for `Id` lookups of ids the CRM made. */
+  readonly #byId: (id: string) => { readonly type: SObjectType; readonly record: SRecord } | undefined;
+
+  /**
+   * @param byId - the record store's lookup: a record whose Id the CRM made (nearly all) is found from the id itself,
+   * so the `Id` index files only the others, rather than a key string and a map entry per record.
+   */
+  constructor(byId: (id: string) => { readonly type: SObjectType; readonly record: SRecord } | undefined) {
+    this.#byId = byId;
+  }
 
   /** Follows one store write (insert, replace or rollback). */
   update(type: SObjectType, prev: SRecord | undefined, next: SRecord | undefined): void {
     for (const field of INDEXED_FIELDS[type] ?? []) {
       const map = this.#map(type, field);
-      const before = prev && prev['IsDeleted'] !== true ? keyOf(type, field, prev[field]) : undefined;
-      const after = next && next['IsDeleted'] !== true ? keyOf(type, field, next[field]) : undefined;
-      if (before !== undefined) {
-        const ids = map.get(before);
-        ids?.delete(prev!.Id);
-        if (ids?.size === 0) map.delete(before);
-      }
-      if (after !== undefined) {
-        const ids = map.get(after) ?? new Map<string, SRecord>();
-        ids.set(next!.Id, next!);
-        map.set(after, ids);
-      }
+      const before = prev && prev['IsDeleted'] !== true && !(field === 'Id' && isMadeId(type, prev.Id)) ? keyOf(type, field, prev[field]) : undefined;
+      const after = next && next['IsDeleted'] !== true && !(field === 'Id' && isMadeId(type, next.Id)) ? keyOf(type, field, next[field]) : undefined;
+      if (before !== undefined) map.remove(before, prev!);
+      if (after !== undefined) map.add(after, next!);
     }
   }
 
   /** Live records whose field has the key `normalizedValue` (see `indexKey`), in creation order; undefined when not indexed. */
   lookup(type: SObjectType, field: string, normalizedValue: string): SRecord[] | undefined {
     if (!(INDEXED_FIELDS[type] ?? []).includes(field)) return undefined;
-    const hits = [...(this.#map(type, field).get(normalizedValue)?.values() ?? [])];
-    // Ids come from zero-padded counters: id order is creation order.
-    return hits.length > 1 ? hits.sort((a, b) => (a.Id < b.Id ? -1 : 1)) : hits;
+    const filed = this.#map(type, field).get(normalizedValue);
+    const made = field === 'Id' ? madeIdOfKey(type, normalizedValue) : undefined;
+    const stored = made === undefined ? undefined : this.#byId(made);
+    if (stored === undefined || stored.type !== type || stored.record['IsDeleted'] === true) return filed;
+    return [...filed, stored.record].sort(byId);
   }
 
-  #map(type: SObjectType, field: string): Map<string, Map<string, SRecord>> {
+  #map(type: SObjectType, field: string): BucketMap<string, SRecord> {
     const key = `${type}.${field}`;
     let map = this.#maps.get(key);
     if (!map) {
-      map = new Map();
+      // Ids come from zero-padded counters: id order is creation order.
+      map = new BucketMap({ same: sameRecord, compare: byId });
       this.#maps.set(key, map);
     }
     return map;
   }
+}
+
+function sameRecord(a: SRecord, b: SRecord): boolean {
+  return a.Id === b.Id;
+}
+
+function byId(a: SRecord, b: SRecord): number {
+  return a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0;
 }

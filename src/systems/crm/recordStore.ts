@@ -1,5 +1,8 @@
 import type { SRecord } from './recordSource.ts';
-import { SOBJECT_TYPES, type SObjectType } from './schema.ts';
+import { KEY_PREFIXES, SOBJECT_TYPES, type SObjectType } from './schema.ts';
+
+/** The type whose key prefix an id starts with (every id the CRM makes carries its type's prefix). */
+const TYPE_OF_PREFIX = new Map(Object.entries(KEY_PREFIXES).map(([type, prefix]) => [prefix, type as SObjectType]));
 
 /** Called after every change to a stored record (including rollbacks), so indexes can follow. */
 export type StoreListener = (type: SObjectType, id: string, prev: SRecord | undefined, next: SRecord | undefined) => void;
@@ -17,7 +20,8 @@ interface JournalEntry {
  */
 export class RecordStore {
   readonly #tables = new Map<SObjectType, Map<string, SRecord>>(SOBJECT_TYPES.map((t) => [t, new Map()]));
-  readonly #typeOf = new Map<string, SObjectType>();
+  /** The type of a stored record whose id does not start with its type's key prefix (none the CRM makes itself). */
+  readonly #foreignIds = new Map<string, SObjectType>();
   readonly #journal: JournalEntry[] = [];
   readonly #marks: number[] = [];
   readonly #listener: StoreListener;
@@ -28,10 +32,13 @@ export class RecordStore {
 
   /** The record with this 18-character id, with its type. */
   get(id: string): { type: SObjectType; record: SRecord } | undefined {
-    const type = this.#typeOf.get(id);
-    if (type === undefined) return undefined;
-    const record = this.#table(type).get(id);
-    return record === undefined ? undefined : { type, record };
+    // The type comes from the id's prefix rather than a map from every id (a map entry per record).
+    const type = TYPE_OF_PREFIX.get(id.slice(0, 3));
+    const record = type === undefined ? undefined : this.#table(type).get(id);
+    if (record !== undefined) return { type: type!, record };
+    const foreign = this.#foreignIds.get(id);
+    const other = foreign === undefined ? undefined : this.#table(foreign).get(id);
+    return other === undefined ? undefined : { type: foreign!, record: other };
   }
 
   /** Every stored record of a type (deleted ones too), in creation order. */
@@ -45,7 +52,7 @@ export class RecordStore {
     const prev = table.get(record.Id);
     if (this.#marks.length > 0) this.#journal.push({ type, id: record.Id, prev });
     table.set(record.Id, record);
-    this.#typeOf.set(record.Id, type);
+    this.#file(type, record.Id);
     this.#listener(type, record.Id, prev, record);
   }
 
@@ -58,12 +65,12 @@ export class RecordStore {
   load(snapshot: ReadonlyMap<SObjectType, readonly SRecord[]>): void {
     this.#journal.length = 0;
     this.#marks.length = 0;
-    this.#typeOf.clear();
+    this.#foreignIds.clear();
     for (const type of SOBJECT_TYPES) this.#table(type).clear();
     for (const type of SOBJECT_TYPES) {
       for (const record of snapshot.get(type) ?? []) {
         this.#table(type).set(record.Id, record);
-        this.#typeOf.set(record.Id, type);
+        this.#file(type, record.Id);
         this.#listener(type, record.Id, undefined, record);
       }
     }
@@ -89,13 +96,18 @@ export class RecordStore {
       const current = table.get(id);
       if (prev === undefined) {
         table.delete(id);
-        this.#typeOf.delete(id);
+        this.#foreignIds.delete(id);
       } else {
         table.set(id, prev);
       }
       this.#listener(type, id, current, prev);
     }
     this.#journal.length = mark;
+  }
+
+  /** Notes the type of an id that does not carry its type's prefix. */
+  #file(type: SObjectType, id: string): void {
+    if (TYPE_OF_PREFIX.get(id.slice(0, 3)) !== type) this.#foreignIds.set(id, type);
   }
 
   #table(type: SObjectType): Map<string, SRecord> {

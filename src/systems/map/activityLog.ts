@@ -44,7 +44,11 @@ export interface ActivityPageOptions {
   readonly batchSize?: number;
 }
 
-/** An activity as the log stores it: its time in ms, its attributes' names (joined, kept once) and values. */
+/**
+ * An activity as the log stores it: its time in ms, its attributes' names (joined, kept once) and values: the first
+ * two in columns of their own, the third too when it is the last; from three up (a form fill has five), the third
+ * column holds the rest as an array (values are never arrays themselves).
+ */
 interface StoredActivity {
   readonly leadId: number;
   readonly at: number;
@@ -52,7 +56,9 @@ interface StoredActivity {
   readonly primaryAttributeValueId: number | undefined;
   readonly primaryAttributeValue: string;
   readonly attributeNames: string;
-  readonly attributeValues: readonly ActivityAttribute['value'][];
+  readonly value0: ActivityAttribute['value'] | undefined;
+  readonly value1: ActivityAttribute['value'] | undefined;
+  readonly rest: ActivityAttribute['value'] | readonly ActivityAttribute['value'][] | undefined;
 }
 
 const NAME_SEPARATOR = '\u0000';
@@ -65,13 +71,15 @@ const NAME_SEPARATOR = '\u0000';
 export class ActivityLog {
   readonly #clock: SimClock;
   readonly #log = new CompactLog<StoredActivity>({
-    leadId: 'number',
+    leadId: 'int32',
     at: 'number',
     activityTypeId: 'code',
     primaryAttributeValueId: { kind: 'code', optional: true },
     primaryAttributeValue: 'value',
     attributeNames: 'code',
-    attributeValues: 'value',
+    value0: 'value',
+    value1: 'value',
+    rest: 'value',
   });
 
   constructor(clock: SimClock) {
@@ -134,7 +142,7 @@ export class ActivityLog {
       activityTypeId: entry.activityTypeId,
       ...(entry.primaryAttributeValueId === undefined ? {} : { primaryAttributeValueId: entry.primaryAttributeValueId }),
       primaryAttributeValue: entry.primaryAttributeValue,
-      attributes: names.map((name, i) => ({ name, value: entry.attributeValues[i] ?? null })),
+      attributes: names.map((name, i) => ({ name, value: attributeValue(entry, i) })),
     };
   }
 }
@@ -148,8 +156,16 @@ function stored(input: ActivityInput, at: number): StoredActivity {
     primaryAttributeValueId: input.primaryAttributeValueId,
     primaryAttributeValue: input.primaryAttributeValue,
     attributeNames: input.attributes.map((a) => a.name).join(NAME_SEPARATOR),
-    attributeValues: input.attributes.map((a) => a.value),
+    value0: input.attributes[0]?.value,
+    value1: input.attributes[1]?.value,
+    rest: input.attributes.length > 3 ? input.attributes.slice(2).map((a) => a.value) : input.attributes[2]?.value,
   };
+}
+
+function attributeValue(entry: StoredActivity, i: number): ActivityAttribute['value'] {
+  if (i < 2) return (i === 0 ? entry.value0 : entry.value1) ?? null;
+  const rest = entry.rest;
+  return (Array.isArray(rest) ? (rest as readonly ActivityAttribute['value'][])[i - 2] : i === 2 ? (rest as ActivityAttribute['value'] | undefined) : undefined) ?? null;
 }
 
 // Tokens look opaque to clients (like Marketo's base32 tokens) but are just the log position.

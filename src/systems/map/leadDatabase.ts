@@ -1,4 +1,5 @@
 import type { SimClock } from '../../core/clock.ts';
+import { BucketMap } from '../../core/bucketMap.ts';
 import { CompactLog } from '../../core/compactLog.ts';
 import { ACTIVITY_TYPES, type ActivityLog } from './activityLog.ts';
 import { marketoTime } from './marketoTime.ts';
@@ -44,19 +45,19 @@ export class LeadDatabase {
   readonly #clock: SimClock;
   readonly #activities: ActivityLog;
   readonly #leads = new Map<number, MarketoLead>();
-  readonly #byEmail = new Map<string, number[]>();
+  readonly #byEmail = new BucketMap<string, number>({ compare: (a, b) => a - b });
   /** Field history, stored compactly (src/core/compactLog.ts); each entry links to the previous one of its lead. */
   readonly #history = new CompactLog<Omit<LeadHistoryEntry, 'at'> & { readonly at: number; readonly previous: number }>({
-    leadId: 'number',
+    leadId: 'int32',
     field: 'code',
     oldValue: 'value',
     newValue: 'value',
     source: 'code',
     at: 'number',
-    previous: 'number',
+    previous: 'int32',
   });
-  /** The index of each lead's newest history entry. */
-  readonly #newest = new Map<number, number>();
+  /** The index of each lead's newest history entry, by lead id (ids count from 1: an array, not a map). */
+  readonly #newest: number[] = [];
   #nextId = 1;
 
   constructor(clock: SimClock, activities: ActivityLog) {
@@ -81,7 +82,7 @@ export class LeadDatabase {
 
   /** Ids of the leads whose email matches (case-insensitive, trimmed), in id order. */
   idsByEmail(email: string): readonly number[] {
-    return this.#byEmail.get(normalizeEmail(email)) ?? [];
+    return this.#byEmail.get(normalizeEmail(email));
   }
 
   /** Ids of the leads whose `field` equals `value` (emails compared normalized), in id order. */
@@ -152,7 +153,7 @@ export class LeadDatabase {
       this.#index(lead);
     }
     this.#history.truncate(0);
-    this.#newest.clear();
+    this.#newest.length = 0;
     for (const entry of state.history) this.#append(entry.leadId, entry.field, entry.oldValue, entry.newValue, entry.source, Date.parse(entry.at));
     this.#nextId = state.nextId;
   }
@@ -171,7 +172,7 @@ export class LeadDatabase {
   history(leadId?: number): readonly LeadHistoryEntry[] {
     if (leadId === undefined) return this.#history.slice().map(historyEntry);
     const out: LeadHistoryEntry[] = [];
-    for (let i = this.#newest.get(leadId) ?? -1; i >= 0; i = this.#history.value(i, 'previous')) out.push(historyEntry(this.#history.at(i)));
+    for (let i = this.#newest[leadId] ?? -1; i >= 0; i = this.#history.value(i, 'previous')) out.push(historyEntry(this.#history.at(i)));
     return out.reverse();
   }
 
@@ -180,27 +181,20 @@ export class LeadDatabase {
   }
 
   #append(leadId: number, field: string, oldValue: LeadValue, newValue: LeadValue, source: LeadChangeSource, at: number): void {
-    const index = this.#history.append({ leadId, field, oldValue, newValue, source, at, previous: this.#newest.get(leadId) ?? -1 });
-    this.#newest.set(leadId, index);
+    const index = this.#history.append({ leadId, field, oldValue, newValue, source, at, previous: this.#newest[leadId] ?? -1 });
+    this.#newest[leadId] = index;
   }
 
   #index(lead: MarketoLead): void {
     const email = lead['email'];
     if (typeof email !== 'string' || email.trim() === '') return;
-    const key = normalizeEmail(email);
-    const ids = this.#byEmail.get(key) ?? [];
-    ids.push(lead.id);
-    ids.sort((a, b) => a - b);
-    this.#byEmail.set(key, ids);
+    this.#byEmail.add(normalizeEmail(email), lead.id);
   }
 
   #unindex(lead: MarketoLead): void {
     const email = lead['email'];
     if (typeof email !== 'string') return;
-    const key = normalizeEmail(email);
-    const ids = (this.#byEmail.get(key) ?? []).filter((id) => id !== lead.id);
-    if (ids.length) this.#byEmail.set(key, ids);
-    else this.#byEmail.delete(key);
+    this.#byEmail.remove(normalizeEmail(email), lead.id);
   }
 }
 

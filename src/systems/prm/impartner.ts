@@ -1,4 +1,5 @@
 import type { SimClock } from '../../core/clock.ts';
+import { CompactLog } from '../../core/compactLog.ts';
 import { PrmFieldIndex } from './prmFieldIndex.ts';
 import { describePrmObject, describePrmObjects, type PrmFieldDescription, type PrmObjectDescription } from './prmDescribe.ts';
 import { projectPrm, queryPrm, resolvePrmFields, type PrmListPage, type PrmListQuery } from './prmQuery.ts';
@@ -30,6 +31,9 @@ export interface PrmHistoryEntry {
   /** Simulated time, ISO-8601 (`SimClock.iso()`). */
   readonly at: string;
 }
+
+/** A history entry as the portal stores it: the time in epoch ms. */
+type StoredChange = Omit<PrmHistoryEntry, 'at'> & { readonly at: number };
 
 /** What `onLeadRegistered` listeners receive, synchronously after a partner registers a lead. */
 export interface LeadRegisteredEvent {
@@ -69,7 +73,8 @@ export class Impartner {
   readonly #tables = new Map<PrmObjectName, Map<number, PrmRecord>>(PRM_OBJECTS.map((o) => [o, new Map()]));
   readonly #index = new PrmFieldIndex();
   readonly #counters = new Map<PrmObjectName, number>();
-  readonly #history: PrmHistoryEntry[] = [];
+  /** Field history, stored by column (src/core/compactLog.ts), the time in epoch ms. */
+  readonly #history = new CompactLog<StoredChange>({ object: 'code', recordId: 'int32', field: 'code', oldValue: 'value', newValue: 'value', source: 'code', at: 'number' });
   readonly #listeners = new Set<(event: LeadRegisteredEvent) => void>();
 
   constructor(options: ImpartnerOptions) {
@@ -233,7 +238,14 @@ export class Impartner {
 
   /** Field history, oldest first, optionally for one object or record. */
   history(filter: { object?: PrmObjectName; recordId?: number } = {}): readonly PrmHistoryEntry[] {
-    return this.#history.filter((e) => (filter.object === undefined || e.object === filter.object) && (filter.recordId === undefined || e.recordId === filter.recordId));
+    const out: PrmHistoryEntry[] = [];
+    for (let i = 0; i < this.#history.length; i++) {
+      if (filter.object !== undefined && this.#history.value(i, 'object') !== filter.object) continue;
+      if (filter.recordId !== undefined && this.#history.value(i, 'recordId') !== filter.recordId) continue;
+      const { at, ...change } = this.#history.at(i);
+      out.push({ ...change, at: new Date(at).toISOString() });
+    }
+    return out;
   }
 
   /** Every table, counter and the history, copied (records are immutable): for a world snapshot. */
@@ -241,7 +253,7 @@ export class Impartner {
     return {
       tables: new Map([...this.#tables].map(([name, table]) => [name, [...table.values()]])),
       counters: new Map(this.#counters),
-      history: [...this.#history],
+      history: this.history(),
     };
   }
 
@@ -254,8 +266,8 @@ export class Impartner {
     }
     this.#counters.clear();
     for (const [name, n] of state.counters) this.#counters.set(name, n);
-    this.#history.length = 0;
-    this.#history.push(...state.history);
+    this.#history.truncate(0);
+    for (const entry of state.history) this.#history.append({ ...entry, at: Date.parse(entry.at) });
   }
 
   /** Every stored record of an object, in Id order (for invariants and tests). */
@@ -295,7 +307,7 @@ export class Impartner {
   }
 
   #record(object: PrmObjectName, recordId: number, field: string, oldValue: PrmValue, newValue: PrmValue, source: PrmChangeSource): void {
-    this.#history.push({ object, recordId, field, oldValue, newValue, source, at: this.#clock.iso() });
+    this.#history.append({ object, recordId, field, oldValue, newValue, source, at: this.#clock.now() });
   }
 
   /** Stores `record` in place of `previous` (undefined: a new one), keeping the index in step. */

@@ -1,3 +1,4 @@
+import { BucketMap } from '../../core/bucketMap.ts';
 import type { PrmObjectName } from './prmSchema.ts';
 import type { PrmRecord } from './prmValues.ts';
 import { normalizePrmEmail } from './prospectRules.ts';
@@ -22,24 +23,17 @@ function lowerCased(value: unknown): string | undefined {
  * prospects).
  */
 export class PrmFieldIndex {
-  readonly #maps = new Map<string, Map<string, Map<number, PrmRecord>>>();
+  /** By `Object.Field`: records by key, one record per key stored as itself (see BucketMap), in Id order. */
+  readonly #maps = new Map<string, BucketMap<string, PrmRecord>>();
 
   /** Follows one write: `prev` replaced by `next` (either undefined for a create or a delete). */
   update(object: PrmObjectName, prev: PrmRecord | undefined, next: PrmRecord | undefined): void {
     for (const [field, keyOf] of Object.entries(INDEXED[object] ?? {})) {
       const map = this.#map(object, field);
       const before = prev ? keyOf(prev[field]) : undefined;
-      if (before !== undefined) {
-        const ids = map.get(before);
-        ids?.delete(prev!.Id);
-        if (ids?.size === 0) map.delete(before);
-      }
+      if (before !== undefined) map.remove(before, prev!);
       const after = next ? keyOf(next[field]) : undefined;
-      if (after !== undefined) {
-        const ids = map.get(after) ?? new Map<number, PrmRecord>();
-        ids.set(next!.Id, next!);
-        map.set(after, ids);
-      }
+      if (after !== undefined) map.add(after, next!);
     }
   }
 
@@ -51,8 +45,7 @@ export class PrmFieldIndex {
   lookup(object: PrmObjectName, field: string, value: unknown): PrmRecord[] | undefined {
     const key = INDEXED[object]?.[field]?.(value);
     if (key === undefined) return undefined;
-    const hits = [...(this.#map(object, field).get(key)?.values() ?? [])];
-    return hits.length > 1 ? hits.sort((a, b) => a.Id - b.Id) : hits;
+    return this.#map(object, field).get(key);
   }
 
   /** Forgets every record (a snapshot's restore refiles them). */
@@ -60,11 +53,11 @@ export class PrmFieldIndex {
     this.#maps.clear();
   }
 
-  #map(object: PrmObjectName, field: string): Map<string, Map<number, PrmRecord>> {
+  #map(object: PrmObjectName, field: string): BucketMap<string, PrmRecord> {
     const key = `${object}.${field}`;
     let map = this.#maps.get(key);
     if (!map) {
-      map = new Map();
+      map = new BucketMap({ same: (a, b) => a.Id === b.Id, compare: (a, b) => a.Id - b.Id });
       this.#maps.set(key, map);
     }
     return map;

@@ -1,0 +1,39 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SystemRequestLog } from '../../src/evidence/systemRequestLog.ts';
+
+function arrival(id: string) {
+  return { id, system: 'salesforce' as const, method: 'GET', path: `/services/data/v62.0/sobjects/Lead/${id}`, credential: undefined };
+}
+
+describe('SystemRequestLog', () => {
+  it('finds every request by its id, whatever the transport names them (counters, random ids, a mix, out of order)', () => {
+    const id = fc.oneof(
+      fc.integer({ min: 0, max: 40 }).map((n) => `dispatch-${n}`),
+      fc.integer({ min: 0, max: 40 }).map((n) => `dispatch-0${n}`),
+      fc.integer({ min: 0, max: 40 }).map((n) => `other-${n}`),
+      fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 1, maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 80 }), fc.array(id, { maxLength: 20 }), (ids, probes) => {
+        const log = new SystemRequestLog(() => 0, () => undefined);
+        for (const requestId of ids) log.begin(arrival(requestId));
+        const first = new Map<string, number>();
+        for (const entry of log.list()) first.set(entry.id, entry.seq);
+        expect(log.size).toBe(first.size);
+        for (const probe of [...ids, ...probes]) expect(log.get(probe)?.seq).toBe(first.get(probe));
+        const restored = new SystemRequestLog(() => 0, () => undefined);
+        restored.restore(log.snapshot());
+        for (const probe of [...ids, ...probes]) expect(restored.get(probe)?.seq).toBe(first.get(probe));
+      }),
+    );
+  });
+
+  it('logs a request once per id and keeps its path as given', () => {
+    const log = new SystemRequestLog(() => 5, () => 2);
+    const entry = log.begin(arrival('dispatch-1'));
+    entry.status = 201;
+    expect(log.begin(arrival('dispatch-1'))).toBe(entry);
+    expect(log.list()).toEqual([{ seq: 1, id: 'dispatch-1', system: 'salesforce', method: 'GET', path: '/services/data/v62.0/sobjects/Lead/dispatch-1', credential: undefined, at: 5, handling: 2, status: 201 }]);
+  });
+});
