@@ -39,7 +39,7 @@ function leadOrigins(run: RunRecord): Violation[] {
   const createdFor = new Map<string, string[]>();
   const out: Violation[] = [];
   for (const lead of crm.records('Lead', { includeDeleted: true })) {
-    const created = crm.history(lead.Id)[0];
+    const created = crm.fieldHistory.first(lead.Id);
     if (created === undefined || isSeeded(created, run.startedAt)) continue;
     const creator = crm.get('User', created.userId);
     const who = creator ? `${String(creator['Name'] ?? creator.Id)} (${created.userId}${creator['Role__c'] ? `, ${String(creator['Role__c'])}` : ''})` : created.userId;

@@ -23,8 +23,8 @@ export function freshRoutingDataEvidence(run: RunRecord): Violation[] {
 
 function ownerProblems(evidence: RunEvidence, startedAt: number): Violation[] {
   const out: Violation[] = [];
-  for (const entry of evidence.history) {
-    if (entry.field !== 'OwnerId' || (entry.object !== 'Lead' && entry.object !== 'Contact') || !evidence.byPipeline(entry)) continue;
+  for (const entry of evidence.changesTo('OwnerId')) {
+    if ((entry.object !== 'Lead' && entry.object !== 'Contact') || !evidence.byPipeline(entry)) continue;
     const ownerId = entry.newValue;
     if (typeof ownerId !== 'string' || evidence.crm.get('User', ownerId) === undefined) continue;
     const before = evidence.position(entry);

@@ -43,7 +43,7 @@ export function oneProcessEvidence(run: RunRecord): Violation[] {
         continue;
       }
       const wanted = handling.delivery ? readDelivery(handling.delivery).email : undefined;
-      const email = emailKey(evidence.historyOf(lead.Id).find((e) => e.field === 'Email')?.newValue);
+      const email = emailKey(evidence.firstChangeTo(lead.Id, 'Email')?.newValue);
       if (wanted !== undefined && email !== wanted) {
         fail(`Lead ${lead.Id} was created while handling ${handlingText(handling)}, whose person is ${wanted}, but its email is ${JSON.stringify(email ?? null)}; expected a delivery to create only its own person.`, handling.id);
       }

@@ -66,8 +66,7 @@ function latestCampaign(evidence: RunEvidence, personId: string, at: number): Re
   let latest: { campaignId: string; position: number } | undefined;
   for (const member of evidence.membersOf(personId)) {
     if (member['IsDeleted'] === true) continue;
-    const created = evidence.createdBy(member.Id);
-    const position = created ? evidence.position(created) : -1;
+    const position = evidence.creationOf(member.Id);
     if (position < at && (latest === undefined || position > latest.position)) latest = { campaignId: String(member['CampaignId']), position };
   }
   return latest ? snapshot(evidence, latest.campaignId, CAMPAIGN_FIELDS, at) : undefined;

@@ -45,7 +45,7 @@ export function partnerQueueEvidence(run: RunRecord): Violation[] {
     const person = personOf(evidence, handling);
     if (person === undefined) continue;
     // The org routes with its Salesforce assignment rules, not the handbook's: their owner is not judged here.
-    if (evidence.writesOf(handling).some((w) => w.recordId === person.id && evidence.byAssignmentRule(w))) {
+    if (evidence.writesOf(handling, person.id, 'OwnerId').some((w) => evidence.byAssignmentRule(w))) {
       last.delete(person.id);
       rulesRouted.add(person.id);
       continue;
@@ -68,7 +68,7 @@ export function partnerQueueEvidence(run: RunRecord): Violation[] {
     const touched = evidence.historyOf(record.Id).some((h) => PARTNER_PLACEMENT_FIELDS.has(h.field) && h.at >= run.startedAt && h.workflow !== 'seed');
     if (judged === undefined && type === 'Lead' && !touched) continue;
     if (judged === undefined && !parked.has(record.Id)) {
-      out.push({ invariant: 'partner-queue', message: `${type} ${record.Id} is owned by the Partner Queue, but no delivery the pipeline handled sent it there; expected only people the partner rules send there.`, personId: record.Id, evidence: { ownerHistory: evidence.historyOf(record.Id).filter((h) => h.field === 'OwnerId') } });
+      out.push({ invariant: 'partner-queue', message: `${type} ${record.Id} is owned by the Partner Queue, but no delivery the pipeline handled sent it there; expected only people the partner rules send there.`, personId: record.Id, evidence: { ownerHistory: crm.history(record.Id).filter((h) => h.field === 'OwnerId') } });
     }
     if (judged?.verdict.partnerQueue === true || parked.has(record.Id)) continue;
     const unseen = queuedWithoutProspect(prospectsOf(record.Id), type, record, judged?.handling.id, (prospects) => ({ prospects: prospects.map((p) => ({ Id: p.Id, CrmId: p['CrmId'] ?? null, ShareStatus: p['ShareStatus'] ?? null })) }));
