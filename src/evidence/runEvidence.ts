@@ -4,6 +4,7 @@ import type { FieldHistoryReader, HistoryEntry } from '../systems/crm/fieldHisto
 import type { SRecord } from '../systems/crm/recordSource.ts';
 import { standardizeEmail } from '../standardize/email.ts';
 import type { Delivery, DeliveryLog, Handling } from './deliveryLog.ts';
+import { readDelivery, type DeliveryReading } from './deliveryReading.ts';
 import type { SystemRequest, SystemRequestLog } from './systemRequestLog.ts';
 
 /** A CRM person as the evidence names it. */
@@ -53,6 +54,7 @@ export class RunEvidence {
   readonly #requestsOf = new Map<number, SystemRequest[]>();
   readonly #handlingsOfId = new Map<string, Handling[]>();
   readonly #peopleByEmail = new Map<string, Set<string>>();
+  readonly #readings = new Map<Delivery, DeliveryReading>();
   #members: Map<string, SRecord[]> | undefined;
   #others: { system: 'marketo' | 'impartner'; record: string; field: string; at: number; source: string }[] | undefined;
 
@@ -298,6 +300,16 @@ export class RunEvidence {
       }
     }
     return this.#members.get(personId) ?? [];
+  }
+
+  /** leadsim's reading of a delivery ({@link readDelivery}), made once per evidence. */
+  readingOf(delivery: Delivery): DeliveryReading {
+    let reading = this.#readings.get(delivery);
+    if (reading === undefined) {
+      reading = readDelivery(delivery);
+      this.#readings.set(delivery, reading);
+    }
+    return reading;
   }
 
   /** The deliveries of the run in order, without the repeats. */

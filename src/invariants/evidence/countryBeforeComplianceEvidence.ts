@@ -1,4 +1,3 @@
-import { readDelivery } from '../../evidence/deliveryReading.ts';
 import { evidenceOf, type Change, type PersonRef, type RunEvidence } from '../../evidence/runEvidence.ts';
 import type { Consent } from '../../model/person.ts';
 import type { RunRecord } from '../../simulation/runRecord.ts';
@@ -36,7 +35,7 @@ export function countryBeforeComplianceEvidence(run: RunRecord): Violation[] {
       message: `${entry.object} ${entry.recordId}: ${problem}; expected compliance to decide after the country is standardized, on the ISO code.`,
       personId: entry.recordId,
       ...(handling ? { eventId: handling.id } : {}),
-      evidence: { write: changeEvidence(evidence, entry), ...(handling?.delivery ? { delivery: { entryPoint: handling.delivery.entryPoint, payload: handling.delivery.payload, reading: readDelivery(handling.delivery) } } : {}) },
+      evidence: { write: changeEvidence(evidence, entry), ...(handling?.delivery ? { delivery: { entryPoint: handling.delivery.entryPoint, payload: handling.delivery.payload, reading: evidence.readingOf(handling.delivery) } } : {}) },
     });
   }
   for (const { handling, person } of finalAnswers(evidence)) {
@@ -61,7 +60,7 @@ function judgeWrite(evidence: RunEvidence, entry: Change): string | undefined {
   const name = evidence.valueAt(person.id, nameField, at);
   const recordCountry = isoOf(code) ?? isoOf(name) ?? standardizedOf(name);
   const handling = evidence.handlingOf(entry);
-  const reading = handling?.delivery ? readDelivery(handling.delivery) : undefined;
+  const reading = handling?.delivery ? evidence.readingOf(handling.delivery) : undefined;
   const countries = [...new Set([recordCountry, reading?.country].filter((c): c is string => c !== undefined))];
   const consents = consentsAt(evidence, person.id, at, reading?.consents ?? []);
   const decisions = (countries.length > 0 ? countries : [undefined]).flatMap((c) => consents.map((k) => ({ country: c, consent: k, decision: mailabilityFor(c, k) })));

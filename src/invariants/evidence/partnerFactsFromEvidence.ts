@@ -1,5 +1,4 @@
 import type { Handling } from '../../evidence/deliveryLog.ts';
-import { readDelivery } from '../../evidence/deliveryReading.ts';
 import type { PersonRef, RunEvidence } from '../../evidence/runEvidence.ts';
 import { normalizeId } from '../../systems/crm/ids.ts';
 import { isSalesUser } from '../../systems/crm/schema.ts';
@@ -21,7 +20,7 @@ import type { PartnerFacts } from '../partnerRules.ts';
 export function partnerFactsFromEvidence(evidence: RunEvidence, handling: Handling, person: PersonRef): PartnerFacts {
   const start = evidence.startOf(handling);
   const end = evidence.endOf(handling);
-  const reading = handling.delivery ? readDelivery(handling.delivery) : undefined;
+  const reading = handling.delivery ? evidence.readingOf(handling.delivery) : undefined;
   const existed = evidence.existedAt(person.id, start);
   const salesCreated = handling.delivery?.entryPoint === 'sales-created' && reading!.recordIds.some((id) => (normalizeId(id) ?? id) === person.id);
   const trigger = handling.kind !== 'delivery' ? handling.kind : existed && !salesCreated ? 'engagement' : 'new';

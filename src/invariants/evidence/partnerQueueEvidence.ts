@@ -1,5 +1,4 @@
 import type { Handling } from '../../evidence/deliveryLog.ts';
-import { readDelivery } from '../../evidence/deliveryReading.ts';
 import { evidenceOf, type PersonRef, type RunEvidence } from '../../evidence/runEvidence.ts';
 import type { RunRecord } from '../../simulation/runRecord.ts';
 import { isLiveProspect } from '../../systems/prm/prospectRules.ts';
@@ -83,7 +82,7 @@ function personOf(evidence: RunEvidence, handling: Handling): PersonRef | undefi
     const found = handling.personId ? evidence.crm.byId(handling.personId) : undefined;
     return found && (found.type === 'Lead' || found.type === 'Contact') ? { type: found.type, id: found.record.Id } : undefined;
   }
-  const email = handling.delivery ? readDelivery(handling.delivery).email : undefined;
+  const email = handling.delivery ? evidence.readingOf(handling.delivery).email : undefined;
   return email === undefined ? undefined : evidence.personAt(email, evidence.endOf(handling), handling);
 }
 
