@@ -92,6 +92,18 @@ export class CompactLog<E extends object> {
     return (column.kind === 'code' ? column.values[stored as number] : stored) as E[K];
   }
 
+  /**
+   * A reader of one column: `read(index)` is {@link value}`(index, key)` without looking the column up each time
+   * (for scans over many entries). Reads past the end return undefined (or 0).
+   */
+  reader<K extends keyof E>(key: K): (index: number) => E[K] {
+    const column = this.#columns.find((c) => c.key === key);
+    if (!column) throw new RangeError(`Failed to read column "${String(key)}": the log has no such column; pass one of ${this.#columns.map((c) => c.key).join(', ')}.`);
+    const { chunks, values } = column;
+    if (column.kind === 'code') return (index) => values[(chunks[index >>> 12] as Uint32Array | undefined)?.[index & (CHUNK - 1)] ?? 0] as E[K];
+    return (index) => (chunks[index >>> 12] as unknown[] | undefined)?.[index & (CHUNK - 1)] as E[K];
+  }
+
   /** Entries `start` (inclusive) to `end` (exclusive), oldest first, as new objects. */
   slice(start = 0, end = this.#length): E[] {
     const out: E[] = [];

@@ -36,15 +36,13 @@ export interface DeliveryReading {
   readonly recordIds: readonly string[];
 }
 
-const cache = new WeakMap<Delivery, DeliveryReading>();
-
-/** leadsim's reading of a delivery (cached per delivery). */
+/**
+ * leadsim's reading of a delivery, made anew each call (it parses the payload): the invariants read each delivery once
+ * per check through `RunEvidence.readingOf`, so no reading outlives the check (a cache per delivery lived as long as
+ * the run, a few hundred bytes a delivery).
+ */
 export function readDelivery(delivery: Delivery): DeliveryReading {
-  const known = cache.get(delivery);
-  if (known) return known;
-  const reading = read(delivery);
-  cache.set(delivery, reading);
-  return reading;
+  return read(delivery);
 }
 
 const UNREAD: DeliveryReading = { parsed: false, email: undefined, rawCountry: undefined, country: undefined, consents: ['unknown'], campaign: undefined, memberStatus: 'Responded', partnerAccount: undefined, acquisitionSource: undefined, recordIds: [] };

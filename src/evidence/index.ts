@@ -4,5 +4,5 @@
  */
 export { DeliveryLog, type Delivery, type DeliveryAnswer, type Handling } from './deliveryLog.ts';
 export { readDelivery, type DeliveryReading } from './deliveryReading.ts';
-export { evidenceOf, RunEvidence, type PersonRef } from './runEvidence.ts';
+export { evidenceOf, sharedWhileReading, withEvidence, RunEvidence, type Change, type PersonRef } from './runEvidence.ts';
 export { SystemRequestLog, LOGGED_SYSTEMS, type LoggedSystem, type SystemRequest } from './systemRequestLog.ts';

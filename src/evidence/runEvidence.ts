@@ -1,10 +1,10 @@
 import type { RunRecord } from '../simulation/runRecord.ts';
 import type { Crm } from '../systems/crm/crm.ts';
-import type { HistoryEntry } from '../systems/crm/fieldHistory.ts';
+import type { FieldHistoryReader, HistoryEntry } from '../systems/crm/fieldHistory.ts';
 import type { SRecord } from '../systems/crm/recordSource.ts';
-import { normalizeId } from '../systems/crm/ids.ts';
 import { standardizeEmail } from '../standardize/email.ts';
 import type { Delivery, DeliveryLog, Handling } from './deliveryLog.ts';
+import { readDelivery, type DeliveryReading } from './deliveryReading.ts';
 import type { SystemRequest, SystemRequestLog } from './systemRequestLog.ts';
 
 /** A CRM person as the evidence names it. */
@@ -13,12 +13,20 @@ export interface PersonRef {
   readonly id: string;
 }
 
+/** A change of the CRM's field history as the evidence hands it out: the entry, and its position in the whole history. */
+export interface Change extends HistoryEntry {
+  /** The entry's index in the CRM's whole field history (0 is the oldest change). */
+  readonly position: number;
+}
+
 /**
- * The evidence any pipeline leaves, indexed once per run so that every evidence-form invariant is linear in the
+ * The evidence any pipeline leaves, indexed once per check so that every evidence-form invariant is linear in the
  * run's size: the CRM's records and field history (who changed which field, when, through which request), the
  * systems' request log (what was asked, with which credential, while handling which delivery), and the delivery log
  * (what the pipeline was asked to do and what it answered). Positions are indexes into the CRM's whole field
- * history, in the order changes happened: "the value at position p" is the value after the first p changes.
+ * history, in the order changes happened: "the value at position p" is the value after the first p changes. The
+ * history is read where the CRM keeps it (by index, a column at a time); only the changes asked for become objects.
+ * Build it through {@link withEvidence} / {@link evidenceOf}, which keep it no longer than the check that reads it.
  */
 export class RunEvidence {
   readonly run: RunRecord;
@@ -27,14 +35,26 @@ export class RunEvidence {
   readonly deliveries: DeliveryLog;
   /** The pipeline's own Salesforce credential: the integration user `env.salesforce` authenticates as. */
   readonly pipelineUserId: string;
-  /** The CRM's whole field history, oldest first. */
-  readonly history: readonly HistoryEntry[];
-  readonly #position = new Map<HistoryEntry, number>();
-  readonly #byRecord = new Map<string, HistoryEntry[]>();
-  readonly #writes = new Map<number, HistoryEntry[]>();
+  /** Number of changes in the CRM's field history when the evidence was indexed. */
+  readonly length: number;
+  readonly #history: FieldHistoryReader;
+  readonly #at: (position: number) => number;
+  readonly #field: (position: number) => string;
+  readonly #recordId: (position: number) => string;
+  readonly #object: (position: number) => string;
+  readonly #oldValue: (position: number) => unknown;
+  readonly #newValue: (position: number) => unknown;
+  readonly #userId: (position: number) => string;
+  readonly #workflow: (position: number) => string | undefined;
+  readonly #requestId: (position: number) => string | undefined;
+  /** The positions of each handling's changes: those of handling `seq` are `#writes[#writeStart[seq - 1] … #writeStart[seq])`. */
+  readonly #writeStart: Int32Array;
+  readonly #writes: Int32Array;
+  readonly #byField = new Map<string, Int32Array>();
   readonly #requestsOf = new Map<number, SystemRequest[]>();
   readonly #handlingsOfId = new Map<string, Handling[]>();
   readonly #peopleByEmail = new Map<string, Set<string>>();
+  readonly #readings = new Map<Delivery, DeliveryReading>();
   #members: Map<string, SRecord[]> | undefined;
   #others: { system: 'marketo' | 'impartner'; record: string; field: string; at: number; source: string }[] | undefined;
 
@@ -44,19 +64,68 @@ export class RunEvidence {
     this.requests = requests;
     this.deliveries = deliveries;
     this.pipelineUserId = crm.integrationUserId;
-    this.history = crm.history();
-    this.history.forEach((entry, i) => {
-      this.#position.set(entry, i);
-      push(this.#byRecord, entry.recordId, entry);
-      const handling = this.handlingOf(entry);
-      if (handling) push(this.#writes, handling.seq, entry);
-      if (entry.field === 'Email' && (entry.object === 'Lead' || entry.object === 'Contact')) {
-        const email = emailKey(entry.newValue);
-        if (email !== undefined) add(this.#peopleByEmail, email, entry.recordId);
+    const history = crm.fieldHistory;
+    this.#history = history;
+    this.length = history.length;
+    this.#at = history.column('at');
+    this.#field = history.column('field');
+    this.#recordId = history.column('recordId');
+    this.#object = history.column('object');
+    this.#oldValue = history.column('oldValue');
+    this.#newValue = history.column('newValue');
+    this.#userId = history.column('userId');
+    this.#workflow = history.column('workflow');
+    this.#requestId = history.column('requestId');
+    const handlingOf = new Int32Array(this.length);
+    const counts = new Int32Array(deliveries.handlings.length + 1);
+    for (let i = 0; i < this.length; i++) {
+      const requestId = this.#requestId(i);
+      const seq = requestId === undefined ? undefined : requests.get(requestId)?.handling;
+      if (seq !== undefined && seq >= 1 && seq <= deliveries.handlings.length) {
+        handlingOf[i] = seq;
+        counts[seq]! += 1;
       }
-    });
+      if (this.#field(i) !== 'Email') continue;
+      const object = this.#object(i);
+      if (object !== 'Lead' && object !== 'Contact') continue;
+      const email = emailKey(this.#newValue(i));
+      if (email !== undefined) add(this.#peopleByEmail, email, this.#recordId(i));
+    }
+    this.#writeStart = new Int32Array(counts.length);
+    for (let seq = 1; seq < counts.length; seq++) this.#writeStart[seq] = this.#writeStart[seq - 1]! + counts[seq]!;
+    this.#writes = new Int32Array(this.#writeStart[counts.length - 1] ?? 0);
+    const next = this.#writeStart.slice();
+    for (let i = 0; i < this.length; i++) if (handlingOf[i]! > 0) this.#writes[next[handlingOf[i]! - 1]!++] = i;
     for (const request of requests.list()) if (request.handling !== undefined) push(this.#requestsOf, request.handling, request);
     for (const handling of deliveries.handlings) push(this.#handlingsOfId, handling.id, handling);
+  }
+
+  /** The change at a position, as a new object. */
+  change(position: number): Change {
+    const recordId = this.#recordId(position);
+    const object = this.#object(position);
+    const field = this.#field(position);
+    const oldValue = this.#oldValue(position);
+    const newValue = this.#newValue(position);
+    const userId = this.#userId(position);
+    const workflow = this.#workflow(position);
+    const requestId = this.#requestId(position);
+    const at = this.#at(position);
+    // One literal per shape: the request id is left out, as the CRM's history leaves it out, for changes made without the API.
+    if (requestId === undefined) return { recordId, object, field, oldValue, newValue, userId, workflow, at, position };
+    return { recordId, object, field, oldValue, newValue, userId, workflow, requestId, at, position };
+  }
+
+  /** Every change of one field (of any object), oldest first, as new objects (the positions are indexed on first use). */
+  changesTo(field: string): Change[] {
+    let positions = this.#byField.get(field);
+    if (positions === undefined) {
+      const found: number[] = [];
+      for (let i = 0; i < this.length; i++) if (this.#field(i) === field) found.push(i);
+      positions = Int32Array.from(found);
+      this.#byField.set(field, positions);
+    }
+    return Array.from(positions, (p) => this.change(p));
   }
 
   /** Whether a change was made during the run (not while the org was seeded before it). */
@@ -94,9 +163,13 @@ export class RunEvidence {
     return seq === undefined ? undefined : this.deliveries.handlings[seq - 1];
   }
 
-  /** The CRM changes made during a handling, in order. */
-  writesOf(handling: Handling): readonly HistoryEntry[] {
-    return this.#writes.get(handling.seq) ?? [];
+  /** The CRM changes made during a handling, in order, as new objects: all, or those of one record (and field). */
+  writesOf(handling: Handling, recordId?: string, field?: string): Change[] {
+    const out: Change[] = [];
+    for (const p of this.#writesAt(handling)) {
+      if ((recordId === undefined || this.#recordId(p) === recordId) && (field === undefined || this.#field(p) === field)) out.push(this.change(p));
+    }
+    return out;
   }
 
   /** The requests received during a handling, in order. */
@@ -106,7 +179,7 @@ export class RunEvidence {
 
   /** Whether a handling wrote anything anywhere: a CRM change, or a write request any system answered with success. */
   wroteAnything(handling: Handling): boolean {
-    if (this.writesOf(handling).length > 0) return true;
+    if (this.#writesAt(handling).length > 0) return true;
     return this.requestsOf(handling).some(isSuccessfulWrite);
   }
 
@@ -115,32 +188,52 @@ export class RunEvidence {
     return this.#handlingsOfId.get(id) ?? [];
   }
 
-  /** The changes of one record, oldest first. */
-  historyOf(recordId: string): readonly HistoryEntry[] {
-    return this.#byRecord.get(normalizeId(recordId) ?? recordId) ?? [];
+  /** The changes of one record, oldest first, as new objects. */
+  historyOf(recordId: string): Change[] {
+    const out: Change[] = [];
+    for (let i = this.#newest(recordId); i >= 0; i = this.#history.previous(i)) out.push(this.change(i));
+    return out.reverse();
+  }
+
+  /** A record's first change of one field, undefined when it never changed. */
+  firstChangeTo(recordId: string, field: string): Change | undefined {
+    let first = -1;
+    for (let i = this.#newest(recordId); i >= 0; i = this.#history.previous(i)) if (this.#field(i) === field) first = i;
+    return first < 0 ? undefined : this.change(first);
+  }
+
+  /** The position of the last change a request made to a record, -1 when it made none. */
+  lastChangeBy(recordId: string, requestId: string): number {
+    for (let i = this.#newest(recordId); i >= 0; i = this.#history.previous(i)) if (this.#requestId(i) === requestId) return i;
+    return -1;
+  }
+
+  /** The position of a record's creation (its first history entry), -1 when it has none. */
+  creationOf(recordId: string): number {
+    return this.#oldest(recordId);
   }
 
   /** The creation of a record (its first history entry). */
-  createdBy(recordId: string): HistoryEntry | undefined {
-    return this.historyOf(recordId)[0];
+  createdBy(recordId: string): Change | undefined {
+    const first = this.#oldest(recordId);
+    return first < 0 ? undefined : this.change(first);
   }
 
   /** A change's position in the whole history. */
-  position(entry: HistoryEntry): number {
-    return this.#position.get(entry) ?? -1;
+  position(entry: Change): number {
+    return entry.position;
   }
 
   /** The position just before a handling's first change (or, when it changed nothing, after every change made by its start). */
   startOf(handling: Handling): number {
-    const first = this.writesOf(handling)[0];
-    return first ? this.position(first) : this.#countUntil(handling.startedAt);
+    const writes = this.#writesAt(handling);
+    return writes.length > 0 ? writes[0]! : this.#countUntil(handling.startedAt);
   }
 
   /** The position just after a handling's last change (or, when it changed nothing, after every change made by its end). */
   endOf(handling: Handling): number {
-    const writes = this.writesOf(handling);
-    const last = writes[writes.length - 1];
-    return last ? this.position(last) + 1 : this.#countUntil(handling.finishedAt ?? handling.startedAt);
+    const writes = this.#writesAt(handling);
+    return writes.length > 0 ? writes[writes.length - 1]! + 1 : this.#countUntil(handling.finishedAt ?? handling.startedAt);
   }
 
   /** The position after every change made at or before simulated time `t`. */
@@ -151,20 +244,13 @@ export class RunEvidence {
   /** A field's value at a position: the record's value now with every later change undone. */
   valueAt(recordId: string, field: string, position: number): unknown {
     const found = this.crm.byId(recordId);
-    let value: unknown = found?.record[field];
-    const entries = this.historyOf(recordId);
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const entry = entries[i]!;
-      if (this.position(entry) < position) break;
-      if (entry.field === field) value = entry.oldValue;
-    }
-    return value;
+    return this.#history.valueBefore(recordId, field, found?.record[field], (i) => i < position);
   }
 
   /** Whether a record existed at a position (its creation came before it). */
   existedAt(recordId: string, position: number): boolean {
-    const created = this.createdBy(recordId);
-    return created !== undefined && this.position(created) < position;
+    const created = this.#oldest(recordId);
+    return created >= 0 && created < position;
   }
 
   /**
@@ -172,13 +258,15 @@ export class RunEvidence {
    * among several, one written during `handling`, else the contact, else the oldest.
    */
   personAt(email: string, position: number, handling?: Handling): PersonRef | undefined {
-    const written = new Set(handling ? this.writesOf(handling).map((e) => e.recordId) : []);
+    const candidates = this.#peopleByEmail.get(email);
+    if (candidates === undefined) return undefined;
+    const written = new Set(handling ? Array.from(this.#writesAt(handling), this.#recordId) : []);
     let best: { ref: PersonRef; rank: number } | undefined;
-    for (const id of this.#peopleByEmail.get(email) ?? []) {
+    for (const id of candidates) {
       const found = this.crm.byId(id);
       if (!found || (found.type !== 'Lead' && found.type !== 'Contact')) continue;
-      if (!this.existedAt(id, position) || emailKey(this.valueAt(id, 'Email', position)) !== email) continue;
-      if (this.valueAt(id, 'IsDeleted', position) === true || this.valueAt(id, 'IsConverted', position) === true) continue;
+      const then = this.#personAt(id, found.record, position);
+      if (then === undefined || emailKey(then.Email) !== email || then.IsDeleted === true || then.IsConverted === true) continue;
       const rank = written.has(id) ? 0 : found.type === 'Contact' ? 1 : 2;
       if (best === undefined || rank < best.rank) best = { ref: { type: found.type, id }, rank };
     }
@@ -214,36 +302,115 @@ export class RunEvidence {
     return this.#members.get(personId) ?? [];
   }
 
+  /** leadsim's reading of a delivery ({@link readDelivery}), made once per evidence. */
+  readingOf(delivery: Delivery): DeliveryReading {
+    let reading = this.#readings.get(delivery);
+    if (reading === undefined) {
+      reading = readDelivery(delivery);
+      this.#readings.set(delivery, reading);
+    }
+    return reading;
+  }
+
   /** The deliveries of the run in order, without the repeats. */
   firstDeliveries(): Delivery[] {
     return this.deliveries.deliveries.filter((d) => !d.repeat);
   }
 
+  /** A person's Email, IsDeleted and IsConverted at a position (one walk over its changes); undefined when it did not exist yet. */
+  #personAt(recordId: string, record: SRecord, position: number): { Email: unknown; IsDeleted: unknown; IsConverted: unknown } | undefined {
+    const then = { Email: record['Email'], IsDeleted: record['IsDeleted'], IsConverted: record['IsConverted'] };
+    let oldest = -1;
+    for (let i = this.#newest(recordId); i >= 0; i = this.#history.previous(i)) {
+      oldest = i;
+      if (i < position) continue;
+      const field = this.#field(i);
+      if (field === 'Email' || field === 'IsDeleted' || field === 'IsConverted') then[field] = this.#oldValue(i);
+    }
+    return oldest >= 0 && oldest < position ? then : undefined;
+  }
+
+  /** The positions of a handling's changes, in order. */
+  #writesAt(handling: Handling): Int32Array {
+    const seq = handling.seq;
+    if (seq < 1 || seq >= this.#writeStart.length) return EMPTY;
+    return this.#writes.subarray(this.#writeStart[seq - 1], this.#writeStart[seq]);
+  }
+
+  /** A record's newest change within the indexed history, -1 when none. */
+  #newest(recordId: string): number {
+    let i = this.#history.newest(recordId);
+    while (i >= this.length) i = this.#history.previous(i);
+    return i;
+  }
+
+  #oldest(recordId: string): number {
+    const newest = this.#newest(recordId);
+    return newest < 0 ? -1 : this.#history.oldest(recordId);
+  }
+
   #countUntil(t: number): number {
     let lo = 0;
-    let hi = this.history.length;
+    let hi = this.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.history[mid]!.at <= t) lo = mid + 1;
+      if (this.#at(mid) <= t) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 }
 
-const cache = new WeakMap<RunRecord, RunEvidence | null>();
+const EMPTY = new Int32Array(0);
+
+/** The evidence of the runs being read right now (see {@link withEvidence}); a run has an entry only while one is open. */
+const open = new Map<RunRecord, { evidence?: RunEvidence | undefined; shared?: Map<string, unknown>; readers: number }>();
 
 /**
- * The evidence of a run, indexed once (cached per run record); undefined for a run record without a request log
- * and a delivery log (one built by hand), whose evidence forms then have nothing to read.
+ * Runs `read` with the run's evidence indexed at most once for every {@link evidenceOf} inside it (a check of many
+ * invariants, a report), on first use, and lets the index go when the outermost call returns: the index costs memory
+ * in proportion to the run, and lives only as long as the reading. Calls nest; an inner call shares the outer's index.
+ */
+export function withEvidence<T>(run: RunRecord, read: () => T): T {
+  const scope = open.get(run) ?? { readers: 0 };
+  scope.readers += 1;
+  open.set(run, scope);
+  try {
+    return read();
+  } finally {
+    scope.readers -= 1;
+    if (scope.readers === 0) open.delete(run);
+  }
+}
+
+/**
+ * The evidence of a run: the one indexed by the enclosing {@link withEvidence}, else indexed now for this caller alone
+ * (nothing keeps it); undefined for a run record without a request log and a delivery log (one built by hand), whose
+ * evidence forms then have nothing to read.
  */
 export function evidenceOf(run: RunRecord): RunEvidence | undefined {
-  const known = cache.get(run);
-  if (known !== undefined) return known ?? undefined;
+  const scope = open.get(run);
+  if (scope === undefined) return buildEvidence(run);
+  if (!('evidence' in scope)) scope.evidence = buildEvidence(run);
+  return scope.evidence;
+}
+
+/**
+ * What `compute` returns for a run, computed once per enclosing {@link withEvidence} and shared by every caller inside
+ * it (outside one, each call computes it again): for what several invariants of one check read, such as the traces in
+ * the order they routed, kept no longer than the check. `key` names it; `compute` must depend on the run alone.
+ */
+export function sharedWhileReading<T>(run: RunRecord, key: string, compute: () => T): T {
+  const scope = open.get(run);
+  if (scope === undefined) return compute();
+  scope.shared ??= new Map();
+  if (!scope.shared.has(key)) scope.shared.set(key, compute());
+  return scope.shared.get(key) as T;
+}
+
+function buildEvidence(run: RunRecord): RunEvidence | undefined {
   const { crm, requests, deliveries } = run.world as Partial<RunRecord['world']>;
-  const evidence = crm && requests && deliveries ? new RunEvidence(run, crm, requests, deliveries) : undefined;
-  cache.set(run, evidence ?? null);
-  return evidence;
+  return crm && requests && deliveries ? new RunEvidence(run, crm, requests, deliveries) : undefined;
 }
 
 /** An email as the evidence compares people: standardized when valid, else trimmed and lower-cased. */

@@ -1,3 +1,4 @@
+import { withEvidence } from '../evidence/runEvidence.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import { INVARIANTS } from './allInvariants.ts';
 import { checkForms, type Invariant, type InvariantForms } from './invariant.ts';
@@ -41,9 +42,12 @@ export interface InvariantReport {
  */
 export function checkInvariants(run: RunRecord, options: CheckInvariantsOptions = {}): InvariantReport {
   const chosen = (options.invariants ?? INVARIANTS).filter((inv) => options.only === undefined || options.only.includes(inv.id));
-  const results = chosen.map((inv): InvariantResult => {
-    const violations = checkForms(inv, run, options.forms ?? 'both');
-    return { id: inv.id, title: inv.title, ok: violations.length === 0, violations };
-  });
+  // One index of the run's evidence for every invariant, let go when the check ends.
+  const results = withEvidence(run, () =>
+    chosen.map((inv): InvariantResult => {
+      const violations = checkForms(inv, run, options.forms ?? 'both');
+      return { id: inv.id, title: inv.title, ok: violations.length === 0, violations };
+    }),
+  );
   return { ok: results.every((r) => r.ok), results, violations: results.flatMap((r) => r.violations) };
 }

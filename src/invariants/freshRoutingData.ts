@@ -3,6 +3,7 @@ import type { EventTrace, JobTrace } from '../pipeline/trace.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import type { Crm } from '../systems/crm/crm.ts';
 import type { SObjectType } from '../systems/crm/schema.ts';
+import type { SRecord } from '../systems/crm/recordSource.ts';
 import { formatSfDateTime } from '../systems/crm/sfDateTime.ts';
 import { domainOfWebsite } from '../standardize/websiteDomain.ts';
 import { freshRoutingDataEvidence } from './evidence/freshRoutingDataEvidence.ts';
@@ -40,10 +41,11 @@ export const freshRoutingData = defineInvariant({
   checkEvidence: freshRoutingDataEvidence,
   checkTraces(run) {
     const crm = run.world.crm;
+    const accounts = accountsByDomain(crm);
     const out: Violation[] = [];
     for (const trace of routingTraces(run)) {
       for (const segment of traceSegments(trace)) {
-        const problems = [...attributionProblems(crm, segment), ...matchProblems(crm, segment), ...routeProblems(crm, segment)];
+        const problems = [...attributionProblems(crm, segment), ...matchProblems(crm, accounts, segment), ...routeProblems(crm, segment)];
         out.push(...problems.map(({ step, message, personId }) => violation(trace, step, message, personId)));
       }
     }
@@ -69,7 +71,41 @@ function attributionProblems(crm: Crm, segment: readonly JobTrace[]): Problem[] 
   return [{ step, message: `attribution found no campaign ${JSON.stringify(named)} at ${time(step.startedAt)}, but the CRM held Campaign ${held.Id} ${JSON.stringify(held['Name'])} since ${String(held['CreatedDate'])}; expected routing to decide on the campaigns the CRM holds.` }];
 }
 
-function matchProblems(crm: Crm, segment: readonly JobTrace[]): Problem[] {
+/** The CRM's accounts, by id and by every website domain they ever had (in record order), indexed on first use. */
+interface AccountIndex {
+  readonly byId: () => ReadonlyMap<string, SRecord>;
+  readonly byDomain: () => ReadonlyMap<string, readonly SRecord[]>;
+}
+
+/**
+ * matchAccount's accounts, indexed once per check: an account whose website had a domain at some moment is among
+ * that domain's (its website now, or the old value of a change), so looking a domain up reads a few accounts, not all.
+ */
+function accountsByDomain(crm: Crm): AccountIndex {
+  let index: { byId: Map<string, SRecord>; byDomain: Map<string, SRecord[]> } | undefined;
+  const build = () => {
+    const byId = new Map<string, SRecord>();
+    const byDomain = new Map<string, SRecord[]>();
+    const history = crm.fieldHistory;
+    const field = history.column('field');
+    const oldValue = history.column('oldValue');
+    for (const account of crm.records('Account')) {
+      byId.set(account.Id, account);
+      const domains = new Set([domainOfWebsite(stringOr(account['Website']))]);
+      for (let i = history.newest(account.Id); i >= 0; i = history.previous(i)) if (field(i) === 'Website') domains.add(domainOfWebsite(stringOr(oldValue(i))));
+      for (const domain of domains) {
+        if (domain === undefined) continue;
+        const list = byDomain.get(domain);
+        if (list) list.push(account);
+        else byDomain.set(domain, [account]);
+      }
+    }
+    return { byId, byDomain };
+  };
+  return { byId: () => (index ??= build()).byId, byDomain: () => (index ??= build()).byDomain };
+}
+
+function matchProblems(crm: Crm, accounts: AccountIndex, segment: readonly JobTrace[]): Problem[] {
   const step = stepOf(segment, 'matchAccount');
   const input = step?.input as { domain?: unknown; contactAccountId?: unknown } | null | undefined;
   const output = step?.output as { accountId?: unknown } | null | undefined;
@@ -77,12 +113,13 @@ function matchProblems(crm: Crm, segment: readonly JobTrace[]): Problem[] {
   const t = step.startedAt;
   const own = typeof input.contactAccountId === 'string' ? input.contactAccountId : undefined;
   const domain = typeof input.domain === 'string' ? input.domain.toLowerCase() : '';
+  const ownAccount = own === undefined ? undefined : accounts.byId().get(own);
   const held =
     own !== undefined
-      ? [...crm.records('Account')].find((a) => a.Id === own && existedAt(a, t))
-      : FREE_MAIL_DOMAINS.has(domain)
+      ? ownAccount && existedAt(ownAccount, t) ? ownAccount : undefined
+      : FREE_MAIL_DOMAINS.has(domain) || domain === ''
         ? undefined
-        : [...crm.records('Account')].find((a) => existedAt(a, t) && domain !== '' && domainOfWebsite(stringOr(valueAt(crm, a.Id, 'Website', a['Website'], t))) === domain);
+        : (accounts.byDomain().get(domain) ?? []).find((a) => existedAt(a, t) && domainOfWebsite(stringOr(valueAt(crm, a.Id, 'Website', a['Website'], t))) === domain);
   if (!held) return [];
   const why = own !== undefined ? `the contact's account ${own}` : `Account ${held.Id} with website ${JSON.stringify(held['Website'])} for domain ${domain}`;
   return [{ step, message: `matchAccount found no account at ${time(t)}, but the CRM held ${why} since ${String(held['CreatedDate'])}; expected routing to decide on the accounts the CRM holds.` }];
@@ -129,14 +166,9 @@ function routeProblems(crm: Crm, segment: readonly JobTrace[]): Problem[] {
 
 /** The value `field` of a record had at simulated time `t`: its current value with every later change undone. */
 function valueAt(crm: Crm, id: string, field: string, current: unknown, t: number): unknown {
-  let value = current;
-  const history = crm.history(id);
-  for (let i = history.length - 1; i >= 0; i--) {
-    const entry = history[i]!;
-    if (entry.at <= t) break;
-    if (entry.field === field) value = entry.oldValue;
-  }
-  return value;
+  const history = crm.fieldHistory;
+  const at = history.column('at');
+  return history.valueBefore(id, field, current, (i) => at(i) <= t);
 }
 
 /** Whether a record existed at simulated time `t` (created at or before it). */

@@ -1,3 +1,4 @@
+import { withEvidence } from '../evidence/runEvidence.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import type { InvariantId, Violation } from './violation.ts';
 
@@ -48,6 +49,10 @@ export function defineInvariant(spec: Omit<Invariant, 'check'>): Invariant {
  * named (or a run-wide one when the trace form has a run-wide one) is left out: the trace form says it sharper.
  */
 export function checkForms(invariant: Pick<Invariant, 'checkEvidence' | 'checkTraces'>, run: RunRecord, forms: InvariantForms): Violation[] {
+  return withEvidence(run, () => mergeForms(invariant, run, forms));
+}
+
+function mergeForms(invariant: Pick<Invariant, 'checkEvidence' | 'checkTraces'>, run: RunRecord, forms: InvariantForms): Violation[] {
   // A pipeline of yours leaves no traces: only the evidence form can judge it.
   const traceForm = run.pipelineUnderTest === undefined ? invariant.checkTraces : undefined;
   const traced = forms !== 'evidence' && traceForm ? traceForm(run) : [];

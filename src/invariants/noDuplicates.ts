@@ -46,9 +46,9 @@ function duplicatePeople(run: RunRecord): Violation[] {
   for (const [email, group] of groupBy(livePeople(crm), (p) => normalizedEmail(p.record['Email']))) {
     if (group.length < 2) continue;
     // Oldest first, so the violation names the person that came second.
-    const people = group.map((p) => ({ p, at: crm.history(p.record.Id)[0]?.at ?? 0 })).sort((a, b) => a.at - b.at).map(({ p }) => p);
+    const people = group.map((p) => ({ p, at: crm.fieldHistory.first(p.record.Id)?.at ?? 0 })).sort((a, b) => a.at - b.at).map(({ p }) => p);
     const later = people[people.length - 1]!;
-    const created = crm.history(later.record.Id)[0];
+    const created = crm.fieldHistory.first(later.record.Id);
     const eventId = later.record['Pipeline_Event_Id__c'] ?? (created ? evidenceOf(run)?.handlingOf(created)?.id : undefined);
     out.push({
       invariant: 'no-duplicates',
@@ -56,7 +56,7 @@ function duplicatePeople(run: RunRecord): Violation[] {
       personId: later.record.Id,
       ...(typeof eventId === 'string' ? { eventId } : {}),
       evidence: people.map((p) => {
-        const created = crm.history(p.record.Id)[0];
+        const created = crm.fieldHistory.first(p.record.Id);
         const handling = created ? evidenceOf(run)?.handlingOf(created) : undefined;
         return { type: p.type, Id: p.record.Id, Email: p.record['Email'], Pipeline_Event_Id__c: p.record['Pipeline_Event_Id__c'] ?? null, CreatedById: p.record['CreatedById'], createdBy: created?.workflow ?? null, createdDuring: handling ? { delivery: handling.id, attempt: handling.attempt } : null };
       }),

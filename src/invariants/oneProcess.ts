@@ -39,13 +39,13 @@ function leadOrigins(run: RunRecord): Violation[] {
   const createdFor = new Map<string, string[]>();
   const out: Violation[] = [];
   for (const lead of crm.records('Lead', { includeDeleted: true })) {
-    const created = crm.history(lead.Id)[0];
+    const created = crm.fieldHistory.first(lead.Id);
     if (created === undefined || isSeeded(created, run.startedAt)) continue;
     const creator = crm.get('User', created.userId);
     const who = creator ? `${String(creator['Name'] ?? creator.Id)} (${created.userId}${creator['Role__c'] ? `, ${String(creator['Role__c'])}` : ''})` : created.userId;
-    const base = { record: leadEvidence(lead), createdBy: { userId: created.userId, name: creator?.['Name'] ?? null, workflow: created.workflow ?? null, at: created.at } };
     const fail = (message: string, eventId?: string, traces?: readonly EventTrace[]): void => {
-      out.push({ invariant: 'one-process', message, personId: lead.Id, ...(eventId ? { eventId } : {}), evidence: { ...base, ...(traces ? { traces: traces.map(traceEvidence) } : {}) } });
+      const createdBy = { userId: created.userId, name: creator?.['Name'] ?? null, workflow: created.workflow ?? null, at: created.at };
+      out.push({ invariant: 'one-process', message, personId: lead.Id, ...(eventId ? { eventId } : {}), evidence: { record: leadEvidence(lead), createdBy, ...(traces ? { traces: traces.map(traceEvidence) } : {}) } });
     };
     if (created.workflow?.startsWith('pipeline:')) {
       const eventId = lead['Pipeline_Event_Id__c'];

@@ -35,8 +35,8 @@ export const roundRobinFair = defineInvariant({
     const evidence = evidenceOf(run);
     if (!evidence) return [];
     const assignments: RoundRobinAssignment[] = [];
-    for (const entry of evidence.history) {
-      if (entry.field !== 'OwnerId' || (entry.object !== 'Lead' && entry.object !== 'Contact') || !evidence.byPipeline(entry) || evidence.byAssignmentRule(entry)) continue;
+    for (const entry of evidence.changesTo('OwnerId')) {
+      if ((entry.object !== 'Lead' && entry.object !== 'Contact') || !evidence.byPipeline(entry) || evidence.byAssignmentRule(entry)) continue;
       const user = typeof entry.newValue === 'string' ? run.world.crm.get('User', entry.newValue) : undefined;
       if (user?.['Role__c'] !== 'SDR') continue;
       assignments.push({ pool: `SDR:${String(user['Region__c'])}`, userId: entry.newValue as string, eventId: evidence.handlingOf(entry)?.id ?? entry.recordId });

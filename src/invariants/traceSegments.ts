@@ -1,5 +1,6 @@
 import type { JobName } from '../pipeline/jobNames.ts';
 import type { EventTrace, JobTrace } from '../pipeline/trace.ts';
+import { sharedWhileReading } from '../evidence/runEvidence.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 
 /**
@@ -39,10 +40,12 @@ export function stepEvidence(step: JobTrace): Record<string, unknown> {
 
 /**
  * Every trace that routed someone, in the order it happened: the inbound events' traces and the rule 7 re-runs,
- * merged by the simulated time each began.
+ * merged by the simulated time each began (sorted once per check, see {@link sharedWhileReading}).
  */
-export function routingTraces(run: RunRecord): EventTrace[] {
-  const all = [...run.traces, ...(run.reruns ?? [])];
-  const start = (t: EventTrace) => t.steps[0]?.startedAt ?? t.receivedAt;
-  return all.map((t, i) => ({ t, i, at: start(t) })).sort((a, b) => a.at - b.at || a.i - b.i).map(({ t }) => t);
+export function routingTraces(run: RunRecord): readonly EventTrace[] {
+  return sharedWhileReading(run, 'routingTraces', () => {
+    const all = [...run.traces, ...(run.reruns ?? [])];
+    const start = (t: EventTrace) => t.steps[0]?.startedAt ?? t.receivedAt;
+    return all.map((t, i) => ({ t, i, at: start(t) })).sort((a, b) => a.at - b.at || a.i - b.i).map(({ t }) => t);
+  });
 }

@@ -1,6 +1,6 @@
 import { evidenceOf } from '../evidence/runEvidence.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
-import type { HistoryEntry } from '../systems/crm/fieldHistory.ts';
+import type { FieldHistoryReader, HistoryEntry } from '../systems/crm/fieldHistory.ts';
 import { changeEvidence, handlingText } from './evidence/describeEvidence.ts';
 import { defineInvariant } from './invariant.ts';
 import { isEmptyValue } from './livePeople.ts';
@@ -19,11 +19,9 @@ export const updateNeverBlanks = defineInvariant({
   description: 'No change the pipeline writes to the CRM turns a filled field empty.',
   evidence: ['field history', 'request log'],
   checkEvidence(run) {
-    const crm = run.world.crm;
     const evidence = evidenceOf(run);
-    return crm
-      .history()
-      .filter((h) => (h.workflow?.startsWith('pipeline:') || evidence?.byPipeline(h)) && !isEmptyValue(h.oldValue) && isEmptyValue(h.newValue))
+    return blankings(run.world.crm.fieldHistory)
+      .filter((h) => h.workflow?.startsWith('pipeline:') || evidence?.byPipeline(h))
       .map((h): Violation => {
         const source = stepThatWrote(run, h);
         const handling = evidence?.handlingOf(h);
@@ -39,6 +37,15 @@ export const updateNeverBlanks = defineInvariant({
       });
   },
 });
+
+/** The history entries that turned a filled value empty, oldest first (only those become objects). */
+function blankings(history: FieldHistoryReader): HistoryEntry[] {
+  const oldValue = history.column('oldValue');
+  const newValue = history.column('newValue');
+  const out: HistoryEntry[] = [];
+  for (let i = 0; i < history.length; i++) if (isEmptyValue(newValue(i)) && !isEmptyValue(oldValue(i))) out.push(history.entry(i));
+  return out;
+}
 
 /** The trace step that made a history entry: the step of the workflow's job running at the entry's time. */
 function stepThatWrote(run: RunRecord, h: HistoryEntry): { eventId: string; step: Record<string, unknown> } | undefined {

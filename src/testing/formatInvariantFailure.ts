@@ -2,6 +2,7 @@ import { formatViolation } from '../invariants/formatViolation.ts';
 import type { InvariantReport } from '../invariants/checkInvariants.ts';
 import type { Violation } from '../invariants/violation.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
+import { withEvidence } from '../evidence/runEvidence.ts';
 import type { RunRecord } from '../simulation/runRecord.ts';
 import { formatTrace } from './formatTrace.ts';
 import { deliveryOfViolation, formatDeliveryTrace } from './formatDeliveryTrace.ts';
@@ -22,6 +23,10 @@ export interface FormatInvariantFailureOptions {
  * pipeline of yours, its requests and changes from the evidence), and the replay command.
  */
 export function formatInvariantFailure(run: RunRecord, report: InvariantReport, options: FormatInvariantFailureOptions = {}): string {
+  return withEvidence(run, () => failureText(run, report, options));
+}
+
+function failureText(run: RunRecord, report: InvariantReport, options: FormatInvariantFailureOptions): string {
   const failed = report.results.filter((r) => !r.ok);
   const max = options.maxViolations ?? 3;
   const lines = [`${failed.length} invariant${failed.length === 1 ? '' : 's'} violated (seed ${run.seed}): ${failed.map((r) => r.id).join(', ')}`];

@@ -1,10 +1,8 @@
-import { readDelivery } from '../../evidence/deliveryReading.ts';
-import { evidenceOf, type PersonRef, type RunEvidence } from '../../evidence/runEvidence.ts';
+import { evidenceOf, type Change, type PersonRef, type RunEvidence } from '../../evidence/runEvidence.ts';
 import type { Consent } from '../../model/person.ts';
 import type { RunRecord } from '../../simulation/runRecord.ts';
 import { mailabilityFor } from '../../standardize/compliance.ts';
 import { isIsoCountryCode, standardizeCountry } from '../../standardize/country.ts';
-import type { HistoryEntry } from '../../systems/crm/fieldHistory.ts';
 import { isEmptyValue } from '../livePeople.ts';
 import type { Violation } from '../violation.ts';
 import { changeEvidence, handlingEvidence, handlingText } from './describeEvidence.ts';
@@ -26,8 +24,8 @@ export function countryBeforeComplianceEvidence(run: RunRecord): Violation[] {
   const evidence = evidenceOf(run);
   if (!evidence) return [];
   const out: Violation[] = [];
-  for (const entry of evidence.history) {
-    if (entry.field !== 'Mailability__c' || (entry.object !== 'Lead' && entry.object !== 'Contact')) continue;
+  for (const entry of evidence.changesTo('Mailability__c')) {
+    if ((entry.object !== 'Lead' && entry.object !== 'Contact')) continue;
     if (!evidence.byPipeline(entry) || isEmptyValue(entry.newValue)) continue;
     const problem = judgeWrite(evidence, entry);
     if (problem === undefined) continue;
@@ -37,7 +35,7 @@ export function countryBeforeComplianceEvidence(run: RunRecord): Violation[] {
       message: `${entry.object} ${entry.recordId}: ${problem}; expected compliance to decide after the country is standardized, on the ISO code.`,
       personId: entry.recordId,
       ...(handling ? { eventId: handling.id } : {}),
-      evidence: { write: changeEvidence(evidence, entry), ...(handling?.delivery ? { delivery: { entryPoint: handling.delivery.entryPoint, payload: handling.delivery.payload, reading: readDelivery(handling.delivery) } } : {}) },
+      evidence: { write: changeEvidence(evidence, entry), ...(handling?.delivery ? { delivery: { entryPoint: handling.delivery.entryPoint, payload: handling.delivery.payload, reading: evidence.readingOf(handling.delivery) } } : {}) },
     });
   }
   for (const { handling, person } of finalAnswers(evidence)) {
@@ -54,7 +52,7 @@ export function countryBeforeComplianceEvidence(run: RunRecord): Violation[] {
   return out;
 }
 
-function judgeWrite(evidence: RunEvidence, entry: HistoryEntry): string | undefined {
+function judgeWrite(evidence: RunEvidence, entry: Change): string | undefined {
   const person: PersonRef = { type: entry.object as PersonRef['type'], id: entry.recordId };
   const at = afterRequest(evidence, entry);
   const [codeField, nameField] = COUNTRY_FIELDS[person.type];
@@ -62,7 +60,7 @@ function judgeWrite(evidence: RunEvidence, entry: HistoryEntry): string | undefi
   const name = evidence.valueAt(person.id, nameField, at);
   const recordCountry = isoOf(code) ?? isoOf(name) ?? standardizedOf(name);
   const handling = evidence.handlingOf(entry);
-  const reading = handling?.delivery ? readDelivery(handling.delivery) : undefined;
+  const reading = handling?.delivery ? evidence.readingOf(handling.delivery) : undefined;
   const countries = [...new Set([recordCountry, reading?.country].filter((c): c is string => c !== undefined))];
   const consents = consentsAt(evidence, person.id, at, reading?.consents ?? []);
   const decisions = (countries.length > 0 ? countries : [undefined]).flatMap((c) => consents.map((k) => ({ country: c, consent: k, decision: mailabilityFor(c, k) })));
@@ -86,11 +84,10 @@ function standardizedOf(value: unknown): string | undefined {
 }
 
 /** The position after every change the entry's request made to the record (a create writes all its fields at once). */
-function afterRequest(evidence: RunEvidence, entry: HistoryEntry): number {
-  let at = evidence.position(entry) + 1;
+function afterRequest(evidence: RunEvidence, entry: Change): number {
+  const at = evidence.position(entry) + 1;
   if (entry.requestId === undefined) return at;
-  for (const other of evidence.historyOf(entry.recordId)) if (other.requestId === entry.requestId) at = Math.max(at, evidence.position(other) + 1);
-  return at;
+  return Math.max(at, evidence.lastChangeBy(entry.recordId, entry.requestId) + 1);
 }
 
 /** The consents compliance may decide on: the person's opt-out or opt-in flag then, and the delivery's reading. */

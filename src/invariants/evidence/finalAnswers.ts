@@ -1,5 +1,4 @@
 import type { Delivery, Handling } from '../../evidence/deliveryLog.ts';
-import { readDelivery } from '../../evidence/deliveryReading.ts';
 import type { PersonRef, RunEvidence } from '../../evidence/runEvidence.ts';
 
 /** How the pipeline last answered one delivery id, and the person its email names when that handling ended. */
@@ -23,7 +22,7 @@ export function finalAnswers(evidence: RunEvidence): readonly FinalAnswer[] {
     const handlings = evidence.handlingsOfId(delivery.id).filter((h) => h.kind === 'delivery');
     const handling = [...handlings].reverse().find((h) => h.answer?.kind !== 'ignored') ?? handlings[handlings.length - 1];
     if (handling === undefined) continue;
-    const email = readDelivery(delivery).email;
+    const email = evidence.readingOf(delivery).email;
     const person = email === undefined || handling.answer === undefined ? undefined : evidence.personAt(email, evidence.endOf(handling), handling);
     out.push({ delivery, handling, person });
   }

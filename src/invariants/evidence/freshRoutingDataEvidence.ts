@@ -1,4 +1,3 @@
-import { readDelivery } from '../../evidence/deliveryReading.ts';
 import { evidenceOf, type RunEvidence } from '../../evidence/runEvidence.ts';
 import type { RunRecord } from '../../simulation/runRecord.ts';
 import { formatSfDateTime } from '../../systems/crm/sfDateTime.ts';
@@ -23,8 +22,8 @@ export function freshRoutingDataEvidence(run: RunRecord): Violation[] {
 
 function ownerProblems(evidence: RunEvidence, startedAt: number): Violation[] {
   const out: Violation[] = [];
-  for (const entry of evidence.history) {
-    if (entry.field !== 'OwnerId' || (entry.object !== 'Lead' && entry.object !== 'Contact') || !evidence.byPipeline(entry)) continue;
+  for (const entry of evidence.changesTo('OwnerId')) {
+    if ((entry.object !== 'Lead' && entry.object !== 'Contact') || !evidence.byPipeline(entry)) continue;
     const ownerId = entry.newValue;
     if (typeof ownerId !== 'string' || evidence.crm.get('User', ownerId) === undefined) continue;
     const before = evidence.position(entry);
@@ -47,7 +46,7 @@ function ownerProblems(evidence: RunEvidence, startedAt: number): Violation[] {
 function campaignProblems(evidence: RunEvidence): Violation[] {
   const out: Violation[] = [];
   for (const { delivery, handling, person } of finalAnswers(evidence)) {
-    const named = readDelivery(delivery).campaign?.trim();
+    const named = evidence.readingOf(delivery).campaign?.trim();
     if (handling.answer?.kind !== 'done' || person === undefined || !named || wroteNothing(evidence, delivery.id)) continue;
     const held = heldCampaign(evidence, named, evidence.startOf(handling));
     if (held === undefined) continue;

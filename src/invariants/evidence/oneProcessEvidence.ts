@@ -1,4 +1,3 @@
-import { readDelivery } from '../../evidence/deliveryReading.ts';
 import { emailKey, evidenceOf, type RunEvidence } from '../../evidence/runEvidence.ts';
 import type { RunRecord } from '../../simulation/runRecord.ts';
 import { isSalesUser } from '../../systems/crm/schema.ts';
@@ -27,9 +26,8 @@ export function oneProcessEvidence(run: RunRecord): Violation[] {
     const created = evidence.createdBy(lead.Id);
     if (created === undefined || !evidence.duringRun(created)) continue;
     const handling = evidence.handlingOf(created);
-    const base = { record: leadEvidence(lead), created: changeEvidence(evidence, created) };
     const fail = (message: string, eventId?: string, extra: Record<string, unknown> = {}) =>
-      out.push({ invariant: 'one-process', message, personId: lead.Id, ...(eventId ? { eventId } : {}), evidence: { ...base, ...extra } });
+      out.push({ invariant: 'one-process', message, personId: lead.Id, ...(eventId ? { eventId } : {}), evidence: { record: leadEvidence(lead), created: changeEvidence(evidence, created), ...extra } });
     if (created.userId === evidence.pipelineUserId) {
       if (handling === undefined || handling.kind !== 'delivery') {
         fail(`Lead ${lead.Id} was created by the pipeline's credential (${userText(evidence, created.userId)}) through ${requestText(evidence.requestOf(created))} outside the handling of any delivery${handling ? ` (during ${handlingText(handling)})` : ''}; expected the pipeline to create a lead only for a delivery.`);
@@ -42,8 +40,8 @@ export function oneProcessEvidence(run: RunRecord): Violation[] {
         fail(`Lead ${lead.Id} is a second lead created for ${handlingText(handling)} (the first is ${siblings[0]}), through ${requestText(evidence.requestOf(created))}; expected exactly one lead per delivery, whatever retries and repeats it took.`, handling.id, { handling: handlingEvidence(evidence, handling) });
         continue;
       }
-      const wanted = handling.delivery ? readDelivery(handling.delivery).email : undefined;
-      const email = emailKey(evidence.historyOf(lead.Id).find((e) => e.field === 'Email')?.newValue);
+      const wanted = handling.delivery ? evidence.readingOf(handling.delivery).email : undefined;
+      const email = emailKey(evidence.firstChangeTo(lead.Id, 'Email')?.newValue);
       if (wanted !== undefined && email !== wanted) {
         fail(`Lead ${lead.Id} was created while handling ${handlingText(handling)}, whose person is ${wanted}, but its email is ${JSON.stringify(email ?? null)}; expected a delivery to create only its own person.`, handling.id);
       }
@@ -71,7 +69,7 @@ function salesCreatedDeliveries(evidence: RunEvidence): Map<string, string[]> {
   const byLead = new Map<string, string[]>();
   for (const delivery of evidence.firstDeliveries()) {
     if (delivery.entryPoint !== 'sales-created') continue;
-    for (const id of readDelivery(delivery).recordIds) {
+    for (const id of evidence.readingOf(delivery).recordIds) {
       const list = byLead.get(id) ?? [];
       if (!list.includes(delivery.id)) list.push(delivery.id);
       byLead.set(id, list);

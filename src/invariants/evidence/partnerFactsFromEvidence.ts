@@ -1,5 +1,4 @@
 import type { Handling } from '../../evidence/deliveryLog.ts';
-import { readDelivery } from '../../evidence/deliveryReading.ts';
 import type { PersonRef, RunEvidence } from '../../evidence/runEvidence.ts';
 import { normalizeId } from '../../systems/crm/ids.ts';
 import { isSalesUser } from '../../systems/crm/schema.ts';
@@ -21,7 +20,7 @@ import type { PartnerFacts } from '../partnerRules.ts';
 export function partnerFactsFromEvidence(evidence: RunEvidence, handling: Handling, person: PersonRef): PartnerFacts {
   const start = evidence.startOf(handling);
   const end = evidence.endOf(handling);
-  const reading = handling.delivery ? readDelivery(handling.delivery) : undefined;
+  const reading = handling.delivery ? evidence.readingOf(handling.delivery) : undefined;
   const existed = evidence.existedAt(person.id, start);
   const salesCreated = handling.delivery?.entryPoint === 'sales-created' && reading!.recordIds.some((id) => (normalizeId(id) ?? id) === person.id);
   const trigger = handling.kind !== 'delivery' ? handling.kind : existed && !salesCreated ? 'engagement' : 'new';
@@ -66,8 +65,7 @@ function latestCampaign(evidence: RunEvidence, personId: string, at: number): Re
   let latest: { campaignId: string; position: number } | undefined;
   for (const member of evidence.membersOf(personId)) {
     if (member['IsDeleted'] === true) continue;
-    const created = evidence.createdBy(member.Id);
-    const position = created ? evidence.position(created) : -1;
+    const position = evidence.creationOf(member.Id);
     if (position < at && (latest === undefined || position > latest.position)) latest = { campaignId: String(member['CampaignId']), position };
   }
   return latest ? snapshot(evidence, latest.campaignId, CAMPAIGN_FIELDS, at) : undefined;

@@ -1,5 +1,4 @@
 import type { Handling } from '../../evidence/deliveryLog.ts';
-import { readDelivery } from '../../evidence/deliveryReading.ts';
 import { evidenceOf, type PersonRef, type RunEvidence } from '../../evidence/runEvidence.ts';
 import type { RunRecord } from '../../simulation/runRecord.ts';
 import { isLiveProspect } from '../../systems/prm/prospectRules.ts';
@@ -45,7 +44,7 @@ export function partnerQueueEvidence(run: RunRecord): Violation[] {
     const person = personOf(evidence, handling);
     if (person === undefined) continue;
     // The org routes with its Salesforce assignment rules, not the handbook's: their owner is not judged here.
-    if (evidence.writesOf(handling).some((w) => w.recordId === person.id && evidence.byAssignmentRule(w))) {
+    if (evidence.writesOf(handling, person.id, 'OwnerId').some((w) => evidence.byAssignmentRule(w))) {
       last.delete(person.id);
       rulesRouted.add(person.id);
       continue;
@@ -68,7 +67,7 @@ export function partnerQueueEvidence(run: RunRecord): Violation[] {
     const touched = evidence.historyOf(record.Id).some((h) => PARTNER_PLACEMENT_FIELDS.has(h.field) && h.at >= run.startedAt && h.workflow !== 'seed');
     if (judged === undefined && type === 'Lead' && !touched) continue;
     if (judged === undefined && !parked.has(record.Id)) {
-      out.push({ invariant: 'partner-queue', message: `${type} ${record.Id} is owned by the Partner Queue, but no delivery the pipeline handled sent it there; expected only people the partner rules send there.`, personId: record.Id, evidence: { ownerHistory: evidence.historyOf(record.Id).filter((h) => h.field === 'OwnerId') } });
+      out.push({ invariant: 'partner-queue', message: `${type} ${record.Id} is owned by the Partner Queue, but no delivery the pipeline handled sent it there; expected only people the partner rules send there.`, personId: record.Id, evidence: { ownerHistory: crm.history(record.Id).filter((h) => h.field === 'OwnerId') } });
     }
     if (judged?.verdict.partnerQueue === true || parked.has(record.Id)) continue;
     const unseen = queuedWithoutProspect(prospectsOf(record.Id), type, record, judged?.handling.id, (prospects) => ({ prospects: prospects.map((p) => ({ Id: p.Id, CrmId: p['CrmId'] ?? null, ShareStatus: p['ShareStatus'] ?? null })) }));
@@ -83,7 +82,7 @@ function personOf(evidence: RunEvidence, handling: Handling): PersonRef | undefi
     const found = handling.personId ? evidence.crm.byId(handling.personId) : undefined;
     return found && (found.type === 'Lead' || found.type === 'Contact') ? { type: found.type, id: found.record.Id } : undefined;
   }
-  const email = handling.delivery ? readDelivery(handling.delivery).email : undefined;
+  const email = handling.delivery ? evidence.readingOf(handling.delivery).email : undefined;
   return email === undefined ? undefined : evidence.personAt(email, evidence.endOf(handling), handling);
 }
 

@@ -12,7 +12,7 @@ import { describeGlobal, describeSObject, type DescribeSObject } from './describ
 import { isoCountryCodes } from '../../standardize/country.ts';
 import { countryIntegrationValue, COUNTRY_FIELDS, syncCountryPicklist } from './countryPicklist.ts';
 import { DuplicateIndex } from './duplicateRule.ts';
-import { FieldHistory, type HistoryEntry } from './fieldHistory.ts';
+import { FieldHistory, type FieldHistoryReader, type HistoryEntry } from './fieldHistory.ts';
 import { FieldIndex } from './fieldIndex.ts';
 import { IdFactory, makeId, normalizeId } from './ids.ts';
 import { OrgSettingsSchema, type OrgSettings, type OrgSettingsInput } from './orgSettings.ts';
@@ -227,6 +227,11 @@ export class Crm implements IndexedRecordSource {
   /** Field history, oldest first: every entry, or those of one record. */
   history(recordId?: string): readonly HistoryEntry[] {
     return this.#history.list(recordId === undefined ? undefined : (normalizeId(recordId) ?? recordId));
+  }
+
+  /** The field history itself, to read by index without copying it (see {@link FieldHistoryReader}). */
+  get fieldHistory(): FieldHistoryReader {
+    return this.#history;
   }
 
   /** Listens to committed creates, updates and deletes; returns the unsubscribe function. */

@@ -1,4 +1,5 @@
 import { CompactLog } from '../../core/compactLog.ts';
+import { normalizeId } from './ids.ts';
 
 /** One changed field of one record: the CRM's audit trail (like Salesforce field history tracking). */
 export interface HistoryEntry {
@@ -16,6 +17,9 @@ export interface HistoryEntry {
   /** Simulated time of the change, epoch ms. */
   readonly at: number;
 }
+
+/** What readers of the field history may use: entries by index, one field at a time, and each record's chain. */
+export type FieldHistoryReader = Pick<FieldHistory, 'length' | 'entry' | 'column' | 'newest' | 'oldest' | 'first' | 'previous' | 'valueBefore'>;
 
 /**
  * The field history of every record, in the order changes happened, stored compactly (src/core/compactLog.ts): a
@@ -37,6 +41,9 @@ export class FieldHistory {
   });
   /** The index of each record's newest entry. */
   readonly #newest = new Map<string, number>();
+  readonly #previous = this.#log.reader('previous');
+  readonly #field = this.#log.reader('field');
+  readonly #oldValue = this.#log.reader('oldValue');
 
   /** Number of entries so far (a mark for {@link truncate}). */
   get length(): number {
@@ -61,6 +68,55 @@ export class FieldHistory {
       i = previous;
     }
     return out.reverse();
+  }
+
+  /** The entry at `index` (0 is the oldest), as a new object. Throws RangeError outside the history. */
+  entry(index: number): HistoryEntry {
+    return withoutLink(this.#log.at(index));
+  }
+
+  /**
+   * A reader of one field of the entries, by index, without making entry objects: `column('field')(i)` is
+   * `entry(i).field`. For scans and walks over many entries; reads past the end return undefined (or 0).
+   */
+  column<K extends keyof HistoryEntry>(key: K): (index: number) => HistoryEntry[K] {
+    return this.#log.reader(key);
+  }
+
+  /** The index of a record's newest entry (18-character id, or 15), -1 when it has none. */
+  newest(recordId: string): number {
+    return this.#newest.get(recordId) ?? (recordId.length === 18 ? -1 : (this.#newest.get(normalizeId(recordId) ?? recordId) ?? -1));
+  }
+
+  /** The index of a record's oldest entry (its creation), -1 when it has none: one step per entry of the record. */
+  oldest(recordId: string): number {
+    let i = this.newest(recordId);
+    for (let before = i; before >= 0; before = this.#previous(before)) i = before;
+    return i;
+  }
+
+  /** A record's first entry (its creation), as a new object; undefined when it has none. */
+  first(recordId: string): HistoryEntry | undefined {
+    const i = this.oldest(recordId);
+    return i < 0 ? undefined : this.entry(i);
+  }
+
+  /** The index of the entry of the same record before the entry at `index`, -1 for a record's first. */
+  previous(index: number): number {
+    return this.#previous(index);
+  }
+
+  /**
+   * A field's value with a record's changes undone, newest first, until the first entry `stop` accepts (by index):
+   * `current` (its value now) when no later change touched the field, else the old value of the earliest undone
+   * change. One step per undone entry of the record.
+   */
+  valueBefore(recordId: string, field: string, current: unknown, stop: (index: number) => boolean): unknown {
+    const fieldOf = this.#field;
+    const oldValueOf = this.#oldValue;
+    let value = current;
+    for (let i = this.newest(recordId); i >= 0 && !stop(i); i = this.#previous(i)) if (fieldOf(i) === field) value = oldValueOf(i);
+    return value;
   }
 
   /** Replaces every entry (a world snapshot's restore). */
