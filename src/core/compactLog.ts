@@ -92,6 +92,18 @@ export class CompactLog<E extends object> {
     return (column.kind === 'code' ? column.values[stored as number] : stored) as E[K];
   }
 
+  /** Changes one value of the entry at `index` (a status answered after the entry was appended). Throws RangeError outside the log. */
+  set<K extends keyof E>(index: number, key: K, value: E[K]): void {
+    const column = this.#columns.find((c) => c.key === key);
+    if (!column || !Number.isInteger(index) || index < 0 || index >= this.#length) throw new RangeError(`Failed to set "${String(key)}" of entry ${index} of a log of ${this.#length}: pass a column of the log and an index from 0 to ${this.#length - 1}.`);
+    const target = column.chunks[index >>> 12]!;
+    const offset = index & (CHUNK - 1);
+    if (column.kind === 'code') (target as Uint32Array)[offset] = codeOf(column, value);
+    else if (column.kind === 'int32') (target as Int32Array)[offset] = int32(column, value);
+    else if (column.kind === 'number') (target as Float64Array)[offset] = value as number;
+    else (target as unknown[])[offset] = value;
+  }
+
   /**
    * A reader of one column: `read(index)` is {@link value}`(index, key)` without looking the column up each time
    * (for scans over many entries). Reads past the end return undefined (or 0).

@@ -1,3 +1,4 @@
+import { CompactLog } from '../core/compactLog.ts';
 import { detachedString } from '../core/detachedString.ts';
 
 /** The systems whose requests the log keeps: the three vendors and the pipeline's intake webhook. */
@@ -46,15 +47,32 @@ export interface RequestArrival {
   readonly credential: string | undefined;
 }
 
+/** How the log stores a request: by column (src/core/compactLog.ts); -1 stands for undefined in the number columns. */
+interface StoredRequest {
+  /** The id's number when the id is the counted prefix and that number (see CountedIds); -1 when kept as text. */
+  readonly counted: number;
+  readonly system: LoggedSystem;
+  readonly method: string;
+  readonly path: string;
+  readonly at: number;
+  readonly credential: string | undefined;
+  readonly handling: number;
+  readonly status: number;
+  readonly fault: InjectedFaultKind | undefined;
+}
+
 /**
  * Every request the world's systems received, in arrival order, indexed by request id: the evidence of what a
  * pipeline (any pipeline) asked each system. Kept by the HTTP layer (mocks/recordRequests.ts), so it is the same
- * for the reference pipeline, a pipeline module of yours and a pipeline in another process.
+ * for the reference pipeline, a pipeline module of yours and a pipeline in another process. Stored by column (about
+ * 100 bytes a request, most of it the path), a month of traffic being a few hundred thousand requests: every read
+ * ({@link list}, {@link get}) makes plain objects again.
  */
 export class SystemRequestLog {
-  readonly #entries: SystemRequest[] = [];
-  /** Requests by id, for ids the counted index below does not hold. */
-  readonly #byId = new Map<string, SystemRequest>();
+  readonly #log = new CompactLog<StoredRequest>({ counted: 'int32', system: 'code', method: 'code', path: 'value', at: 'number', credential: 'code', handling: 'int32', status: 'int32', fault: 'code' });
+  /** Requests by id (their index), for ids the counted index below does not hold, and those ids by index. */
+  readonly #byId = new Map<string, number>();
+  readonly #textIds = new Map<number, string>();
   /** Ids a transport makes from a counter (see CountedIds): their requests without a map entry each. */
   #counted = new CountedIds();
   readonly #now: () => number;
@@ -66,55 +84,86 @@ export class SystemRequestLog {
     this.#handling = handling;
   }
 
-  /** Logs a request as it arrives (once per id: a handler that passes it on to the next keeps its entry). */
+  /**
+   * Logs a request as it arrives (once per id: a handler that passes it on to the next logs nothing more). Returns
+   * the entry, whose `status` and `fault` the caller sets when the answer is known (they write to the log).
+   */
   begin(arrival: RequestArrival): SystemRequest {
-    const known = this.get(arrival.id);
-    if (known) return known;
-    // Every field named (a spread makes a larger object, ~30 bytes more a request); the path kept flat: cut from the
-    // request's URL it would hold the whole URL for the rest of the run.
-    const { id, system, method, credential } = arrival;
-    const entry: SystemRequest = { seq: this.#entries.length + 1, id, system, method, path: detachedString(arrival.path), credential, at: this.#now(), handling: this.#handling(), status: undefined };
-    this.#entries.push(entry);
-    this.#file(entry);
-    return entry;
+    const known = this.#indexOf(arrival.id);
+    if (known !== undefined) return this.#live(known);
+    // The path kept flat: cut from the request's URL it would hold the whole URL for the rest of the run.
+    const handling = this.#handling();
+    this.#append(arrival.id, { counted: -1, system: arrival.system, method: arrival.method, path: detachedString(arrival.path), at: this.#now(), credential: arrival.credential, handling: handling ?? -1, status: -1, fault: undefined });
+    return this.#live(this.#log.length - 1);
   }
 
-  /** Every request so far, oldest first. */
+  /** Every request so far, oldest first (new objects). */
   list(): readonly SystemRequest[] {
-    return this.#entries;
+    const out: SystemRequest[] = [];
+    for (let i = 0; i < this.#log.length; i++) out.push(this.#entry(i));
+    return out;
   }
 
   /** The request with this transport id. */
   get(id: string): SystemRequest | undefined {
-    const seq = this.#counted.seqOf(id);
-    const counted = seq === undefined ? undefined : this.#entries[seq - 1];
-    return counted?.id === id ? counted : this.#byId.get(id);
+    const index = this.#indexOf(id);
+    return index === undefined ? undefined : this.#entry(index);
   }
 
   /** Number of requests so far. */
   get size(): number {
-    return this.#entries.length;
+    return this.#log.length;
   }
 
   /** The requests so far, copied (for a world snapshot). */
   snapshot(): readonly SystemRequest[] {
-    return this.#entries.map((entry) => ({ ...entry }));
+    return this.list();
   }
 
   /** Puts back what {@link snapshot} took. */
   restore(entries: readonly SystemRequest[]): void {
-    this.#entries.length = 0;
+    this.#log.truncate(0);
     this.#byId.clear();
+    this.#textIds.clear();
     this.#counted = new CountedIds();
-    for (const entry of entries) {
-      const copy = { ...entry };
-      this.#entries.push(copy);
-      this.#file(copy);
+    for (const e of entries) this.#append(e.id, { counted: -1, system: e.system, method: e.method, path: e.path, at: e.at, credential: e.credential, handling: e.handling ?? -1, status: e.status ?? -1, fault: e.fault });
+  }
+
+  #append(id: string, stored: StoredRequest): void {
+    const index = this.#log.length;
+    const counted = this.#counted.add(id, index + 1);
+    this.#log.append(counted === undefined ? stored : { ...stored, counted });
+    if (counted === undefined) {
+      this.#byId.set(id, index);
+      this.#textIds.set(index, id);
     }
   }
 
-  #file(entry: SystemRequest): void {
-    if (!this.#counted.add(entry.id, entry.seq)) this.#byId.set(entry.id, entry);
+  #indexOf(id: string): number | undefined {
+    const seq = this.#counted.seqOf(id);
+    if (seq !== undefined && this.#idAt(seq - 1) === id) return seq - 1;
+    return this.#byId.get(id);
+  }
+
+  #idAt(index: number): string {
+    const n = this.#log.value(index, 'counted');
+    return n >= 0 ? this.#counted.idOf(n) : this.#textIds.get(index)!;
+  }
+
+  #entry(index: number): SystemRequest {
+    const s = this.#log.at(index);
+    const entry: SystemRequest = { seq: index + 1, id: this.#idAt(index), system: s.system, method: s.method, path: s.path, at: s.at, credential: s.credential, handling: s.handling < 0 ? undefined : s.handling, status: s.status < 0 ? undefined : s.status };
+    if (s.fault !== undefined) entry.fault = s.fault;
+    return entry;
+  }
+
+  /** The entry at `index`, whose status and fault write through to the log. */
+  #live(index: number): SystemRequest {
+    const log = this.#log;
+    const entry = this.#entry(index);
+    Object.defineProperty(entry, 'status', { enumerable: true, get: () => (log.value(index, 'status') < 0 ? undefined : log.value(index, 'status')), set: (v: number | undefined) => log.set(index, 'status', v ?? -1) });
+    Object.defineProperty(entry, 'fault', { enumerable: true, get: () => log.value(index, 'fault'), set: (v: InjectedFaultKind | undefined) => log.set(index, 'fault', v) });
+    return entry;
   }
 }
 
@@ -134,15 +183,23 @@ class CountedIds {
   readonly #numbers: number[] = [];
   readonly #seqs: number[] = [];
 
-  /** Files the id when it continues the count; false when the caller must keep it itself. */
-  add(id: string, seq: number): boolean {
+  /**
+   * Files the id when it continues the count and is exactly the prefix and its number (`dispatch-7`, not
+   * `dispatch-07`); returns the number, or undefined when the caller must keep the id itself.
+   */
+  add(id: string, seq: number): number | undefined {
     const split = splitId(id);
-    if (split === undefined || (this.#prefix !== undefined && split.prefix !== this.#prefix)) return false;
-    if (this.#numbers.length > 0 && split.n <= this.#numbers.at(-1)!) return false;
+    if (split === undefined || split.n > 0x7fffffff || `${split.prefix}${split.n}` !== id || (this.#prefix !== undefined && split.prefix !== this.#prefix)) return undefined;
+    if (this.#numbers.length > 0 && split.n <= this.#numbers.at(-1)!) return undefined;
     this.#prefix = split.prefix;
     this.#numbers.push(split.n);
     this.#seqs.push(seq);
-    return true;
+    return split.n;
+  }
+
+  /** The id a filed number stands for. */
+  idOf(n: number): string {
+    return `${this.#prefix}${n}`;
   }
 
   /** The seq filed for the id's number, if any (the caller checks the id itself: `dispatch-07` splits like `dispatch-7`). */

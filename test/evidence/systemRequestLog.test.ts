@@ -32,8 +32,25 @@ describe('SystemRequestLog', () => {
   it('logs a request once per id and keeps its path as given', () => {
     const log = new SystemRequestLog(() => 5, () => 2);
     const entry = log.begin(arrival('dispatch-1'));
+    expect(entry.status).toBeUndefined();
     entry.status = 201;
-    expect(log.begin(arrival('dispatch-1'))).toBe(entry);
-    expect(log.list()).toEqual([{ seq: 1, id: 'dispatch-1', system: 'salesforce', method: 'GET', path: '/services/data/v62.0/sobjects/Lead/dispatch-1', credential: undefined, at: 5, handling: 2, status: 201 }]);
+    const again = log.begin(arrival('dispatch-1'));
+    expect(again.seq).toBe(1);
+    again.fault = 'lostResponse';
+    expect(log.size).toBe(1);
+    expect(log.list()).toEqual([{ seq: 1, id: 'dispatch-1', system: 'salesforce', method: 'GET', path: '/services/data/v62.0/sobjects/Lead/dispatch-1', credential: undefined, at: 5, handling: 2, status: 201, fault: 'lostResponse' }]);
+    expect(log.get('dispatch-1')).toEqual(log.list()[0]);
+  });
+
+  it('keeps ids that only look counted (zero-padded, past 2^31, another prefix) as they were given', () => {
+    const ids = ['dispatch-1', 'dispatch-02', 'dispatch-3', 'dispatch-99999999999', 'msw-4', 'dispatch-5', '7f3a'];
+    const log = new SystemRequestLog(() => 0, () => undefined);
+    ids.forEach((id) => log.begin(arrival(id)));
+    expect(log.list().map((e) => e.id)).toEqual(ids);
+    ids.forEach((id, i) => expect(log.get(id)?.seq).toBe(i + 1));
+    expect(log.get('dispatch-2')).toBeUndefined();
+    const restored = new SystemRequestLog(() => 0, () => undefined);
+    restored.restore(log.snapshot());
+    expect(restored.list()).toEqual(log.list());
   });
 });

@@ -37,7 +37,7 @@ export class FieldHistory {
     workflow: 'code',
     requestId: { kind: 'value', optional: true },
     at: 'number',
-    previous: 'number',
+    previous: 'int32',
   });
   /** The index of each record's newest entry. */
   readonly #newest = new Map<string, number>();
