@@ -15,6 +15,8 @@ const CONSTANTS = [null, false, true, undefined] as const;
 const MAX_INTEGER = 2 ** 49;
 /** Digit runs up to this long are stored as numbers; longer ones stay text. */
 const MAX_DIGITS = 14;
+/** How many strings with digits {@link CompactJson} remembers the tokens of (a few hundred KB at most). */
+const RECENT = 2048;
 /** Marks a digit run in a template's key (then a char for its width + 1; width 0: a number without leading zeros). */
 const SLOT = '\u0000';
 
@@ -28,6 +30,9 @@ interface KeySet {
   readonly keys: readonly string[];
   /** A key `__proto__` must be defined, not assigned, to come back as JSON.parse gives it. */
   readonly proto: boolean;
+  /** Per key, the last string written there and its tokens (a member often holds what it held in the last trace). */
+  readonly last: (string | undefined)[];
+  readonly lastTokens: (readonly number[] | undefined)[];
 }
 
 function isDigit(code: number): boolean {
@@ -58,9 +63,13 @@ export class CompactJson {
   /** Strings holding the slot char itself are stored whole. */
   readonly #literalIds = new Map<string, number>();
   readonly #keySets: KeySet[] = [];
-  readonly #keySetIds = new Map<string, number>();
-  /** A template's key as it is made (joined once, so the map keeps one flat string). */
+  /** Key set ids by first key ('' for none). */
+  readonly #keySetIds = new Map<string, number[]>();
+  /** A template's key as it is made (joined once, so the map keeps one flat string), and its numbers. */
   readonly #pieces: string[] = [];
+  readonly #numbers: number[] = [];
+  /** The tokens of strings with digits written lately (ids repeat within a trace and across traces). */
+  readonly #recent = new Map<string, readonly number[]>();
 
   constructor(column: ByteColumn = new ByteColumn()) {
     this.column = column;
@@ -137,53 +146,98 @@ export class CompactJson {
     const fields = value as Record<string, unknown>;
     let keys = Object.keys(fields);
     if (keys.some((key) => omitted(fields[key]))) keys = keys.filter((key) => !omitted(fields[key]));
-    column.varint(this.#keySet(keys) * TAGS + OBJECT);
-    for (const key of keys) this.write(fields[key]);
+    const id = this.#keySet(keys);
+    const set = this.#keySets[id]!;
+    column.varint(id * TAGS + OBJECT);
+    for (let i = 0; i < keys.length; i++) {
+      const member = fields[keys[i]!];
+      if (typeof member !== 'string') {
+        this.write(member);
+        continue;
+      }
+      let tokens = set.lastTokens[i];
+      if (tokens === undefined || set.last[i] !== member) {
+        tokens = this.#stringTokens(member);
+        set.last[i] = member;
+        set.lastTokens[i] = tokens;
+      }
+      for (const token of tokens) column.varint(token);
+    }
   }
 
+  /** The id of the key set `keys` (in this order); key sets are found by their first key, then compared key by key. */
   #keySet(keys: readonly string[]): number {
-    const plain = keys.every((key) => !key.includes(SLOT));
-    const name = plain ? `${keys.length}${SLOT}${keys.join(SLOT)}` : SLOT + JSON.stringify(keys);
-    let id = this.#keySetIds.get(name);
-    if (id === undefined) {
-      id = this.#keySets.push({ keys: [...keys], proto: keys.includes('__proto__') }) - 1;
-      this.#keySetIds.set(name, id);
+    const first = keys.length === 0 ? '' : keys[0]!;
+    let ids = this.#keySetIds.get(first);
+    if (ids === undefined) this.#keySetIds.set(first, (ids = []));
+    for (const id of ids) {
+      const known = this.#keySets[id]!.keys;
+      if (known.length !== keys.length) continue;
+      let same = true;
+      for (let i = 1; same && i < keys.length; i++) same = known[i] === keys[i];
+      if (same) return id;
     }
+    const id = this.#keySets.push({ keys: [...keys], proto: keys.includes('__proto__'), last: [], lastTokens: [] }) - 1;
+    ids.push(id);
     return id;
   }
 
   #string(text: string): void {
-    const column = this.column;
-    if (text.includes(SLOT)) return column.varint(this.#literal(text) * TAGS + STRING);
-    const pieces = this.#pieces;
-    pieces.length = 0;
-    let numbers: number[] | undefined;
-    let last = 0;
+    for (const token of this.#stringTokens(text)) this.column.varint(token);
+  }
+
+  /** The tokens of a string: its template's, then the numbers of its digit runs. */
+  #stringTokens(text: string): readonly number[] {
+    let first = -1;
     for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 0) return [this.#literal(text) * TAGS + STRING];
+      if (first < 0 && code >= 48 && code <= 57) first = i;
+    }
+    if (first < 0) return [this.#template(text, text) * TAGS + STRING];
+    const known = this.#recent.get(text);
+    if (known !== undefined) return known;
+    const pieces = this.#pieces;
+    const numbers = this.#numbers;
+    pieces.length = 0;
+    numbers.length = 0;
+    let last = 0;
+    for (let i = first; i < text.length; i++) {
       if (!isDigit(text.charCodeAt(i))) continue;
-      let end = i + 1;
-      while (end < text.length && isDigit(text.charCodeAt(end))) end++;
+      let end = i;
+      let n = 0;
+      for (; end < text.length && isDigit(text.charCodeAt(end)); end++) n = n * 10 + text.charCodeAt(end) - 48;
       const length = end - i;
       if (length <= MAX_DIGITS) {
         const width = length > 1 && text.charCodeAt(i) === 48 ? length : 0;
         pieces.push(text.slice(last, i), SLOT, String.fromCharCode(width + 1));
-        (numbers ??= []).push(Number(text.slice(i, end)));
+        numbers.push(n);
         last = end;
       }
       i = end - 1;
     }
-    const slotted = numbers !== undefined;
-    if (slotted) pieces.push(text.slice(last));
-    const name = slotted ? pieces.join('') : text;
+    if (numbers.length === 0) return [this.#template(text, text) * TAGS + STRING];
+    pieces.push(text.slice(last));
+    const tokens = [this.#template(pieces.join(''), pieces) * TAGS + STRING, ...numbers];
+    if (this.#recent.size >= RECENT) this.#recent.clear();
+    this.#recent.set(text, tokens);
+    return tokens;
+  }
+
+  /** The id of the template named `name`: `text` itself, or the pieces of a key made by {@link #string}. */
+  #template(name: string, made: string | readonly string[]): number {
     let id = this.#templateIds.get(name);
     if (id === undefined) {
-      const template: (string | number)[] = [pieces[0]!];
-      for (let k = 1; k < pieces.length; k += 3) template.push(pieces[k + 1]!.charCodeAt(0) - 1, pieces[k + 2]!);
-      id = this.#templates.push(slotted ? template : text) - 1;
+      let template: Template = name;
+      if (typeof made !== 'string') {
+        const parts: (string | number)[] = [made[0]!];
+        for (let k = 1; k < made.length; k += 3) parts.push(made[k + 1]!.charCodeAt(0) - 1, made[k + 2]!);
+        template = parts;
+      }
+      id = this.#templates.push(template) - 1;
       this.#templateIds.set(name, id);
     }
-    column.varint(id * TAGS + STRING);
-    for (const n of numbers ?? []) column.varint(n);
+    return id;
   }
 
   #literal(text: string): number {

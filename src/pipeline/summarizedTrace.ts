@@ -21,6 +21,20 @@ interface Skeleton {
   readonly statuses: readonly JobTrace['status'][];
 }
 
+const STATUSES: readonly JobTrace['status'][] = ['ok', 'rejected', 'parked'];
+
+/** Whether `steps` (after receipt at `receivedAt`) have this skeleton. */
+function sameSkeleton(skeleton: Skeleton, steps: readonly JobTrace[], receivedAt: number): boolean {
+  if (skeleton.jobs.length !== steps.length) return false;
+  let last = receivedAt;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
+    if (step.job !== skeleton.jobs[i] || step.startedAt - last !== skeleton.starts[i] || step.finishedAt - step.startedAt !== skeleton.durations[i] || step.attempts !== skeleton.attempts[i] || step.status !== skeleton.statuses[i]) return false;
+    last = step.finishedAt;
+  }
+  return true;
+}
+
 /**
  * What the summarized traces of one run share, and the bytes they are kept in ({@link CompactJson}): one per run,
  * so a run's summaries go when the run goes.
@@ -28,7 +42,7 @@ interface Skeleton {
 export class TraceStore {
   readonly json = new CompactJson();
   readonly skeletons: Skeleton[] = [];
-  readonly #skeletonIds = new Map<string, number>();
+  readonly #skeletonIds = new Map<number, number[]>();
   /** Frozen values many traces hold (routing targets, call tallies), by id; 0 is none. */
   readonly shared: unknown[] = [undefined];
   readonly #sharedIds = new Map<string, number>();
@@ -38,25 +52,28 @@ export class TraceStore {
     return this.json.column.size;
   }
 
-  /** The id of the steps' skeleton (made once per distinct one). */
+  /** The id of the steps' skeleton (made once per distinct one; found by a hash of its numbers, then compared). */
   skeleton(steps: readonly JobTrace[], receivedAt: number): number {
+    let hash = steps.length;
     let last = receivedAt;
-    let key = '';
     for (const step of steps) {
-      key += `${step.job},${step.startedAt - last},${step.finishedAt - step.startedAt},${step.attempts},${step.status};`;
+      hash = (Math.imul(hash, 31) + step.job.length) | 0;
+      hash = (Math.imul(hash, 31) + (step.startedAt - last)) | 0;
+      hash = (Math.imul(hash, 31) + (step.finishedAt - step.startedAt)) | 0;
+      hash = (Math.imul(hash, 31) + step.attempts * 4 + STATUSES.indexOf(step.status)) | 0;
       last = step.finishedAt;
     }
-    let id = this.#skeletonIds.get(key);
-    if (id === undefined) {
-      last = receivedAt;
-      const skeleton = { jobs: steps.map((s) => s.job), starts: [] as number[], durations: steps.map((s) => s.finishedAt - s.startedAt), attempts: steps.map((s) => s.attempts), statuses: steps.map((s) => s.status) };
-      for (const step of steps) {
-        skeleton.starts.push(step.startedAt - last);
-        last = step.finishedAt;
-      }
-      id = this.skeletons.push(skeleton) - 1;
-      this.#skeletonIds.set(key, id);
+    let ids = this.#skeletonIds.get(hash);
+    if (ids === undefined) this.#skeletonIds.set(hash, (ids = []));
+    for (const id of ids) if (sameSkeleton(this.skeletons[id]!, steps, receivedAt)) return id;
+    last = receivedAt;
+    const skeleton = { jobs: steps.map((s) => s.job), starts: [] as number[], durations: steps.map((s) => s.finishedAt - s.startedAt), attempts: steps.map((s) => s.attempts), statuses: steps.map((s) => s.status) };
+    for (const step of steps) {
+      skeleton.starts.push(step.startedAt - last);
+      last = step.finishedAt;
     }
+    const id = this.skeletons.push(skeleton) - 1;
+    ids.push(id);
     return id;
   }
 
