@@ -9,7 +9,7 @@ const idLike = fc.stringMatching(/^[0-9A-Za-z "().,:\u0000-\u0002-]{0,40}$/);
 const value = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: 'small' },
-    fc.constantFrom(null, true, false, undefined, 0, -0, NaN, Infinity, 2 ** 49, -(2 ** 53), 1767609879223, 0.1),
+    fc.constantFrom(null, true, false, undefined, 0, -0, NaN, Infinity, 2 ** 49, -(2 ** 53), 1767609879223, 0.1, new Date(0), { toJSON: () => 'own' }, Object.assign([1], { toJSON: () => 'array' })),
     fc.double(),
     fc.integer(),
     idLike,
