@@ -15,8 +15,8 @@ const CONSTANTS = [null, false, true, undefined] as const;
 const MAX_INTEGER = 2 ** 49;
 /** Digit runs up to this long are stored as numbers; longer ones stay text. */
 const MAX_DIGITS = 14;
-/** How many strings with digits {@link CompactJson} remembers the tokens of (a few hundred KB at most). */
-const RECENT = 2048;
+/** How many strings with digits {@link CompactJson} remembers the tokens of (about 50 KB at most). */
+const RECENT = 512;
 /** Marks a digit run in a template's key (then a char for its width + 1; width 0: a number without leading zeros). */
 const SLOT = '\u0000';
 
