@@ -34,10 +34,10 @@ export interface EventTrace {
   readonly steps: JobTrace[];
   outcome: Outcome | undefined;
   finishedAt: number | undefined;
-  /** Simulated ms from receipt to the routing decision being written (speed to lead), when routed. */
-  speedToLeadMs?: number;
+  /** Simulated ms from receipt to the routing decision being written (speed to lead), when routed (a summary reads undefined otherwise). */
+  speedToLeadMs?: number | undefined;
   /** The routing decision's path, for reports and diffs. */
-  routedTo?: { readonly kind: 'user' | 'queue'; readonly id: string; readonly name: string };
+  routedTo?: { readonly kind: 'user' | 'queue'; readonly id: string; readonly name: string } | undefined;
   /**
    * A summarized trace (src/pipeline/summarizedTrace.ts) keeps how many API calls each system got instead of the
    * calls themselves, whose steps then list none: read the counts with `callsBySystem`.

@@ -13,6 +13,7 @@ import { routeByAssignmentRules } from '../pipeline/jobs/routeByAssignmentRules.
 import { PARKED_RETRY, retryParked, type RetryParkedOptions } from '../pipeline/retryParked.ts';
 import { rerunRouting, type RerunResult, type RerunRoutingOptions, type RerunTarget } from '../pipeline/rerunRouting.ts';
 import { summarizeTrace, type TraceRetention } from '../pipeline/summarizedTrace.ts';
+import { TraceStore } from '../pipeline/traceStore.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import { loadDefaultGraph } from '../routing/loadGraph.ts';
@@ -226,6 +227,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     return { id, ...(refused ? { blocked: refused } : {}) };
   };
   const examples = new Set<string>();
+  const store = options.traces === 'summary' ? new TraceStore() : undefined;
   /** A finished trace as the run keeps it: whole, or summarized (an entry point's first created trace stays whole). */
   const keep = (trace: EventTrace): EventTrace => {
     if (trace.outcome?.kind !== 'parked') options.onTrace?.(trace);
@@ -234,7 +236,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
       examples.add(trace.entryPoint);
       return trace;
     }
-    return summarizeTrace(trace);
+    return summarizeTrace(trace, store);
   };
   const drain = async () => {
     const done: EventTrace[] = [];

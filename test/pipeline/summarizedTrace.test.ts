@@ -4,6 +4,8 @@ import { checkInvariants } from '../../src/invariants/index.ts';
 import { DEFAULT_JOBS } from '../../src/pipeline/jobs/index.ts';
 import type { JobName } from '../../src/pipeline/jobNames.ts';
 import { summarizeTrace } from '../../src/pipeline/summarizedTrace.ts';
+import { TraceStore } from '../../src/pipeline/traceStore.ts';
+import { evidenceOfStep } from '../../src/pipeline/traceEvidence.ts';
 import { callsBySystem } from '../../src/pipeline/trace.ts';
 import { summarize } from '../../src/report/simulationSummary.ts';
 import { simulate } from '../../src/simulation/simulate.ts';
@@ -45,5 +47,18 @@ describe('summarized traces', () => {
       expect(callsBySystem(summary)).toEqual(callsBySystem(trace));
       expect(JSON.parse(JSON.stringify(summary))).toMatchObject({ eventId: trace.eventId, steps: expect.any(Array) });
     }
+  });
+
+  test("read back every field, and each step's evidence as JSON would, from one store shared by the run", async () => {
+    const run = await simulate({ seed: SEED, leads: 60, redeliveryRate: 0.05, traces: 'full' });
+    const store = new TraceStore();
+    const summaries = run.traces.map((trace) => summarizeTrace(trace, store));
+    const plain = (t: (typeof run.traces)[number]) => ({ eventId: t.eventId, entryPoint: t.entryPoint, receivedAt: t.receivedAt, runs: t.runs, outcome: t.outcome, finishedAt: t.finishedAt, speedToLeadMs: t.speedToLeadMs, routedTo: t.routedTo, calls: callsBySystem(t) });
+    const evidence = (t: (typeof run.traces)[number]) => JSON.parse(JSON.stringify(t.steps.map((s) => ({ ...evidenceOfStep(s.job, s.input, s.output), error: s.error }))));
+    expect(summaries.map(plain)).toEqual(run.traces.map(plain));
+    expect(summaries.map((s) => JSON.parse(JSON.stringify(s.steps.map((step) => ({ input: step.input, output: step.output, error: step.error })))))).toEqual(run.traces.map(evidence));
+    expect(summaries.some((s) => s.steps.some((step) => step.error !== undefined))).toBe(run.traces.some((t) => t.steps.some((step) => step.error !== undefined)));
+    // Well under the several KB of a full trace: the records take a few hundred bytes each.
+    expect(store.json.column.stored / summaries.length).toBeLessThan(300);
   });
 });
