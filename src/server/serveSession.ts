@@ -7,6 +7,7 @@ import { createPipeline } from '../pipeline/createPipeline.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
 import { PARKED_RETRY, retryParked } from '../pipeline/retryParked.ts';
 import { summarizeTrace } from '../pipeline/summarizedTrace.ts';
+import { TraceStore } from '../pipeline/traceStore.ts';
 import type { EventTrace } from '../pipeline/trace.ts';
 import type { Graph } from '../routing/graphSchema.ts';
 import type { RoundRobinState } from '../routing/roundRobin.ts';
@@ -85,6 +86,8 @@ interface Live {
   readonly traces: EventTrace[];
   /** The traces whose event is parked, waiting for its next try. */
   readonly parked: Set<EventTrace>;
+  /** Where the world's summarized traces are kept (one store for all of them). */
+  readonly store: TraceStore;
   /** Simulated time the world was created (records before it were seeded). */
   readonly startedAt: number;
 }
@@ -214,7 +217,7 @@ export class ServeSession {
   /** Summarizes the trace that just left the window of whole ones (a parked one stays whole: a retry continues it). */
   #summarizeOld(live: Live): void {
     const index = live.traces.length - 1 - (this.#options.fullTraces ?? FULL_TRACES_KEPT);
-    if (index >= 0) live.traces[index] = summarizeTrace(live.traces[index]!);
+    if (index >= 0) live.traces[index] = summarizeTrace(live.traces[index]!, live.store);
   }
 
   /**
@@ -305,7 +308,7 @@ export class ServeSession {
     if (previous) ServeSession.#carry(ServeSession.#credentials(previous.world), world);
     const transport = await openTransport('dispatch', world.handlers);
     const pipeline = createPipeline(world, transport, { graph: options.graph, ...latencyOf(options) });
-    return { world, transport, pipeline, traces: [], parked: new Set(), startedAt: world.clock.now() };
+    return { world, transport, pipeline, traces: [], parked: new Set(), store: new TraceStore(), startedAt: world.clock.now() };
   }
 
   static #credentials(world: World): Credentials {
