@@ -218,12 +218,12 @@ class SummarizedTrace implements EventTrace {
 }
 
 /**
- * The summary of a finished event's trace (see {@link TraceRetention}), kept in `store` (one per run; a store of its
- * own by default): the same event, outcome, routing, speed to lead and steps (job, times, attempts, status, error),
+ * The summary of a finished event's trace (see {@link TraceRetention}), kept in `store`: one store for all the
+ * summaries of a run or a serve world (a store per trace would cost a 64 KB chunk each). The same event, outcome, routing, speed to lead and steps (job, times, attempts, status, error),
  * with only the evidence of each step's input and output and the API calls counted per system. A parked trace
  * (which a retry continues) is returned as it is.
  */
-export function summarizeTrace(trace: EventTrace, store: TraceStore = new TraceStore()): EventTrace {
+export function summarizeTrace(trace: EventTrace, store: TraceStore): EventTrace {
   if (trace.outcome === undefined || trace.outcome.kind === 'parked' || trace instanceof SummarizedTrace) return trace;
   return new SummarizedTrace(trace, store);
 }

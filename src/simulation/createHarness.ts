@@ -227,7 +227,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     return { id, ...(refused ? { blocked: refused } : {}) };
   };
   const examples = new Set<string>();
-  const store = options.traces === 'summary' ? new TraceStore() : undefined;
+  const store = new TraceStore();
   /** A finished trace as the run keeps it: whole, or summarized (an entry point's first created trace stays whole). */
   const keep = (trace: EventTrace): EventTrace => {
     if (trace.outcome?.kind !== 'parked') options.onTrace?.(trace);

@@ -41,7 +41,7 @@ describe('summarized traces', () => {
   test('keep each step (job, times, attempts, status, error), the outcome and the calls per system; serialize as a plain trace', async () => {
     const run = await simulate({ seed: SEED, leads: 20, traces: 'full' });
     for (const trace of run.traces) {
-      const summary = summarizeTrace(trace);
+      const summary = summarizeTrace(trace, new TraceStore());
       const keep = (t: typeof trace) => ({ eventId: t.eventId, outcome: t.outcome, finishedAt: t.finishedAt, routedTo: t.routedTo, speed: t.speedToLeadMs, steps: t.steps.map((s) => ({ job: s.job, startedAt: s.startedAt, finishedAt: s.finishedAt, attempts: s.attempts, status: s.status, error: s.error })) });
       expect(keep(summary)).toEqual(keep(trace));
       expect(callsBySystem(summary)).toEqual(callsBySystem(trace));
