@@ -1,5 +1,5 @@
 import type { ApiCall } from '../clients/apiCall.ts';
-import type { CompactJson } from './compactJson.ts';
+import type { CompactJson } from '../core/compactJson.ts';
 import type { JobName } from './jobNames.ts';
 import { callsBySystem, type EventTrace, type JobTrace, type Outcome } from './trace.ts';
 import { evidenceOfStep } from './traceEvidence.ts';

@@ -1,4 +1,4 @@
-import { CompactJson } from './compactJson.ts';
+import { CompactJson } from '../core/compactJson.ts';
 import type { JobTrace } from './trace.ts';
 import type { JobName } from './jobNames.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { ByteColumn } from '../../src/pipeline/byteColumn.ts';
-import { CompactJson } from '../../src/pipeline/compactJson.ts';
+import { ByteColumn } from '../../src/core/byteColumn.ts';
+import { CompactJson } from '../../src/core/compactJson.ts';
 import { propParameters } from '../../src/testing/propRuns.ts';
 
 /** Strings like the ones traces hold: ids with zero-padded counters, counters, digit runs of every length. */
