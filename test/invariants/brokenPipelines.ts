@@ -112,6 +112,21 @@ export const forgetfulRoute: PipelineJob = {
   },
 };
 
+/** A route job that gives contacts the partner statuses but never shares them with the PRM (contacts skipped). */
+export const routeSkippingContacts: PipelineJob = {
+  name: 'route',
+  async run(work, ctx) {
+    const result = await route.run(work, ctx);
+    if (work.person?.type === 'Contact') work.sharePrm = false;
+    return result;
+  },
+};
+
+/** Puts `job` in place of the reference job of the same name in a harness's pipeline (a scenario's `prepare`). */
+export function swapJob(h: LeadsimHarness, job: PipelineJob): void {
+  (h.pipeline as { jobs: readonly PipelineJob[] }).jobs = replaceJob(job);
+}
+
 /** The jobs with standardize moved after compliance: compliance decides on the raw country. */
 export function complianceBeforeStandardize(): PipelineJob[] {
   const jobs = [...DEFAULT_JOBS];

@@ -2,7 +2,6 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { checkInvariants, formatViolation, type InvariantId } from '../../src/invariants/index.ts';
 import { DEFAULT_JOBS } from '../../src/pipeline/jobs/index.ts';
-import type { PipelineJob } from '../../src/pipeline/pipelineJob.ts';
 import { loadScenario } from '../../src/scenarios/loadScenario.ts';
 import { runScenario } from '../../src/scenarios/runScenario.ts';
 import { setUserStatus } from '../../src/simulation/actions/index.ts';
@@ -20,6 +19,8 @@ import {
   retryCreatesAgain,
   staleOrg,
   withoutRule1,
+  routeSkippingContacts,
+  swapJob,
 } from './brokenPipelines.ts';
 
 // The evidence form of every invariant reads only what any pipeline leaves behind: records, field histories, the
@@ -89,16 +90,7 @@ describe('the evidence forms catch the deliberately broken pipelines on their ow
   });
 
   test('partner-queue: a pipeline that never shares contacts', async () => {
-    const route = DEFAULT_JOBS.find((j) => j.name === 'route')!;
-    const skipsContacts: PipelineJob = {
-      name: 'route',
-      async run(work, ctx) {
-        const result = await route.run(work, ctx);
-        if (work.person?.type === 'Contact') work.sharePrm = false;
-        return result;
-      },
-    };
-    const broken = await runScenario(scenario('partner/contact-shared-to-prm.json'), { prepare: (h) => void ((h.pipeline as { jobs: readonly PipelineJob[] }).jobs = DEFAULT_JOBS.map((j) => (j === route ? skipsContacts : j))) });
+    const broken = await runScenario(scenario('partner/contact-shared-to-prm.json'), { prepare: (h) => swapJob(h, routeSkippingContacts) });
     expect(evidenceViolations(broken.run, 'partner-queue').join('\n')).toMatch(/Contact 003\w+ meets rule 1: .*, but it has no Impartner prospect with its id as CrmId/);
   });
 

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { checkInvariants } from '../../src/invariants/checkInvariants.ts';
-import { DEFAULT_JOBS } from '../../src/pipeline/jobs/index.ts';
-import type { PipelineJob } from '../../src/pipeline/pipelineJob.ts';
+import { routeSkippingContacts, swapJob } from './brokenPipelines.ts';
 import type { Graph } from '../../src/routing/graphSchema.ts';
 import { loadDefaultGraph } from '../../src/routing/loadGraph.ts';
 import { checkExpectations } from '../../src/scenarios/checkExpectations.ts';
@@ -64,16 +63,7 @@ describe('partner-queue: everyone in the Partner Queue has a live, not recalled,
     expect(partnerQueueMessages(run)).toEqual([]);
 
     // The broken route job: contacts get the partner statuses but are never shared (contacts skipped).
-    const route = DEFAULT_JOBS.find((j) => j.name === 'route')!;
-    const skipsContacts: PipelineJob = {
-      name: 'route',
-      async run(work, ctx) {
-        const result = await route.run(work, ctx);
-        if (work.person?.type === 'Contact') work.sharePrm = false;
-        return result;
-      },
-    };
-    const broken = await runScenario(loaded, { prepare: (h) => void ((h.pipeline as { jobs: readonly PipelineJob[] }).jobs = DEFAULT_JOBS.map((j) => (j === route ? skipsContacts : j))) });
+    const broken = await runScenario(loaded, { prepare: (h) => swapJob(h, routeSkippingContacts) });
     const carla = broken.people.get('carla')!;
     expect(partnerQueueMessages(broken)).toEqual([
       `Contact ${carla.id} meets rule 1: partner sponsored event, partner account set, not recalled, but it has no Impartner prospect; expected its user owner kept, Partner_Share_Status__c and Partner_Lead_Status__c set and a live PRM prospect (a contact meeting a partner rule is shared too).`,
