@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { propParameters } from '../../src/testing/propRuns.ts';
 import { FieldHistory, type HistoryEntry } from '../../src/systems/crm/fieldHistory.ts';
 
 const A = '00QSm0000000001MAA';
@@ -28,5 +30,40 @@ describe('FieldHistory reading by index', () => {
     expect(history.valueBefore(A, 'Email', 'ann@x.com', (i) => i < 1)).toBe('a@x.com');
     expect(history.valueBefore(A, 'Email', 'ann@x.com', (i) => i < 0)).toBe(null);
     expect(history.valueBefore(A, 'Status', 'MQL', (i) => i < 3)).toBe('MQL');
+  });
+});
+
+describe('FieldHistory storage', () => {
+  test('reads back exactly what was appended, in batches of writes of several records, after any truncation', () => {
+    const records = [A, B, '003Sm0000000003IAA'];
+    const entryArb = fc.record({ record: fc.constantFrom(...records), field: fc.constantFrom('Email', 'Status', 'OwnerId'), value: fc.option(fc.string({ maxLength: 3 }), { nil: null }), at: fc.integer({ min: 1, max: 4 }), request: fc.option(fc.constantFrom('dispatch-1', 'dispatch-2'), { nil: undefined }) });
+    const stepArb = fc.oneof(fc.array(entryArb, { minLength: 1, maxLength: 6 }).map((batch) => ({ batch })), fc.nat({ max: 30 }).map((mark) => ({ mark })));
+    fc.assert(
+      fc.property(fc.array(stepArb, { maxLength: 12 }), (steps) => {
+        const history = new FieldHistory();
+        let model: HistoryEntry[] = [];
+        for (const step of steps) {
+          if ('mark' in step) {
+            history.truncate(step.mark);
+            model = model.slice(0, step.mark);
+            continue;
+          }
+          const batch = step.batch.map((e): HistoryEntry => ({ recordId: e.record, object: e.record.startsWith('003') ? 'Contact' : 'Lead', field: e.field, oldValue: null, newValue: e.value, userId: '005Sm0000000001IAA', workflow: e.at === 2 ? 'pipeline:upsert' : undefined, ...(e.request ? { requestId: e.request } : {}), at: e.at }));
+          history.append(batch);
+          model.push(...batch);
+        }
+        expect(history.length).toBe(model.length);
+        expect(history.list()).toEqual(model);
+        for (const record of records) expect(history.list(record)).toEqual(model.filter((e) => e.recordId === record));
+        model.forEach((e, i) => {
+          expect(history.entry(i)).toStrictEqual(e);
+          for (const key of ['recordId', 'field', 'newValue', 'requestId', 'at', 'workflow'] as const) expect(history.column(key)(i)).toBe(e[key]);
+          const before = model.slice(0, i).map((m, j) => (m.recordId === e.recordId ? j : -1)).filter((j) => j >= 0);
+          expect(history.previous(i)).toBe(before.at(-1) ?? -1);
+        });
+        expect(history.column('recordId')(model.length)).toBeUndefined();
+      }),
+      propParameters(100),
+    );
   });
 });

@@ -21,58 +21,79 @@ export interface HistoryEntry {
 /** What readers of the field history may use: entries by index, one field at a time, and each record's chain. */
 export type FieldHistoryReader = Pick<FieldHistory, 'length' | 'entry' | 'column' | 'newest' | 'oldest' | 'first' | 'previous' | 'valueBefore'>;
 
+/** What one write stores once for all the fields it changed: the record, who, how, which request, when. */
+interface StoredWrite {
+  readonly recordId: string;
+  readonly object: string;
+  readonly userId: string;
+  readonly workflow: string | undefined;
+  readonly requestId: string | undefined;
+  readonly at: number;
+}
+
+/** What each changed field stores: the field, its values, its write, and the record's entry before it. */
+interface StoredChange {
+  readonly field: string;
+  readonly oldValue: unknown;
+  readonly newValue: unknown;
+  readonly write: number;
+  readonly previous: number;
+}
+
+const WRITE_KEYS = new Set<keyof HistoryEntry>(['recordId', 'object', 'userId', 'workflow', 'requestId', 'at']);
+
 /**
  * The field history of every record, in the order changes happened, stored compactly (src/core/compactLog.ts): a
- * month of traffic writes a few million entries. Each entry also links to the previous entry of its record, so one
- * record's history costs one step per entry of that record. Supports truncation for rollbacks.
+ * month of traffic writes a few million entries. The record, user, workflow, request and time of a write are stored
+ * once for the fields it changed (a created lead changes a dozen at once), each field change by itself with a link to
+ * the previous entry of its record, so one record's history costs one step per entry of that record. Entries are
+ * addressed by their position in the whole history. Supports truncation for rollbacks.
  */
 export class FieldHistory {
-  readonly #log = new CompactLog<HistoryEntry & { readonly previous: number }>({
-    recordId: 'value',
-    object: 'code',
-    field: 'code',
-    oldValue: 'value',
-    newValue: 'value',
-    userId: 'code',
-    workflow: 'code',
-    requestId: { kind: 'value', optional: true },
-    at: 'number',
-    previous: 'int32',
-  });
+  readonly #writes = new CompactLog<StoredWrite>({ recordId: 'value', object: 'code', userId: 'code', workflow: 'code', requestId: 'value', at: 'number' });
+  readonly #changes = new CompactLog<StoredChange>({ field: 'code', oldValue: 'value', newValue: 'value', write: 'int32', previous: 'int32' });
   /** The index of each record's newest entry. */
   readonly #newest = new Map<string, number>();
-  readonly #previous = this.#log.reader('previous');
-  readonly #field = this.#log.reader('field');
-  readonly #oldValue = this.#log.reader('oldValue');
+  readonly #previous = this.#changes.reader('previous');
+  readonly #write = this.#changes.reader('write');
+  readonly #field = this.#changes.reader('field');
+  readonly #oldValue = this.#changes.reader('oldValue');
 
   /** Number of entries so far (a mark for {@link truncate}). */
   get length(): number {
-    return this.#log.length;
+    return this.#changes.length;
   }
 
-  /** Appends entries. */
+  /** Appends entries (entries in a row made by one write, of one record at one time, share one stored write). */
   append(entries: readonly HistoryEntry[]): void {
+    let last: HistoryEntry | undefined;
+    let write = this.#writes.length - 1;
     for (const entry of entries) {
-      const index = this.#log.append({ ...entry, previous: this.#newest.get(entry.recordId) ?? -1 });
+      if (!last || !sameWrite(last, entry)) {
+        write = this.#writes.append({ recordId: entry.recordId, object: entry.object, userId: entry.userId, workflow: entry.workflow, requestId: entry.requestId, at: entry.at });
+        last = entry;
+      }
+      const index = this.#changes.append({ field: entry.field, oldValue: entry.oldValue, newValue: entry.newValue, write, previous: this.#newest.get(entry.recordId) ?? -1 });
       this.#newest.set(entry.recordId, index);
     }
   }
 
   /** Every entry, or the entries of one record (18-character id), oldest first, as new objects. */
   list(recordId?: string): readonly HistoryEntry[] {
-    if (recordId === undefined) return this.#log.slice().map(withoutLink);
     const out: HistoryEntry[] = [];
-    for (let i = this.#newest.get(recordId) ?? -1; i >= 0; ) {
-      const { previous, ...entry } = this.#log.at(i);
-      out.push(entry);
-      i = previous;
+    if (recordId === undefined) {
+      for (let i = 0; i < this.length; i++) out.push(this.entry(i));
+      return out;
     }
+    for (let i = this.#newest.get(recordId) ?? -1; i >= 0; i = this.#previous(i)) out.push(this.entry(i));
     return out.reverse();
   }
 
   /** The entry at `index` (0 is the oldest), as a new object. Throws RangeError outside the history. */
   entry(index: number): HistoryEntry {
-    return withoutLink(this.#log.at(index));
+    const change = this.#changes.at(index);
+    const write = this.#writes.at(change.write);
+    return { recordId: write.recordId, object: write.object, field: change.field, oldValue: change.oldValue, newValue: change.newValue, userId: write.userId, workflow: write.workflow, ...(write.requestId === undefined ? {} : { requestId: write.requestId }), at: write.at };
   }
 
   /**
@@ -80,7 +101,11 @@ export class FieldHistory {
    * `entry(i).field`. For scans and walks over many entries; reads past the end return undefined (or 0).
    */
   column<K extends keyof HistoryEntry>(key: K): (index: number) => HistoryEntry[K] {
-    return this.#log.reader(key);
+    if (!WRITE_KEYS.has(key)) return this.#changes.reader(key as keyof StoredChange) as (index: number) => HistoryEntry[K];
+    const ofWrite = this.#writes.reader(key as keyof StoredWrite) as (write: number) => HistoryEntry[K];
+    const write = this.#write;
+    const changes = this.#changes;
+    return (index) => (index >= 0 && index < changes.length ? ofWrite(write(index)) : (undefined as HistoryEntry[K]));
   }
 
   /** The index of a record's newest entry (18-character id, or 15), -1 when it has none. */
@@ -127,16 +152,19 @@ export class FieldHistory {
 
   /** Drops the entries after the first `length` (newest first), undoing appends made since that mark. */
   truncate(length: number): void {
-    for (let i = this.#log.length - 1; i >= length; i--) {
-      const { recordId, previous } = this.#log.at(i);
-      if (previous >= 0) this.#newest.set(recordId, previous);
-      else this.#newest.delete(recordId);
+    const keep = Math.max(0, length);
+    if (keep >= this.#changes.length) return;
+    const recordOf = this.column('recordId');
+    for (let i = this.#changes.length - 1; i >= keep; i--) {
+      const previous = this.#previous(i);
+      if (previous >= 0) this.#newest.set(recordOf(i), previous);
+      else this.#newest.delete(recordOf(i));
     }
-    this.#log.truncate(length);
+    this.#writes.truncate(keep === 0 ? 0 : this.#write(keep - 1) + 1);
+    this.#changes.truncate(keep);
   }
 }
 
-function withoutLink(entry: HistoryEntry & { readonly previous: number }): HistoryEntry {
-  const { previous: _previous, ...rest } = entry;
-  return rest;
+function sameWrite(a: HistoryEntry, b: HistoryEntry): boolean {
+  return a.recordId === b.recordId && a.at === b.at && a.userId === b.userId && a.requestId === b.requestId && a.workflow === b.workflow && a.object === b.object;
 }
