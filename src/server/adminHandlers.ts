@@ -88,7 +88,7 @@ function traceView(t: EventTrace): Record<string, unknown> {
  * | `POST /__leadsim/snapshots/{id}/restore`; `DELETE /__leadsim/snapshots/{id}` | restore (clock keeps its time) / forget |
  * | `POST /__leadsim/drain` | run what waits on the intake through the pipeline now; the traces |
  * | `GET /__leadsim/traces?since=N` | every processed event since the reset: outcome, owner, jobs |
- * | `GET /__leadsim/invariants?only=a,b` | the invariant report over the current state (`ok`, `results`, `violations`) |
+ * | `GET /__leadsim/invariants?only=a,b` | finishes what the intake accepted (as `drain`), then the invariant report over the state (`ok`, `results`, `violations`) |
  * | `GET /__leadsim/requests?since=N&limit=M&unhandled=true`; `DELETE` | the request log / clear it |
  * | `GET /__leadsim/org/settings`; `PATCH` `{duplicateRules?, stateAndCountryPicklists?}` | the Salesforce org's settings |
  * | `GET /__leadsim/limits`; `PATCH` `{salesforce?: {requestsPer24h}, marketo?: {dailyQuota?, rateLimit?}}` | API usage (Salesforce's rolling 24 h), each time a limit refused requests (`reached`); change the allocations |
@@ -159,14 +159,18 @@ export function adminHandlers(session: ServeSession): HttpHandler[] {
     }),
     http.post(at('/drain'), async () => jsonResponse({ processed: (await session.drain()).map(traceView) })),
     http.get(at('/traces'), ({ request }) => {
-      const since = Number(new URL(request.url).searchParams.get('since') ?? 0);
-      return jsonResponse({ traces: session.traces.slice(Number.isInteger(since) && since > 0 ? since : 0).map(traceView), total: session.traces.length });
+      const raw = new URL(request.url).searchParams.get('since');
+      const since = raw === null ? 0 : Number(raw);
+      if (raw !== null && (raw.trim() === '' || !Number.isInteger(since) || since < 0)) return problem(400, 'INVALID_ARGUMENT', `Failed to list traces since "${raw}": pass since as a whole number of traces already read (0 or more).`);
+      return jsonResponse({ traces: session.traces.slice(since).map(traceView), total: session.traces.length });
     }),
-    http.get(at('/invariants'), ({ request }) => {
+    http.get(at('/invariants'), async ({ request }) => {
       const only = new URL(request.url).searchParams.get('only');
       const ids = only === null ? undefined : only.split(',').map((s) => s.trim()).filter((s) => s !== '');
       const unknown = ids?.find((id) => !(INVARIANT_IDS as readonly string[]).includes(id));
       if (unknown !== undefined) return problem(400, 'INVALID_ARGUMENT', `Failed to check invariant "${unknown}": there is no such invariant. Use one of ${INVARIANT_IDS.join(', ')}.`);
+      // Events the intake accepted and the pipeline has not taken yet are finished first: judged while queued, they would read as lost.
+      await session.drain();
       return jsonResponse(session.invariants(ids as (typeof INVARIANT_IDS)[number][] | undefined));
     }),
     http.get(at('/requests'), ({ request }) => {
