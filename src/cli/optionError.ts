@@ -77,7 +77,7 @@ export function describeOption(schema: z.ZodType): string | undefined {
     }
     case 'array': {
       const item = describeOption((schema as z.ZodArray<z.ZodType>).element);
-      return `a comma-separated list${item ? ` of ${item.replace(/^one of /, '')}` : ''}`;
+      return `a comma-separated list${item ? `, each ${item}` : ''}`;
     }
     case 'number': {
       const n = schema as z.ZodNumber;

@@ -2,7 +2,18 @@ import { z } from 'zod';
 import { OptionError, optionIssues } from './optionError.ts';
 
 /** A CLI integer option (commander gives strings). */
-export const intOption = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+export const intOption = (min: number, max: number) =>
+  z
+    .union([z.number(), z.string().trim().regex(/^[-+]?\d+$/).transform(Number)])
+    .pipe(z.number().int().min(min).max(max));
+
+/** An integer item of a list option (`--scaling 1000,10000`): decimal digits only, as {@link intOption}. */
+export const intItem = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^[-+]?\d+$/)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
 
 /** The seed option: any 32-bit integer. */
 export const seedOption = intOption(-2147483648, 2147483647);

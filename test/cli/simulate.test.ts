@@ -28,7 +28,7 @@ describe('leadsim simulate', () => {
     expect(r.stdout).toBe('');
     const native = runCli(['simulate', '--native', 'marketo,hubspot']);
     expect(native.status).toBe(2);
-    expect(native.stderr).toContain('--native "marketo,hubspot": has "hubspot", which is not valid; expected a comma-separated list of marketo, impartner, chat');
+    expect(native.stderr).toContain('--native "marketo,hubspot": has "hubspot", which is not valid; expected a comma-separated list, each one of marketo, impartner, chat');
     const rate = runCli(['simulate', '--fault-rate', 'abc']);
     expect(rate.status).toBe(2);
     expect(rate.stderr).toBe('leadsim: Failed to run "leadsim simulate": 1 bad option.\n  --fault-rate "abc": is not valid; expected a number from 0 to 0.25\nSee "leadsim simulate --help".\n');

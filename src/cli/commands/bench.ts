@@ -4,7 +4,7 @@ import { formatBench } from '../../bench/formatBench.ts';
 import { runBench, SCALING_LEADS } from '../../bench/runBench.ts';
 import { assertWritablePath, writeFileAtomic } from '../../io/writeFileAtomic.ts';
 import { EXIT } from '../exitCodes.ts';
-import { intOption, parseOptions, seedOption } from '../options.ts';
+import { intItem, intOption, listOption, parseOptions, seedOption } from '../options.ts';
 import type { ConfigureCommand } from './index.ts';
 
 const BenchOptionsSchema = z.strictObject({
@@ -21,8 +21,8 @@ const BenchOptionsSchema = z.strictObject({
   startupRuns: intOption(0, 1000).default(10),
   scaling: z
     .string()
-    .transform((s) => (s.trim() === 'none' ? [] : s.split(',').map((x) => Number(x.trim()))))
-    .pipe(z.array(z.number().int().min(1).max(1_000_000)))
+    .transform((s) => (s.trim() === 'none' ? '' : s))
+    .pipe(listOption(intItem(1, 1_000_000)))
     .default([...SCALING_LEADS]),
 });
 
