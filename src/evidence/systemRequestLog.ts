@@ -35,7 +35,7 @@ export interface SystemRequest {
   /** The HTTP status the system answered; 0 when the client got no answer (a timeout, a lost response); undefined while pending or when no handler answered. */
   status: number | undefined;
   /** The fault injected for this request, when there was one. */
-  fault?: InjectedFaultKind;
+  fault?: InjectedFaultKind | undefined;
 }
 
 /** What {@link SystemRequestLog.begin} needs about a request. */
@@ -50,7 +50,7 @@ export interface RequestArrival {
 /** How the log stores a request: by column (src/core/compactLog.ts); -1 stands for undefined in the number columns. */
 interface StoredRequest {
   /** The id's number when the id is the counted prefix and that number (see CountedIds); -1 when kept as text. */
-  readonly counted: number;
+  counted: number;
   readonly system: LoggedSystem;
   readonly method: string;
   readonly path: string;
@@ -129,10 +129,12 @@ export class SystemRequestLog {
     for (const e of entries) this.#append(e.id, { counted: -1, system: e.system, method: e.method, path: e.path, at: e.at, credential: e.credential, handling: e.handling ?? -1, status: e.status ?? -1, fault: e.fault });
   }
 
+  /** Appends a request (its `counted` filled in here) and files its id. */
   #append(id: string, stored: StoredRequest): void {
     const index = this.#log.length;
     const counted = this.#counted.add(id, index + 1);
-    this.#log.append(counted === undefined ? stored : { ...stored, counted });
+    stored.counted = counted ?? -1;
+    this.#log.append(stored);
     if (counted === undefined) {
       this.#byId.set(id, index);
       this.#textIds.set(index, id);
@@ -157,13 +159,61 @@ export class SystemRequestLog {
     return entry;
   }
 
-  /** The entry at `index`, whose status and fault write through to the log. */
+  /** The entry at `index` as a handle whose status and fault write through to the log (made per request: no copy). */
   #live(index: number): SystemRequest {
-    const log = this.#log;
-    const entry = this.#entry(index);
-    Object.defineProperty(entry, 'status', { enumerable: true, get: () => (log.value(index, 'status') < 0 ? undefined : log.value(index, 'status')), set: (v: number | undefined) => log.set(index, 'status', v ?? -1) });
-    Object.defineProperty(entry, 'fault', { enumerable: true, get: () => log.value(index, 'fault'), set: (v: InjectedFaultKind | undefined) => log.set(index, 'fault', v) });
-    return entry;
+    return new LiveRequest(this.#log, index, () => this.#idAt(index));
+  }
+}
+
+/** A request being answered: its fields read from the log when asked for, `status` and `fault` written to it. */
+class LiveRequest implements SystemRequest {
+  readonly #log: CompactLog<StoredRequest>;
+  readonly #index: number;
+  readonly #id: () => string;
+
+  constructor(log: CompactLog<StoredRequest>, index: number, id: () => string) {
+    this.#log = log;
+    this.#index = index;
+    this.#id = id;
+  }
+
+  get seq(): number {
+    return this.#index + 1;
+  }
+  get id(): string {
+    return this.#id();
+  }
+  get system(): LoggedSystem {
+    return this.#log.value(this.#index, 'system');
+  }
+  get method(): string {
+    return this.#log.value(this.#index, 'method');
+  }
+  get path(): string {
+    return this.#log.value(this.#index, 'path');
+  }
+  get at(): number {
+    return this.#log.value(this.#index, 'at');
+  }
+  get credential(): string | undefined {
+    return this.#log.value(this.#index, 'credential');
+  }
+  get handling(): number | undefined {
+    const handling = this.#log.value(this.#index, 'handling');
+    return handling < 0 ? undefined : handling;
+  }
+  get status(): number | undefined {
+    const status = this.#log.value(this.#index, 'status');
+    return status < 0 ? undefined : status;
+  }
+  set status(status: number | undefined) {
+    this.#log.set(this.#index, 'status', status ?? -1);
+  }
+  get fault(): InjectedFaultKind | undefined {
+    return this.#log.value(this.#index, 'fault');
+  }
+  set fault(fault: InjectedFaultKind | undefined) {
+    this.#log.set(this.#index, 'fault', fault);
   }
 }
 

@@ -275,8 +275,12 @@ export class ServeSession {
     return this.#snapshots.delete(id);
   }
 
-  /** The invariants over the world as it is now and every trace since the last reset. */
-  invariants(only?: readonly InvariantId[]): InvariantReport {
+  /**
+   * The invariants over the world and every trace since the last reset, once the events the intake accepted are
+   * processed (as {@link drain}): judged while still queued, they would read as lost.
+   */
+  async invariants(only?: readonly InvariantId[]): Promise<InvariantReport> {
+    await this.drain();
     this.clock.sync();
     const live = this.#live;
     const run: RunRecord = {

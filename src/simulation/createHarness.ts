@@ -227,7 +227,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     return { id, ...(refused ? { blocked: refused } : {}) };
   };
   const examples = new Set<string>();
-  const store = new TraceStore();
+  let store: TraceStore | undefined;
   /** A finished trace as the run keeps it: whole, or summarized (an entry point's first created trace stays whole). */
   const keep = (trace: EventTrace): EventTrace => {
     if (trace.outcome?.kind !== 'parked') options.onTrace?.(trace);
@@ -236,7 +236,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
       examples.add(trace.entryPoint);
       return trace;
     }
-    return summarizeTrace(trace, store);
+    return summarizeTrace(trace, (store ??= new TraceStore()));
   };
   const drain = async () => {
     const done: EventTrace[] = [];

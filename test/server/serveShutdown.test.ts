@@ -40,7 +40,7 @@ describe('serve shuts down without dropping what it accepted', () => {
     const finished = await second.shutdown({ drainMs: 60_000 });
     expect(finished).toEqual({ done: 1_000, queued: 0, parked: 0 });
     expect(second.session.traces.map((t) => t.eventId)).toEqual(Array.from({ length: 1_000 }, (_, i) => `chat:q-${i}`));
-    expect(second.session.invariants().ok).toBe(true);
+    expect((await second.session.invariants()).ok).toBe(true);
   }, 180_000);
 
   it('without --state, what is left unfinished goes to a temp file the report names', async () => {

@@ -18,7 +18,7 @@ describe('a long-running serve keeps the latest traces whole and summarizes olde
       const whole = traces.map((t) => t.steps.some((s) => s.calls.length > 0));
       expect(whole).toEqual([false, false, false, false, false, true, true, true]);
       expect(traces.slice(0, 5).every((t) => t.callCounts !== undefined && t.outcome?.kind === 'created')).toBe(true);
-      expect(serve.session.invariants().ok).toBe(true);
+      expect((await serve.session.invariants()).ok).toBe(true);
       const listed = (await (await fetch(`${serve.info.admin.url}/traces`)).json()) as { traces: { steps: { job: string }[] }[]; total: number };
       expect(listed.total).toBe(8);
       expect(listed.traces[0]!.steps.map((s) => s.job)).toEqual(listed.traces[7]!.steps.map((s) => s.job));
