@@ -1,14 +1,19 @@
+import { SealedChunk } from './sealedChunk.ts';
+
 /** Bytes per chunk: records are packed into chunks this size (a record larger than one gets a chunk of its own). */
 const CHUNK = 1 << 16;
 /** A position is `chunk * SPAN + offset`: exact in a double for 2^29 chunks. */
 const SPAN = 2 ** 24;
 const TWO_POW_32 = 2 ** 32;
+/** Full chunks left open behind the one being written (recent records are read back without decoding). */
+const OPEN_BEHIND = 1;
 
 /**
  * An append-only column of byte records for many small values kept a whole run (summarized traces): each record is
  * written with {@link byte}, {@link varint} and {@link float}, then {@link commit}ted into 64 KB chunks and named by
  * its position, a number. Reading seeks to a position and reads the same sequence back. A few bytes a value and
- * nothing for the garbage collector to trace, where an object or a string per value costs tens of bytes.
+ * nothing for the garbage collector to trace, where an object or a string per value costs tens of bytes. Chunks the
+ * column has moved past are sealed (deflated, src/core/sealedChunk.ts) and decoded again when read.
  * Not re-entrant: one record is written, and one read, at a time.
  * @example
  * const column = new ByteColumn();
@@ -16,7 +21,7 @@ const TWO_POW_32 = 2 ** 32;
  * column.seek(at); column.readVarint() // 300
  */
 export class ByteColumn {
-  readonly #chunks: Uint8Array[] = [];
+  readonly #chunks: (Uint8Array | SealedChunk)[] = [];
   #used = 0;
   #stored = 0;
   #scratch = new Uint8Array(256);
@@ -27,7 +32,7 @@ export class ByteColumn {
   readonly #float = new Float64Array(1);
   readonly #floatBytes = new Uint8Array(this.#float.buffer);
 
-  /** Bytes held in chunks (the allocated size, for measuring). */
+  /** Bytes held in chunks (the allocated size of open ones, the deflated size of sealed ones; for measuring). */
   get size(): number {
     return this.#chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
   }
@@ -91,8 +96,9 @@ export class ByteColumn {
     const length = this.#length;
     this.#length = 0;
     if (length >= SPAN) throw new RangeError(`Failed to store a record of ${length} bytes: a record holds less than ${SPAN} bytes. Keep less in one record.`);
-    let chunk = this.#chunks[this.#chunks.length - 1];
+    let chunk = this.#chunks[this.#chunks.length - 1] as Uint8Array | undefined;
     if (chunk === undefined || this.#used + length > chunk.length) {
+      this.#sealBehind();
       chunk = new Uint8Array(Math.max(CHUNK, length));
       this.#chunks.push(chunk);
       this.#used = 0;
@@ -104,11 +110,19 @@ export class ByteColumn {
     return (this.#chunks.length - 1) * SPAN + offset;
   }
 
+  /** Seals the chunk {@link OPEN_BEHIND} behind the last (the one being written is never sealed). */
+  #sealBehind(): void {
+    const index = this.#chunks.length - 1 - OPEN_BEHIND;
+    const chunk = this.#chunks[index];
+    if (chunk instanceof Uint8Array) this.#chunks[index] = SealedChunk.seal(chunk)!;
+  }
+
   /** Moves reading to `position` (one {@link commit} returned, or one {@link position} gave). */
   seek(position: number): void {
     const chunk = Math.floor(position / SPAN);
     this.#chunk = chunk;
-    this.#bytes = this.#chunks[chunk]!;
+    const stored = this.#chunks[chunk]!;
+    this.#bytes = stored instanceof SealedChunk ? (stored.open() as Uint8Array) : stored;
     this.#pos = position - chunk * SPAN;
   }
 

@@ -1,9 +1,12 @@
+import { SealedChunk, type OpenChunk } from './sealedChunk.ts';
+
 /**
  * How a column of a {@link CompactLog} stores its values:
  * - `code`: values that repeat a lot (field names, user ids, workflows), each kept once and stored as a 4-byte code;
  * - `number`: numbers (times), 8 bytes each;
  * - `int32`: whole numbers from -2^31 to 2^31 - 1 (ids, positions), 4 bytes each;
- * - `value`: anything else, kept as it is (a reference: strings shared with the records cost nothing more).
+ * - `value`: anything else that is data (strings, numbers, booleans, null, plain objects and arrays), kept as it is
+ *   until its chunk is sealed (see {@link CompactLog}).
  * An `optional` column leaves the key out of an entry whose value is undefined.
  */
 export type ColumnKind = 'code' | 'number' | 'int32' | 'value';
@@ -14,24 +17,30 @@ export type ColumnSpec = ColumnKind | { readonly kind: ColumnKind; readonly opti
 /** The columns of a log of entries of type E: one spec per key. */
 export type Columns<E> = { readonly [K in keyof E]-?: ColumnSpec };
 
-const CHUNK = 4096;
+/** Entries per chunk (a power of two): {@link CHUNK_BITS} bits of an index are the offset in its chunk. */
+const CHUNK_BITS = 10;
+const CHUNK = 1 << CHUNK_BITS;
+/** Chunks left open behind the one being written (so recent entries are read and changed without decoding). */
+const OPEN_BEHIND = 0;
 
 interface Column {
   readonly key: string;
   readonly kind: ColumnKind;
   readonly optional: boolean;
-  /** Chunks of codes, numbers or values. */
-  readonly chunks: (Uint32Array | Float64Array | Int32Array | unknown[])[];
+  /** Chunks of codes, numbers or values; full ones sealed. */
+  readonly chunks: (OpenChunk | SealedChunk)[];
   /** `code` columns: the distinct values, by code, and their codes. */
   readonly values: unknown[];
   readonly codes: Map<unknown, number>;
 }
 
 /**
- * An append-only log of flat records (audit trails, activity logs) stored by column in fixed-size chunks rather than
- * as one object per entry: about a third of the memory, and nothing for the garbage collector to trace per entry.
- * Entries come back as fresh objects, equal to the ones appended ({@link at}, {@link slice}); changing one changes
- * nothing in the log. {@link truncate} drops the newest entries (a rolled-back transaction).
+ * An append-only log of flat records (audit trails, activity logs, request logs) stored by column in chunks of 1,024
+ * entries rather than as one object per entry, nothing for the garbage collector to trace per entry. Once the log has
+ * moved past a chunk, its columns are sealed (deflated, src/core/sealedChunk.ts): a few bytes an entry where an entry
+ * held tens to hundreds, decoded again when read. Entries come back as fresh objects, equal to the ones appended
+ * ({@link at}, {@link slice}); changing one changes nothing in the log. {@link truncate} drops the newest entries
+ * (a rolled-back transaction).
  * @example
  * const log = new CompactLog<{ field: string; at: number }>({ field: 'code', at: 'number' });
  * log.append({ field: 'Email', at: 1 }); log.at(0) // { field: 'Email', at: 1 }
@@ -55,8 +64,9 @@ export class CompactLog<E extends object> {
   /** Appends an entry; returns its index. */
   append(entry: E): number {
     const index = this.#length;
-    const chunk = index >>> 12;
+    const chunk = index >>> CHUNK_BITS;
     const offset = index & (CHUNK - 1);
+    if (offset === 0 && chunk > OPEN_BEHIND) this.#seal(chunk - OPEN_BEHIND - 1);
     for (const column of this.#columns) {
       if (offset === 0) column.chunks.push(newChunk(column.kind));
       const value = (entry as Record<string, unknown>)[column.key];
@@ -73,11 +83,11 @@ export class CompactLog<E extends object> {
   /** The entry at `index` (0 is the oldest), as a new object. Throws RangeError outside the log. */
   at(index: number): E {
     if (!Number.isInteger(index) || index < 0 || index >= this.#length) throw new RangeError(`Failed to read entry ${index} of a log of ${this.#length}: pass an index from 0 to ${this.#length - 1}.`);
-    const chunk = index >>> 12;
+    const chunk = index >>> CHUNK_BITS;
     const offset = index & (CHUNK - 1);
     const entry: Record<string, unknown> = {};
     for (const column of this.#columns) {
-      const stored = column.chunks[chunk]![offset];
+      const stored = chunkOf(column, chunk)[offset];
       const value = column.kind === 'code' ? column.values[stored as number] : stored;
       if (value !== undefined || !column.optional) entry[column.key] = value;
     }
@@ -88,7 +98,7 @@ export class CompactLog<E extends object> {
   value<K extends keyof E>(index: number, key: K): E[K] {
     const column = this.#columns.find((c) => c.key === key);
     if (!column || !Number.isInteger(index) || index < 0 || index >= this.#length) throw new RangeError(`Failed to read "${String(key)}" of entry ${index} of a log of ${this.#length}: pass a column of the log and an index from 0 to ${this.#length - 1}.`);
-    const stored = column.chunks[index >>> 12]![index & (CHUNK - 1)];
+    const stored = chunkOf(column, index >>> CHUNK_BITS)[index & (CHUNK - 1)];
     return (column.kind === 'code' ? column.values[stored as number] : stored) as E[K];
   }
 
@@ -96,12 +106,11 @@ export class CompactLog<E extends object> {
   set<K extends keyof E>(index: number, key: K, value: E[K]): void {
     const column = this.#columns.find((c) => c.key === key);
     if (!column || !Number.isInteger(index) || index < 0 || index >= this.#length) throw new RangeError(`Failed to set "${String(key)}" of entry ${index} of a log of ${this.#length}: pass a column of the log and an index from 0 to ${this.#length - 1}.`);
-    const target = column.chunks[index >>> 12]!;
     const offset = index & (CHUNK - 1);
-    if (column.kind === 'code') (target as Uint32Array)[offset] = codeOf(column, value);
-    else if (column.kind === 'int32') (target as Int32Array)[offset] = int32(column, value);
-    else if (column.kind === 'number') (target as Float64Array)[offset] = value as number;
-    else (target as unknown[])[offset] = value;
+    const stored = column.kind === 'code' ? codeOf(column, value) : column.kind === 'int32' ? int32(column, value) : value;
+    const target = column.chunks[index >>> CHUNK_BITS]!;
+    if (target instanceof SealedChunk) target.update((chunk) => (chunk[offset] = stored));
+    else target[offset] = stored;
   }
 
   /**
@@ -112,8 +121,12 @@ export class CompactLog<E extends object> {
     const column = this.#columns.find((c) => c.key === key);
     if (!column) throw new RangeError(`Failed to read column "${String(key)}": the log has no such column; pass one of ${this.#columns.map((c) => c.key).join(', ')}.`);
     const { chunks, values } = column;
-    if (column.kind === 'code') return (index) => values[(chunks[index >>> 12] as Uint32Array | undefined)?.[index & (CHUNK - 1)] ?? 0] as E[K];
-    return (index) => (chunks[index >>> 12] as unknown[] | undefined)?.[index & (CHUNK - 1)] as E[K];
+    const read = (index: number): unknown => {
+      const chunk = chunks[index >>> CHUNK_BITS];
+      return chunk === undefined ? undefined : (chunk instanceof SealedChunk ? chunk.open() : chunk)[index & (CHUNK - 1)];
+    };
+    if (column.kind === 'code') return (index) => values[(read(index) as number | undefined) ?? 0] as E[K];
+    return read as (index: number) => E[K];
   }
 
   /** Entries `start` (inclusive) to `end` (exclusive), oldest first, as new objects. */
@@ -130,11 +143,28 @@ export class CompactLog<E extends object> {
     const chunks = Math.ceil(keep / CHUNK);
     for (const column of this.#columns) {
       column.chunks.length = chunks;
+      // The chunks written next are open again.
+      for (let c = Math.max(0, chunks - OPEN_BEHIND - 1); c < chunks; c++) column.chunks[c] = chunkOf(column, c);
       // Values past the end are left for the next appends to overwrite; references among them are let go now.
       if (column.kind === 'value' && chunks > 0) (column.chunks[chunks - 1] as unknown[]).fill(undefined, keep & (CHUNK - 1) || CHUNK);
     }
     this.#length = keep;
   }
+
+  /** Seals chunk `chunk` of every column (a column whose values cannot be serialized keeps it open). */
+  #seal(chunk: number): void {
+    for (const column of this.#columns) {
+      const open = column.chunks[chunk];
+      if (open === undefined || open instanceof SealedChunk) continue;
+      column.chunks[chunk] = SealedChunk.seal(open) ?? open;
+    }
+  }
+}
+
+/** A column's chunk, opened when sealed. */
+function chunkOf(column: Column, chunk: number): OpenChunk {
+  const stored = column.chunks[chunk]!;
+  return stored instanceof SealedChunk ? stored.open() : stored;
 }
 
 function newChunk(kind: ColumnKind): Column['chunks'][number] {
