@@ -1,4 +1,4 @@
-import { SealedChunk } from './sealedChunk.ts';
+import { SealedChunks } from './sealedChunks.ts';
 
 /** Bytes per chunk: records are packed into chunks this size (a record larger than one gets a chunk of its own). */
 const CHUNK = 1 << 16;
@@ -13,7 +13,7 @@ const OPEN_BEHIND = 1;
  * written with {@link byte}, {@link varint} and {@link float}, then {@link commit}ted into 64 KB chunks and named by
  * its position, a number. Reading seeks to a position and reads the same sequence back. A few bytes a value and
  * nothing for the garbage collector to trace, where an object or a string per value costs tens of bytes. Chunks the
- * column has moved past are sealed (deflated, src/core/sealedChunk.ts) and decoded again when read.
+ * column has moved past are sealed (compressed, src/core/sealedChunks.ts) and decoded again when read.
  * Not re-entrant: one record is written, and one read, at a time.
  * @example
  * const column = new ByteColumn();
@@ -21,7 +21,7 @@ const OPEN_BEHIND = 1;
  * column.seek(at); column.readVarint() // 300
  */
 export class ByteColumn {
-  readonly #chunks: (Uint8Array | SealedChunk)[] = [];
+  readonly #chunks: (Uint8Array | SealedChunks)[] = [];
   #used = 0;
   #stored = 0;
   #scratch = new Uint8Array(256);
@@ -114,7 +114,7 @@ export class ByteColumn {
   #sealBehind(): void {
     const index = this.#chunks.length - 1 - OPEN_BEHIND;
     const chunk = this.#chunks[index];
-    if (chunk instanceof Uint8Array) this.#chunks[index] = SealedChunk.seal(chunk)!;
+    if (chunk instanceof Uint8Array) this.#chunks[index] = SealedChunks.seal([chunk]);
   }
 
   /** Moves reading to `position` (one {@link commit} returned, or one {@link position} gave). */
@@ -122,7 +122,7 @@ export class ByteColumn {
     const chunk = Math.floor(position / SPAN);
     this.#chunk = chunk;
     const stored = this.#chunks[chunk]!;
-    this.#bytes = stored instanceof SealedChunk ? (stored.open() as Uint8Array) : stored;
+    this.#bytes = stored instanceof SealedChunks ? (stored.open(0) as Uint8Array) : stored;
     this.#pos = position - chunk * SPAN;
   }
 

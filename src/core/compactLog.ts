@@ -1,4 +1,4 @@
-import { SealedChunk, type OpenChunk } from './sealedChunk.ts';
+import { SealedChunks, type OpenChunk } from './sealedChunks.ts';
 
 /**
  * How a column of a {@link CompactLog} stores its values:
@@ -25,10 +25,12 @@ const OPEN_BEHIND = 0;
 
 interface Column {
   readonly key: string;
+  /** Its place among the log's columns (and in a sealed row group). */
+  readonly index: number;
   readonly kind: ColumnKind;
   readonly optional: boolean;
   /** Chunks of codes, numbers or values; full ones sealed. */
-  readonly chunks: (OpenChunk | SealedChunk)[];
+  readonly chunks: (OpenChunk | SealedChunks)[];
   /** `code` columns: the distinct values, by code, and their codes. */
   readonly values: unknown[];
   readonly codes: Map<unknown, number>;
@@ -37,7 +39,7 @@ interface Column {
 /**
  * An append-only log of flat records (audit trails, activity logs, request logs) stored by column in chunks of 1,024
  * entries rather than as one object per entry, nothing for the garbage collector to trace per entry. Once the log has
- * moved past a chunk, its columns are sealed (deflated, src/core/sealedChunk.ts): a few bytes an entry where an entry
+ * moved past a chunk, its columns are sealed together (compressed, src/core/sealedChunks.ts): a few bytes an entry where an entry
  * held tens to hundreds, decoded again when read. Entries come back as fresh objects, equal to the ones appended
  * ({@link at}, {@link slice}); changing one changes nothing in the log. {@link truncate} drops the newest entries
  * (a rolled-back transaction).
@@ -50,9 +52,9 @@ export class CompactLog<E extends object> {
   #length = 0;
 
   constructor(columns: Columns<E>) {
-    this.#columns = Object.entries(columns as Record<string, ColumnSpec>).map(([key, spec]) => {
+    this.#columns = Object.entries(columns as Record<string, ColumnSpec>).map(([key, spec], index) => {
       const kind = typeof spec === 'string' ? spec : spec.kind;
-      return { key, kind, optional: typeof spec !== 'string', chunks: [], values: [undefined], codes: new Map([[undefined, 0]]) };
+      return { key, index, kind, optional: typeof spec !== 'string', chunks: [], values: [undefined], codes: new Map([[undefined, 0]]) };
     });
   }
 
@@ -109,7 +111,7 @@ export class CompactLog<E extends object> {
     const offset = index & (CHUNK - 1);
     const stored = column.kind === 'code' ? codeOf(column, value) : column.kind === 'int32' ? int32(column, value) : value;
     const target = column.chunks[index >>> CHUNK_BITS]!;
-    if (target instanceof SealedChunk) target.update((chunk) => (chunk[offset] = stored));
+    if (target instanceof SealedChunks) target.update(column.index, (chunk) => (chunk[offset] = stored));
     else target[offset] = stored;
   }
 
@@ -123,7 +125,7 @@ export class CompactLog<E extends object> {
     const { chunks, values } = column;
     const read = (index: number): unknown => {
       const chunk = chunks[index >>> CHUNK_BITS];
-      return chunk === undefined ? undefined : (chunk instanceof SealedChunk ? chunk.open() : chunk)[index & (CHUNK - 1)];
+      return chunk === undefined ? undefined : (chunk instanceof SealedChunks ? chunk.open(column.index) : chunk)[index & (CHUNK - 1)];
     };
     if (column.kind === 'code') return (index) => values[(read(index) as number | undefined) ?? 0] as E[K];
     return read as (index: number) => E[K];
@@ -151,20 +153,17 @@ export class CompactLog<E extends object> {
     this.#length = keep;
   }
 
-  /** Seals chunk `chunk` of every column (a column whose values cannot be serialized keeps it open). */
+  /** Seals chunk `chunk` of every column as one row group (a column whose values cannot be serialized keeps it open). */
   #seal(chunk: number): void {
-    for (const column of this.#columns) {
-      const open = column.chunks[chunk];
-      if (open === undefined || open instanceof SealedChunk) continue;
-      column.chunks[chunk] = SealedChunk.seal(open) ?? open;
-    }
+    const group = SealedChunks.seal(this.#columns.map((column) => column.chunks[chunk] as OpenChunk));
+    for (const column of this.#columns) if (group.sealed(column.index)) column.chunks[chunk] = group;
   }
 }
 
 /** A column's chunk, opened when sealed. */
 function chunkOf(column: Column, chunk: number): OpenChunk {
   const stored = column.chunks[chunk]!;
-  return stored instanceof SealedChunk ? stored.open() : stored;
+  return stored instanceof SealedChunks ? stored.open(column.index) : stored;
 }
 
 function newChunk(kind: ColumnKind): Column['chunks'][number] {
