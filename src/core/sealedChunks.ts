@@ -37,7 +37,7 @@ export function forgetDecodedChunks(): void {
  */
 export class SealedChunks {
   #bytes: Uint8Array;
-  readonly #layouts: readonly Layout[];
+  #layouts: readonly Layout[];
   #decoded: WeakRef<readonly (OpenChunk | undefined)[]>;
   #generation = generation;
 
@@ -75,6 +75,7 @@ export class SealedChunks {
     const { bytes, layouts } = encode(decoded);
     if (layouts.some((layout, i) => (layout.kind === 'open') !== (this.#layouts[i]!.kind === 'open'))) throw new TypeError('Failed to seal a chunk again: a value written to it cannot be serialized. Store data (strings, numbers, plain objects and arrays).');
     this.#bytes = bytes;
+    this.#layouts = layouts;
   }
 
   #open(): readonly (OpenChunk | undefined)[] {
