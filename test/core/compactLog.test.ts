@@ -63,6 +63,18 @@ describe('CompactLog', () => {
     expect(log.slice(model.length - 3)).toEqual(model.slice(-3));
   });
 
+  it('keeps the other columns of a sealed chunk when one value is set to a longer or shorter one', () => {
+    const log = new CompactLog<Row>(COLUMNS);
+    const model = Array.from({ length: 2100 }, (_, n) => row(3, n));
+    for (const r of model) log.append(r);
+    for (const [i, value] of [[5, undefined], [6, 'a much longer value than any before it'.repeat(4)], [1030, ['x']]] as const) {
+      log.set(i, 'value', value);
+      model[i] = { ...model[i]!, value };
+    }
+    forgetDecodedChunks();
+    expect(log.slice(0, 1100)).toEqual(model.slice(0, 1100));
+  });
+
   it('reads back copies of the objects a sealed chunk held, equal to the ones appended', () => {
     const attributes = { name: 'Form Name', value: 'Contact Us' };
     const log = new CompactLog<{ value: unknown }>({ value: 'value' });
