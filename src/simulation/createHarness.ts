@@ -19,7 +19,8 @@ import type { Graph } from '../routing/graphSchema.ts';
 import { loadDefaultGraph } from '../routing/loadGraph.ts';
 import { deliver as deliverAction } from './deliver.ts';
 import { resubmit } from './resubmit.ts';
-import type { ActionRecord, BlockedAction, RunRecord } from './runRecord.ts';
+import { ActionLog } from './actionLog.ts';
+import type { BlockedAction, RunRecord } from './runRecord.ts';
 import { responseJson } from '../core/inProcessBody.ts';
 import { openDirectTransport } from '../transport/directTransport.ts';
 import { guardNetwork } from '../transport/networkGuard.ts';
@@ -200,20 +201,35 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
   const traces: EventTrace[] = [];
   const reruns: EventTrace[] = [];
   const blocked: BlockedAction[] = [];
-  const actions: ActionRecord[] = [];
+  const actions = new ActionLog();
   /** The events the intake accepted during the action being delivered. */
   const acceptedNow: string[] = [];
   world.intake.onAccept((e) => acceptedNow.push(e.id));
   const redelivered: string[] = [];
-  /** The entry point each key was delivered to: keys are scoped to their entry point. */
+  /**
+   * The entry point each key was delivered to (keys are scoped to their entry point): keys the harness made, by their
+   * number (an array slot each rather than a map entry and a string); keys the caller gave, by key.
+   */
   const sentTo = new Map<string, string>();
+  const sentToNumbered: string[] = [];
+  const numberedPrefix = `${world.deliveryIdPrefix}evt-`;
+  const numberOf = (id: string): number | undefined => {
+    const n = id.startsWith(numberedPrefix) ? Number(id.slice(numberedPrefix.length)) : NaN;
+    return Number.isSafeInteger(n) && id === `${numberedPrefix}${String(n).padStart(6, '0')}` ? n : undefined;
+  };
+  const entryPointSentTo = (id: string): string | undefined => {
+    const n = numberOf(id);
+    return sentTo.get(id) ?? (n === undefined ? undefined : sentToNumbered[n]);
+  };
   let next = 1;
 
-  const nextEventId = () => `${world.deliveryIdPrefix}evt-${String(next++).padStart(6, '0')}`;
+  const nextEventId = () => `${numberedPrefix}${String(next++).padStart(6, '0')}`;
   const send = async (event: HarnessEvent) => {
     const id = event.id ?? nextEventId();
     world.clock.advance(gapMs);
-    sentTo.set(id, event.entryPoint);
+    const n = event.id === undefined ? numberOf(id) : undefined;
+    if (n === undefined) sentTo.set(id, event.entryPoint);
+    else sentToNumbered[n] = event.entryPoint;
     const refusedBefore = world.intake.refused.length;
     acceptedNow.length = 0;
     const heard = await deliverAction(world, transport, { ...event, id } as ParsedPayload & { id: string });
@@ -223,7 +239,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     const refused = eventIds.length > 0 ? undefined : (heard ?? (atDoor && { entryPoint: event.entryPoint, reason: `intake refused the payload: ${atDoor.error.message}`, at: atDoor.at }));
     if (refused) blocked.push(refused);
     const outcome = eventIds.length > 0 ? 'accepted' : atDoor ? 'refused' : refused ? 'blocked' : 'native';
-    actions.push({ entryPoint: event.entryPoint, outcome, eventIds, at: world.clock.now() });
+    actions.append({ entryPoint: event.entryPoint, outcome, eventIds, at: world.clock.now() });
     return { id, ...(refused ? { blocked: refused } : {}) };
   };
   const examples = new Set<string>();
@@ -309,7 +325,21 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
       return result;
     },
     record() {
-      return { seed: options.seed, world, graph, traces: [...traces], reruns: [...reruns], blocked: [...blocked], actions: [...actions], redelivered: [...redelivered], startedAt, ...(underTest ? { pipelineUnderTest: underTest.label } : {}) };
+      return {
+        seed: options.seed,
+        world,
+        graph,
+        traces: [...traces],
+        reruns: [...reruns],
+        blocked: [...blocked],
+        // Made when read: a month of traffic is tens of thousands of actions, kept by column until then.
+        get actions() {
+          return actions.list();
+        },
+        redelivered: [...redelivered],
+        startedAt,
+        ...(underTest ? { pipelineUnderTest: underTest.label } : {}),
+      };
     },
     async close() {
       network.release();
@@ -320,7 +350,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
 
   /** The event a delivery id (its key) or an event id names, if the intake accepted it. */
   function accepted(id: string) {
-    const entryPoint = sentTo.get(id);
+    const entryPoint = entryPointSentTo(id);
     return (entryPoint === undefined ? undefined : world.intake.find(entryPoint, id)) ?? world.intake.received.get(id);
   }
 
