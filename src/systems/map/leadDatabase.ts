@@ -46,12 +46,18 @@ export class LeadDatabase {
   readonly #activities: ActivityLog;
   readonly #leads = new Map<number, MarketoLead>();
   readonly #byEmail = new BucketMap<string, number>({ compare: (a, b) => a - b });
-  /** Field history, stored compactly (src/core/compactLog.ts); each entry links to the previous one of its lead. */
-  readonly #history = new CompactLog<Omit<LeadHistoryEntry, 'at'> & { readonly at: number; readonly previous: number }>({
+  /**
+   * Field history, stored compactly (src/core/compactLog.ts); each entry links to the previous one of its lead. A
+   * new value the lead held when it was recorded is not stored (`derived`): every change to a lead is recorded, so it
+   * is the old value of the lead's next change to the field, or the lead's value now (a created lead's values, most
+   * of the history, are not kept twice). A lead's derived values are stored before it is deleted.
+   */
+  readonly #history = new CompactLog<StoredHistoryEntry>({
     leadId: 'int32',
     field: 'code',
     oldValue: 'value',
     newValue: 'value',
+    derived: 'code',
     source: 'code',
     at: 'number',
     previous: 'int32',
@@ -113,12 +119,13 @@ export class LeadDatabase {
     const at = marketoTime(this.#clock.now());
     const changed: string[] = [];
     const next: Record<string, LeadValue> = { ...current };
+    const olds: LeadValue[] = [];
     for (const [field, value] of Object.entries(values)) {
       const old = current[field] ?? null;
       if (old === value) continue;
       next[field] = value;
       changed.push(field);
-      this.#record(id, field, old, value, source);
+      olds.push(old);
       this.#activities.log({
         leadId: id,
         activityTypeId: ACTIVITY_TYPES.changeDataValue.id,
@@ -136,6 +143,7 @@ export class LeadDatabase {
     const lead = next as MarketoLead;
     this.#leads.set(id, lead);
     this.#index(lead);
+    changed.forEach((field, i) => this.#record(id, field, olds[i]!, lead[field]!, source));
     return changed;
   }
 
@@ -162,6 +170,11 @@ export class LeadDatabase {
   delete(id: number): boolean {
     const lead = this.#leads.get(id);
     if (!lead) return false;
+    for (let i = this.#newest[id] ?? -1; i >= 0; i = this.#history.value(i, 'previous')) {
+      if (!this.#history.value(i, 'derived')) continue;
+      this.#history.set(i, 'newValue', this.#newValue(i));
+      this.#history.set(i, 'derived', false);
+    }
     this.#unindex(lead);
     this.#leads.delete(id);
     this.#activities.log({ leadId: id, activityTypeId: ACTIVITY_TYPES.deleteLead.id, primaryAttributeValue: String(lead['email'] ?? id), attributes: [] });
@@ -170,10 +183,29 @@ export class LeadDatabase {
 
   /** Field history, oldest first; only one lead's when `leadId` is given. */
   history(leadId?: number): readonly LeadHistoryEntry[] {
-    if (leadId === undefined) return this.#history.slice().map(historyEntry);
+    if (leadId === undefined) return Array.from({ length: this.#history.length }, (_, i) => historyEntry(this.#history.at(i), this.#newValue(i)));
     const out: LeadHistoryEntry[] = [];
-    for (let i = this.#newest[leadId] ?? -1; i >= 0; i = this.#history.value(i, 'previous')) out.push(historyEntry(this.#history.at(i)));
+    const lead = this.#leads.get(leadId);
+    /** Each field's old value in the lead's next change to it (walking from the newest). */
+    const later = new Map<string, LeadValue>();
+    for (let i = this.#newest[leadId] ?? -1; i >= 0; i = this.#history.value(i, 'previous')) {
+      const stored = this.#history.at(i);
+      const newValue = !stored.derived ? stored.newValue : later.has(stored.field) ? later.get(stored.field)! : (lead?.[stored.field] ?? null);
+      later.set(stored.field, stored.oldValue);
+      out.push(historyEntry(stored, newValue));
+    }
     return out.reverse();
+  }
+
+  /** The new value of history entry `index`: stored, or derived (see #history). */
+  #newValue(index: number): LeadValue {
+    const history = this.#history;
+    if (!history.value(index, 'derived')) return history.value(index, 'newValue');
+    const leadId = history.value(index, 'leadId');
+    const field = history.value(index, 'field');
+    let value = this.#leads.get(leadId)?.[field] ?? null;
+    for (let i = this.#newest[leadId] ?? -1; i > index; i = history.value(i, 'previous')) if (history.value(i, 'field') === field) value = history.value(i, 'oldValue');
+    return value;
   }
 
   #record(leadId: number, field: string, oldValue: LeadValue, newValue: LeadValue, source: LeadChangeSource): void {
@@ -181,7 +213,8 @@ export class LeadDatabase {
   }
 
   #append(leadId: number, field: string, oldValue: LeadValue, newValue: LeadValue, source: LeadChangeSource, at: number): void {
-    const index = this.#history.append({ leadId, field, oldValue, newValue, source, at, previous: this.#newest[leadId] ?? -1 });
+    const derived = newValue !== undefined && this.#leads.get(leadId)?.[field] === newValue;
+    const index = this.#history.append({ leadId, field, oldValue, newValue: derived ? null : newValue, derived, source, at, previous: this.#newest[leadId] ?? -1 });
     this.#newest[leadId] = index;
   }
 
@@ -199,7 +232,9 @@ export class LeadDatabase {
 }
 
 /** A stored history entry as the API gives it: the time as ISO-8601 with milliseconds (`SimClock.iso()`). */
-function historyEntry(stored: Omit<LeadHistoryEntry, 'at'> & { readonly at: number; readonly previous: number }): LeadHistoryEntry {
-  const { previous: _previous, at, ...entry } = stored;
-  return { ...entry, at: new Date(at).toISOString() };
+function historyEntry(stored: StoredHistoryEntry, newValue: LeadValue): LeadHistoryEntry {
+  return { leadId: stored.leadId, field: stored.field, oldValue: stored.oldValue, newValue, source: stored.source, at: new Date(stored.at).toISOString() };
 }
+
+/** A history entry as the log keeps it: time in ms, whether the new value is derived, the lead's entry before it. */
+type StoredHistoryEntry = Omit<LeadHistoryEntry, 'at'> & { readonly at: number; readonly derived: boolean; readonly previous: number };
