@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { propParameters } from '../../src/testing/propRuns.ts';
 import { FieldHistory, type HistoryEntry } from '../../src/systems/crm/fieldHistory.ts';
+import { forgetDecodedChunks } from '../../src/core/sealedChunks.ts';
 
 const A = '00QSm0000000001MAA';
 const B = '00QSm0000000002MAA';
@@ -64,6 +65,47 @@ describe('FieldHistory storage', () => {
         expect(history.column('recordId')(model.length)).toBeUndefined();
       }),
       propParameters(100),
+    );
+  });
+});
+
+describe('FieldHistory new values a record still holds', () => {
+  test('reads every new value back when they are derived from the records now and the changes after them', () => {
+    const records = [A, B, '003Sm0000000003IAA'];
+    const fields = ['Email', 'Status', 'Name'] as const;
+    const entryArb = fc.record({ record: fc.constantFrom(...records), field: fc.constantFrom(...fields), value: fc.option(fc.constantFrom('a', 'b', ''), { nil: null }) });
+    const stepArb = fc.oneof(fc.array(entryArb, { minLength: 1, maxLength: 40 }).map((batch) => ({ batch })), fc.nat({ max: 60 }).map((mark) => ({ mark })), fc.constant({ stamp: true }));
+    fc.assert(
+      fc.property(fc.array(stepArb, { maxLength: 12 }), (steps) => {
+        // The records as the changes left them; `Name` is a field the owner may change without recording it.
+        let now = new Map<string, unknown>();
+        const history = new FieldHistory((id, field) => (field === 'Name' ? undefined : (now.get(`${id}.${field}`) ?? null)));
+        let model: HistoryEntry[] = [];
+        const replay = (entries: readonly HistoryEntry[]) => new Map(entries.map((e) => [`${e.recordId}.${e.field}`, e.newValue] as const));
+        for (const [n, step] of steps.entries()) {
+          if ('mark' in step) {
+            history.truncate(step.mark);
+            model = model.slice(0, step.mark);
+            now = replay(model);
+          } else if ('stamp' in step) {
+            for (const record of records) now.set(`${record}.Name`, `stamped ${n}`);
+          } else {
+            const batch = step.batch.map((e): HistoryEntry => {
+              const key = `${e.record}.${e.field}`;
+              const entry = change(e.record, e.field, now.get(key) ?? null, e.value, n);
+              now.set(key, e.value);
+              return entry;
+            });
+            history.append(batch);
+            model.push(...batch);
+          }
+        }
+        forgetDecodedChunks();
+        expect(history.list()).toEqual(model);
+        for (const record of records) expect(history.list(record)).toEqual(model.filter((e) => e.recordId === record));
+        expect(model.map((_, i) => history.column('newValue')(i))).toEqual(model.map((e) => e.newValue));
+      }),
+      propParameters(60),
     );
   });
 });

@@ -86,6 +86,8 @@ interface CreateInternals {
 
 const NOT_FOUND = 'The requested resource does not exist';
 const NAMED_TYPES = new Set<SObjectType>(['Lead', 'Contact', 'User']);
+/** Fields {@link Crm} writes itself on a write (a name from its parts, a response flag, the audit stamps): a history row of one keeps its value. */
+const SET_BY_WRITE = new Set(['Name', 'HasResponded', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp']);
 
 /**
  * The simulated Salesforce org, in memory: records with Salesforce's validation, defaults, audit fields,
@@ -116,7 +118,7 @@ export class Crm implements IndexedRecordSource {
   /** What the org declares beyond leadsim's schema (see {@link CrmOptions.schemaExtension}). */
   readonly schemaExtension: SchemaExtension;
   readonly #ids = new IdFactory();
-  readonly #history = new FieldHistory();
+  readonly #history = new FieldHistory((id, field) => (SET_BY_WRITE.has(field) ? undefined : (this.#store.get(id)?.record[field] ?? null)));
   readonly #events = new ChangeEvents();
   #duplicates = new DuplicateIndex();
   #members = new CampaignMemberIndex();

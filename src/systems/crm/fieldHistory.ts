@@ -31,14 +31,24 @@ interface StoredWrite {
   readonly at: number;
 }
 
-/** What each changed field stores: the field, its values, its write, and the record's entry before it. */
+/**
+ * What each changed field stores: the field, its values, its write, and the record's entry before it. A new value
+ * the record held when the change was recorded is `derived` rather than stored (see {@link FieldHistory}).
+ */
 interface StoredChange {
   readonly field: string;
   readonly oldValue: unknown;
   readonly newValue: unknown;
+  readonly derived: boolean;
   readonly write: number;
   readonly previous: number;
 }
+
+/**
+ * A record's value of a field now, as the history's values are kept (`null` for none), or undefined when the owner
+ * may change that field without recording it (a field it derives or stamps itself): such a field's values are stored.
+ */
+export type CurrentValue = (recordId: string, field: string) => unknown;
 
 const WRITE_KEYS = new Set<keyof HistoryEntry>(['recordId', 'object', 'userId', 'workflow', 'requestId', 'at']);
 
@@ -48,16 +58,28 @@ const WRITE_KEYS = new Set<keyof HistoryEntry>(['recordId', 'object', 'userId', 
  * once for the fields it changed (a created lead changes a dozen at once), each field change by itself with a link to
  * the previous entry of its record, so one record's history costs one step per entry of that record. Entries are
  * addressed by their position in the whole history. Supports truncation for rollbacks.
+ *
+ * New values are not kept twice: the owner records every change of the fields it answers for in `current`, so a new
+ * value the record still holds when it is recorded is the old value of the record's next change to the field, or the
+ * record's value now, and is read that way (a created record's dozen values, most of the history, cost nothing).
  */
 export class FieldHistory {
   readonly #writes = new CompactLog<StoredWrite>({ recordId: 'value', object: 'code', userId: 'code', workflow: 'code', requestId: 'value', at: 'number' });
-  readonly #changes = new CompactLog<StoredChange>({ field: 'code', oldValue: 'value', newValue: 'value', write: 'int32', previous: 'int32' });
+  readonly #changes = new CompactLog<StoredChange>({ field: 'code', oldValue: 'value', newValue: 'value', derived: 'code', write: 'int32', previous: 'int32' });
   /** The index of each record's newest entry. */
   readonly #newest = new Map<string, number>();
   readonly #previous = this.#changes.reader('previous');
   readonly #write = this.#changes.reader('write');
   readonly #field = this.#changes.reader('field');
   readonly #oldValue = this.#changes.reader('oldValue');
+  readonly #storedNewValue = this.#changes.reader('newValue');
+  readonly #derived = this.#changes.reader('derived');
+  readonly #current: CurrentValue;
+
+  /** @param current - the records' values now (see {@link CurrentValue}); by default every new value is stored. */
+  constructor(current: CurrentValue = () => undefined) {
+    this.#current = current;
+  }
 
   /** Number of entries so far (a mark for {@link truncate}). */
   get length(): number {
@@ -73,7 +95,8 @@ export class FieldHistory {
         write = this.#writes.append({ recordId: entry.recordId, object: entry.object, userId: entry.userId, workflow: entry.workflow, requestId: entry.requestId, at: entry.at });
         last = entry;
       }
-      const index = this.#changes.append({ field: entry.field, oldValue: entry.oldValue, newValue: entry.newValue, write, previous: this.#newest.get(entry.recordId) ?? -1 });
+      const derived = entry.newValue !== undefined && this.#current(entry.recordId, entry.field) === entry.newValue;
+      const index = this.#changes.append({ field: entry.field, oldValue: entry.oldValue, newValue: derived ? null : entry.newValue, derived, write, previous: this.#newest.get(entry.recordId) ?? -1 });
       this.#newest.set(entry.recordId, index);
     }
   }
@@ -85,15 +108,36 @@ export class FieldHistory {
       for (let i = 0; i < this.length; i++) out.push(this.entry(i));
       return out;
     }
-    for (let i = this.#newest.get(recordId) ?? -1; i >= 0; i = this.#previous(i)) out.push(this.entry(i));
+    /** Each field's old value in the record's next change to it (walking from the newest). */
+    const later = new Map<string, unknown>();
+    for (let i = this.#newest.get(recordId) ?? -1; i >= 0; i = this.#previous(i)) {
+      const field = this.#field(i);
+      out.push(this.#entry(i, !this.#derived(i) ? this.#storedNewValue(i) : later.has(field) ? later.get(field) : this.#current(recordId, field)));
+      later.set(field, this.#oldValue(i));
+    }
     return out.reverse();
   }
 
   /** The entry at `index` (0 is the oldest), as a new object. Throws RangeError outside the history. */
   entry(index: number): HistoryEntry {
+    if (!Number.isInteger(index) || index < 0 || index >= this.length) throw new RangeError(`Failed to read entry ${index} of a field history of ${this.length}: pass an index from 0 to ${this.length - 1}.`);
+    return this.#entry(index, this.#newValue(index));
+  }
+
+  #entry(index: number, newValue: unknown): HistoryEntry {
     const change = this.#changes.at(index);
     const write = this.#writes.at(change.write);
-    return { recordId: write.recordId, object: write.object, field: change.field, oldValue: change.oldValue, newValue: change.newValue, userId: write.userId, workflow: write.workflow, ...(write.requestId === undefined ? {} : { requestId: write.requestId }), at: write.at };
+    return { recordId: write.recordId, object: write.object, field: change.field, oldValue: change.oldValue, newValue, userId: write.userId, workflow: write.workflow, ...(write.requestId === undefined ? {} : { requestId: write.requestId }), at: write.at };
+  }
+
+  /** The new value of entry `index`: stored, or the old value of the record's next change to the field, or its value now. */
+  #newValue(index: number): unknown {
+    if (!this.#derived(index)) return this.#storedNewValue(index);
+    const recordId = this.#writes.value(this.#write(index), 'recordId');
+    const field = this.#field(index);
+    let value = this.#current(recordId, field);
+    for (let i = this.#newest.get(recordId) ?? -1; i > index; i = this.#previous(i)) if (this.#field(i) === field) value = this.#oldValue(i);
+    return value;
   }
 
   /**
@@ -101,6 +145,7 @@ export class FieldHistory {
    * `entry(i).field`. For scans and walks over many entries; reads past the end return undefined (or 0).
    */
   column<K extends keyof HistoryEntry>(key: K): (index: number) => HistoryEntry[K] {
+    if (key === 'newValue') return (index) => (index >= 0 && index < this.length ? this.#newValue(index) : undefined) as HistoryEntry[K];
     if (!WRITE_KEYS.has(key)) return this.#changes.reader(key as keyof StoredChange) as (index: number) => HistoryEntry[K];
     const ofWrite = this.#writes.reader(key as keyof StoredWrite) as (write: number) => HistoryEntry[K];
     const write = this.#write;
