@@ -103,6 +103,25 @@ describe('campaign members', () => {
     const none = crm.create('CampaignMember', { CampaignId: campaignId }, ctx);
     expect(none.ok ? '' : none.errors[0]?.statusCode).toBe('REQUIRED_FIELD_MISSING');
   });
+
+  it('counts a converted lead\'s contact as a member, other campaigns and deleted memberships not, and after a restore too', () => {
+    const { crm, ctx, campaignId } = seededCrm();
+    const other = crm.create('Campaign', { Name: 'Webinar Q2' }, ctx);
+    const lead = crm.create('Lead', { LastName: 'A', Company: 'B' }, ctx);
+    if (!lead.ok || !other.ok) throw new Error('seed failed');
+    const member = crm.create('CampaignMember', { CampaignId: campaignId, LeadId: lead.value.id }, ctx);
+    expect(crm.create('CampaignMember', { CampaignId: other.value.id, LeadId: lead.value.id }, ctx).ok).toBe(true);
+    const converted = crm.convertLead({ leadId: lead.value.id, convertedStatus: 'Converted' }, ctx);
+    if (!member.ok || !converted.success) throw new Error('seed failed');
+    expect(crm.get('CampaignMember', member.value.id)?.['ContactId']).toBe(converted.contactId);
+    const asContact = () => crm.create('CampaignMember', { CampaignId: campaignId, ContactId: converted.contactId! }, ctx);
+    expect(asContact().ok ? '' : 'DUPLICATE_VALUE').toBe('DUPLICATE_VALUE');
+    const saved = crm.snapshot();
+    crm.restore(saved);
+    expect(asContact().ok ? '' : 'DUPLICATE_VALUE').toBe('DUPLICATE_VALUE');
+    expect(crm.delete('CampaignMember', member.value.id, ctx).ok).toBe(true);
+    expect(asContact().ok).toBe(true);
+  });
 });
 
 describe('update and delete', () => {

@@ -61,9 +61,21 @@ export class FieldIndex {
       const map = this.#map(type, field);
       const before = prev && prev['IsDeleted'] !== true && !(field === 'Id' && isMadeId(type, prev.Id)) ? keyOf(type, field, prev[field]) : undefined;
       const after = next && next['IsDeleted'] !== true && !(field === 'Id' && isMadeId(type, next.Id)) ? keyOf(type, field, next[field]) : undefined;
-      if (before !== undefined) map.remove(before, prev!);
+      // A write that keeps the key replaces the record in its bucket: removing and adding it again would leave a
+      // deleted entry in the map's table each time, which makes the table grow to twice the size its keys need.
+      if (before !== undefined && before !== after) map.remove(before, prev!);
       if (after !== undefined) map.add(after, next!);
     }
+  }
+
+  /**
+   * Live records whose indexed `field` holds exactly `value` (not only its key), in creation order; undefined when
+   * the field is not indexed.
+   */
+  holding(type: SObjectType, field: string, value: string): SRecord[] | undefined {
+    const key = keyOf(type, field, value);
+    if (key === undefined) return (INDEXED_FIELDS[type] ?? []).includes(field) ? [] : undefined;
+    return this.lookup(type, field, key)?.filter((record) => record[field] === value);
   }
 
   /** Live records whose field has the key `normalizedValue` (see `indexKey`), in creation order; undefined when not indexed. */

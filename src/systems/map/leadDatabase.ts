@@ -44,7 +44,9 @@ export function normalizeEmail(email: string): string {
 export class LeadDatabase {
   readonly #clock: SimClock;
   readonly #activities: ActivityLog;
-  readonly #leads = new Map<number, MarketoLead>();
+  /** The leads by id (ids count from 1: an array, not a map); a deleted lead leaves a hole. */
+  readonly #leads: (MarketoLead | undefined)[] = [];
+  #size = 0;
   readonly #byEmail = new BucketMap<string, number>({ compare: (a, b) => a - b });
   /** Field history, stored compactly (src/core/compactLog.ts); each entry links to the previous one of its lead. */
   readonly #history = new CompactLog<Omit<LeadHistoryEntry, 'at'> & { readonly at: number; readonly previous: number }>({
@@ -67,17 +69,17 @@ export class LeadDatabase {
 
   /** The lead with this id, or undefined. */
   get(id: number): MarketoLead | undefined {
-    return this.#leads.get(id);
+    return Number.isInteger(id) && id > 0 ? this.#leads[id] : undefined;
   }
 
   /** Every lead, in id order. */
-  all(): IterableIterator<MarketoLead> {
-    return this.#leads.values();
+  *all(): IterableIterator<MarketoLead> {
+    for (const lead of this.#leads) if (lead !== undefined) yield lead;
   }
 
   /** Number of leads. */
   get size(): number {
-    return this.#leads.size;
+    return this.#size;
   }
 
   /** Ids of the leads whose email matches (case-insensitive, trimmed), in id order. */
@@ -88,9 +90,9 @@ export class LeadDatabase {
   /** Ids of the leads whose `field` equals `value` (emails compared normalized), in id order. */
   idsBy(field: string, value: LeadValue): readonly number[] {
     if (field === 'email') return typeof value === 'string' ? this.idsByEmail(value) : [];
-    if (field === 'id') return typeof value === 'number' && this.#leads.has(value) ? [value] : [];
+    if (field === 'id') return typeof value === 'number' && this.get(value) !== undefined ? [value] : [];
     const ids: number[] = [];
-    for (const lead of this.#leads.values()) if (lead[field] !== undefined && lead[field] === value) ids.push(lead.id);
+    for (const lead of this.all()) if (lead[field] !== undefined && lead[field] === value) ids.push(lead.id);
     return ids;
   }
 
@@ -99,7 +101,7 @@ export class LeadDatabase {
     const id = this.#nextId++;
     const at = marketoTime(this.#clock.now());
     const lead: MarketoLead = { ...values, id, createdAt: at, updatedAt: at, originalSourceType: sourceType };
-    this.#leads.set(id, lead);
+    this.#put(lead);
     this.#index(lead);
     for (const [field, value] of Object.entries(values)) this.#record(id, field, null, value, source);
     this.#activities.log({ leadId: id, activityTypeId: ACTIVITY_TYPES.newLead.id, primaryAttributeValue: String(values['email'] ?? id), attributes: [{ name: 'Source Type', value: sourceType }] });
@@ -108,7 +110,7 @@ export class LeadDatabase {
 
   /** Applies validated values to a lead; returns the fields that changed. Unchanged values leave no trace. */
   update(id: number, values: Readonly<Record<string, LeadValue>>, source: LeadChangeSource): string[] {
-    const current = this.#leads.get(id);
+    const current = this.get(id);
     if (!current) throw new RangeError(`Failed to update Marketo lead "${id}": no such lead. Look the lead up before updating it.`);
     const at = marketoTime(this.#clock.now());
     const changed: string[] = [];
@@ -132,24 +134,29 @@ export class LeadDatabase {
     }
     if (changed.length === 0) return changed;
     next['updatedAt'] = at;
-    this.#unindex(current);
     const lead = next as MarketoLead;
-    this.#leads.set(id, lead);
-    this.#index(lead);
+    this.#leads[id] = lead;
+    // The email index changes only with the email: removing and adding the same key leaves a deleted entry in
+    // the map's table each time, which makes it grow to twice the size its keys need.
+    if (emailKey(current) !== emailKey(lead)) {
+      this.#unindex(current);
+      this.#index(lead);
+    }
     return changed;
   }
 
   /** The table, copied (leads are immutable): for a world snapshot. */
   snapshot(): LeadDatabaseState {
-    return { leads: [...this.#leads.values()], history: this.history(), nextId: this.#nextId };
+    return { leads: [...this.all()], history: this.history(), nextId: this.#nextId };
   }
 
   /** Puts back what {@link snapshot} took; the email index is rebuilt. */
   restore(state: LeadDatabaseState): void {
-    this.#leads.clear();
+    this.#leads.length = 0;
+    this.#size = 0;
     this.#byEmail.clear();
     for (const lead of state.leads) {
-      this.#leads.set(lead.id, lead);
+      this.#put(lead);
       this.#index(lead);
     }
     this.#history.truncate(0);
@@ -160,10 +167,11 @@ export class LeadDatabase {
 
   /** Deletes a lead and logs a Delete Lead activity; false when there is none. */
   delete(id: number): boolean {
-    const lead = this.#leads.get(id);
+    const lead = this.get(id);
     if (!lead) return false;
     this.#unindex(lead);
-    this.#leads.delete(id);
+    this.#leads[id] = undefined;
+    this.#size--;
     this.#activities.log({ leadId: id, activityTypeId: ACTIVITY_TYPES.deleteLead.id, primaryAttributeValue: String(lead['email'] ?? id), attributes: [] });
     return true;
   }
@@ -185,17 +193,28 @@ export class LeadDatabase {
     this.#newest[leadId] = index;
   }
 
+  /** Stores a new lead at its id; ids come from the counter, so a snapshot's leads (in id order) append too. */
+  #put(lead: MarketoLead): void {
+    if (!Number.isInteger(lead.id) || lead.id < 1) throw new RangeError(`Failed to store Marketo lead "${lead.id}": ids are integers from 1. Restore a snapshot this database took.`);
+    if (this.#leads[lead.id] === undefined) this.#size++;
+    this.#leads[lead.id] = lead;
+  }
+
   #index(lead: MarketoLead): void {
-    const email = lead['email'];
-    if (typeof email !== 'string' || email.trim() === '') return;
-    this.#byEmail.add(normalizeEmail(email), lead.id);
+    const key = emailKey(lead);
+    if (key !== undefined) this.#byEmail.add(key, lead.id);
   }
 
   #unindex(lead: MarketoLead): void {
-    const email = lead['email'];
-    if (typeof email !== 'string') return;
-    this.#byEmail.remove(normalizeEmail(email), lead.id);
+    const key = emailKey(lead);
+    if (key !== undefined) this.#byEmail.remove(key, lead.id);
   }
+}
+
+/** The key a lead is filed under in the email index, or undefined when it is not filed. */
+function emailKey(lead: MarketoLead): string | undefined {
+  const email = lead['email'];
+  return typeof email === 'string' && email.trim() !== '' ? normalizeEmail(email) : undefined;
 }
 
 /** A stored history entry as the API gives it: the time as ISO-8601 with milliseconds (`SimClock.iso()`). */
