@@ -1,6 +1,7 @@
 import type { SimClock } from '../../core/clock.ts';
 import { BucketMap } from '../../core/bucketMap.ts';
 import { CompactLog } from '../../core/compactLog.ts';
+import { IdTable } from '../../core/idTable.ts';
 import { ACTIVITY_TYPES, type ActivityLog } from './activityLog.ts';
 import { marketoTime } from './marketoTime.ts';
 
@@ -44,9 +45,8 @@ export function normalizeEmail(email: string): string {
 export class LeadDatabase {
   readonly #clock: SimClock;
   readonly #activities: ActivityLog;
-  /** The leads by id (ids count from 1: an array, not a map); a deleted lead leaves a hole. */
-  readonly #leads: (MarketoLead | undefined)[] = [];
-  #size = 0;
+  /** The leads by id (ids count from 1: an array, not a map). */
+  readonly #leads = new IdTable<MarketoLead>();
   readonly #byEmail = new BucketMap<string, number>({ compare: (a, b) => a - b });
   /** Field history, stored compactly (src/core/compactLog.ts); each entry links to the previous one of its lead. */
   readonly #history = new CompactLog<Omit<LeadHistoryEntry, 'at'> & { readonly at: number; readonly previous: number }>({
@@ -69,17 +69,17 @@ export class LeadDatabase {
 
   /** The lead with this id, or undefined. */
   get(id: number): MarketoLead | undefined {
-    return Number.isInteger(id) && id > 0 ? this.#leads[id] : undefined;
+    return this.#leads.get(id);
   }
 
   /** Every lead, in id order. */
-  *all(): IterableIterator<MarketoLead> {
-    for (const lead of this.#leads) if (lead !== undefined) yield lead;
+  all(): IterableIterator<MarketoLead> {
+    return this.#leads.values();
   }
 
   /** Number of leads. */
   get size(): number {
-    return this.#size;
+    return this.#leads.size;
   }
 
   /** Ids of the leads whose email matches (case-insensitive, trimmed), in id order. */
@@ -90,7 +90,7 @@ export class LeadDatabase {
   /** Ids of the leads whose `field` equals `value` (emails compared normalized), in id order. */
   idsBy(field: string, value: LeadValue): readonly number[] {
     if (field === 'email') return typeof value === 'string' ? this.idsByEmail(value) : [];
-    if (field === 'id') return typeof value === 'number' && this.get(value) !== undefined ? [value] : [];
+    if (field === 'id') return typeof value === 'number' && this.#leads.has(value) ? [value] : [];
     const ids: number[] = [];
     for (const lead of this.all()) if (lead[field] !== undefined && lead[field] === value) ids.push(lead.id);
     return ids;
@@ -101,7 +101,7 @@ export class LeadDatabase {
     const id = this.#nextId++;
     const at = marketoTime(this.#clock.now());
     const lead: MarketoLead = { ...values, id, createdAt: at, updatedAt: at, originalSourceType: sourceType };
-    this.#put(lead);
+    this.#leads.set(id, lead);
     this.#index(lead);
     for (const [field, value] of Object.entries(values)) this.#record(id, field, null, value, source);
     this.#activities.log({ leadId: id, activityTypeId: ACTIVITY_TYPES.newLead.id, primaryAttributeValue: String(values['email'] ?? id), attributes: [{ name: 'Source Type', value: sourceType }] });
@@ -135,7 +135,7 @@ export class LeadDatabase {
     if (changed.length === 0) return changed;
     next['updatedAt'] = at;
     const lead = next as MarketoLead;
-    this.#leads[id] = lead;
+    this.#leads.set(id, lead);
     // The email index changes only with the email: removing and adding the same key leaves a deleted entry in
     // the map's table each time, which makes it grow to twice the size its keys need.
     if (emailKey(current) !== emailKey(lead)) {
@@ -152,11 +152,10 @@ export class LeadDatabase {
 
   /** Puts back what {@link snapshot} took; the email index is rebuilt. */
   restore(state: LeadDatabaseState): void {
-    this.#leads.length = 0;
-    this.#size = 0;
+    this.#leads.clear();
     this.#byEmail.clear();
     for (const lead of state.leads) {
-      this.#put(lead);
+      this.#leads.set(lead.id, lead);
       this.#index(lead);
     }
     this.#history.truncate(0);
@@ -170,8 +169,7 @@ export class LeadDatabase {
     const lead = this.get(id);
     if (!lead) return false;
     this.#unindex(lead);
-    this.#leads[id] = undefined;
-    this.#size--;
+    this.#leads.delete(id);
     this.#activities.log({ leadId: id, activityTypeId: ACTIVITY_TYPES.deleteLead.id, primaryAttributeValue: String(lead['email'] ?? id), attributes: [] });
     return true;
   }
@@ -191,13 +189,6 @@ export class LeadDatabase {
   #append(leadId: number, field: string, oldValue: LeadValue, newValue: LeadValue, source: LeadChangeSource, at: number): void {
     const index = this.#history.append({ leadId, field, oldValue, newValue, source, at, previous: this.#newest[leadId] ?? -1 });
     this.#newest[leadId] = index;
-  }
-
-  /** Stores a new lead at its id; ids come from the counter, so a snapshot's leads (in id order) append too. */
-  #put(lead: MarketoLead): void {
-    if (!Number.isInteger(lead.id) || lead.id < 1) throw new RangeError(`Failed to store Marketo lead "${lead.id}": ids are integers from 1. Restore a snapshot this database took.`);
-    if (this.#leads[lead.id] === undefined) this.#size++;
-    this.#leads[lead.id] = lead;
   }
 
   #index(lead: MarketoLead): void {

@@ -31,8 +31,9 @@ export class PrmFieldIndex {
     for (const [field, keyOf] of Object.entries(INDEXED[object] ?? {})) {
       const map = this.#map(object, field);
       const before = prev ? keyOf(prev[field]) : undefined;
-      if (before !== undefined) map.remove(before, prev!);
       const after = next ? keyOf(next[field]) : undefined;
+      // A write that keeps the key replaces the record in its bucket (see FieldIndex.update in the CRM).
+      if (before !== undefined && before !== after) map.remove(before, prev!);
       if (after !== undefined) map.add(after, next!);
     }
   }
