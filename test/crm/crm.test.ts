@@ -79,6 +79,20 @@ describe('duplicate rule', () => {
     expect(error?.duplicateResult?.matchResults[0]?.matchRecords[0]?.record.Id).toBe(first.ok && first.value.id);
   });
 
+  it('lists the matches in the order they came to hold the email, kept through writes that keep it', () => {
+    const { crm, ctx } = seededCrm();
+    crm.configure({ duplicateRules: { Lead: 'alert' } });
+    const save = { ...ctx, duplicateRuleHeader: { allowSave: true } };
+    const one = crm.create('Lead', { LastName: 'One', Company: 'B', Email: 'one@x.io' }, ctx);
+    const two = crm.create('Lead', { LastName: 'Two', Company: 'B', Email: 'k@x.io' }, ctx);
+    if (!one.ok || !two.ok) throw new Error('seed failed');
+    expect(crm.update('Lead', one.value.id, { Email: 'K@x.io' }, save).ok).toBe(true);
+    expect(crm.update('Lead', two.value.id, { Title: 'CTO' }, ctx).ok).toBe(true);
+    const third = crm.create('Lead', { LastName: 'Three', Company: 'B', Email: 'k@X.io' }, ctx);
+    const matches = third.ok ? [] : third.errors[0]?.duplicateResult?.matchResults[0]?.matchRecords.map((m) => m.record.Id);
+    expect(matches).toEqual([two.value.id, one.value.id]);
+  });
+
   it('checks email changes on update but not the record against itself, and forgets deleted records', () => {
     const { crm, ctx } = seededCrm();
     const a = crm.create('Lead', { LastName: 'A', Company: 'B', Email: 'a@x.io' }, ctx);

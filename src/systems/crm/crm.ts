@@ -122,8 +122,8 @@ export class Crm implements IndexedRecordSource {
   readonly #members = new CampaignMemberIndex(() => this.#fields);
   #fields = new FieldIndex((id) => this.#store.get(id));
   #settings: OrgSettings;
-  readonly #store = new RecordStore((type, id, prev, next) => {
-    this.#duplicates.update(type, id, prev, next);
+  readonly #store = new RecordStore((type, _id, prev, next) => {
+    this.#duplicates.update(type, prev, next);
     this.#fields.update(type, prev, next);
   });
 

@@ -1,4 +1,4 @@
-import { BucketMap } from '../../core/bucketMap.ts';
+import { HashIndex } from '../../core/hashIndex.ts';
 import { to18 } from './ids.ts';
 import type { SRecord } from './recordSource.ts';
 import { fieldSpec, KEY_PREFIXES, type SObjectType } from './schema.ts';
@@ -22,6 +22,12 @@ function keyOf(type: SObjectType, field: string, value: unknown): string | undef
   return typeof value === 'string' && value !== '' ? indexKey(fieldSpec(type, field)!, value) : undefined;
 }
 
+/** The key a record is filed under for `field`: none when it is deleted, or for an `Id` the CRM made (see FieldIndex). */
+function filedKey(type: SObjectType, field: string, record: SRecord): string | undefined {
+  if (record['IsDeleted'] === true || (field === 'Id' && isMadeId(type, record.Id))) return undefined;
+  return keyOf(type, field, record[field]);
+}
+
 /** Ids as the CRM makes them (`makeId`): the type's key prefix, `Sm`, ten digits and the checksum. */
 const MADE_ID = /^(\w{3})Sm\d{10}\w{3}$/;
 
@@ -42,8 +48,8 @@ function madeIdOfKey(type: SObjectType, key: string): string | undefined {
  * `SELECT … WHERE Email = '…'` costs a lookup instead of a scan (see `IndexedRecordSource` in soql/).
  */
 export class FieldIndex {
-  /** By `Type.Field`: records by key, one record per key stored as itself (see BucketMap). */
-  readonly #maps = new Map<string, BucketMap<string, SRecord>>();
+  /** By `Type.Field`: the live records by their key (see HashIndex: the key is read from the record, not stored). */
+  readonly #maps = new Map<string, HashIndex<SRecord>>();
   /** The stored record with this 18-character id (the store's), for `Id` lookups of ids the CRM made. */
   readonly #byId: (id: string) => { readonly type: SObjectType; readonly record: SRecord } | undefined;
 
@@ -57,15 +63,7 @@ export class FieldIndex {
 
   /** Follows one store write (insert, replace or rollback). */
   update(type: SObjectType, prev: SRecord | undefined, next: SRecord | undefined): void {
-    for (const field of INDEXED_FIELDS[type] ?? []) {
-      const map = this.#map(type, field);
-      const before = prev && prev['IsDeleted'] !== true && !(field === 'Id' && isMadeId(type, prev.Id)) ? keyOf(type, field, prev[field]) : undefined;
-      const after = next && next['IsDeleted'] !== true && !(field === 'Id' && isMadeId(type, next.Id)) ? keyOf(type, field, next[field]) : undefined;
-      // A write that keeps the key replaces the record in its bucket: removing and adding it again would leave a
-      // deleted entry in the map's table each time, which makes the table grow to twice the size its keys need.
-      if (before !== undefined && before !== after) map.remove(before, prev!);
-      if (after !== undefined) map.add(after, next!);
-    }
+    for (const field of INDEXED_FIELDS[type] ?? []) this.#map(type, field).replace(prev, next);
   }
 
   /**
@@ -88,12 +86,12 @@ export class FieldIndex {
     return [...filed, stored.record].sort(byId);
   }
 
-  #map(type: SObjectType, field: string): BucketMap<string, SRecord> {
+  #map(type: SObjectType, field: string): HashIndex<SRecord> {
     const key = `${type}.${field}`;
     let map = this.#maps.get(key);
     if (!map) {
       // Ids come from zero-padded counters: id order is creation order.
-      map = new BucketMap({ same: sameRecord, compare: byId });
+      map = new HashIndex({ keyOf: (record) => filedKey(type, field, record), same: sameRecord, compare: byId });
       this.#maps.set(key, map);
     }
     return map;

@@ -1,6 +1,6 @@
 import type { SimClock } from '../../core/clock.ts';
-import { BucketMap } from '../../core/bucketMap.ts';
 import { CompactLog } from '../../core/compactLog.ts';
+import { HashIndex } from '../../core/hashIndex.ts';
 import { IdTable } from '../../core/idTable.ts';
 import { ACTIVITY_TYPES, type ActivityLog } from './activityLog.ts';
 import { marketoTime } from './marketoTime.ts';
@@ -47,7 +47,8 @@ export class LeadDatabase {
   readonly #activities: ActivityLog;
   /** The leads by id (ids count from 1: an array, not a map). */
   readonly #leads = new IdTable<MarketoLead>();
-  readonly #byEmail = new BucketMap<string, number>({ compare: (a, b) => a - b });
+  /** The leads by normalized email (see HashIndex: the key is read from the lead, not stored), in id order. */
+  readonly #byEmail = new HashIndex<MarketoLead>({ keyOf: emailKey, same: (a, b) => a.id === b.id, compare: (a, b) => a.id - b.id });
   /** Field history, stored compactly (src/core/compactLog.ts); each entry links to the previous one of its lead. */
   readonly #history = new CompactLog<Omit<LeadHistoryEntry, 'at'> & { readonly at: number; readonly previous: number }>({
     leadId: 'int32',
@@ -84,7 +85,7 @@ export class LeadDatabase {
 
   /** Ids of the leads whose email matches (case-insensitive, trimmed), in id order. */
   idsByEmail(email: string): readonly number[] {
-    return this.#byEmail.get(normalizeEmail(email));
+    return this.#byEmail.get(normalizeEmail(email)).map((lead) => lead.id);
   }
 
   /** Ids of the leads whose `field` equals `value` (emails compared normalized), in id order. */
@@ -102,7 +103,7 @@ export class LeadDatabase {
     const at = marketoTime(this.#clock.now());
     const lead: MarketoLead = { ...values, id, createdAt: at, updatedAt: at, originalSourceType: sourceType };
     this.#leads.set(id, lead);
-    this.#index(lead);
+    this.#byEmail.replace(undefined, lead);
     for (const [field, value] of Object.entries(values)) this.#record(id, field, null, value, source);
     this.#activities.log({ leadId: id, activityTypeId: ACTIVITY_TYPES.newLead.id, primaryAttributeValue: String(values['email'] ?? id), attributes: [{ name: 'Source Type', value: sourceType }] });
     return lead;
@@ -136,12 +137,7 @@ export class LeadDatabase {
     next['updatedAt'] = at;
     const lead = next as MarketoLead;
     this.#leads.set(id, lead);
-    // The email index changes only with the email: removing and adding the same key leaves a deleted entry in
-    // the map's table each time, which makes it grow to twice the size its keys need.
-    if (emailKey(current) !== emailKey(lead)) {
-      this.#unindex(current);
-      this.#index(lead);
-    }
+    this.#byEmail.replace(current, lead);
     return changed;
   }
 
@@ -156,7 +152,7 @@ export class LeadDatabase {
     this.#byEmail.clear();
     for (const lead of state.leads) {
       this.#leads.set(lead.id, lead);
-      this.#index(lead);
+      this.#byEmail.replace(undefined, lead);
     }
     this.#history.truncate(0);
     this.#newest.length = 0;
@@ -168,7 +164,7 @@ export class LeadDatabase {
   delete(id: number): boolean {
     const lead = this.get(id);
     if (!lead) return false;
-    this.#unindex(lead);
+    this.#byEmail.replace(lead, undefined);
     this.#leads.delete(id);
     this.#activities.log({ leadId: id, activityTypeId: ACTIVITY_TYPES.deleteLead.id, primaryAttributeValue: String(lead['email'] ?? id), attributes: [] });
     return true;
@@ -191,15 +187,6 @@ export class LeadDatabase {
     this.#newest[leadId] = index;
   }
 
-  #index(lead: MarketoLead): void {
-    const key = emailKey(lead);
-    if (key !== undefined) this.#byEmail.add(key, lead.id);
-  }
-
-  #unindex(lead: MarketoLead): void {
-    const key = emailKey(lead);
-    if (key !== undefined) this.#byEmail.remove(key, lead.id);
-  }
 }
 
 /** The key a lead is filed under in the email index, or undefined when it is not filed. */
