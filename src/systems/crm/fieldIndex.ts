@@ -1,5 +1,5 @@
 import { HashIndex } from '../../core/hashIndex.ts';
-import { to18 } from './ids.ts';
+import { madeIdCounter, to18 } from './ids.ts';
 import type { SRecord } from './recordSource.ts';
 import { fieldSpec, KEY_PREFIXES, type SObjectType } from './schema.ts';
 import { indexKey } from './soql/indexedRecordSource.ts';
@@ -28,12 +28,9 @@ function filedKey(type: SObjectType, field: string, record: SRecord): string | u
   return keyOf(type, field, record[field]);
 }
 
-/** Ids as the CRM makes them (`makeId`): the type's key prefix, `Sm`, ten digits and the checksum. */
-const MADE_ID = /^(\w{3})Sm\d{10}\w{3}$/;
-
 /** Whether `id` is one the CRM made for a record of `type`: its record is found from the id's key, not filed. */
 function isMadeId(type: SObjectType, id: string): boolean {
-  return MADE_ID.exec(id)?.[1] === KEY_PREFIXES[type] && to18(id.slice(0, 15)) === id;
+  return madeIdCounter(KEY_PREFIXES[type], id) !== undefined;
 }
 
 /** The id the CRM would have made for `type` with this `Id` key (see indexKey: 15 characters, lower-cased), if any. */
