@@ -32,8 +32,9 @@ describe('RecordTable', () => {
     const cases: (string | number)[][] = [
       [3, 1, 2],
       [1, '00Q000000000042AAA', 2],
-      [1, 2, 1, 5000, 3],
+      [1, 2, 1, 600, 3],
       [2, 9_000_000, 1],
+      [1, 400, 2],
     ];
     for (const order of cases) {
       const table = new RecordTable('00Q');

@@ -1,8 +1,11 @@
 import { madeIdCounter } from './ids.ts';
 import type { SRecord } from './recordSource.ts';
 
-/** How far past the last slot a new record's counter may land and still be kept in the array (else: a Map). */
-const MAX_GAP = 4096;
+/**
+ * How far past the last slot a new record's counter may land and still be kept in the array (else: a Map). V8 turns
+ * an array into a dictionary when a store lands 1,024 or more slots past its capacity; this stays below that.
+ */
+const MAX_GAP = 512;
 
 /**
  * One type's stored records by Id, in insertion order. The ids the CRM makes (`makeId`: the type's prefix and a
