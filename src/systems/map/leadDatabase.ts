@@ -186,7 +186,6 @@ export class LeadDatabase {
     const index = this.#history.append({ leadId, field, oldValue, newValue, source, at, previous: this.#newest[leadId] ?? -1 });
     this.#newest[leadId] = index;
   }
-
 }
 
 /** The key a lead is filed under in the email index, or undefined when it is not filed. */
