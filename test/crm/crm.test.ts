@@ -79,6 +79,20 @@ describe('duplicate rule', () => {
     expect(error?.duplicateResult?.matchResults[0]?.matchRecords[0]?.record.Id).toBe(first.ok && first.value.id);
   });
 
+  it('lists the matches in the order they came to hold the email, kept through writes that keep it', () => {
+    const { crm, ctx } = seededCrm();
+    crm.configure({ duplicateRules: { Lead: 'alert' } });
+    const save = { ...ctx, duplicateRuleHeader: { allowSave: true } };
+    const one = crm.create('Lead', { LastName: 'One', Company: 'B', Email: 'one@x.io' }, ctx);
+    const two = crm.create('Lead', { LastName: 'Two', Company: 'B', Email: 'k@x.io' }, ctx);
+    if (!one.ok || !two.ok) throw new Error('seed failed');
+    expect(crm.update('Lead', one.value.id, { Email: 'K@x.io' }, save).ok).toBe(true);
+    expect(crm.update('Lead', two.value.id, { Title: 'CTO' }, ctx).ok).toBe(true);
+    const third = crm.create('Lead', { LastName: 'Three', Company: 'B', Email: 'k@X.io' }, ctx);
+    const matches = third.ok ? [] : third.errors[0]?.duplicateResult?.matchResults[0]?.matchRecords.map((m) => m.record.Id);
+    expect(matches).toEqual([two.value.id, one.value.id]);
+  });
+
   it('checks email changes on update but not the record against itself, and forgets deleted records', () => {
     const { crm, ctx } = seededCrm();
     const a = crm.create('Lead', { LastName: 'A', Company: 'B', Email: 'a@x.io' }, ctx);
@@ -102,6 +116,25 @@ describe('campaign members', () => {
     expect(again.ok ? [] : again.errors).toEqual([{ statusCode: 'DUPLICATE_VALUE', message: 'Already a campaign member.', fields: [] }]);
     const none = crm.create('CampaignMember', { CampaignId: campaignId }, ctx);
     expect(none.ok ? '' : none.errors[0]?.statusCode).toBe('REQUIRED_FIELD_MISSING');
+  });
+
+  it('counts a converted lead\'s contact as a member, other campaigns and deleted memberships not, and after a restore too', () => {
+    const { crm, ctx, campaignId } = seededCrm();
+    const other = crm.create('Campaign', { Name: 'Webinar Q2' }, ctx);
+    const lead = crm.create('Lead', { LastName: 'A', Company: 'B' }, ctx);
+    if (!lead.ok || !other.ok) throw new Error('seed failed');
+    const member = crm.create('CampaignMember', { CampaignId: campaignId, LeadId: lead.value.id }, ctx);
+    expect(crm.create('CampaignMember', { CampaignId: other.value.id, LeadId: lead.value.id }, ctx).ok).toBe(true);
+    const converted = crm.convertLead({ leadId: lead.value.id, convertedStatus: 'Converted' }, ctx);
+    if (!member.ok || !converted.success) throw new Error('seed failed');
+    expect(crm.get('CampaignMember', member.value.id)?.['ContactId']).toBe(converted.contactId);
+    const asContact = () => crm.create('CampaignMember', { CampaignId: campaignId, ContactId: converted.contactId! }, ctx);
+    expect(asContact().ok ? '' : 'DUPLICATE_VALUE').toBe('DUPLICATE_VALUE');
+    const saved = crm.snapshot();
+    crm.restore(saved);
+    expect(asContact().ok ? '' : 'DUPLICATE_VALUE').toBe('DUPLICATE_VALUE');
+    expect(crm.delete('CampaignMember', member.value.id, ctx).ok).toBe(true);
+    expect(asContact().ok).toBe(true);
   });
 });
 

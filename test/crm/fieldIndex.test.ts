@@ -33,4 +33,21 @@ describe('FieldIndex', () => {
     expect(byId(made)).toEqual([sameKeyOtherCase]);
     expect(index.lookup('Lead', 'Email', 'a@x.test')).toEqual([]);
   });
+
+  it('hands out the newest record after a write that keeps the key, and finds exact values with holding()', () => {
+    const first = makeId('00Q', 20);
+    const second = makeId('00Q', 21);
+    put({ Id: first, Email: 'b@x.test', Title: 'old' } as SRecord);
+    put({ Id: second, Email: 'B@x.test' } as SRecord);
+    put({ Id: first, Email: 'b@x.test', Title: 'new' } as SRecord);
+    expect(index.lookup('Lead', 'Email', 'b@x.test')?.map((r) => [r.Id, r['Title']])).toEqual([
+      [first, 'new'],
+      [second, undefined],
+    ]);
+    expect(index.holding('Lead', 'Email', 'B@x.test')?.map((r) => r.Id)).toEqual([second]);
+    expect(index.holding('Lead', 'Email', '')).toEqual([]);
+    expect(index.holding('Lead', 'Title', 'new')).toBeUndefined();
+    put({ Id: first, Email: 'c@x.test' } as SRecord);
+    expect(index.lookup('Lead', 'Email', 'b@x.test')?.map((r) => r.Id)).toEqual([second]);
+  });
 });

@@ -121,13 +121,12 @@ export class Crm implements IndexedRecordSource {
   readonly #history = new FieldHistory((id, field) => (SET_BY_WRITE.has(field) ? undefined : (this.#store.get(id)?.record[field] ?? null)));
   readonly #events = new ChangeEvents();
   #duplicates = new DuplicateIndex();
-  #members = new CampaignMemberIndex();
+  readonly #members = new CampaignMemberIndex(() => this.#fields);
   #fields = new FieldIndex((id) => this.#store.get(id));
   #settings: OrgSettings;
-  readonly #store = new RecordStore((type, id, prev, next) => {
-    this.#duplicates.update(type, id, prev, next);
+  readonly #store = new RecordStore((type, _id, prev, next) => {
+    this.#duplicates.update(type, prev, next);
     this.#fields.update(type, prev, next);
-    if (type === 'CampaignMember') this.#members.update(prev, next);
   });
 
   constructor(options: CrmOptions) {
@@ -352,7 +351,6 @@ export class Crm implements IndexedRecordSource {
   /** Puts back a state {@link snapshot} took (the indexes are rebuilt; change listeners stay subscribed). */
   restore(state: CrmState): void {
     this.#duplicates = new DuplicateIndex();
-    this.#members = new CampaignMemberIndex();
     this.#fields = new FieldIndex((id) => this.#store.get(id));
     this.#store.load(state.records);
     this.#ids.restore(state.ids);

@@ -1,4 +1,4 @@
-import { BucketMap } from '../../core/bucketMap.ts';
+import { HashIndex } from '../../core/hashIndex.ts';
 import type { CrmError } from './crmError.ts';
 import type { SRecord } from './recordSource.ts';
 import { KEY_PREFIXES, type SObjectType } from './schema.ts';
@@ -66,17 +66,15 @@ export interface DuplicateCheckOptions {
  * org's setting (orgSettings.ts); this only finds matches and words the verdict.
  */
 export class DuplicateIndex {
-  /** Ids of the live leads and contacts by matching key, in the order they came to hold it (the id tells the type). */
-  readonly #byKey = new BucketMap<string, string>();
+  /**
+   * The live leads and contacts by matching key, in the order they came to hold it (the id tells the type); a write
+   * that keeps the key puts the new record in the old one's place.
+   */
+  readonly #byKey = new HashIndex<SRecord>({ keyOf: (record) => (isCandidate(record) ? matchKey(record['Email']) : undefined), same: (a, b) => a.Id === b.Id });
 
   /** Follows one store write (insert, replace or rollback). */
-  update(type: SObjectType, id: string, prev: SRecord | undefined, next: SRecord | undefined): void {
-    if (type !== 'Lead' && type !== 'Contact') return;
-    const before = isCandidate(prev) ? matchKey(prev['Email']) : undefined;
-    const after = isCandidate(next) ? matchKey(next['Email']) : undefined;
-    if (before === after) return;
-    if (before !== undefined) this.#byKey.remove(before, id);
-    if (after !== undefined) this.#byKey.add(after, id);
+  update(type: SObjectType, prev: SRecord | undefined, next: SRecord | undefined): void {
+    if (type === 'Lead' || type === 'Contact') this.#byKey.replace(prev, next);
   }
 
   /**
@@ -86,7 +84,7 @@ export class DuplicateIndex {
   check(type: 'Lead' | 'Contact', email: unknown, ignoreIds: readonly string[], options: DuplicateCheckOptions = { allowSave: false }): CrmError | undefined {
     const key = matchKey(email);
     if (key === undefined) return undefined;
-    const matches = this.#byKey.get(key).filter((id) => !ignoreIds.includes(id));
+    const matches = this.#byKey.get(key).map((record) => record.Id).filter((id) => !ignoreIds.includes(id));
     if (matches.length === 0) return undefined;
     const matchResults = (['Lead', 'Contact'] as const)
       .map((entityType) => {

@@ -1,5 +1,5 @@
-import { BucketMap } from '../../core/bucketMap.ts';
-import { to18 } from './ids.ts';
+import { HashIndex } from '../../core/hashIndex.ts';
+import { madeIdCounter, to18 } from './ids.ts';
 import type { SRecord } from './recordSource.ts';
 import { fieldSpec, KEY_PREFIXES, type SObjectType } from './schema.ts';
 import { indexKey } from './soql/indexedRecordSource.ts';
@@ -22,12 +22,15 @@ function keyOf(type: SObjectType, field: string, value: unknown): string | undef
   return typeof value === 'string' && value !== '' ? indexKey(fieldSpec(type, field)!, value) : undefined;
 }
 
-/** Ids as the CRM makes them (`makeId`): the type's key prefix, `Sm`, ten digits and the checksum. */
-const MADE_ID = /^(\w{3})Sm\d{10}\w{3}$/;
+/** The key a record is filed under for `field`: none when it is deleted, or for an `Id` the CRM made (see FieldIndex). */
+function filedKey(type: SObjectType, field: string, record: SRecord): string | undefined {
+  if (record['IsDeleted'] === true || (field === 'Id' && isMadeId(type, record.Id))) return undefined;
+  return keyOf(type, field, record[field]);
+}
 
 /** Whether `id` is one the CRM made for a record of `type`: its record is found from the id's key, not filed. */
 function isMadeId(type: SObjectType, id: string): boolean {
-  return MADE_ID.exec(id)?.[1] === KEY_PREFIXES[type] && to18(id.slice(0, 15)) === id;
+  return madeIdCounter(KEY_PREFIXES[type], id) !== undefined;
 }
 
 /** The id the CRM would have made for `type` with this `Id` key (see indexKey: 15 characters, lower-cased), if any. */
@@ -42,8 +45,8 @@ function madeIdOfKey(type: SObjectType, key: string): string | undefined {
  * `SELECT … WHERE Email = '…'` costs a lookup instead of a scan (see `IndexedRecordSource` in soql/).
  */
 export class FieldIndex {
-  /** By `Type.Field`: records by key, one record per key stored as itself (see BucketMap). */
-  readonly #maps = new Map<string, BucketMap<string, SRecord>>();
+  /** By `Type.Field`: the live records by their key (see HashIndex: the key is read from the record, not stored). */
+  readonly #maps = new Map<string, HashIndex<SRecord>>();
   /** The stored record with this 18-character id (the store's), for `Id` lookups of ids the CRM made. */
   readonly #byId: (id: string) => { readonly type: SObjectType; readonly record: SRecord } | undefined;
 
@@ -57,13 +60,17 @@ export class FieldIndex {
 
   /** Follows one store write (insert, replace or rollback). */
   update(type: SObjectType, prev: SRecord | undefined, next: SRecord | undefined): void {
-    for (const field of INDEXED_FIELDS[type] ?? []) {
-      const map = this.#map(type, field);
-      const before = prev && prev['IsDeleted'] !== true && !(field === 'Id' && isMadeId(type, prev.Id)) ? keyOf(type, field, prev[field]) : undefined;
-      const after = next && next['IsDeleted'] !== true && !(field === 'Id' && isMadeId(type, next.Id)) ? keyOf(type, field, next[field]) : undefined;
-      if (before !== undefined) map.remove(before, prev!);
-      if (after !== undefined) map.add(after, next!);
-    }
+    for (const field of INDEXED_FIELDS[type] ?? []) this.#map(type, field).replace(prev, next);
+  }
+
+  /**
+   * Live records whose indexed `field` holds exactly `value` (not only its key), in creation order; undefined when
+   * the field is not indexed.
+   */
+  holding(type: SObjectType, field: string, value: string): SRecord[] | undefined {
+    const key = keyOf(type, field, value);
+    if (key === undefined) return (INDEXED_FIELDS[type] ?? []).includes(field) ? [] : undefined;
+    return this.lookup(type, field, key)?.filter((record) => record[field] === value);
   }
 
   /** Live records whose field has the key `normalizedValue` (see `indexKey`), in creation order; undefined when not indexed. */
@@ -76,12 +83,12 @@ export class FieldIndex {
     return [...filed, stored.record].sort(byId);
   }
 
-  #map(type: SObjectType, field: string): BucketMap<string, SRecord> {
+  #map(type: SObjectType, field: string): HashIndex<SRecord> {
     const key = `${type}.${field}`;
     let map = this.#maps.get(key);
     if (!map) {
       // Ids come from zero-padded counters: id order is creation order.
-      map = new BucketMap({ same: sameRecord, compare: byId });
+      map = new HashIndex({ keyOf: (record) => filedKey(type, field, record), same: sameRecord, compare: byId });
       this.#maps.set(key, map);
     }
     return map;

@@ -44,6 +44,30 @@ export function makeId(prefix: string, n: number): string {
   return to18(`${prefix}Sm${String(n).padStart(10, '0')}`);
 }
 
+/**
+ * The counter `n` of an id {@link makeId} made for `prefix` (`makeId(prefix, n) === id`), or undefined for any other
+ * id (another prefix, another form, a wrong checksum). Reads the characters in place: cheap enough for every lookup.
+ * @example madeIdCounter('00Q', makeId('00Q', 42)) // 42
+ */
+export function madeIdCounter(prefix: string, id: string): number | undefined {
+  if (id.length !== 18 || !id.startsWith(prefix) || prefix.length !== 3 || id.charCodeAt(3) !== 83 || id.charCodeAt(4) !== 109) return undefined;
+  let n = 0;
+  for (let i = 5; i < 15; i++) {
+    const digit = id.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    n = n * 10 + digit;
+  }
+  for (let chunk = 0; chunk < 3; chunk++) {
+    let bits = 0;
+    for (let i = 0; i < 5; i++) {
+      const c = id.charCodeAt(chunk * 5 + i);
+      if (c >= 65 && c <= 90) bits |= 1 << i;
+    }
+    if (id.charCodeAt(15 + chunk) !== CHECKSUM_ALPHABET.charCodeAt(bits)) return undefined;
+  }
+  return n;
+}
+
 /** Hands out ids per key prefix from counters that start at 1. */
 export class IdFactory {
   readonly #counters = new Map<string, number>();

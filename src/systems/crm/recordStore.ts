@@ -1,4 +1,5 @@
 import type { SRecord } from './recordSource.ts';
+import { RecordTable } from './recordTable.ts';
 import { KEY_PREFIXES, SOBJECT_TYPES, type SObjectType } from './schema.ts';
 
 /** The type whose key prefix an id starts with (every id the CRM makes carries its type's prefix). */
@@ -19,7 +20,7 @@ interface JournalEntry {
  * whatever the size of the tables.
  */
 export class RecordStore {
-  readonly #tables = new Map<SObjectType, Map<string, SRecord>>(SOBJECT_TYPES.map((t) => [t, new Map()]));
+  readonly #tables = new Map<SObjectType, RecordTable>(SOBJECT_TYPES.map((t) => [t, new RecordTable(KEY_PREFIXES[t])]));
   /** The type of a stored record whose id does not start with its type's key prefix (none the CRM makes itself). */
   readonly #foreignIds = new Map<string, SObjectType>();
   readonly #journal: JournalEntry[] = [];
@@ -110,7 +111,7 @@ export class RecordStore {
     if (TYPE_OF_PREFIX.get(id.slice(0, 3)) !== type) this.#foreignIds.set(id, type);
   }
 
-  #table(type: SObjectType): Map<string, SRecord> {
+  #table(type: SObjectType): RecordTable {
     return this.#tables.get(type)!;
   }
 }

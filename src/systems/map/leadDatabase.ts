@@ -1,6 +1,7 @@
 import type { SimClock } from '../../core/clock.ts';
-import { BucketMap } from '../../core/bucketMap.ts';
 import { CompactLog } from '../../core/compactLog.ts';
+import { HashIndex } from '../../core/hashIndex.ts';
+import { IdTable } from '../../core/idTable.ts';
 import { ACTIVITY_TYPES, type ActivityLog } from './activityLog.ts';
 import { marketoTime } from './marketoTime.ts';
 
@@ -44,8 +45,10 @@ export function normalizeEmail(email: string): string {
 export class LeadDatabase {
   readonly #clock: SimClock;
   readonly #activities: ActivityLog;
-  readonly #leads = new Map<number, MarketoLead>();
-  readonly #byEmail = new BucketMap<string, number>({ compare: (a, b) => a - b });
+  /** The leads by id (ids count from 1: an array, not a map). */
+  readonly #leads = new IdTable<MarketoLead>();
+  /** The leads by normalized email (see HashIndex: the key is read from the lead, not stored), in id order. */
+  readonly #byEmail = new HashIndex<MarketoLead>({ keyOf: emailKey, same: (a, b) => a.id === b.id, compare: (a, b) => a.id - b.id });
   /**
    * Field history, stored compactly (src/core/compactLog.ts); each entry links to the previous one of its lead. A
    * new value the lead held when it was recorded is not stored (`derived`): every change to a lead is recorded, so it
@@ -88,7 +91,7 @@ export class LeadDatabase {
 
   /** Ids of the leads whose email matches (case-insensitive, trimmed), in id order. */
   idsByEmail(email: string): readonly number[] {
-    return this.#byEmail.get(normalizeEmail(email));
+    return this.#byEmail.get(normalizeEmail(email)).map((lead) => lead.id);
   }
 
   /** Ids of the leads whose `field` equals `value` (emails compared normalized), in id order. */
@@ -96,7 +99,7 @@ export class LeadDatabase {
     if (field === 'email') return typeof value === 'string' ? this.idsByEmail(value) : [];
     if (field === 'id') return typeof value === 'number' && this.#leads.has(value) ? [value] : [];
     const ids: number[] = [];
-    for (const lead of this.#leads.values()) if (lead[field] !== undefined && lead[field] === value) ids.push(lead.id);
+    for (const lead of this.all()) if (lead[field] !== undefined && lead[field] === value) ids.push(lead.id);
     return ids;
   }
 
@@ -106,7 +109,7 @@ export class LeadDatabase {
     const at = marketoTime(this.#clock.now());
     const lead: MarketoLead = { ...values, id, createdAt: at, updatedAt: at, originalSourceType: sourceType };
     this.#leads.set(id, lead);
-    this.#index(lead);
+    this.#byEmail.replace(undefined, lead);
     for (const [field, value] of Object.entries(values)) this.#record(id, field, null, value, source);
     this.#activities.log({ leadId: id, activityTypeId: ACTIVITY_TYPES.newLead.id, primaryAttributeValue: String(values['email'] ?? id), attributes: [{ name: 'Source Type', value: sourceType }] });
     return lead;
@@ -114,7 +117,7 @@ export class LeadDatabase {
 
   /** Applies validated values to a lead; returns the fields that changed. Unchanged values leave no trace. */
   update(id: number, values: Readonly<Record<string, LeadValue>>, source: LeadChangeSource): string[] {
-    const current = this.#leads.get(id);
+    const current = this.get(id);
     if (!current) throw new RangeError(`Failed to update Marketo lead "${id}": no such lead. Look the lead up before updating it.`);
     const at = marketoTime(this.#clock.now());
     const changed: string[] = [];
@@ -139,17 +142,16 @@ export class LeadDatabase {
     }
     if (changed.length === 0) return changed;
     next['updatedAt'] = at;
-    this.#unindex(current);
     const lead = next as MarketoLead;
     this.#leads.set(id, lead);
-    this.#index(lead);
+    this.#byEmail.replace(current, lead);
     changed.forEach((field, i) => this.#record(id, field, olds[i]!, lead[field]!, source));
     return changed;
   }
 
   /** The table, copied (leads are immutable): for a world snapshot. */
   snapshot(): LeadDatabaseState {
-    return { leads: [...this.#leads.values()], history: this.history(), nextId: this.#nextId };
+    return { leads: [...this.all()], history: this.history(), nextId: this.#nextId };
   }
 
   /** Puts back what {@link snapshot} took; the email index is rebuilt. */
@@ -158,7 +160,7 @@ export class LeadDatabase {
     this.#byEmail.clear();
     for (const lead of state.leads) {
       this.#leads.set(lead.id, lead);
-      this.#index(lead);
+      this.#byEmail.replace(undefined, lead);
     }
     this.#history.truncate(0);
     this.#newest.length = 0;
@@ -168,14 +170,14 @@ export class LeadDatabase {
 
   /** Deletes a lead and logs a Delete Lead activity; false when there is none. */
   delete(id: number): boolean {
-    const lead = this.#leads.get(id);
+    const lead = this.get(id);
     if (!lead) return false;
     for (let i = this.#newest[id] ?? -1; i >= 0; i = this.#history.value(i, 'previous')) {
       if (!this.#history.value(i, 'derived')) continue;
       this.#history.set(i, 'newValue', this.#newValue(i));
       this.#history.set(i, 'derived', false);
     }
-    this.#unindex(lead);
+    this.#byEmail.replace(lead, undefined);
     this.#leads.delete(id);
     this.#activities.log({ leadId: id, activityTypeId: ACTIVITY_TYPES.deleteLead.id, primaryAttributeValue: String(lead['email'] ?? id), attributes: [] });
     return true;
@@ -217,18 +219,12 @@ export class LeadDatabase {
     const index = this.#history.append({ leadId, field, oldValue, newValue: derived ? null : newValue, derived, source, at, previous: this.#newest[leadId] ?? -1 });
     this.#newest[leadId] = index;
   }
+}
 
-  #index(lead: MarketoLead): void {
-    const email = lead['email'];
-    if (typeof email !== 'string' || email.trim() === '') return;
-    this.#byEmail.add(normalizeEmail(email), lead.id);
-  }
-
-  #unindex(lead: MarketoLead): void {
-    const email = lead['email'];
-    if (typeof email !== 'string') return;
-    this.#byEmail.remove(normalizeEmail(email), lead.id);
-  }
+/** The key a lead is filed under in the email index, or undefined when it is not filed. */
+function emailKey(lead: MarketoLead): string | undefined {
+  const email = lead['email'];
+  return typeof email === 'string' && email.trim() !== '' ? normalizeEmail(email) : undefined;
 }
 
 /** A stored history entry as the API gives it: the time as ISO-8601 with milliseconds (`SimClock.iso()`). */

@@ -1,5 +1,6 @@
 import type { SimClock } from '../../core/clock.ts';
 import { CompactLog } from '../../core/compactLog.ts';
+import { IdTable } from '../../core/idTable.ts';
 import { PrmFieldIndex } from './prmFieldIndex.ts';
 import { describePrmObject, describePrmObjects, type PrmFieldDescription, type PrmObjectDescription } from './prmDescribe.ts';
 import { projectPrm, queryPrm, resolvePrmFields, type PrmListPage, type PrmListQuery } from './prmQuery.ts';
@@ -70,7 +71,8 @@ export class Impartner {
   readonly #clock: SimClock;
   readonly #apiKey: string;
   readonly #tenantId: string;
-  readonly #tables = new Map<PrmObjectName, Map<number, PrmRecord>>(PRM_OBJECTS.map((o) => [o, new Map()]));
+  /** Each object's records by Id (ids count from 1 per object: arrays, not maps). */
+  readonly #tables = new Map<PrmObjectName, IdTable<PrmRecord>>(PRM_OBJECTS.map((o) => [o, new IdTable()]));
   readonly #index = new PrmFieldIndex();
   readonly #counters = new Map<PrmObjectName, number>();
   /** Field history, stored by column (src/core/compactLog.ts), the time in epoch ms. */
@@ -316,7 +318,7 @@ export class Impartner {
     this.#index.update(name, previous, record);
   }
 
-  #table(name: PrmObjectName): Map<number, PrmRecord> {
+  #table(name: PrmObjectName): IdTable<PrmRecord> {
     return this.#tables.get(name)!;
   }
 }

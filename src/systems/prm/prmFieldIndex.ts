@@ -1,4 +1,4 @@
-import { BucketMap } from '../../core/bucketMap.ts';
+import { HashIndex } from '../../core/hashIndex.ts';
 import type { PrmObjectName } from './prmSchema.ts';
 import type { PrmRecord } from './prmValues.ts';
 import { normalizePrmEmail } from './prospectRules.ts';
@@ -23,18 +23,12 @@ function lowerCased(value: unknown): string | undefined {
  * prospects).
  */
 export class PrmFieldIndex {
-  /** By `Object.Field`: records by key, one record per key stored as itself (see BucketMap), in Id order. */
-  readonly #maps = new Map<string, BucketMap<string, PrmRecord>>();
+  /** By `Object.Field`: records by key (see HashIndex: the key is read from the record, not stored), in Id order. */
+  readonly #maps = new Map<string, HashIndex<PrmRecord>>();
 
   /** Follows one write: `prev` replaced by `next` (either undefined for a create or a delete). */
   update(object: PrmObjectName, prev: PrmRecord | undefined, next: PrmRecord | undefined): void {
-    for (const [field, keyOf] of Object.entries(INDEXED[object] ?? {})) {
-      const map = this.#map(object, field);
-      const before = prev ? keyOf(prev[field]) : undefined;
-      if (before !== undefined) map.remove(before, prev!);
-      const after = next ? keyOf(next[field]) : undefined;
-      if (after !== undefined) map.add(after, next!);
-    }
+    for (const field of Object.keys(INDEXED[object] ?? {})) this.#map(object, field).replace(prev, next);
   }
 
   /**
@@ -53,11 +47,12 @@ export class PrmFieldIndex {
     this.#maps.clear();
   }
 
-  #map(object: PrmObjectName, field: string): BucketMap<string, PrmRecord> {
+  #map(object: PrmObjectName, field: string): HashIndex<PrmRecord> {
     const key = `${object}.${field}`;
     let map = this.#maps.get(key);
     if (!map) {
-      map = new BucketMap({ same: (a, b) => a.Id === b.Id, compare: (a, b) => a.Id - b.Id });
+      const keyOf = INDEXED[object]![field]!;
+      map = new HashIndex({ keyOf: (record) => keyOf(record[field]), same: (a, b) => a.Id === b.Id, compare: (a, b) => a.Id - b.Id });
       this.#maps.set(key, map);
     }
     return map;
