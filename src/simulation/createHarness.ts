@@ -207,8 +207,8 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
   world.intake.onAccept((e) => acceptedNow.push(e.id));
   const redelivered: string[] = [];
   /**
-   * The entry point each key was delivered to (keys are scoped to their entry point): keys the harness made, by their
-   * number (an array slot each rather than a map entry and a string); keys the caller gave, by key.
+   * The entry point each key was delivered to (keys are scoped to their entry point): keys shaped like the ones
+   * {@link nextEventId} makes, by their number (an array slot each rather than a map entry and a string); others by key.
    */
   const sentTo = new Map<string, string>();
   const sentToNumbered: string[] = [];
@@ -219,7 +219,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
   };
   const entryPointSentTo = (id: string): string | undefined => {
     const n = numberOf(id);
-    return sentTo.get(id) ?? (n === undefined ? undefined : sentToNumbered[n]);
+    return n === undefined ? sentTo.get(id) : sentToNumbered[n];
   };
   let next = 1;
 
@@ -227,7 +227,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
   const send = async (event: HarnessEvent) => {
     const id = event.id ?? nextEventId();
     world.clock.advance(gapMs);
-    const n = event.id === undefined ? numberOf(id) : undefined;
+    const n = numberOf(id);
     if (n === undefined) sentTo.set(id, event.entryPoint);
     else sentToNumbered[n] = event.entryPoint;
     const refusedBefore = world.intake.refused.length;

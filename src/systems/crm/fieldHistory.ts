@@ -1,5 +1,6 @@
 import { CompactLog } from '../../core/compactLog.ts';
 import { normalizeId } from './ids.ts';
+import { RecordNumbers } from './recordNumbers.ts';
 
 /** One changed field of one record: the CRM's audit trail (like Salesforce field history tracking). */
 export interface HistoryEntry {
@@ -67,7 +68,7 @@ export class FieldHistory {
   readonly #writes = new CompactLog<StoredWrite>({ recordId: 'value', object: 'code', userId: 'code', workflow: 'code', requestId: 'value', at: 'number' });
   readonly #changes = new CompactLog<StoredChange>({ field: 'code', oldValue: 'value', newValue: 'value', derived: 'code', write: 'int32', previous: 'int32' });
   /** The index of each record's newest entry. */
-  readonly #newest = new Map<string, number>();
+  readonly #newest = new RecordNumbers();
   readonly #previous = this.#changes.reader('previous');
   readonly #write = this.#changes.reader('write');
   readonly #field = this.#changes.reader('field');
