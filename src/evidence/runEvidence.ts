@@ -80,7 +80,7 @@ export class RunEvidence {
     const counts = new Int32Array(deliveries.handlings.length + 1);
     for (let i = 0; i < this.length; i++) {
       const requestId = this.#requestId(i);
-      const seq = requestId === undefined ? undefined : requests.get(requestId)?.handling;
+      const seq = requestId === undefined ? undefined : requests.handlingOf(requestId);
       if (seq !== undefined && seq >= 1 && seq <= deliveries.handlings.length) {
         handlingOf[i] = seq;
         counts[seq]! += 1;
