@@ -242,7 +242,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     const done: EventTrace[] = [];
     for (let event = world.intake.take(); event; event = world.intake.take()) {
       if (attached) {
-        await attached.handle(world.deliveries.deliveries[event.delivery! - 1]!);
+        await attached.handle(world.deliveries.delivery(event.delivery!)!);
         continue;
       }
       const trace = keep(await pipeline.process(event));
@@ -253,7 +253,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
   };
   /** What the handlings since `mark` answered, with the person each one's email names now. */
   const handledSince = (mark: number, done: readonly EventTrace[]): HandledDelivery[] =>
-    world.deliveries.handlings.slice(mark).flatMap((h: Handling): HandledDelivery[] => {
+    world.deliveries.handlingsAfter(mark).flatMap((h: Handling): HandledDelivery[] => {
       if (h.kind !== 'delivery' || h.answer === undefined || h.delivery === undefined) return [];
       const outcome = done.find((t) => t.eventId === h.id)?.outcome;
       const person = outcome && 'personId' in outcome && outcome.personId ? { type: outcome.personId.startsWith('003') ? ('Contact' as const) : ('Lead' as const), id: outcome.personId } : attached ? personByEmail(world, readDelivery(h.delivery).email) : undefined;
@@ -275,7 +275,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     send,
     drain,
     async deliver(event, deliverOptions = {}) {
-      const mark = world.deliveries.handlings.length;
+      const mark = world.deliveries.handlingCount;
       const sent = await send(event);
       if (deliverOptions.repeat && accepted(sent.id)) await postAgain(sent.id);
       const done = await drain();
@@ -288,10 +288,10 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     async retryParked(retryOptions = {}) {
       if (attached) {
         world.clock.advance(PARKED_RETRY.firstPauseMs);
+        const lastAnswers = new Map<string, Handling['answer']>();
+        for (const h of world.deliveries.handlings) if (h.kind === 'delivery') lastAnswers.set(h.id, h.answer);
         for (const delivery of world.deliveries.deliveries) {
-          if (delivery.repeat) continue;
-          const last = world.deliveries.handlings.filter((h) => h.id === delivery.id && h.kind === 'delivery').at(-1);
-          if (last?.answer?.kind === 'failed') await attached.handle(delivery);
+          if (!delivery.repeat && lastAnswers.get(delivery.id)?.kind === 'failed') await attached.handle(delivery);
         }
         return [];
       }
