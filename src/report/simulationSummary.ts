@@ -86,7 +86,8 @@ export function summarize(run: RunRecord): SimulationSummary {
   const speeds: Record<string, number[]> = {};
   const apiCalls: Record<string, number> = {};
   const countries: Record<string, number> = {};
-  for (const action of run.actions ?? []) {
+  const actions = run.actions;
+  for (const action of actions ?? []) {
     const row = (byEntryPoint[action.entryPoint] ??= emptyRow());
     row.actions += 1;
     if (action.outcome === 'refused' || action.outcome === 'blocked') row.refused += 1;
@@ -95,7 +96,7 @@ export function summarize(run: RunRecord): SimulationSummary {
   for (const trace of run.traces) {
     const row = (byEntryPoint[trace.entryPoint] ??= emptyRow());
     row.received += 1;
-    if (run.actions === undefined) row.actions += 1;
+    if (actions === undefined) row.actions += 1;
     const outcome = trace.outcome;
     if (outcome) {
       row[outcome.kind] += 1;

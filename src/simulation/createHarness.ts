@@ -19,7 +19,8 @@ import type { Graph } from '../routing/graphSchema.ts';
 import { loadDefaultGraph } from '../routing/loadGraph.ts';
 import { deliver as deliverAction } from './deliver.ts';
 import { resubmit } from './resubmit.ts';
-import type { ActionRecord, BlockedAction, RunRecord } from './runRecord.ts';
+import { ActionLog } from './actionLog.ts';
+import type { BlockedAction, RunRecord } from './runRecord.ts';
 import { responseJson } from '../core/inProcessBody.ts';
 import { openDirectTransport } from '../transport/directTransport.ts';
 import { guardNetwork } from '../transport/networkGuard.ts';
@@ -200,7 +201,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
   const traces: EventTrace[] = [];
   const reruns: EventTrace[] = [];
   const blocked: BlockedAction[] = [];
-  const actions: ActionRecord[] = [];
+  const actions = new ActionLog();
   /** The events the intake accepted during the action being delivered. */
   const acceptedNow: string[] = [];
   world.intake.onAccept((e) => acceptedNow.push(e.id));
@@ -223,7 +224,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     const refused = eventIds.length > 0 ? undefined : (heard ?? (atDoor && { entryPoint: event.entryPoint, reason: `intake refused the payload: ${atDoor.error.message}`, at: atDoor.at }));
     if (refused) blocked.push(refused);
     const outcome = eventIds.length > 0 ? 'accepted' : atDoor ? 'refused' : refused ? 'blocked' : 'native';
-    actions.push({ entryPoint: event.entryPoint, outcome, eventIds, at: world.clock.now() });
+    actions.add({ entryPoint: event.entryPoint, outcome, eventIds, at: world.clock.now() });
     return { id, ...(refused ? { blocked: refused } : {}) };
   };
   const examples = new Set<string>();
@@ -309,7 +310,9 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
       return result;
     },
     record() {
-      return { seed: options.seed, world, graph, traces: [...traces], reruns: [...reruns], blocked: [...blocked], actions: [...actions], redelivered: [...redelivered], startedAt, ...(underTest ? { pipelineUnderTest: underTest.label } : {}) };
+      const count = actions.length;
+      // The actions so far, made again on each read: a run of many leads keeps them by column, not as objects.
+      return { seed: options.seed, world, graph, traces: [...traces], reruns: [...reruns], blocked: [...blocked], get actions() { return actions.list(count); }, redelivered: [...redelivered], startedAt, ...(underTest ? { pipelineUnderTest: underTest.label } : {}) };
     },
     async close() {
       network.release();

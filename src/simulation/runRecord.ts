@@ -41,7 +41,10 @@ export interface RunRecord {
    * intake at its door (they are not events, but they are not lost either).
    */
   readonly blocked: readonly BlockedAction[];
-  /** Every entry-point action delivered, in order, with how it ended (absent for runs not made of actions). */
+  /**
+   * Every entry-point action delivered, in order, with how it ended (absent for runs not made of actions). A harness's
+   * record makes the array anew on each read (it keeps the actions by column): read it once per pass.
+   */
   readonly actions?: readonly ActionRecord[];
   /** Event ids delivered more than once (the intake ignored the repeats). */
   readonly redelivered: readonly string[];
