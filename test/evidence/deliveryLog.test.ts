@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DeliveryLog, type Delivery, type DeliveryAnswer, type Handling } from '../../src/evidence/deliveryLog.ts';
 
 // The log stores deliveries and handlings by column and makes them again on read: these tests hold it to a plain
-// model of the same calls (objects in arrays), across many appends (past a 4,096-entry chunk) and out-of-order ends.
+// model of the same calls (objects in arrays), across many appends (past several of its chunks) and out-of-order ends.
 
 type Step =
   | { readonly op: 'receive'; readonly id: number; readonly entryPoint: string }

@@ -6,7 +6,7 @@ import type { ReceivedEvent } from '../../src/pipeline/inboundEvent.ts';
 import { KeptEvents } from '../../src/pipeline/keptEvents.ts';
 
 // The intake keeps its events by column and, with a delivery log, each payload only there: these tests hold what it
-// reads back to what it accepted, across many events (past a 4,096-entry chunk), keyed and not, with and without a log.
+// reads back to what it accepted, across many events (past several of its chunks), keyed and not, with and without a log.
 
 const chat = (n: number) => ({ type: 'conversation.lead_captured', data: { conversationId: n, contact: { email: `p${n}@b.example`, name: `  Person ${n} ` } } });
 
