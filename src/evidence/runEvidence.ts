@@ -33,6 +33,11 @@ export class RunEvidence {
   readonly crm: Crm;
   readonly requests: SystemRequestLog;
   readonly deliveries: DeliveryLog;
+  /**
+   * Every handling in the delivery log when the evidence was indexed, read from it once (`handlings[seq - 1]`): the
+   * evidence hands out these, the same object for the same handling, rather than reading one again per question.
+   */
+  readonly handlings: readonly Handling[];
   /** The pipeline's own Salesforce credential: the integration user `env.salesforce` authenticates as. */
   readonly pipelineUserId: string;
   /** Number of changes in the CRM's field history when the evidence was indexed. */
@@ -78,7 +83,8 @@ export class RunEvidence {
     this.#workflow = history.column('workflow');
     this.#requestId = history.column('requestId');
     const handlingOf = new Int32Array(this.length);
-    const handlings = deliveries.handlingCount;
+    this.handlings = deliveries.handlings;
+    const handlings = this.handlings.length;
     const counts = new Int32Array(handlings + 1);
     for (let i = 0; i < this.length; i++) {
       const requestId = this.#requestId(i);
@@ -99,10 +105,7 @@ export class RunEvidence {
     const next = this.#writeStart.slice();
     for (let i = 0; i < this.length; i++) if (handlingOf[i]! > 0) this.#writes[next[handlingOf[i]! - 1]!++] = i;
     for (const request of requests.list()) if (request.handling !== undefined) push(this.#requestsOf, request.handling, request);
-    for (let seq = 1; seq <= handlings; seq++) {
-      const handling = deliveries.handling(seq)!;
-      push(this.#handlingsOfId, handling.id, handling);
-    }
+    for (const handling of this.handlings) push(this.#handlingsOfId, handling.id, handling);
   }
 
   /** The change at a position, as a new object. */
@@ -159,13 +162,13 @@ export class RunEvidence {
 
   /** The handling during which a change was made, if any. */
   handlingOf(entry: HistoryEntry): Handling | undefined {
-    const seq = this.requestOf(entry)?.handling;
-    return seq === undefined ? undefined : this.deliveries.handling(seq);
+    const seq = entry.requestId === undefined ? undefined : this.requests.handlingOf(entry.requestId);
+    return seq === undefined ? undefined : this.handlings[seq - 1];
   }
 
   /** The handling with this `seq`. */
   handling(seq: number | undefined): Handling | undefined {
-    return seq === undefined ? undefined : this.deliveries.handling(seq);
+    return seq === undefined ? undefined : this.handlings[seq - 1];
   }
 
   /** The CRM changes made during a handling, in order, as new objects: all, or those of one record (and field). */
