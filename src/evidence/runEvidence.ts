@@ -33,6 +33,11 @@ export class RunEvidence {
   readonly crm: Crm;
   readonly requests: SystemRequestLog;
   readonly deliveries: DeliveryLog;
+  /**
+   * Every handling in the delivery log when the evidence was indexed, read from it once (`handlings[seq - 1]`): the
+   * evidence hands out these, the same object for the same handling, rather than reading one again per question.
+   */
+  readonly handlings: readonly Handling[];
   /** The pipeline's own Salesforce credential: the integration user `env.salesforce` authenticates as. */
   readonly pipelineUserId: string;
   /** Number of changes in the CRM's field history when the evidence was indexed. */
@@ -54,7 +59,8 @@ export class RunEvidence {
   readonly #requestsOf = new Map<number, SystemRequest[]>();
   readonly #handlingsOfId = new Map<string, Handling[]>();
   readonly #peopleByEmail = new Map<string, Set<string>>();
-  readonly #readings = new Map<Delivery, DeliveryReading>();
+  /** Readings by delivery seq. */
+  readonly #readings = new Map<number, DeliveryReading>();
   #members: Map<string, SRecord[]> | undefined;
   #others: { system: 'marketo' | 'impartner'; record: string; field: string; at: number; source: string }[] | undefined;
 
@@ -77,11 +83,13 @@ export class RunEvidence {
     this.#workflow = history.column('workflow');
     this.#requestId = history.column('requestId');
     const handlingOf = new Int32Array(this.length);
-    const counts = new Int32Array(deliveries.handlings.length + 1);
+    this.handlings = deliveries.handlings;
+    const handlings = this.handlings.length;
+    const counts = new Int32Array(handlings + 1);
     for (let i = 0; i < this.length; i++) {
       const requestId = this.#requestId(i);
-      const seq = requestId === undefined ? undefined : requests.get(requestId)?.handling;
-      if (seq !== undefined && seq >= 1 && seq <= deliveries.handlings.length) {
+      const seq = requestId === undefined ? undefined : requests.handlingOf(requestId);
+      if (seq !== undefined && seq >= 1 && seq <= handlings) {
         handlingOf[i] = seq;
         counts[seq]! += 1;
       }
@@ -97,7 +105,7 @@ export class RunEvidence {
     const next = this.#writeStart.slice();
     for (let i = 0; i < this.length; i++) if (handlingOf[i]! > 0) this.#writes[next[handlingOf[i]! - 1]!++] = i;
     for (const request of requests.list()) if (request.handling !== undefined) push(this.#requestsOf, request.handling, request);
-    for (const handling of deliveries.handlings) push(this.#handlingsOfId, handling.id, handling);
+    for (const handling of this.handlings) push(this.#handlingsOfId, handling.id, handling);
   }
 
   /** The change at a position, as a new object. */
@@ -154,13 +162,13 @@ export class RunEvidence {
 
   /** The handling during which a change was made, if any. */
   handlingOf(entry: HistoryEntry): Handling | undefined {
-    const seq = this.requestOf(entry)?.handling;
-    return seq === undefined ? undefined : this.deliveries.handlings[seq - 1];
+    const seq = entry.requestId === undefined ? undefined : this.requests.handlingOf(entry.requestId);
+    return seq === undefined ? undefined : this.handlings[seq - 1];
   }
 
   /** The handling with this `seq`. */
   handling(seq: number | undefined): Handling | undefined {
-    return seq === undefined ? undefined : this.deliveries.handlings[seq - 1];
+    return seq === undefined ? undefined : this.handlings[seq - 1];
   }
 
   /** The CRM changes made during a handling, in order, as new objects: all, or those of one record (and field). */
@@ -304,10 +312,10 @@ export class RunEvidence {
 
   /** leadsim's reading of a delivery ({@link readDelivery}), made once per evidence. */
   readingOf(delivery: Delivery): DeliveryReading {
-    let reading = this.#readings.get(delivery);
+    let reading = this.#readings.get(delivery.seq);
     if (reading === undefined) {
       reading = readDelivery(delivery);
-      this.#readings.set(delivery, reading);
+      this.#readings.set(delivery.seq, reading);
     }
     return reading;
   }

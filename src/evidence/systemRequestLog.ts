@@ -110,6 +110,17 @@ export class SystemRequestLog {
     return index === undefined ? undefined : this.#entry(index);
   }
 
+  /**
+   * The `handling` of the request with this transport id, read alone: what `get(id)?.handling` says without making
+   * the request (its path above all). Undefined for an unknown id or a request made outside any handling.
+   */
+  handlingOf(id: string): number | undefined {
+    const index = this.#indexOf(id);
+    if (index === undefined) return undefined;
+    const handling = this.#log.value(index, 'handling');
+    return handling < 0 ? undefined : handling;
+  }
+
   /** Number of requests so far. */
   get size(): number {
     return this.#log.length;
@@ -225,13 +236,16 @@ function splitId(id: string): { prefix: string; n: number } | undefined {
 
 /**
  * The seqs of requests whose ids a transport made from a counter (the dispatch transport's `dispatch-17`): one prefix,
- * numbers that only grow. They are found by binary search over two arrays of numbers, about 16 bytes a request where
- * a map entry costs some 50; any other id (msw's are random) is left to the caller's map.
+ * numbers that only grow. They are kept as runs, a run being requests whose numbers and seqs both go up by one
+ * (`dispatch-17` … `dispatch-90` logged as seqs 5 … 78): three whole numbers a run, and a world's transport counts its
+ * requests in a few runs (a new one where the counter skips an id the log never saw), found by binary search. Two
+ * arrays of JS numbers cost about 16 bytes a request; any other id (msw's are random) is left to the caller's map.
  */
 class CountedIds {
   #prefix: string | undefined;
-  readonly #numbers: number[] = [];
-  readonly #seqs: number[] = [];
+  /** Run r starts at number `#runs[3r]` and seq `#runs[3r + 1]` and holds `#runs[3r + 2]` requests. */
+  #runs = new Int32Array(3 * 16);
+  #count = 0;
 
   /**
    * Files the id when it continues the count and is exactly the prefix and its number (`dispatch-7`, not
@@ -240,10 +254,23 @@ class CountedIds {
   add(id: string, seq: number): number | undefined {
     const split = splitId(id);
     if (split === undefined || split.n > 0x7fffffff || `${split.prefix}${split.n}` !== id || (this.#prefix !== undefined && split.prefix !== this.#prefix)) return undefined;
-    if (this.#numbers.length > 0 && split.n <= this.#numbers.at(-1)!) return undefined;
+    const last = 3 * (this.#count - 1);
+    if (this.#count > 0) {
+      const lastN = this.#runs[last]! + this.#runs[last + 2]! - 1;
+      if (split.n <= lastN) return undefined;
+      if (split.n === lastN + 1 && seq === this.#runs[last + 1]! + this.#runs[last + 2]!) {
+        this.#runs[last + 2]! += 1;
+        return split.n;
+      }
+    }
     this.#prefix = split.prefix;
-    this.#numbers.push(split.n);
-    this.#seqs.push(seq);
+    if (last + 3 >= this.#runs.length) {
+      const grown = new Int32Array(this.#runs.length * 2);
+      grown.set(this.#runs);
+      this.#runs = grown;
+    }
+    this.#runs.set([split.n, seq, 1], last + 3);
+    this.#count += 1;
     return split.n;
   }
 
@@ -257,15 +284,16 @@ class CountedIds {
     if (this.#prefix === undefined || !id.startsWith(this.#prefix)) return undefined;
     const split = splitId(id);
     if (split === undefined || split.prefix !== this.#prefix) return undefined;
+    // The last run starting at or before the number.
     let low = 0;
-    let high = this.#numbers.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >>> 1;
-      const n = this.#numbers[mid]!;
-      if (n === split.n) return this.#seqs[mid];
-      if (n < split.n) low = mid + 1;
+    let high = this.#count - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (this.#runs[3 * mid]! <= split.n) low = mid;
       else high = mid - 1;
     }
-    return undefined;
+    const first = this.#runs[3 * low]!;
+    if (this.#count === 0 || split.n < first || split.n >= first + this.#runs[3 * low + 2]!) return undefined;
+    return this.#runs[3 * low + 1]! + (split.n - first);
   }
 }

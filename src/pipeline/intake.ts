@@ -3,7 +3,8 @@ import { formatPath, InputError } from '../core/errors.ts';
 import type { DeliveryLog } from '../evidence/deliveryLog.ts';
 import { isEntryPoint, parsePayload, type PayloadSource } from '../entrypoints/registry.ts';
 import type { ReceivedEvent } from './inboundEvent.ts';
-import { ReceivedEvents, receivedEvent, type KeptEvent } from './receivedEvents.ts';
+import { KeptEvents } from './keptEvents.ts';
+import { ReceivedEvents, receivedEvent } from './receivedEvents.ts';
 import { tooDeepPath } from '../core/jsonDepth.ts';
 import { idempotencyKeyIssue, INTAKE_LIMITS } from './intakeLimits.ts';
 import { payloadDifferences, type PayloadDifference } from './payloadDifferences.ts';
@@ -88,9 +89,9 @@ export class Intake {
   readonly #deliveries: DeliveryLog | undefined;
   readonly #forwardRepeats: boolean;
   readonly #queue: ReceivedEvent[] = [];
-  /** Every accepted event by id, with its payload as delivered: what a repeat is compared with (see KeptEvent). */
-  readonly #events = new Map<string, KeptEvent>();
-  readonly #received = new ReceivedEvents(this.#events);
+  /** Every accepted event by id, with its payload as delivered: what a repeat is compared with (see KeptEvents). */
+  readonly #events: KeptEvents;
+  readonly #received: ReceivedEvents;
   readonly #listeners: ((event: ReceivedEvent) => void)[] = [];
   #next = 1;
   /** Deliveries ignored because their source and key had been received before with the same payload. */
@@ -102,6 +103,8 @@ export class Intake {
     this.#clock = clock;
     this.#deliveries = options.deliveries;
     this.#forwardRepeats = options.forwardRepeats ?? false;
+    this.#events = new KeptEvents(this.#deliveries);
+    this.#received = new ReceivedEvents(this.#events);
   }
 
   /** Receives one delivery of `payload` for `entryPoint`. */
@@ -126,7 +129,7 @@ export class Intake {
       );
     }
     const eventId = key === undefined ? undefined : keyedEventId(source, key);
-    const earlier = eventId === undefined ? undefined : this.#events.get(eventId);
+    const earlier = eventId === undefined ? undefined : this.#events.kept(eventId);
     if (earlier && eventId !== undefined && key !== undefined) {
       const differences = payloadDifferences(earlier.payload, payload);
       if (differences.length === 0) {
@@ -151,7 +154,7 @@ export class Intake {
     const receivedAt = options.receivedAt ?? this.#clock.now();
     const delivery = this.#deliveries?.receive({ id, entryPoint, payload, receivedAt });
     const event = { ...valid, id, source, ...(key !== undefined ? { key } : {}), receivedAt, ...(delivery ? { delivery: delivery.seq } : {}) } as ReceivedEvent;
-    this.#events.set(id, { ...event, payload });
+    this.#events.add({ ...event, payload }, delivery !== undefined);
     this.#queue.push(event);
     for (const listener of this.#listeners) listener(event);
     return { ok: true, event, duplicate: false };
@@ -169,7 +172,7 @@ export class Intake {
 
   /** The payload of a keyed event as it was delivered (before its schema parsed it), if the intake keeps one. */
   deliveredPayload(eventId: string): unknown {
-    const kept = this.#events.get(eventId);
+    const kept = this.#events.kept(eventId);
     return kept?.key === undefined ? undefined : kept.payload;
   }
 
@@ -186,7 +189,10 @@ export class Intake {
   /** The queue, the events and payloads received, and the counters, copied: for a world snapshot. */
   snapshot(): IntakeState {
     const raw = new Map<string, unknown>();
-    for (const [id, kept] of this.#events) if (kept.key !== undefined) raw.set(id, kept.payload);
+    for (const id of this.#events.keys()) {
+      const kept = this.#events.kept(id)!;
+      if (kept.key !== undefined) raw.set(id, kept.payload);
+    }
     return { queue: [...this.#queue], events: new Map(this.#received), raw, next: this.#next, duplicates: this.duplicates, refused: [...this.refused] };
   }
 
@@ -195,7 +201,7 @@ export class Intake {
     this.#queue.length = 0;
     this.#queue.push(...state.queue);
     this.#events.clear();
-    for (const [id, event] of state.events) this.#events.set(id, { ...event, payload: state.raw.has(id) ? state.raw.get(id) : event.payload });
+    for (const [id, event] of state.events) this.#events.add({ ...event, id, payload: state.raw.has(id) ? state.raw.get(id) : event.payload }, false);
     this.#next = state.next;
     this.duplicates = state.duplicates;
     this.refused.length = 0;

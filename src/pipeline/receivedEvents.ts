@@ -1,5 +1,6 @@
 import { parsePayload } from '../entrypoints/registry.ts';
 import type { ReceivedEvent } from './inboundEvent.ts';
+import type { KeptEvents } from './keptEvents.ts';
 
 /**
  * An accepted event as the intake keeps it: the event with its payload as it was delivered (the schemas only validate
@@ -20,9 +21,9 @@ export function receivedEvent(kept: KeptEvent): ReceivedEvent {
  * object each time, equal to the one the intake queued) from what the intake keeps.
  */
 export class ReceivedEvents implements ReadonlyMap<string, ReceivedEvent> {
-  readonly #kept: ReadonlyMap<string, KeptEvent>;
+  readonly #kept: KeptEvents;
 
-  constructor(kept: ReadonlyMap<string, KeptEvent>) {
+  constructor(kept: KeptEvents) {
     this.#kept = kept;
   }
 
@@ -31,7 +32,7 @@ export class ReceivedEvents implements ReadonlyMap<string, ReceivedEvent> {
   }
 
   get(id: string): ReceivedEvent | undefined {
-    const kept = this.#kept.get(id);
+    const kept = this.#kept.kept(id);
     return kept === undefined ? undefined : receivedEvent(kept);
   }
 
@@ -44,11 +45,11 @@ export class ReceivedEvents implements ReadonlyMap<string, ReceivedEvent> {
   }
 
   *values(): MapIterator<ReceivedEvent> {
-    for (const kept of this.#kept.values()) yield receivedEvent(kept);
+    for (const id of this.#kept.keys()) yield receivedEvent(this.#kept.kept(id)!);
   }
 
   *entries(): MapIterator<[string, ReceivedEvent]> {
-    for (const [id, kept] of this.#kept) yield [id, receivedEvent(kept)];
+    for (const id of this.#kept.keys()) yield [id, receivedEvent(this.#kept.kept(id)!)];
   }
 
   [Symbol.iterator](): MapIterator<[string, ReceivedEvent]> {

@@ -239,7 +239,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     const refused = eventIds.length > 0 ? undefined : (heard ?? (atDoor && { entryPoint: event.entryPoint, reason: `intake refused the payload: ${atDoor.error.message}`, at: atDoor.at }));
     if (refused) blocked.push(refused);
     const outcome = eventIds.length > 0 ? 'accepted' : atDoor ? 'refused' : refused ? 'blocked' : 'native';
-    actions.append({ entryPoint: event.entryPoint, outcome, eventIds, at: world.clock.now() });
+    actions.add({ entryPoint: event.entryPoint, outcome, eventIds, at: world.clock.now() });
     return { id, ...(refused ? { blocked: refused } : {}) };
   };
   const examples = new Set<string>();
@@ -258,7 +258,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     const done: EventTrace[] = [];
     for (let event = world.intake.take(); event; event = world.intake.take()) {
       if (attached) {
-        await attached.handle(world.deliveries.deliveries[event.delivery! - 1]!);
+        await attached.handle(world.deliveries.delivery(event.delivery!)!);
         continue;
       }
       const trace = keep(await pipeline.process(event));
@@ -269,7 +269,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
   };
   /** What the handlings since `mark` answered, with the person each one's email names now. */
   const handledSince = (mark: number, done: readonly EventTrace[]): HandledDelivery[] =>
-    world.deliveries.handlings.slice(mark).flatMap((h: Handling): HandledDelivery[] => {
+    world.deliveries.handlingsAfter(mark).flatMap((h: Handling): HandledDelivery[] => {
       if (h.kind !== 'delivery' || h.answer === undefined || h.delivery === undefined) return [];
       const outcome = done.find((t) => t.eventId === h.id)?.outcome;
       const person = outcome && 'personId' in outcome && outcome.personId ? { type: outcome.personId.startsWith('003') ? ('Contact' as const) : ('Lead' as const), id: outcome.personId } : attached ? personByEmail(world, readDelivery(h.delivery).email) : undefined;
@@ -291,7 +291,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     send,
     drain,
     async deliver(event, deliverOptions = {}) {
-      const mark = world.deliveries.handlings.length;
+      const mark = world.deliveries.handlingCount;
       const sent = await send(event);
       if (deliverOptions.repeat && accepted(sent.id)) await postAgain(sent.id);
       const done = await drain();
@@ -304,10 +304,10 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     async retryParked(retryOptions = {}) {
       if (attached) {
         world.clock.advance(PARKED_RETRY.firstPauseMs);
+        const lastAnswers = new Map<string, Handling['answer']>();
+        for (const h of world.deliveries.handlings) if (h.kind === 'delivery') lastAnswers.set(h.id, h.answer);
         for (const delivery of world.deliveries.deliveries) {
-          if (delivery.repeat) continue;
-          const last = world.deliveries.handlings.filter((h) => h.id === delivery.id && h.kind === 'delivery').at(-1);
-          if (last?.answer?.kind === 'failed') await attached.handle(delivery);
+          if (!delivery.repeat && lastAnswers.get(delivery.id)?.kind === 'failed') await attached.handle(delivery);
         }
         return [];
       }
@@ -325,21 +325,9 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
       return result;
     },
     record() {
-      return {
-        seed: options.seed,
-        world,
-        graph,
-        traces: [...traces],
-        reruns: [...reruns],
-        blocked: [...blocked],
-        // Made when read: a month of traffic is tens of thousands of actions, kept by column until then.
-        get actions() {
-          return actions.list();
-        },
-        redelivered: [...redelivered],
-        startedAt,
-        ...(underTest ? { pipelineUnderTest: underTest.label } : {}),
-      };
+      const count = actions.length;
+      // The actions so far, made again on each read: a run of many leads keeps them by column, not as objects.
+      return { seed: options.seed, world, graph, traces: [...traces], reruns: [...reruns], blocked: [...blocked], get actions() { return actions.list(count); }, redelivered: [...redelivered], startedAt, ...(underTest ? { pipelineUnderTest: underTest.label } : {}) };
     },
     async close() {
       network.release();

@@ -42,8 +42,8 @@ export interface RunRecord {
    */
   readonly blocked: readonly BlockedAction[];
   /**
-   * Every entry-point action delivered, in order, with how it ended (absent for runs not made of actions). A run of
-   * the harness makes the array on each read: read it once and keep it.
+   * Every entry-point action delivered, in order, with how it ended (absent for runs not made of actions). A harness's
+   * record makes the array anew on each read (it keeps the actions by column): read it once per pass.
    */
   readonly actions?: readonly ActionRecord[];
   /** Event ids delivered more than once (the intake ignored the repeats). */

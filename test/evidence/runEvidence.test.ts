@@ -66,6 +66,25 @@ describe('RunEvidence', () => {
   });
 });
 
+describe('the handlings the evidence hands out', () => {
+  test('are the delivery log\'s, read once: the same object for the same seq, the one each change was made during', () => {
+    expect(evidence.handlings).toEqual(run.world.deliveries.handlings);
+    const seq = Math.ceil(evidence.handlings.length / 2);
+    expect(evidence.handling(seq)).toBe(evidence.handlings[seq - 1]);
+    expect(evidence.handling(seq)?.seq).toBe(seq);
+    expect(evidence.handling(evidence.handlings.length + 1)).toBeUndefined();
+    let made = 0;
+    for (const entry of history) {
+      const request = entry.requestId === undefined ? undefined : run.world.requests.get(entry.requestId);
+      const handling = evidence.handlingOf(entry);
+      expect(handling?.seq).toBe(request?.handling);
+      if (handling) expect(handling).toBe(evidence.handling(handling.seq));
+      if (handling) made += 1;
+    }
+    expect(made).toBeGreaterThan(100);
+  });
+});
+
 describe('withEvidence', () => {
   test('indexes the run once for every reader inside it, and keeps nothing after', () => {
     const [first, second] = withEvidence(run, () => [evidenceOf(run), withEvidence(run, () => evidenceOf(run))]);

@@ -29,6 +29,41 @@ describe('SystemRequestLog', () => {
     );
   });
 
+  it('finds counted ids across many runs (a counter that skips, other ids between) and reads their handling alone', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ skip: fc.nat({ max: 3 }), other: fc.boolean(), handled: fc.boolean() }), { minLength: 1, maxLength: 300 }), (steps) => {
+        let handling: number | undefined;
+        const log = new SystemRequestLog(() => 0, () => handling);
+        let n = 7;
+        const ids: string[] = [];
+        steps.forEach((step, i) => {
+          n += 1 + step.skip;
+          handling = step.handled ? i + 1 : undefined;
+          if (step.other) log.begin(arrival(`msw-${i}-x`));
+          ids.push(`dispatch-${n}`);
+          log.begin(arrival(`dispatch-${n}`));
+        });
+        const all = log.list();
+        for (const entry of all) {
+          expect(log.get(entry.id)?.seq).toBe(entry.seq);
+          expect(log.handlingOf(entry.id)).toBe(entry.handling);
+        }
+        expect(all.filter((e) => e.id.startsWith('dispatch-')).map((e) => e.id)).toEqual(ids);
+        for (const probe of [`dispatch-${n + 1}`, 'dispatch-7', `dispatch-${n - 1}`]) expect(log.get(probe)?.id).toBe(ids.includes(probe) ? probe : undefined);
+        expect(log.handlingOf('dispatch-0')).toBeUndefined();
+      }),
+    );
+  });
+
+  it('finds each of 10,000 consecutive counted requests', () => {
+    const log = new SystemRequestLog(() => 0, () => 3);
+    for (let i = 1; i <= 10_000; i++) log.begin(arrival(`dispatch-${i + 500}`));
+    for (let i = 1; i <= 10_000; i += 97) expect(log.get(`dispatch-${i + 500}`)?.seq).toBe(i);
+    expect(log.get('dispatch-500')).toBeUndefined();
+    expect(log.get('dispatch-10501')).toBeUndefined();
+    expect(log.handlingOf('dispatch-10500')).toBe(3);
+  });
+
   it('logs a request once per id and keeps its path as given', () => {
     const log = new SystemRequestLog(() => 5, () => 2);
     const entry = log.begin(arrival('dispatch-1'));

@@ -96,5 +96,9 @@ describe('a sales-created action is counted by where it ended, not by what the r
     expect(record.actions).toMatchObject([{ entryPoint: 'sales-created', outcome: 'accepted', eventIds: [expect.stringMatching(/^sales-created:cdc-00Q/)] }]);
     const row = summarize(record).byEntryPoint['sales-created']!;
     expect(row).toMatchObject({ actions: 1, refused: 0, received: 1 });
+    // A record holds the actions made until it was taken, not those made after.
+    await h.deliver(payloadFor('web-form', h.hints, { email: 'second.action@fresh-domain.example' }));
+    expect(record.actions).toHaveLength(1);
+    expect(h.record().actions?.map((a) => a.entryPoint)).toEqual(['sales-created', 'web-form']);
   });
 });

@@ -39,7 +39,7 @@ export function partnerQueueEvidence(run: RunRecord): Violation[] {
   const out: Violation[] = [];
   const last = new Map<string, Judged>();
   const rulesRouted = new Set<string>();
-  for (const handling of evidence.deliveries.handlings) {
+  for (const handling of evidence.handlings) {
     if (handling.answer?.kind !== 'done') continue;
     const person = personOf(evidence, handling);
     if (person === undefined) continue;
