@@ -123,9 +123,17 @@ export class CompactLog<E extends object> {
     const column = this.#columns.find((c) => c.key === key);
     if (!column) throw new RangeError(`Failed to read column "${String(key)}": the log has no such column; pass one of ${this.#columns.map((c) => c.key).join(', ')}.`);
     const { chunks, values } = column;
+    // The chunk read last, held while this reader is: scans read one chunk many times running.
+    let lastStored: OpenChunk | SealedChunks | undefined;
+    let lastChunk: OpenChunk = [];
     const read = (index: number): unknown => {
-      const chunk = chunks[index >>> CHUNK_BITS];
-      return chunk === undefined ? undefined : (chunk instanceof SealedChunks ? chunk.open(column.index) : chunk)[index & (CHUNK - 1)];
+      const stored = chunks[index >>> CHUNK_BITS];
+      if (stored === undefined) return undefined;
+      if (stored !== lastStored) {
+        lastStored = stored;
+        lastChunk = stored instanceof SealedChunks ? stored.open(column.index) : stored;
+      }
+      return lastChunk[index & (CHUNK - 1)];
     };
     if (column.kind === 'code') return (index) => values[(read(index) as number | undefined) ?? 0] as E[K];
     return read as (index: number) => E[K];

@@ -78,7 +78,7 @@ export class RunEvidence {
     this.#recordId = history.column('recordId');
     this.#object = history.column('object');
     this.#oldValue = history.column('oldValue');
-    this.#newValue = history.column('newValue');
+    this.#newValue = history.newValues();
     this.#userId = history.column('userId');
     this.#workflow = history.column('workflow');
     this.#requestId = history.column('requestId');

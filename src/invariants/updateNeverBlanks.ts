@@ -41,7 +41,7 @@ export const updateNeverBlanks = defineInvariant({
 /** The history entries that turned a filled value empty, oldest first (only those become objects). */
 function blankings(history: FieldHistoryReader): HistoryEntry[] {
   const oldValue = history.column('oldValue');
-  const newValue = history.column('newValue');
+  const newValue = history.newValues();
   const out: HistoryEntry[] = [];
   for (let i = 0; i < history.length; i++) if (isEmptyValue(newValue(i)) && !isEmptyValue(oldValue(i))) out.push(history.entry(i));
   return out;

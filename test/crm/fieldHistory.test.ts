@@ -104,6 +104,8 @@ describe('FieldHistory new values a record still holds', () => {
         expect(history.list()).toEqual(model);
         for (const record of records) expect(history.list(record)).toEqual(model.filter((e) => e.recordId === record));
         expect(model.map((_, i) => history.column('newValue')(i))).toEqual(model.map((e) => e.newValue));
+        const newValues = history.newValues();
+        expect(model.map((_, i) => newValues(i))).toEqual(model.map((e) => e.newValue));
       }),
       propParameters(60),
     );

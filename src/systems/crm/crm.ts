@@ -503,6 +503,7 @@ export class Crm implements IndexedRecordSource {
     const request = ctx.requestId === undefined ? {} : { requestId: ctx.requestId };
     this.#history.append(
       changed.map((field) => ({ recordId: old.Id, object: type, field, oldValue: kind === 'create' ? null : (old[field] ?? null), newValue: next[field] ?? null, userId: ctx.userId, workflow, at, ...request })),
+      (field) => !SET_BY_WRITE.has(field),
     );
     const changedFields = kind === 'delete' ? [] : changed;
     this.#events.emit({ kind, object: type, id: old.Id, changedFields, userId: ctx.userId, ...(workflow === undefined ? {} : { workflow }), at });

@@ -20,7 +20,7 @@ export interface HistoryEntry {
 }
 
 /** What readers of the field history may use: entries by index, one field at a time, and each record's chain. */
-export type FieldHistoryReader = Pick<FieldHistory, 'length' | 'entry' | 'column' | 'newest' | 'oldest' | 'first' | 'previous' | 'valueBefore'>;
+export type FieldHistoryReader = Pick<FieldHistory, 'length' | 'entry' | 'column' | 'newValues' | 'newest' | 'oldest' | 'first' | 'previous' | 'valueBefore'>;
 
 /** What one write stores once for all the fields it changed: the record, who, how, which request, when. */
 interface StoredWrite {
@@ -87,19 +87,27 @@ export class FieldHistory {
     return this.#changes.length;
   }
 
-  /** Appends entries (entries in a row made by one write, of one record at one time, share one stored write). */
-  append(entries: readonly HistoryEntry[]): void {
+  /**
+   * Appends entries (entries in a row made by one write, of one record at one time, share one stored write).
+   * `held` says whether the record holds an entry's new value now (its owner just wrote it); by default `current` is
+   * asked.
+   */
+  append(entries: readonly HistoryEntry[], held?: (field: string) => boolean): void {
     let last: HistoryEntry | undefined;
     let write = this.#writes.length - 1;
+    /** The newest entry of the record being written (looked up once a write, filed when the write is done). */
+    let newest = -1;
     for (const entry of entries) {
       if (!last || !sameWrite(last, entry)) {
+        if (last) this.#newest.set(last.recordId, newest);
         write = this.#writes.append({ recordId: entry.recordId, object: entry.object, userId: entry.userId, workflow: entry.workflow, requestId: entry.requestId, at: entry.at });
+        newest = this.#newest.get(entry.recordId) ?? -1;
         last = entry;
       }
-      const derived = entry.newValue !== undefined && this.#current(entry.recordId, entry.field) === entry.newValue;
-      const index = this.#changes.append({ field: entry.field, oldValue: entry.oldValue, newValue: derived ? null : entry.newValue, derived, write, previous: this.#newest.get(entry.recordId) ?? -1 });
-      this.#newest.set(entry.recordId, index);
+      const derived = entry.newValue !== undefined && (held ? held(entry.field) : this.#current(entry.recordId, entry.field) === entry.newValue);
+      newest = this.#changes.append({ field: entry.field, oldValue: entry.oldValue, newValue: derived ? null : entry.newValue, derived, write, previous: newest });
     }
+    if (last) this.#newest.set(last.recordId, newest);
   }
 
   /** Every entry, or the entries of one record (18-character id), oldest first, as new objects. */
@@ -152,6 +160,27 @@ export class FieldHistory {
     const write = this.#write;
     const changes = this.#changes;
     return (index) => (index >= 0 && index < changes.length ? ofWrite(write(index)) : (undefined as HistoryEntry[K]));
+  }
+
+  /**
+   * Every entry's new value, by index, worked out in one pass from the newest entry (for scans over the whole
+   * history, where {@link column}`('newValue')` would walk each record's later entries per read). Reads past the end
+   * return undefined.
+   */
+  newValues(): (index: number) => unknown {
+    const values = new Array<unknown>(this.length);
+    const recordOf = this.column('recordId');
+    /** Per record, each field's old value in its next change (from the newest back). */
+    const later = new Map<string, Map<string, unknown>>();
+    for (let i = this.length - 1; i >= 0; i--) {
+      const recordId = recordOf(i);
+      const field = this.#field(i);
+      let fields = later.get(recordId);
+      if (fields === undefined) later.set(recordId, (fields = new Map()));
+      values[i] = !this.#derived(i) ? this.#storedNewValue(i) : fields.has(field) ? fields.get(field) : this.#current(recordId, field);
+      fields.set(field, this.#oldValue(i));
+    }
+    return (index) => values[index];
   }
 
   /** The index of a record's newest entry (18-character id, or 15), -1 when it has none. */
