@@ -50,7 +50,7 @@ function scalingLines(report: BenchReport): string[] {
     'Scaling (each a whole simulate: generation, run, report, invariants; in a process of its own, Node --expose-gc):',
     line(header),
     ...rows.map(line),
-    '  bytes/person: heap the run holds beyond the CRM, Marketo and Impartner records (traces, histories, logs, indexes, intake), per stored lead or contact.',
+    '  bytes/person: memory the run holds (JS heap and array buffers) beyond the CRM, Marketo and Impartner records (traces, histories, logs, indexes, intake), per stored lead or contact.',
   ];
 }
 

@@ -28,9 +28,10 @@ export interface RunMeasurement {
   /** Peak resident set size of the process, MB. */
   readonly peakRssMb: number;
   /**
-   * Heap bytes the run holds beyond the systems' records (CRM, Marketo and Impartner records as they ended): traces,
-   * field histories, activity logs, request and delivery logs, indexes, the intake's events (not the generated
-   * workload, which is the run's input). Undefined without `gc` (run node with --expose-gc).
+   * Bytes the run holds (JS heap and array buffers, after a full GC) beyond the systems' records (CRM, Marketo and
+   * Impartner records as they ended): traces, field histories, activity logs, request and delivery logs, indexes,
+   * the intake's events (not the generated workload, which is the run's input). Undefined without `gc` (run node
+   * with --expose-gc).
    */
   readonly heapBeyondRecords: number | undefined;
 }
