@@ -26,6 +26,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   };
   try {
     const running = commandOf(argv);
+    // Commander's own refusals (an unknown option, a missing value) end like leadsim's: with where to look.
+    program.showHelpAfterError(`See "leadsim${running ? ` ${running.name}` : ''} --help".`);
     for (const entry of COMMANDS) {
       const command = program.command(entry.name).description(entry.summary);
       if (entry === running) (await entry.load())(command, context);

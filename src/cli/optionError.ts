@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatPath, LeadsimError } from '../core/errors.ts';
+import { listItems } from './listItems.ts';
 
 /** One bad CLI option: the flag as typed on the command line, what was given, what it takes. */
 export interface OptionIssue {
@@ -19,11 +20,16 @@ export class OptionError extends LeadsimError {
   readonly issues: readonly OptionIssue[];
 
   constructor(command: string, issues: readonly OptionIssue[]) {
-    const n = issues.length;
-    const lines = issues.map((i) => {
-      const where = i.flag === undefined ? '' : i.got === undefined ? `${i.flag}: ` : `${i.flag} ${i.got}: `;
-      return `  ${where}${i.message}${i.expected !== undefined ? `; expected ${i.expected}` : ''}`;
-    });
+    // Counted by flag, each problem said once: a list with two empty items is one bad option, with one line.
+    const n = new Set(issues.map((i, k) => i.flag ?? k)).size;
+    const lines = [
+      ...new Set(
+        issues.map((i) => {
+          const where = i.flag === undefined ? '' : i.got === undefined ? `${i.flag}: ` : `${i.flag} ${i.got}: `;
+          return `  ${where}${i.message}${i.expected !== undefined ? `; expected ${i.expected}` : ''}`;
+        }),
+      ),
+    ];
     super('INVALID_ARGUMENT', [`Failed to run "leadsim ${command}": ${n} bad option${n === 1 ? '' : 's'}.`, ...lines, `See "leadsim ${command} --help".`].join('\n'));
     this.name = 'OptionError';
     this.issues = issues;
@@ -52,10 +58,10 @@ export function optionIssues(schema: z.ZodType, raw: Readonly<Record<string, unk
       return { flag: flagOf(key), message: `${formatPath(issue.path.slice(1).map((p) => (typeof p === 'symbol' ? String(p) : p)))}: ${issue.message}`, ...(typeof given === 'string' ? { got: JSON.stringify(given) } : {}) };
     }
     const custom = issue.code === 'custom';
-    const item = typeof issue.path[1] === 'number' && typeof given === 'string' ? given.split(',').map((x) => x.trim()).filter(Boolean)[issue.path[1]] : undefined;
+    const item = typeof issue.path[1] === 'number' && typeof given === 'string' ? listItems(given)[issue.path[1]] : undefined;
     return {
       flag: flagOf(key),
-      message: custom ? issue.message : given === undefined ? 'is required' : item !== undefined ? `has ${JSON.stringify(item)}, which is not valid` : 'is not valid',
+      message: custom ? issue.message : given === undefined ? 'is required' : item === '' ? 'has an empty item' : item !== undefined ? `has ${JSON.stringify(item)}, which is not valid` : 'is not valid',
       ...(given !== undefined && given !== true && given !== false ? { got: JSON.stringify(given) } : {}),
       ...(!custom && expected !== undefined ? { expected } : {}),
     };

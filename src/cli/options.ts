@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OptionError, optionIssues } from './optionError.ts';
+import { listItems } from './listItems.ts';
 
 /** A CLI integer option (commander gives strings). */
 export const intOption = (min: number, max: number) =>
@@ -28,11 +29,11 @@ export function parseOptions<S extends z.ZodType>(schema: S, options: Readonly<R
   throw new OptionError(command, optionIssues(schema, options, result.error));
 }
 
-/** A comma-separated CLI list option (`--native marketo,chat`), each item checked with `item`. */
+/** A comma-separated CLI list option (`--native marketo,chat`), each item checked with `item` (an empty one too). */
 export const listOption = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform(listItems)
     .pipe(z.array(item));
 
 /** A CLI option holding JSON (`--faults '{"timeout":0.1}'`), checked with `schema`; text that is not JSON is refused. */

@@ -26,8 +26,17 @@ describe('numeric options take decimal integers as typed, nothing JavaScript wou
     expect(refusal({ runs: typed })).toContain(`--runs ${JSON.stringify(typed)}: is not valid; expected an integer from 0 to 100`);
   });
 
-  it('names the bad item of a list, empty items aside', () => {
-    expect(refusal({ sizes: '1000,,abc' })).toContain('--sizes "1000,,abc": has "abc", which is not valid; expected a comma-separated list, each an integer from 1 to 1000000');
+  it('names the bad items of a list, an empty item too, and counts the flag once', () => {
+    const message = refusal({ sizes: '1000,,abc' });
+    expect(message).toContain('--sizes "1000,,abc": has an empty item; expected a comma-separated list, each an integer from 1 to 1000000');
+    expect(message).toContain('--sizes "1000,,abc": has "abc", which is not valid; expected a comma-separated list, each an integer from 1 to 1000000');
+    expect(message).toContain('1 bad option.');
     expect(refusal({ sizes: '1000,0x10' })).toContain('has "0x10"');
+  });
+
+  it.each(['', ',', '1000,', ',1000', '1000, ,2000'])('refuses the list %j, whose empty item would otherwise vanish', (typed) => {
+    const message = refusal({ sizes: typed });
+    expect(message).toContain(`--sizes ${JSON.stringify(typed)}: has an empty item`);
+    expect(message.match(/has an empty item/g)).toHaveLength(1);
   });
 });

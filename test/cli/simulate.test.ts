@@ -29,6 +29,13 @@ describe('leadsim simulate', () => {
     const native = runCli(['simulate', '--native', 'marketo,hubspot']);
     expect(native.status).toBe(2);
     expect(native.stderr).toContain('--native "marketo,hubspot": has "hubspot", which is not valid; expected a comma-separated list, each one of marketo, impartner, chat');
+    const empty = runCli(['simulate', '--leads', '50', '--entry-points', '']);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain('--entry-points "": has an empty item; expected a comma-separated list, each one of web-form');
+    expect(empty.stderr).not.toMatch(/\n\s+at /);
+    const unknown = runCli(['simulate', '--bogus']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe('error: unknown option \'--bogus\'\nSee "leadsim simulate --help".\n');
     const rate = runCli(['simulate', '--fault-rate', 'abc']);
     expect(rate.status).toBe(2);
     expect(rate.stderr).toBe('leadsim: Failed to run "leadsim simulate": 1 bad option.\n  --fault-rate "abc": is not valid; expected a number from 0 to 0.25\nSee "leadsim simulate --help".\n');

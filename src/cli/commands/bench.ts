@@ -4,6 +4,7 @@ import { formatBench } from '../../bench/formatBench.ts';
 import { runBench, SCALING_LEADS } from '../../bench/runBench.ts';
 import { assertWritablePath, writeFileAtomic } from '../../io/writeFileAtomic.ts';
 import { EXIT } from '../exitCodes.ts';
+import { listItems } from '../listItems.ts';
 import { intItem, intOption, listOption, parseOptions, seedOption } from '../options.ts';
 import type { ConfigureCommand } from './index.ts';
 
@@ -12,17 +13,13 @@ const BenchOptionsSchema = z.strictObject({
   seed: seedOption.default(42),
   warmup: intOption(0, 100_000).default(100),
   rounds: intOption(1, 100).default(2),
-  transports: z
-    .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(BENCH_LANES)).min(1))
-    .default([...BENCH_LANES]),
+  transports: listOption(z.enum(BENCH_LANES)).default([...BENCH_LANES]),
   json: z.string().optional(),
   startupRuns: intOption(0, 1000).default(10),
   scaling: z
     .string()
-    .transform((s) => (s.trim() === 'none' ? '' : s))
-    .pipe(listOption(intItem(1, 1_000_000)))
+    .transform((s) => (s.trim() === 'none' ? [] : listItems(s)))
+    .pipe(z.array(intItem(1, 1_000_000)))
     .default([...SCALING_LEADS]),
 });
 
