@@ -77,7 +77,8 @@ export function intakeHandlers(intake: Intake, unknownPaths: UnknownPathOptions 
         }
       }
       const key = request.headers.get('idempotency-key');
-      const receipt = intake.receive(entryPoint, payload, key === null ? {} : { key });
+      // Errors name what was sent: "request body $.data.email: …".
+      const receipt = intake.receive(entryPoint, payload, { file: 'request body', ...(key === null ? {} : { key }) });
       if (receipt.ok) return jsonResponse({ eventId: receipt.duplicate ? receipt.eventId : receipt.event.id, duplicate: receipt.duplicate }, { status: 202 });
       const { error, conflict } = receipt;
       const body = { error: error.code, message: error.message, issues: error.issues.map(formatIssue) };

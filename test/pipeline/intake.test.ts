@@ -85,8 +85,9 @@ describe('the intake webhook', () => {
     const intake = new Intake(new SimClock());
     const response = await post(intake, 'chat', { type: 'conversation.lead_captured', data: { conversationId: 1, contact: {} } });
     expect(response?.status).toBe(400);
-    const body = (await response?.json()) as { error: string; issues: string[] };
+    const body = (await response?.json()) as { error: string; message: string; issues: string[] };
     expect(body.error).toBe('INVALID_PAYLOAD');
+    expect(body.message).toContain('Failed to read the chat payload "request body": 1 problem found.\n  request body $.data.contact.email:');
     expect(body.issues).toMatchInlineSnapshot(`
       [
         "$.data.contact.email: Invalid input: expected string, received undefined",
