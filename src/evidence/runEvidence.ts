@@ -108,6 +108,11 @@ export class RunEvidence {
     for (const handling of this.handlings) push(this.#handlingsOfId, handling.id, handling);
   }
 
+  /** The new value of the change at a position (worked out once per check for the whole history). */
+  newValue(position: number): unknown {
+    return this.#newValue(position);
+  }
+
   /** The change at a position, as a new object. */
   change(position: number): Change {
     const recordId = this.#recordId(position);

@@ -20,7 +20,7 @@ export const updateNeverBlanks = defineInvariant({
   evidence: ['field history', 'request log'],
   checkEvidence(run) {
     const evidence = evidenceOf(run);
-    return blankings(run.world.crm.fieldHistory)
+    return blankings(run.world.crm.fieldHistory, evidence ? (i) => evidence.newValue(i) : undefined)
       .filter((h) => h.workflow?.startsWith('pipeline:') || evidence?.byPipeline(h))
       .map((h): Violation => {
         const source = stepThatWrote(run, h);
@@ -38,10 +38,9 @@ export const updateNeverBlanks = defineInvariant({
   },
 });
 
-/** The history entries that turned a filled value empty, oldest first (only those become objects). */
-function blankings(history: FieldHistoryReader): HistoryEntry[] {
+/** The history entries that turned a filled value empty, oldest first (only those become objects); `newValue` reads the run evidence's new values when there is one. */
+function blankings(history: FieldHistoryReader, newValue: (index: number) => unknown = history.newValues()): HistoryEntry[] {
   const oldValue = history.column('oldValue');
-  const newValue = history.newValues();
   const out: HistoryEntry[] = [];
   for (let i = 0; i < history.length; i++) if (isEmptyValue(newValue(i)) && !isEmptyValue(oldValue(i))) out.push(history.entry(i));
   return out;

@@ -88,6 +88,8 @@ const NOT_FOUND = 'The requested resource does not exist';
 const NAMED_TYPES = new Set<SObjectType>(['Lead', 'Contact', 'User']);
 /** Fields {@link Crm} writes itself on a write (a name from its parts, a response flag, the audit stamps): a history row of one keeps its value. */
 const SET_BY_WRITE = new Set(['Name', 'HasResponded', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp']);
+/** Whether a record holds the value a write recorded for `field` once the write is stored (see FieldHistory.append). */
+const heldAfterWrite = (field: string): boolean => !SET_BY_WRITE.has(field);
 
 /**
  * The simulated Salesforce org, in memory: records with Salesforce's validation, defaults, audit fields,
@@ -503,7 +505,7 @@ export class Crm implements IndexedRecordSource {
     const request = ctx.requestId === undefined ? {} : { requestId: ctx.requestId };
     this.#history.append(
       changed.map((field) => ({ recordId: old.Id, object: type, field, oldValue: kind === 'create' ? null : (old[field] ?? null), newValue: next[field] ?? null, userId: ctx.userId, workflow, at, ...request })),
-      (field) => !SET_BY_WRITE.has(field),
+      heldAfterWrite,
     );
     const changedFields = kind === 'delete' ? [] : changed;
     this.#events.emit({ kind, object: type, id: old.Id, changedFields, userId: ctx.userId, ...(workflow === undefined ? {} : { workflow }), at });

@@ -1,4 +1,5 @@
 import { CompactLog } from '../../core/compactLog.ts';
+import { changesOf, eachNewValue, newestFirst, newValueAt, type ChangeChain } from '../../core/derivedNewValues.ts';
 import { normalizeId } from './ids.ts';
 import { RecordNumbers } from './recordNumbers.ts';
 
@@ -76,10 +77,23 @@ export class FieldHistory {
   readonly #storedNewValue = this.#changes.reader('newValue');
   readonly #derived = this.#changes.reader('derived');
   readonly #current: CurrentValue;
+  /** The changes as src/core/derivedNewValues.ts reads their new values. */
+  readonly #chain: ChangeChain<string>;
 
   /** @param current - the records' values now (see {@link CurrentValue}); by default every new value is stored. */
   constructor(current: CurrentValue = () => undefined) {
     this.#current = current;
+    const recordOf = this.column('recordId');
+    this.#chain = {
+      record: recordOf,
+      field: this.#field,
+      oldValue: this.#oldValue,
+      derived: this.#derived,
+      storedNewValue: this.#storedNewValue,
+      current,
+      newest: (recordId) => this.#newest.get(recordId) ?? -1,
+      previous: this.#previous,
+    };
   }
 
   /** Number of entries so far (a mark for {@link truncate}). */
@@ -113,24 +127,14 @@ export class FieldHistory {
   /** Every entry, or the entries of one record (18-character id), oldest first, as new objects. */
   list(recordId?: string): readonly HistoryEntry[] {
     const out: HistoryEntry[] = [];
-    if (recordId === undefined) {
-      for (let i = 0; i < this.length; i++) out.push(this.entry(i));
-      return out;
-    }
-    /** Each field's old value in the record's next change to it (walking from the newest). */
-    const later = new Map<string, unknown>();
-    for (let i = this.#newest.get(recordId) ?? -1; i >= 0; i = this.#previous(i)) {
-      const field = this.#field(i);
-      out.push(this.#entry(i, !this.#derived(i) ? this.#storedNewValue(i) : later.has(field) ? later.get(field) : this.#current(recordId, field)));
-      later.set(field, this.#oldValue(i));
-    }
+    eachNewValue(this.#chain, recordId === undefined ? newestFirst(this.length) : changesOf(this.#chain, recordId), (i, newValue) => out.push(this.#entry(i, newValue)));
     return out.reverse();
   }
 
   /** The entry at `index` (0 is the oldest), as a new object. Throws RangeError outside the history. */
   entry(index: number): HistoryEntry {
     if (!Number.isInteger(index) || index < 0 || index >= this.length) throw new RangeError(`Failed to read entry ${index} of a field history of ${this.length}: pass an index from 0 to ${this.length - 1}.`);
-    return this.#entry(index, this.#newValue(index));
+    return this.#entry(index, newValueAt(this.#chain, index));
   }
 
   #entry(index: number, newValue: unknown): HistoryEntry {
@@ -139,22 +143,13 @@ export class FieldHistory {
     return { recordId: write.recordId, object: write.object, field: change.field, oldValue: change.oldValue, newValue, userId: write.userId, workflow: write.workflow, ...(write.requestId === undefined ? {} : { requestId: write.requestId }), at: write.at };
   }
 
-  /** The new value of entry `index`: stored, or the old value of the record's next change to the field, or its value now. */
-  #newValue(index: number): unknown {
-    if (!this.#derived(index)) return this.#storedNewValue(index);
-    const recordId = this.#writes.value(this.#write(index), 'recordId');
-    const field = this.#field(index);
-    let value = this.#current(recordId, field);
-    for (let i = this.#newest.get(recordId) ?? -1; i > index; i = this.#previous(i)) if (this.#field(i) === field) value = this.#oldValue(i);
-    return value;
-  }
 
   /**
    * A reader of one field of the entries, by index, without making entry objects: `column('field')(i)` is
    * `entry(i).field`. For scans and walks over many entries; reads past the end return undefined (or 0).
    */
   column<K extends keyof HistoryEntry>(key: K): (index: number) => HistoryEntry[K] {
-    if (key === 'newValue') return (index) => (index >= 0 && index < this.length ? this.#newValue(index) : undefined) as HistoryEntry[K];
+    if (key === 'newValue') return (index) => (index >= 0 && index < this.length ? newValueAt(this.#chain, index) : undefined) as HistoryEntry[K];
     if (!WRITE_KEYS.has(key)) return this.#changes.reader(key as keyof StoredChange) as (index: number) => HistoryEntry[K];
     const ofWrite = this.#writes.reader(key as keyof StoredWrite) as (write: number) => HistoryEntry[K];
     const write = this.#write;
@@ -169,17 +164,7 @@ export class FieldHistory {
    */
   newValues(): (index: number) => unknown {
     const values = new Array<unknown>(this.length);
-    const recordOf = this.column('recordId');
-    /** Per record, each field's old value in its next change (from the newest back). */
-    const later = new Map<string, Map<string, unknown>>();
-    for (let i = this.length - 1; i >= 0; i--) {
-      const recordId = recordOf(i);
-      const field = this.#field(i);
-      let fields = later.get(recordId);
-      if (fields === undefined) later.set(recordId, (fields = new Map()));
-      values[i] = !this.#derived(i) ? this.#storedNewValue(i) : fields.has(field) ? fields.get(field) : this.#current(recordId, field);
-      fields.set(field, this.#oldValue(i));
-    }
+    eachNewValue(this.#chain, newestFirst(this.length), (i, newValue) => (values[i] = newValue));
     return (index) => values[index];
   }
 

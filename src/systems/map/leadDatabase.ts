@@ -1,5 +1,6 @@
 import type { SimClock } from '../../core/clock.ts';
 import { CompactLog } from '../../core/compactLog.ts';
+import { changesOf, eachNewValue, newestFirst, newValueAt, type ChangeChain } from '../../core/derivedNewValues.ts';
 import { HashIndex } from '../../core/hashIndex.ts';
 import { IdTable } from '../../core/idTable.ts';
 import { ACTIVITY_TYPES, type ActivityLog } from './activityLog.ts';
@@ -67,6 +68,17 @@ export class LeadDatabase {
   });
   /** The index of each lead's newest history entry, by lead id (ids count from 1: an array, not a map). */
   readonly #newest: number[] = [];
+  /** The history as src/core/derivedNewValues.ts reads its new values. */
+  readonly #chain: ChangeChain<number> = {
+    record: this.#history.reader('leadId'),
+    field: this.#history.reader('field'),
+    oldValue: this.#history.reader('oldValue'),
+    derived: this.#history.reader('derived'),
+    storedNewValue: this.#history.reader('newValue'),
+    current: (leadId, field) => this.#leads.get(leadId)?.[field] ?? null,
+    newest: (leadId) => this.#newest[leadId] ?? -1,
+    previous: this.#history.reader('previous'),
+  };
   #nextId = 1;
 
   constructor(clock: SimClock, activities: ActivityLog) {
@@ -174,7 +186,7 @@ export class LeadDatabase {
     if (!lead) return false;
     for (let i = this.#newest[id] ?? -1; i >= 0; i = this.#history.value(i, 'previous')) {
       if (!this.#history.value(i, 'derived')) continue;
-      this.#history.set(i, 'newValue', this.#newValue(i));
+      this.#history.set(i, 'newValue', newValueAt(this.#chain, i) as LeadValue);
       this.#history.set(i, 'derived', false);
     }
     this.#byEmail.replace(lead, undefined);
@@ -185,29 +197,10 @@ export class LeadDatabase {
 
   /** Field history, oldest first; only one lead's when `leadId` is given. */
   history(leadId?: number): readonly LeadHistoryEntry[] {
-    if (leadId === undefined) return Array.from({ length: this.#history.length }, (_, i) => historyEntry(this.#history.at(i), this.#newValue(i)));
     const out: LeadHistoryEntry[] = [];
-    const lead = this.#leads.get(leadId);
-    /** Each field's old value in the lead's next change to it (walking from the newest). */
-    const later = new Map<string, LeadValue>();
-    for (let i = this.#newest[leadId] ?? -1; i >= 0; i = this.#history.value(i, 'previous')) {
-      const stored = this.#history.at(i);
-      const newValue = !stored.derived ? stored.newValue : later.has(stored.field) ? later.get(stored.field)! : (lead?.[stored.field] ?? null);
-      later.set(stored.field, stored.oldValue);
-      out.push(historyEntry(stored, newValue));
-    }
+    const changes = leadId === undefined ? newestFirst(this.#history.length) : changesOf(this.#chain, leadId);
+    eachNewValue(this.#chain, changes, (i, newValue) => out.push(historyEntry(this.#history.at(i), newValue as LeadValue)));
     return out.reverse();
-  }
-
-  /** The new value of history entry `index`: stored, or derived (see #history). */
-  #newValue(index: number): LeadValue {
-    const history = this.#history;
-    if (!history.value(index, 'derived')) return history.value(index, 'newValue');
-    const leadId = history.value(index, 'leadId');
-    const field = history.value(index, 'field');
-    let value = this.#leads.get(leadId)?.[field] ?? null;
-    for (let i = this.#newest[leadId] ?? -1; i > index; i = history.value(i, 'previous')) if (history.value(i, 'field') === field) value = history.value(i, 'oldValue');
-    return value;
   }
 
   #record(leadId: number, field: string, oldValue: LeadValue, newValue: LeadValue, source: LeadChangeSource): void {
