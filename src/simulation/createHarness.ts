@@ -19,6 +19,7 @@ import type { Graph } from '../routing/graphSchema.ts';
 import { loadDefaultGraph } from '../routing/loadGraph.ts';
 import { deliver as deliverAction } from './deliver.ts';
 import { resubmit } from './resubmit.ts';
+import { IdTable } from '../core/idTable.ts';
 import { ActionLog } from './actionLog.ts';
 import type { BlockedAction, RunRecord } from './runRecord.ts';
 import { responseJson } from '../core/inProcessBody.ts';
@@ -211,15 +212,15 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
    * {@link nextEventId} makes, by their number (an array slot each rather than a map entry and a string); others by key.
    */
   const sentTo = new Map<string, string>();
-  const sentToNumbered: string[] = [];
+  const sentToNumbered = new IdTable<string>();
   const numberedPrefix = `${world.deliveryIdPrefix}evt-`;
   const numberOf = (id: string): number | undefined => {
     const n = id.startsWith(numberedPrefix) ? Number(id.slice(numberedPrefix.length)) : NaN;
-    return Number.isSafeInteger(n) && id === `${numberedPrefix}${String(n).padStart(6, '0')}` ? n : undefined;
+    return Number.isSafeInteger(n) && n >= 1 && id === `${numberedPrefix}${String(n).padStart(6, '0')}` ? n : undefined;
   };
   const entryPointSentTo = (id: string): string | undefined => {
     const n = numberOf(id);
-    return n === undefined ? sentTo.get(id) : sentToNumbered[n];
+    return n === undefined ? sentTo.get(id) : sentToNumbered.get(n);
   };
   let next = 1;
 
@@ -229,7 +230,7 @@ export async function createHarness(options: HarnessOptions): Promise<LeadsimHar
     world.clock.advance(gapMs);
     const n = numberOf(id);
     if (n === undefined) sentTo.set(id, event.entryPoint);
-    else sentToNumbered[n] = event.entryPoint;
+    else sentToNumbered.set(n, event.entryPoint);
     const refusedBefore = world.intake.refused.length;
     acceptedNow.length = 0;
     const heard = await deliverAction(world, transport, { ...event, id } as ParsedPayload & { id: string });
